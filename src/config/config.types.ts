@@ -1,0 +1,72 @@
+import type { ProviderName } from '../domain/provider-name';
+
+export interface VendorHttpTimeoutsConfig {
+  connectMs: number;
+  headersMs: number;
+  bodyMs: number;
+}
+
+/** What every vendor's config has besides its credentials. */
+export interface VendorCommonConfig {
+  /** Base URL including any path prefix (e.g. https://api.daily.co/v1). */
+  baseUrl: string;
+  /** Most calls in flight at once to this vendor; more wait their turn. */
+  maxConcurrency: number;
+  timeouts: VendorHttpTimeoutsConfig;
+}
+
+export interface DailyConfig extends VendorCommonConfig {
+  apiKey: string;
+}
+
+export interface SignalWireConfig extends VendorCommonConfig {
+  /** The space URL, e.g. https://example.signalwire.com; `baseUrl` adds /api/laml/2010-04-01. */
+  spaceUrl: string;
+  projectId: string;
+  apiToken: string;
+}
+
+export interface ZoomConfig extends VendorCommonConfig {
+  apiKey: string;
+  apiSecret: string;
+}
+
+export interface BirdConfig extends VendorCommonConfig {
+  accessKey: string;
+  workspaceId: string;
+}
+
+export interface CloudflareConfig extends VendorCommonConfig {
+  apiToken: string;
+  accountId: string;
+  appId: string;
+}
+
+export interface ProvidersConfig {
+  daily?: DailyConfig;
+  signalwire?: SignalWireConfig;
+  zoom?: ZoomConfig;
+  bird?: BirdConfig;
+  cloudflare?: CloudflareConfig;
+}
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export interface AppConfig {
+  host: string;
+  port: number;
+  nodeEnv: NodeEnv;
+  logLevel: string;
+  /** Client API keys; empty means no client authentication. */
+  apiKeys: string[];
+  /** Off only for the benchmark's naive baseline (RECORDING_GRAPH_BATCHING=off). */
+  batching: boolean;
+  /** The vendors whose credentials are set. */
+  providers: ProvidersConfig;
+  /** No vendor configured: start the built-in emulators and point the adapters at them. */
+  sandbox: boolean;
+  /** Per-call latency the sandbox emulators add (SANDBOX_LATENCY_MS). */
+  sandboxLatencyMs: number;
+}
+
+export type ConfiguredProviderNames = ProviderName[];

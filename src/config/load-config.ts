@@ -1,0 +1,127 @@
+import type { AppConfig, NodeEnv, ProvidersConfig, VendorCommonConfig, VendorHttpTimeoutsConfig } from './config.types';
+import { ConfigError } from './config-error';
+import { SIGNALWIRE_API_PATH, VENDOR_DEFAULTS } from './vendor-defaults';
+import type { ProviderName } from '../domain/provider-name';
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = str(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number from ${min} to ${max}.`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max}.`);
+  return value;
+}
+
+function httpUrl(env: Env, name: string, fallback: string | null): string {
+  const raw = str(env, name) ?? fallback;
+  if (!raw) throw new ConfigError(name, 'is required.');
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'must be an absolute http(s) URL.');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(name, 'must be an absolute http(s) URL.');
+  if (url.username || url.password) throw new ConfigError(name, 'must not carry credentials; use the credential variables.');
+  if (url.search || url.hash) throw new ConfigError(name, 'must not have a query or fragment.');
+  return url.toString().replace(/\/+$/, '');
+}
+
+/**
+ * A vendor is enabled when any of its credential variables is set; then all of them
+ * must be, so a half-configured vendor refuses to start instead of failing per request.
+ */
+function credentials<K extends string>(env: Env, names: Record<K, string>): Record<K, string> | undefined {
+  const entries = Object.entries(names) as Array<[K, string]>;
+  const present = entries.filter(([, variable]) => str(env, variable) !== undefined);
+  if (present.length === 0) return undefined;
+  const missing = entries.find(([, variable]) => str(env, variable) === undefined);
+  if (missing) {
+    throw new ConfigError(missing[1], `is required because ${present.map(([, v]) => v).join(', ')} ${present.length === 1 ? 'is' : 'are'} set.`);
+  }
+  return Object.fromEntries(entries.map(([key, variable]) => [key, str(env, variable)!])) as Record<K, string>;
+}
+
+function common(env: Env, provider: ProviderName, prefix: string, baseUrl: string, timeouts: VendorHttpTimeoutsConfig): VendorCommonConfig {
+  const defaults = VENDOR_DEFAULTS[provider];
+  return { baseUrl, maxConcurrency: int(env, `${prefix}_MAX_CONCURRENCY`, defaults.maxConcurrency, 1, 256), timeouts };
+}
+
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const CLOUDFLARE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+function providers(env: Env, timeouts: VendorHttpTimeoutsConfig): ProvidersConfig {
+  const out: ProvidersConfig = {};
+
+  const daily = credentials(env, { apiKey: 'DAILY_API_KEY' });
+  if (daily) out.daily = { ...common(env, 'daily', 'DAILY', httpUrl(env, 'DAILY_API_URL', VENDOR_DEFAULTS.daily.baseUrl), timeouts), ...daily };
+
+  const sw = credentials(env, { projectId: 'SIGNALWIRE_PROJECT_ID', apiToken: 'SIGNALWIRE_API_TOKEN' });
+  if (sw) {
+    if (!UUID.test(sw.projectId)) throw new ConfigError('SIGNALWIRE_PROJECT_ID', 'must be the project id, a UUID.');
+    const spaceUrl = httpUrl(env, 'SIGNALWIRE_SPACE_URL', null);
+    out.signalwire = { ...common(env, 'signalwire', 'SIGNALWIRE', `${spaceUrl}${SIGNALWIRE_API_PATH}`, timeouts), spaceUrl, ...sw };
+  }
+
+  const zoom = credentials(env, { apiKey: 'ZOOM_API_KEY', apiSecret: 'ZOOM_API_SECRET' });
+  if (zoom) out.zoom = { ...common(env, 'zoom', 'ZOOM', httpUrl(env, 'ZOOM_API_URL', VENDOR_DEFAULTS.zoom.baseUrl), timeouts), ...zoom };
+
+  const bird = credentials(env, { accessKey: 'BIRD_ACCESS_KEY', workspaceId: 'BIRD_WORKSPACE_ID' });
+  if (bird) {
+    if (!UUID.test(bird.workspaceId)) throw new ConfigError('BIRD_WORKSPACE_ID', 'must be the workspace id, a UUID.');
+    out.bird = { ...common(env, 'bird', 'BIRD', httpUrl(env, 'BIRD_API_URL', VENDOR_DEFAULTS.bird.baseUrl), timeouts), ...bird };
+  }
+
+  const cf = credentials(env, { apiToken: 'CLOUDFLARE_API_TOKEN', accountId: 'CLOUDFLARE_ACCOUNT_ID', appId: 'CLOUDFLARE_APP_ID' });
+  if (cf) {
+    // account_id and app_id are at most 32 characters (providers.md §5); allow a margin, no dots or slashes.
+    if (!CLOUDFLARE_ID.test(cf.accountId)) throw new ConfigError('CLOUDFLARE_ACCOUNT_ID', 'must be a Cloudflare account id.');
+    if (!CLOUDFLARE_ID.test(cf.appId)) throw new ConfigError('CLOUDFLARE_APP_ID', 'must be a RealtimeKit app id.');
+    out.cloudflare = { ...common(env, 'cloudflare', 'CLOUDFLARE', httpUrl(env, 'CLOUDFLARE_API_URL', VENDOR_DEFAULTS.cloudflare.baseUrl), timeouts), ...cf };
+  }
+  return out;
+}
+
+/**
+ * Reads and validates the whole configuration once, at start. The only reader of
+ * process.env in the code base; throws ConfigError naming the variable at fault.
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnvRaw = str(env, 'NODE_ENV') ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
+    throw new ConfigError('NODE_ENV', 'must be development, production or test.');
+  }
+  const nodeEnv = nodeEnvRaw as NodeEnv;
+  const timeouts: VendorHttpTimeoutsConfig = {
+    connectMs: int(env, 'VENDOR_CONNECT_TIMEOUT_MS', 5_000, 1, 600_000),
+    headersMs: int(env, 'VENDOR_HEADERS_TIMEOUT_MS', 15_000, 1, 600_000),
+    bodyMs: int(env, 'VENDOR_BODY_TIMEOUT_MS', 15_000, 1, 600_000),
+  };
+  const configured = providers(env, timeouts);
+  const apiKeys = (str(env, 'API_KEYS') ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  if (apiKeys.some((k) => k.length < 16)) throw new ConfigError('API_KEYS', 'every key must be at least 16 characters.');
+  const batchingRaw = (str(env, 'RECORDING_GRAPH_BATCHING') ?? 'on').toLowerCase();
+  if (batchingRaw !== 'on' && batchingRaw !== 'off') throw new ConfigError('RECORDING_GRAPH_BATCHING', 'must be on or off.');
+  const sandbox = Object.keys(configured).length === 0;
+  if (sandbox && nodeEnv === 'production') {
+    throw new ConfigError('NODE_ENV', 'is production but no vendor is configured; set at least one vendor\'s credentials (the sandbox is for development).');
+  }
+  return {
+    host: str(env, 'HOST') ?? '127.0.0.1',
+    port: int(env, 'PORT', 4000, 0, 65_535),
+    nodeEnv,
+    logLevel: str(env, 'LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    apiKeys,
+    batching: batchingRaw === 'on',
+    providers: configured,
+    sandbox,
+    sandboxLatencyMs: int(env, 'SANDBOX_LATENCY_MS', 0, 0, 60_000),
+  };
+}

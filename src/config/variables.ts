@@ -1,0 +1,48 @@
+/**
+ * Every environment variable the server reads, in one table. The README's configuration
+ * section lists exactly these (a test compares the two), and `secret` marks values that
+ * must never be logged.
+ */
+export interface ConfigVariable {
+  name: string;
+  description: string;
+  default?: string;
+  secret?: boolean;
+}
+
+const vendorTuning = (prefix: string, label: string, concurrency: number): ConfigVariable[] => [
+  { name: `${prefix}_MAX_CONCURRENCY`, description: `Most ${label} calls in flight at once`, default: String(concurrency) },
+];
+
+export const CONFIG_VARIABLES: ConfigVariable[] = [
+  { name: 'HOST', description: 'Address to listen on', default: '127.0.0.1' },
+  { name: 'PORT', description: 'Port to listen on (0 picks a free one)', default: '4000' },
+  { name: 'NODE_ENV', description: '`development`, `production` or `test`', default: 'development' },
+  { name: 'LOG_LEVEL', description: 'pino log level', default: 'info' },
+  { name: 'API_KEYS', description: 'Comma-separated client API keys; when set, requests need `Authorization: Bearer <key>`', secret: true },
+  { name: 'DAILY_API_KEY', description: 'Daily API key (enables Daily)', secret: true },
+  { name: 'DAILY_API_URL', description: 'Daily base URL', default: 'https://api.daily.co/v1' },
+  ...vendorTuning('DAILY', 'Daily', 8),
+  { name: 'SIGNALWIRE_PROJECT_ID', description: 'SignalWire project id (enables SignalWire with the token)' },
+  { name: 'SIGNALWIRE_API_TOKEN', description: 'SignalWire API token with the Voice scope', secret: true },
+  { name: 'SIGNALWIRE_SPACE_URL', description: 'SignalWire space URL, e.g. https://example.signalwire.com (required with SignalWire)' },
+  ...vendorTuning('SIGNALWIRE', 'SignalWire', 16),
+  { name: 'ZOOM_API_KEY', description: 'Zoom Video SDK API key (enables Zoom with the secret)' },
+  { name: 'ZOOM_API_SECRET', description: 'Zoom Video SDK API secret (signs the API JWT)', secret: true },
+  { name: 'ZOOM_API_URL', description: 'Zoom base URL', default: 'https://api.zoom.us/v2' },
+  ...vendorTuning('ZOOM', 'Zoom', 8),
+  { name: 'BIRD_ACCESS_KEY', description: 'Bird access key (enables Bird with the workspace id)', secret: true },
+  { name: 'BIRD_WORKSPACE_ID', description: 'Bird workspace id (a UUID)' },
+  { name: 'BIRD_API_URL', description: 'Bird base URL', default: 'https://api.bird.com' },
+  ...vendorTuning('BIRD', 'Bird', 16),
+  { name: 'CLOUDFLARE_API_TOKEN', description: 'Cloudflare API token with Realtime permission (enables Cloudflare with the ids)', secret: true },
+  { name: 'CLOUDFLARE_ACCOUNT_ID', description: 'Cloudflare account id' },
+  { name: 'CLOUDFLARE_APP_ID', description: 'RealtimeKit app id' },
+  { name: 'CLOUDFLARE_API_URL', description: 'Cloudflare base URL', default: 'https://api.cloudflare.com/client/v4' },
+  ...vendorTuning('CLOUDFLARE', 'Cloudflare', 8),
+  { name: 'VENDOR_CONNECT_TIMEOUT_MS', description: 'Timeout to connect to a vendor', default: '5000' },
+  { name: 'VENDOR_HEADERS_TIMEOUT_MS', description: 'Timeout for a vendor to start answering', default: '15000' },
+  { name: 'VENDOR_BODY_TIMEOUT_MS', description: 'Timeout between body chunks from a vendor', default: '15000' },
+  { name: 'SANDBOX_LATENCY_MS', description: 'Latency each sandbox emulator adds per call', default: '0' },
+  { name: 'RECORDING_GRAPH_BATCHING', description: '`off` disables DataLoader batching and caching (benchmark baseline only)', default: 'on' },
+];

@@ -1,0 +1,21 @@
+import type { ProviderName } from '../domain/provider-name';
+
+/**
+ * Default base URLs (design.md, "Configuration") and concurrency bounds per vendor.
+ * The bounds come from each vendor's published rate limits (providers.md):
+ * - Daily: about 20 req/s for most endpoints, 2 req/s for lists (unverified profile).
+ * - SignalWire: GETs "effectively unlimited" (platform rate-limits page).
+ * - Zoom: "Light"/"Medium" labels, numbers not published for Video SDK accounts.
+ * - Bird: 50 GET/s per workspace (Channels API; assumed for Voice).
+ * - Cloudflare RealtimeKit: 250 req/10 s overall, 1200 per 5 min per token.
+ */
+export const VENDOR_DEFAULTS: Record<ProviderName, { baseUrl: string | null; maxConcurrency: number }> = {
+  daily: { baseUrl: 'https://api.daily.co/v1', maxConcurrency: 8 },
+  signalwire: { baseUrl: null, maxConcurrency: 16 },
+  zoom: { baseUrl: 'https://api.zoom.us/v2', maxConcurrency: 8 },
+  bird: { baseUrl: 'https://api.bird.com', maxConcurrency: 16 },
+  cloudflare: { baseUrl: 'https://api.cloudflare.com/client/v4', maxConcurrency: 8 },
+};
+
+/** The Compatibility API lives under this path of a SignalWire space (providers.md §2). */
+export const SIGNALWIRE_API_PATH = '/api/laml/2010-04-01';

@@ -1,0 +1,179 @@
+import { Pool, errors as undiciErrors } from 'undici';
+import type { Dispatcher } from 'undici';
+import type { ProviderName } from '../domain/provider-name';
+import { PROVIDER_LABELS } from '../domain/provider-name';
+import { ErrorCode } from '../errors/error-codes';
+import { ProviderError, badResponse } from '../errors/provider-error';
+import type { CallContext } from '../providers/recording-provider';
+import { buildQuery, type QueryValue } from './encode-path';
+import { parseRetryAfter } from './retry-after';
+
+export interface VendorHttpTimeouts {
+  connectMs: number;
+  headersMs: number;
+  bodyMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: VendorHttpTimeouts = { connectMs: 5_000, headersMs: 15_000, bodyMs: 15_000 };
+
+/** What a vendor's error body turned into; `<vendor>.errors.ts` provides one of these. */
+export type VendorErrorMapper = (
+  status: number,
+  body: unknown,
+  details: { retryAfterSecs?: number },
+) => ProviderError;
+
+export interface VendorHttpOptions {
+  provider: ProviderName;
+  /** Base URL including any path prefix, e.g. https://api.daily.co/v1. */
+  baseUrl: string;
+  /** Auth (and any other) headers for each call; async so a JWT can be refreshed. */
+  headers: () => Record<string, string> | Promise<Record<string, string>>;
+  toError: VendorErrorMapper;
+  timeouts?: Partial<VendorHttpTimeouts>;
+  /** Most calls in flight at once to this vendor; further calls queue in the pool. */
+  maxConcurrency: number;
+  /** Largest body read from the vendor; a bigger one is PROVIDER_BAD_RESPONSE. */
+  maxBodyBytes?: number;
+}
+
+export interface RedirectResponse {
+  status: number;
+  location: string | null;
+}
+
+const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+/**
+ * One vendor origin: one undici Pool (bounded connections = bounded concurrency), the
+ * vendor's auth headers, its timeouts, and the mapping of its error bodies. Every
+ * response body is consumed or dumped, whatever happens.
+ */
+export class VendorHttp {
+  readonly provider: ProviderName;
+  private readonly origin: string;
+  private readonly basePath: string;
+  private readonly pool: Pool;
+  private readonly options: VendorHttpOptions;
+  private readonly maxBodyBytes: number;
+
+  constructor(options: VendorHttpOptions) {
+    this.options = options;
+    this.provider = options.provider;
+    const base = new URL(options.baseUrl);
+    this.origin = base.origin;
+    this.basePath = base.pathname.replace(/\/+$/, '');
+    const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    this.pool = new Pool(this.origin, {
+      connections: options.maxConcurrency,
+      connectTimeout: timeouts.connectMs,
+      headersTimeout: timeouts.headersMs,
+      bodyTimeout: timeouts.bodyMs,
+      keepAliveTimeout: 4_000,
+    });
+  }
+
+  /** GET a JSON body. `path` must already be encoded (see encodePath). */
+  async getJson(path: string, query?: Record<string, QueryValue>, ctx: CallContext = {}): Promise<unknown> {
+    const res = await this.send(path, query, ctx);
+    const text = await this.readBody(res);
+    if (res.statusCode >= 400) throw this.errorFor(res, text);
+    if (res.statusCode !== 200) {
+      throw new ProviderError(this.provider, ErrorCode.PROVIDER_BAD_RESPONSE, `${this.label} answered with unexpected HTTP ${res.statusCode}.`, { httpStatus: res.statusCode });
+    }
+    try {
+      return JSON.parse(text);
+    } catch (cause) {
+      throw badResponse(this.provider, 'not JSON', cause);
+    }
+  }
+
+  /**
+   * GET without following a redirect (Bird's 307 to a presigned URL): returns the status
+   * and Location. Error statuses throw like getJson.
+   */
+  async getRedirect(path: string, query?: Record<string, QueryValue>, ctx: CallContext = {}): Promise<RedirectResponse> {
+    const res = await this.send(path, query, ctx);
+    if (res.statusCode >= 400) {
+      const text = await this.readBody(res);
+      throw this.errorFor(res, text);
+    }
+    await res.body.dump();
+    const location = res.headers.location;
+    return { status: res.statusCode, location: typeof location === 'string' ? location : null };
+  }
+
+  /** The absolute URL of a path on this vendor, e.g. for links built without a call. */
+  urlFor(path: string): string {
+    return `${this.origin}${this.basePath}${path}`;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+
+  private get label(): string {
+    return PROVIDER_LABELS[this.provider];
+  }
+
+  private async send(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext): Promise<Dispatcher.ResponseData> {
+    const headers: Record<string, string> = { accept: 'application/json', ...(await this.options.headers()) };
+    if (ctx.requestId) headers['x-request-id'] = ctx.requestId;
+    try {
+      return await this.pool.request({
+        origin: this.origin,
+        path: `${this.basePath}${path}${buildQuery(query)}`,
+        method: 'GET',
+        headers,
+        signal: ctx.signal,
+      });
+    } catch (cause) {
+      throw this.transportError(cause);
+    }
+  }
+
+  private async readBody(res: Dispatcher.ResponseData): Promise<string> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    try {
+      for await (const chunk of res.body) {
+        size += (chunk as Buffer).length;
+        if (size > this.maxBodyBytes) {
+          res.body.destroy();
+          throw badResponse(this.provider, `body larger than ${this.maxBodyBytes} bytes`);
+        }
+        chunks.push(chunk as Buffer);
+      }
+    } catch (cause) {
+      if (cause instanceof ProviderError) throw cause;
+      throw this.transportError(cause);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  private errorFor(res: Dispatcher.ResponseData, text: string): ProviderError {
+    let body: unknown = undefined;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = undefined;
+    }
+    const retryAfterSecs = parseRetryAfter(res.headers['retry-after']);
+    return this.options.toError(res.statusCode, body, { retryAfterSecs });
+  }
+
+  private transportError(cause: unknown): ProviderError {
+    if (cause instanceof ProviderError) return cause;
+    const name = (cause as { name?: string })?.name;
+    const code = (cause as { code?: string })?.code;
+    let what = 'the connection failed';
+    if (cause instanceof undiciErrors.ConnectTimeoutError) what = 'connecting timed out';
+    else if (cause instanceof undiciErrors.HeadersTimeoutError || cause instanceof undiciErrors.BodyTimeoutError) what = 'it did not answer in time';
+    else if (name === 'AbortError' || cause instanceof undiciErrors.RequestAbortedError) what = 'the request was cancelled';
+    return new ProviderError(this.provider, ErrorCode.PROVIDER_UNAVAILABLE, `${this.label} is unavailable: ${what}.`, {
+      cause,
+      vendorCode: code,
+    });
+  }
+}

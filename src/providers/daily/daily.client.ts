@@ -1,0 +1,63 @@
+import type { DailyConfig } from '../../config/config.types';
+import { encodePath } from '../../http/encode-path';
+import { VendorHttp } from '../../http/vendor-http';
+import type { CallContext } from '../recording-provider';
+import { parseWire } from '../shared/wire';
+import {
+  DailyAccessLinkSchema,
+  DailyRecordingListSchema,
+  DailyRecordingSchema,
+  type DailyAccessLink,
+  type DailyRecording,
+  type DailyRecordingList,
+} from './daily.api-types';
+import { toDailyError } from './daily.errors';
+
+/**
+ * The largest `limit` asked for per list page. Daily's recordings docs give no maximum
+ * (providers.md §1, open question 1); 100 is Daily's documented maximum on its other list
+ * endpoints (rooms), so we assume it holds here too.
+ */
+export const DAILY_LIST_LIMIT = 100;
+
+/** One method per Daily endpoint; bodies are checked against daily.api-types.ts. */
+export class DailyClient {
+  private readonly http: VendorHttp;
+
+  constructor(config: DailyConfig) {
+    this.http = new VendorHttp({
+      provider: 'daily',
+      baseUrl: config.baseUrl,
+      // https://docs.daily.co/docs/rest-api: `Authorization: Bearer <DAILY_API_KEY>`
+      headers: () => ({ authorization: `Bearer ${config.apiKey}` }),
+      toError: toDailyError,
+      timeouts: config.timeouts,
+      maxConcurrency: config.maxConcurrency,
+    });
+  }
+
+  /** GET /recordings/{recording_id} — https://docs.daily.co/reference/rest-api/recordings/get-recording */
+  async getRecording(id: string, ctx: CallContext): Promise<DailyRecording> {
+    const body = await this.http.getJson(encodePath`/recordings/${id}`, undefined, ctx);
+    return parseWire('daily', DailyRecordingSchema, body, 'recording');
+  }
+
+  /** GET /recordings — https://docs.daily.co/reference/rest-api/recordings/list-recordings */
+  async listRecordings(
+    params: { room_name?: string; limit?: number; starting_after?: string; ending_before?: string },
+    ctx: CallContext,
+  ): Promise<DailyRecordingList> {
+    const body = await this.http.getJson('/recordings', params, ctx);
+    return parseWire('daily', DailyRecordingListSchema, body, 'recording list');
+  }
+
+  /** GET /recordings/{id}/access-link — https://docs.daily.co/reference/rest-api/recordings/get-recording-link */
+  async getAccessLink(id: string, validForSecs: number, ctx: CallContext): Promise<DailyAccessLink> {
+    const body = await this.http.getJson(encodePath`/recordings/${id}/access-link`, { valid_for_secs: validForSecs }, ctx);
+    return parseWire('daily', DailyAccessLinkSchema, body, 'access link');
+  }
+
+  close(): Promise<void> {
+    return this.http.close();
+  }
+}

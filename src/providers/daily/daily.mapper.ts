@@ -1,0 +1,106 @@
+import type { AccessLinkData, RecordingData, RecordingStatus, SessionData } from '../../domain/model';
+import { ErrorCode } from '../../errors/error-codes';
+import { ProviderError } from '../../errors/provider-error';
+import { fromUnixSeconds } from '../shared/times';
+import type { DailyAccessLink, DailyRecording } from './daily.api-types';
+
+/** Daily `status` -> RecordingStatus (issue 2; `canceled` is undocumented, read as failed). */
+const STATUS: Record<string, RecordingStatus> = {
+  finished: 'READY',
+  'in-progress': 'RECORDING',
+  canceled: 'FAILED',
+};
+
+export function mapDailyStatus(status: string | null | undefined): RecordingStatus {
+  return (status && STATUS[status]) || 'UNKNOWN';
+}
+
+/** A Daily session is a meeting session (`mtgSessionId`) within a room. */
+export function dailySessionKey(rec: DailyRecording): string[] | null {
+  return rec.room_name && rec.mtgSessionId ? [rec.room_name, rec.mtgSessionId] : null;
+}
+
+export function mapDailyRecording(rec: DailyRecording): RecordingData {
+  const startedAt = fromUnixSeconds(rec.start_ts);
+  const duration = rec.duration ?? null;
+  const tracks = rec.tracks ?? [];
+  const trackSizes = tracks.map((t) => t.size).filter((s): s is number => typeof s === 'number');
+  return {
+    provider: 'daily',
+    key: [rec.id],
+    nativeId: rec.id,
+    status: mapDailyStatus(rec.status),
+    providerStatus: rec.status ?? null,
+    // Daily documents the cloud file as .mp4 (get-recording-link); raw-tracks are several files.
+    format: tracks.length > 0 ? null : 'MP4',
+    durationSecs: duration,
+    sizeBytes: trackSizes.length > 0 ? trackSizes.reduce((a, b) => a + b, 0) : null,
+    channels: null,
+    startedAt,
+    endedAt: startedAt && duration !== null ? new Date(startedAt.getTime() + duration * 1000) : null,
+    createdAt: null,
+    sessionKey: dailySessionKey(rec),
+    // The recording object names its storage key, not the bucket: the bucket is a domain or
+    // room setting (recordings_bucket) that the recording does not carry.
+    storage: rec.s3key
+      ? { kind: 'PROVIDER_MANAGED', bucket: null, region: null, path: rec.s3key, host: null, port: null, username: null, authMethod: null, streamingAllowed: null }
+      : null,
+  };
+}
+
+/**
+ * The recordings of one meeting session, from a room's list. Null when none match (the
+ * session does not exist as far as Daily's recordings know).
+ */
+export function mapDailySession(roomName: string, mtgSessionId: string, recordings: readonly DailyRecording[]): SessionData | null {
+  const mine = recordings.filter((r) => r.mtgSessionId === mtgSessionId && (r.room_name ?? roomName) === roomName);
+  if (mine.length === 0) return null;
+  const mapped = mine.map((r) => mapDailyRecording({ ...r, room_name: r.room_name ?? roomName }));
+  const starts = mapped.map((r) => r.startedAt?.getTime()).filter((t): t is number => t !== undefined);
+  const ends = mapped.map((r) => r.endedAt?.getTime()).filter((t): t is number => t !== undefined);
+  const start = starts.length ? Math.min(...starts) : null;
+  return {
+    provider: 'daily',
+    key: [roomName, mtgSessionId],
+    nativeId: mtgSessionId,
+    kind: 'MEETING',
+    name: roomName,
+    startedAt: start === null ? null : new Date(start),
+    durationSecs: start !== null && ends.length ? Math.round((Math.max(...ends) - start) / 1000) : null,
+    recordings: mapped,
+  };
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Daily's access link, byte for byte: its query string is the signature, and any
+ * re-encoding gives a 403 (docs.daily.co/docs/rest-api/access-links). `download_link` can
+ * hold an error string instead of a URL (get-recording-link), which is an error here.
+ */
+export function mapDailyAccessLink(link: DailyAccessLink, nowMs: number): AccessLinkData {
+  if (!isHttpUrl(link.download_link)) {
+    throw new ProviderError(
+      'daily',
+      ErrorCode.UNSUPPORTED_BY_PROVIDER,
+      'Daily returned no download link for this recording (its domain settings may block recording access).',
+    );
+  }
+  const expiresAt = fromUnixSeconds(link.expires)!;
+  return {
+    url: link.download_link,
+    expiresAt,
+    validForSecs: Math.max(0, Math.floor((expiresAt.getTime() - nowMs) / 1000)),
+    format: 'MP4',
+    // Files in Daily's own bucket are always served as attachments; a customer bucket can
+    // allow inline streaming, which the recording object does not tell us.
+    disposition: 'ATTACHMENT',
+  };
+}

@@ -1,0 +1,25 @@
+/** Time helpers for mappers: every vendor spells time differently (providers.md §6.2). */
+
+/** Unix seconds (Daily `start_ts`, `expires`) -> Date. */
+export function fromUnixSeconds(value: number | null | undefined): Date | null {
+  if (value === null || value === undefined || !Number.isFinite(value)) return null;
+  return new Date(value * 1000);
+}
+
+/**
+ * ISO 8601 or RFC 2822 (SignalWire) -> Date; null for absent or unreadable values and for
+ * Go's zero time `0001-01-01T00:00:00Z`, which Bird sends for "not set" (providers.md §4).
+ */
+export function parseDate(value: string | null | undefined): Date | null {
+  if (!value) return null;
+  if (value.startsWith('0001-01-01')) return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : new Date(ms);
+}
+
+/** Whole seconds between two dates, or null when either is missing or the span is negative. */
+export function secondsBetween(start: Date | null, end: Date | null): number | null {
+  if (!start || !end) return null;
+  const secs = Math.round((end.getTime() - start.getTime()) / 1000);
+  return secs >= 0 ? secs : null;
+}

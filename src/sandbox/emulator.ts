@@ -1,0 +1,222 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ProviderName } from '../domain/provider-name';
+
+/**
+ * A tiny HTTP server framework for the vendor emulators. Each vendor's emulator
+ * (src/sandbox/<vendor>/) declares routes over the vendor's documented wire format; this
+ * file adds what every emulator needs: auth check, per-route call counters and a request
+ * log, per-call latency, and injected faults (429 with Retry-After, 5xx, stalls,
+ * malformed bodies). Tests, the benchmark and `npm start` all use the same servers.
+ */
+
+export interface EmulatorRequest {
+  method: string;
+  /** Raw (still percent-encoded) path, e.g. /v1/recordings/abc. */
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingMessage['headers'];
+}
+
+export interface EmulatorResponse {
+  status: number;
+  headers?: Record<string, string>;
+  /** A JSON value (serialized here) or a raw string body. */
+  body?: unknown;
+  rawBody?: string;
+}
+
+export interface Route {
+  /** Stable name for counters, e.g. "recordings.get". */
+  name: string;
+  method: string;
+  /** Matched against the raw path; capture groups are handed over still encoded. */
+  pattern: RegExp;
+  handle(req: EmulatorRequest, params: string[]): EmulatorResponse | Promise<EmulatorResponse>;
+}
+
+export interface EmulatorSpec {
+  vendor: ProviderName;
+  routes: Route[];
+  /** Returns an error response when the request is not authorized, null when it is. */
+  authorize(req: EmulatorRequest, route: Route): EmulatorResponse | null;
+  /** The vendor's answer for a path it does not know. */
+  notFound(req: EmulatorRequest): EmulatorResponse;
+  /** The vendor's 429 body, for injected rate limiting. */
+  rateLimited?(): unknown;
+  /** The vendor's 5xx body, for injected outages. */
+  serverError?(status: number): unknown;
+}
+
+export type Fault =
+  | { kind: 'status'; status: 429 | 500 | 502 | 503 | 504; retryAfter?: string; times?: number; route?: string }
+  | { kind: 'stall'; ms: number; times?: number; route?: string }
+  | { kind: 'malformed'; variant: 'html' | 'truncated' | 'wrong-shape'; times?: number; route?: string };
+
+export interface RequestLogEntry {
+  route: string;
+  method: string;
+  path: string;
+  query: Record<string, string[]>;
+  status: number;
+}
+
+export interface Emulator {
+  readonly vendor: ProviderName;
+  /** http://127.0.0.1:<port> */
+  readonly url: string;
+  /** Added before every answer, in ms. */
+  latencyMs: number;
+  /** Calls per route name (route "unmatched" for unknown paths), including failed ones. */
+  readonly counters: Map<string, number>;
+  readonly log: RequestLogEntry[];
+  totalCalls(): number;
+  injectFault(fault: Fault): void;
+  clearFaults(): void;
+  resetCounters(): void;
+  close(): Promise<void>;
+}
+
+export interface StartEmulatorOptions {
+  host?: string;
+  port?: number;
+  latencyMs?: number;
+}
+
+interface ActiveFault {
+  fault: Fault;
+  remaining: number;
+}
+
+const MALFORMED: Record<'html' | 'truncated' | 'wrong-shape', { type: string; body: string }> = {
+  html: { type: 'text/html', body: '<html><body><h1>502 Bad Gateway</h1></body></html>' },
+  truncated: { type: 'application/json', body: '{"id": "0cb313e1-211f-4be0-833d-8c73' },
+  'wrong-shape': { type: 'application/json', body: '{"unexpected": [1, 2, 3]}' },
+};
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+export async function startEmulator(spec: EmulatorSpec, options: StartEmulatorOptions = {}): Promise<Emulator> {
+  const counters = new Map<string, number>();
+  const log: RequestLogEntry[] = [];
+  let faults: ActiveFault[] = [];
+
+  const takeFault = (routeName: string): Fault | undefined => {
+    const active = faults.find((f) => !f.fault.route || f.fault.route === routeName);
+    if (!active) return undefined;
+    active.remaining -= 1;
+    if (active.remaining <= 0) faults = faults.filter((f) => f !== active);
+    return active.fault;
+  };
+
+  const send = (res: ServerResponse, out: EmulatorResponse): void => {
+    if (res.destroyed) return;
+    const headers: Record<string, string> = { ...out.headers };
+    let payload = '';
+    if (out.rawBody !== undefined) payload = out.rawBody;
+    else if (out.body !== undefined) {
+      payload = JSON.stringify(out.body);
+      headers['content-type'] ??= 'application/json; charset=utf-8';
+    }
+    res.writeHead(out.status, headers);
+    res.end(payload);
+  };
+
+  const emulator: Emulator = {
+    vendor: spec.vendor,
+    url: '',
+    latencyMs: options.latencyMs ?? 0,
+    counters,
+    log,
+    totalCalls: () => [...counters.values()].reduce((a, b) => a + b, 0),
+    injectFault: (fault) => {
+      faults.push({ fault, remaining: fault.times ?? 1 });
+    },
+    clearFaults: () => {
+      faults = [];
+    },
+    resetCounters: () => {
+      counters.clear();
+      log.length = 0;
+    },
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const rawUrl = req.url ?? '/';
+    const q = rawUrl.indexOf('?');
+    const path = q === -1 ? rawUrl : rawUrl.slice(0, q);
+    const query = new URLSearchParams(q === -1 ? '' : rawUrl.slice(q + 1));
+    const request: EmulatorRequest = { method: req.method ?? 'GET', path, query, headers: req.headers };
+    let matched: { route: Route; params: string[] } | undefined;
+    for (const route of spec.routes) {
+      if (route.method !== request.method) continue;
+      const m = route.pattern.exec(path);
+      if (m) {
+        matched = { route, params: m.slice(1) };
+        break;
+      }
+    }
+    const routeName = matched?.route.name ?? 'unmatched';
+    counters.set(routeName, (counters.get(routeName) ?? 0) + 1);
+    const entry: RequestLogEntry = { route: routeName, method: request.method, path, query: {}, status: 0 };
+    for (const key of new Set(query.keys())) entry.query[key] = query.getAll(key);
+    log.push(entry);
+
+    if (emulator.latencyMs > 0) await sleep(emulator.latencyMs);
+
+    let out: EmulatorResponse;
+    const fault = takeFault(routeName);
+    if (fault?.kind === 'stall') {
+      await sleep(fault.ms);
+      if (res.destroyed) return;
+    }
+    if (fault?.kind === 'status') {
+      const body = fault.status === 429 ? spec.rateLimited?.() : spec.serverError?.(fault.status);
+      out = { status: fault.status, body: body ?? { error: 'injected' }, headers: fault.retryAfter ? { 'retry-after': fault.retryAfter } : {} };
+    } else if (fault?.kind === 'malformed') {
+      const m = MALFORMED[fault.variant];
+      out = { status: 200, rawBody: m.body, headers: { 'content-type': m.type } };
+    } else if (!matched) {
+      out = spec.notFound(request);
+    } else {
+      out = spec.authorize(request, matched.route) ?? (await matched.route.handle(request, matched.params));
+    }
+    entry.status = out.status;
+    send(res, out);
+  };
+
+  const server: Server = createServer((req, res) => {
+    // Drain the request body (the emulated APIs are read-only) before answering.
+    req.resume();
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, { status: 500, body: { error: 'emulator failure' } });
+    });
+  });
+  // Short keep-alive so test runners exit promptly after a suite.
+  server.keepAliveTimeout = 1_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  (emulator as { url: string }).url = `http://${address.address}:${address.port}`;
+  return emulator;
+}
+
+/** Decodes one raw path parameter; undefined when it is not valid percent-encoding. */
+export function decodeParam(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+}

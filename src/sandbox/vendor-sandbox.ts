@@ -1,0 +1,30 @@
+import type { VendorCommonConfig } from '../config/config.types';
+import { VENDOR_DEFAULTS } from '../config/vendor-defaults';
+import type { ProviderName } from '../domain/provider-name';
+import { DEFAULT_TIMEOUTS } from '../http/vendor-http';
+import type { Emulator } from './emulator';
+
+export interface SandboxStartOptions {
+  host?: string;
+  port?: number;
+  latencyMs?: number;
+  /** Seed of the demo data set (same seed, same recordings). */
+  seed?: number;
+}
+
+/** A running emulator and the adapter config that points at it. */
+export interface VendorSandbox<C> {
+  emulator: Emulator;
+  config: C;
+}
+
+/** The non-credential part of an adapter config aimed at an emulator. */
+export function sandboxCommon(provider: ProviderName, baseUrl: string): VendorCommonConfig {
+  return { baseUrl, maxConcurrency: VENDOR_DEFAULTS[provider].maxConcurrency, timeouts: { ...DEFAULT_TIMEOUTS } };
+}
+
+/** `Bearer <token>` check shared by the vendors that use it (Daily, Zoom, Cloudflare). */
+export function bearerToken(authorization: string | undefined): string | undefined {
+  const m = /^Bearer (.+)$/.exec(authorization ?? '');
+  return m?.[1];
+}
