@@ -7,6 +7,13 @@ export interface CallContext {
   signal?: AbortSignal;
   /** Our request id, forwarded to vendors that accept one. */
   requestId?: string;
+  /**
+   * Per-request memo of vendor calls, made by the loaders for each GraphQL request and
+   * dropped with it. An adapter whose one call serves several loaders (Zoom's session
+   * call serves recordings and sessions; Daily's room list serves every session of a room)
+   * shares it through `memoCall` (src/providers/shared/memo.ts).
+   */
+  memo?: Map<string, Promise<unknown>>;
 }
 
 export interface AccessLinkRequest {

@@ -4,6 +4,7 @@ import { expectSegments, OPAQUE_TOKEN, uuidRule } from '../../ids/segment-rules'
 import type { ProviderDeps } from '../shared/provider-deps';
 import type { RecordingProvider } from '../recording-provider';
 import { byGroup, eachKey } from '../shared/batch';
+import { memoCall } from '../shared/memo';
 import { DAILY_LIST_LIMIT, DailyClient } from './daily.client';
 import { mapDailyAccessLink, mapDailyRecording, mapDailySession } from './daily.mapper';
 import type { CallContext } from '../recording-provider';
@@ -49,7 +50,7 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
         keys,
         ([room]) => room,
         (room) => room,
-        (room) => listRoom(room, ctx),
+        (room) => memoCall(ctx, `daily:room:${room}`, () => listRoom(room, ctx)),
         (recordings, [room, mtgSessionId]) => mapDailySession(room, mtgSessionId, recordings),
       );
     },
