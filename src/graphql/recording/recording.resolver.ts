@@ -1,0 +1,64 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { AccessLinkData, RecordingData, SessionData, StorageConfigData } from '../../domain/model';
+import type { ProviderName } from '../../domain/provider-name';
+import { BadUserInputError } from '../../errors/coded-error';
+import { encodeGlobalId } from '../../ids/global-id';
+import { recordingGlobalId } from '../../loaders/create-loaders';
+import { AccessLinkType } from '../access-link/access-link.type';
+import type { GraphQLContext } from '../context';
+import { ProviderEnum } from '../enums';
+import { resolveId } from '../resolve-id';
+import { SessionType } from '../session/session.type';
+import { StorageConfigType } from '../storage/storage-config.type';
+import { RecordingType } from './recording.type';
+
+/** Bounds of `accessLink(validForSecs:)`: a second to 7 days (Zoom's ttl maximum, the longest any vendor grants). */
+export const MIN_VALID_FOR_SECS = 1;
+export const MAX_VALID_FOR_SECS = 604_800;
+
+@Resolver(() => RecordingType)
+export class RecordingResolver {
+  @Query(() => RecordingType, { nullable: true, description: 'A recording by global id; null with a NOT_FOUND error when the vendor has none.' })
+  recording(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<RecordingData> {
+    return ctx.loaders.recording.load(resolveId(id, ctx.providers, 'Recording').canonical);
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() recording: RecordingData): string {
+    return recordingGlobalId(recording);
+  }
+
+  @FieldResolver(() => ProviderEnum)
+  provider(@Root() recording: RecordingData): ProviderName {
+    return recording.provider;
+  }
+
+  @FieldResolver(() => StorageConfigType, { nullable: true })
+  storage(@Root() recording: RecordingData): StorageConfigData | null {
+    return recording.storage;
+  }
+
+  @FieldResolver(() => SessionType, { nullable: true, description: 'The session the recording belongs to.' })
+  async session(@Root() recording: RecordingData, @Ctx() ctx: GraphQLContext): Promise<SessionData | null> {
+    if (!recording.sessionKey) return null;
+    return ctx.loaders.session.load(encodeGlobalId('Session', recording.provider, recording.sessionKey));
+  }
+
+  @FieldResolver(() => AccessLinkType, {
+    nullable: true,
+    description:
+      'A download link, minted only when this field is selected. `expiresAt` and `validForSecs` say what the vendor really granted, which can differ from what was asked (see the README, "Access links"). Null when the vendor has no file to link.',
+  })
+  async accessLink(
+    @Root() recording: RecordingData,
+    @Arg('validForSecs', () => Int, { defaultValue: 3600, nullable: true, description: `Requested validity, ${MIN_VALID_FOR_SECS}..${MAX_VALID_FOR_SECS} seconds.` })
+    validForSecs: number | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<AccessLinkData | null> {
+    const secs = validForSecs ?? 3600;
+    if (!Number.isInteger(secs) || secs < MIN_VALID_FOR_SECS || secs > MAX_VALID_FOR_SECS) {
+      throw new BadUserInputError(`validForSecs must be between ${MIN_VALID_FOR_SECS} and ${MAX_VALID_FOR_SECS}; got ${secs}.`);
+    }
+    return ctx.loaders.accessLink.load({ recording, validForSecs: secs });
+  }
+}

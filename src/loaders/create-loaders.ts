@@ -1,0 +1,107 @@
+import DataLoader from 'dataloader';
+import type { AccessLinkData, RecordingData, SessionData } from '../domain/model';
+import { PROVIDER_LABELS, type ProviderName } from '../domain/provider-name';
+import { NotFoundError } from '../errors/coded-error';
+import { decodeGlobalId, encodeGlobalId } from '../ids/global-id';
+import type { ProviderRegistry } from '../providers/provider-registry';
+import type { BatchResult, CallContext, RecordingProvider } from '../providers/recording-provider';
+
+export interface AccessLinkKey {
+  recording: RecordingData;
+  validForSecs: number;
+}
+
+/** One set per GraphQL request (DataLoader's README): never shared, dropped with the request. */
+export interface Loaders {
+  /** Keyed by canonical Recording global id. */
+  recording: DataLoader<string, RecordingData>;
+  /** Keyed by canonical Session global id. */
+  session: DataLoader<string, SessionData>;
+  /** Keyed by recording id + validForSecs; null when the vendor has no link for it. */
+  accessLink: DataLoader<AccessLinkKey, AccessLinkData | null, string>;
+}
+
+export interface LoaderOptions {
+  /** false only for the benchmark's naive baseline: every load is its own vendor call. */
+  batching: boolean;
+}
+
+export function recordingGlobalId(recording: RecordingData): string {
+  return encodeGlobalId('Recording', recording.provider, recording.key);
+}
+
+export function sessionGlobalId(session: Pick<SessionData, 'provider' | 'key'>): string {
+  return encodeGlobalId('Session', session.provider, session.key);
+}
+
+/**
+ * Splits one batch of keys by vendor, hands each vendor its keys in one batch call, all
+ * vendors concurrently, and puts every answer back in its key's slot.
+ */
+async function dispatchByProvider<K, T>(
+  keys: readonly K[],
+  providerOf: (key: K) => ProviderName,
+  call: (provider: RecordingProvider, keys: K[]) => Promise<BatchResult<T>>,
+  providers: ProviderRegistry,
+): Promise<BatchResult<T>> {
+  const byProvider = new Map<ProviderName, number[]>();
+  keys.forEach((key, i) => {
+    const name = providerOf(key);
+    byProvider.set(name, [...(byProvider.get(name) ?? []), i]);
+  });
+  const out: BatchResult<T> = new Array(keys.length).fill(null);
+  await Promise.all(
+    [...byProvider].map(async ([name, indexes]) => {
+      const provider = providers[name];
+      if (!provider) {
+        // resolveId refuses ids of unconfigured vendors before they get here.
+        for (const i of indexes) out[i] = new Error(`${PROVIDER_LABELS[name]} is not configured`);
+        return;
+      }
+      let results: BatchResult<T>;
+      try {
+        results = await call(provider, indexes.map((i) => keys[i]));
+      } catch (error) {
+        results = indexes.map(() => (error instanceof Error ? error : new Error(String(error))));
+      }
+      indexes.forEach((keyIndex, j) => {
+        out[keyIndex] = results[j] ?? null;
+      });
+    }),
+  );
+  return out;
+}
+
+function notFound<T>(result: T | null | Error, provider: ProviderName, what: string): T | Error {
+  return result === null ? new NotFoundError(`${PROVIDER_LABELS[provider]} has no such ${what}.`, provider) : result;
+}
+
+export function createLoaders(providers: ProviderRegistry, ctx: CallContext, options: LoaderOptions): Loaders {
+  const loaderOptions = options.batching ? {} : { batch: false, cache: false };
+  const callCtx: CallContext = options.batching ? { ...ctx, memo: new Map() } : { ...ctx, memo: undefined };
+
+  const recording: DataLoader<string, RecordingData> = new DataLoader(async (ids) => {
+    const decoded = ids.map((id) => decodeGlobalId(id));
+    const results = await dispatchByProvider(decoded, (d) => d.provider, (p, keys) => p.getRecordings(keys.map((k) => k.segments), callCtx), providers);
+    return results.map((r, i) => notFound(r, decoded[i].provider, 'recording'));
+  }, loaderOptions);
+
+  const session: DataLoader<string, SessionData> = new DataLoader(async (ids) => {
+    const decoded = ids.map((id) => decodeGlobalId(id));
+    const results = await dispatchByProvider(decoded, (d) => d.provider, (p, keys) => p.getSessions(keys.map((k) => k.segments), callCtx), providers);
+    return results.map((r, i) => {
+      // A session's list already holds its recordings: later loads of them cost nothing.
+      if (r && !(r instanceof Error) && options.batching) {
+        for (const rec of r.recordings) recording.prime(recordingGlobalId(rec), rec);
+      }
+      return notFound(r, decoded[i].provider, 'session');
+    });
+  }, loaderOptions);
+
+  const accessLink = new DataLoader<AccessLinkKey, AccessLinkData | null, string>(
+    (keys) => dispatchByProvider(keys, (k) => k.recording.provider, (p, ks) => p.getAccessLinks(ks, callCtx), providers),
+    { ...loaderOptions, cacheKeyFn: (k) => `${recordingGlobalId(k.recording)}|${k.validForSecs}` },
+  );
+
+  return { recording, session, accessLink };
+}

@@ -1,0 +1,39 @@
+import type { ProvidersConfig } from '../config/config.types';
+import type { ProviderName } from '../domain/provider-name';
+import { startBirdSandbox } from './bird/bird.emulator';
+import { startCloudflareSandbox } from './cloudflare/cloudflare.emulator';
+import { startDailySandbox } from './daily/daily.emulator';
+import type { Emulator } from './emulator';
+import { startSignalWireSandbox } from './signalwire/signalwire.emulator';
+import type { SandboxStartOptions } from './vendor-sandbox';
+import { startZoomSandbox } from './zoom/zoom.emulator';
+
+export interface Sandbox {
+  emulators: Record<ProviderName, Emulator>;
+  /** Adapter configs pointing at the emulators, with the emulators' demo credentials. */
+  providers: Required<ProvidersConfig>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts all five vendor emulators on loopback, seeded with the demo data: what
+ * `npm start` runs when no vendor is configured, and what tests and benchmarks start.
+ */
+export async function startSandbox(options: SandboxStartOptions = {}): Promise<Sandbox> {
+  const opts = { host: '127.0.0.1', ...options, port: 0 };
+  const [daily, signalwire, zoom, bird, cloudflare] = await Promise.all([
+    startDailySandbox(opts),
+    startSignalWireSandbox(opts),
+    startZoomSandbox(opts),
+    startBirdSandbox(opts),
+    startCloudflareSandbox(opts),
+  ]);
+  const emulators = { daily: daily.emulator, signalwire: signalwire.emulator, zoom: zoom.emulator, bird: bird.emulator, cloudflare: cloudflare.emulator };
+  return {
+    emulators,
+    providers: { daily: daily.config, signalwire: signalwire.config, zoom: zoom.config, bird: bird.config, cloudflare: cloudflare.config },
+    close: async () => {
+      await Promise.all(Object.values(emulators).map((e) => e.close()));
+    },
+  };
+}

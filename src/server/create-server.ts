@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { GraphQLSchema } from 'graphql';
+import type { AppConfig } from '../config/config.types';
+import { ErrorCode } from '../errors/error-codes';
+import { createFormatError } from '../errors/format-error';
+import type { GraphQLContext } from '../graphql/context';
+import { createLoaders } from '../loaders/create-loaders';
+import type { ProviderRegistry } from '../providers/provider-registry';
+import { createApiKeyCheck } from './api-key-auth';
+import { loggerOptions } from './logger-options';
+
+export interface HttpServer {
+  app: FastifyInstance;
+  /** http://host:port */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Largest request body accepted: a GraphQL query with variables is a few kB. */
+const BODY_LIMIT_BYTES = 256 * 1024;
+
+/**
+ * Fastify + Apollo Server: POST/GET /graphql and GET /healthz. One loader set per request,
+ * built in the context factory; in-flight vendor calls are aborted when the client goes away.
+ */
+export async function createServer(config: AppConfig, schema: GraphQLSchema, providers: ProviderRegistry): Promise<HttpServer> {
+  const production = config.nodeEnv === 'production';
+  const app = Fastify({ logger: loggerOptions(config.logLevel), bodyLimit: BODY_LIMIT_BYTES, genReqId: () => randomUUID() });
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    logger: app.log,
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: production,
+    csrfPrevention: true,
+    formatError: createFormatError((info) => app.log.error({ err: { name: info.name }, path: info.path }, 'masked an error without a code')),
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+
+  if (config.apiKeys.length > 0) {
+    const allowed = createApiKeyCheck(config.apiKeys);
+    app.addHook('onRequest', async (request, reply) => {
+      if (!request.url.startsWith('/graphql')) return;
+      if (allowed(request.headers.authorization)) return;
+      await reply
+        .code(401)
+        .header('www-authenticate', 'Bearer')
+        .send({ errors: [{ message: 'Send a valid API key as `Authorization: Bearer <key>`.', extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+    });
+  }
+
+  await app.register(fastifyApollo(apollo), {
+    path: '/graphql',
+    context: async (request, reply): Promise<GraphQLContext> => {
+      const controller = new AbortController();
+      // The response closing before it finished means the client went away.
+      reply.raw.once('close', () => {
+        if (!reply.raw.writableFinished) controller.abort();
+      });
+      reply.header('x-request-id', request.id);
+      return {
+        requestId: request.id,
+        providers,
+        loaders: createLoaders(providers, { signal: controller.signal, requestId: request.id }, { batching: config.batching }),
+      };
+    },
+  });
+
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    app,
+    url: `http://${host}:${address.port}`,
+    close: async () => {
+      await apollo.stop();
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { ConfigError, loadConfig } from '../../../src/config';
+
+const SW = { SIGNALWIRE_PROJECT_ID: '720796a0-8ee9-4350-83bd-2d07a3121f1e', SIGNALWIRE_API_TOKEN: 'PTxxxxxxxx', SIGNALWIRE_SPACE_URL: 'https://example.signalwire.com' };
+
+describe('loadConfig', () => {
+  it('runs in sandbox mode with no vendor configured, with the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ sandbox: true, host: '127.0.0.1', port: 4000, nodeEnv: 'development', apiKeys: [], batching: true, providers: {} });
+  });
+
+  it('enables each vendor by its own credentials, with default base URLs', () => {
+    const config = loadConfig({ DAILY_API_KEY: 'k', ZOOM_API_KEY: 'zk', ZOOM_API_SECRET: 'zs', ...SW });
+    expect(config.sandbox).toBe(false);
+    expect(Object.keys(config.providers).sort()).toEqual(['daily', 'signalwire', 'zoom']);
+    expect(config.providers.daily).toMatchObject({ apiKey: 'k', baseUrl: 'https://api.daily.co/v1', maxConcurrency: 8 });
+    expect(config.providers.zoom?.baseUrl).toBe('https://api.zoom.us/v2');
+    expect(config.providers.signalwire?.baseUrl).toBe('https://example.signalwire.com/api/laml/2010-04-01');
+  });
+
+  it('takes base URL overrides (proxies, regions, tests)', () => {
+    const config = loadConfig({ BIRD_ACCESS_KEY: 'a', BIRD_WORKSPACE_ID: '8bc02f53-87ac-48d2-b4fd-c2cf856a305f', BIRD_API_URL: 'http://127.0.0.1:9999/' });
+    expect(config.providers.bird?.baseUrl).toBe('http://127.0.0.1:9999');
+  });
+
+  it.each([
+    [{ ZOOM_API_KEY: 'zk' }, 'ZOOM_API_SECRET'],
+    [{ CLOUDFLARE_API_TOKEN: 't', CLOUDFLARE_ACCOUNT_ID: 'acc' }, 'CLOUDFLARE_APP_ID'],
+    [{ SIGNALWIRE_PROJECT_ID: SW.SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN: 't' }, 'SIGNALWIRE_SPACE_URL'],
+    [{ DAILY_API_KEY: 'k', DAILY_API_URL: 'ftp://x' }, 'DAILY_API_URL'],
+    [{ DAILY_API_KEY: 'k', DAILY_API_URL: 'https://user:pw@x' }, 'DAILY_API_URL'],
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ BIRD_ACCESS_KEY: 'a', BIRD_WORKSPACE_ID: '../x' }, 'BIRD_WORKSPACE_ID'],
+    [{ API_KEYS: 'short' }, 'API_KEYS'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ NODE_ENV: 'production' }, 'NODE_ENV'],
+    [{ DAILY_API_KEY: 'k', DAILY_MAX_CONCURRENCY: '0' }, 'DAILY_MAX_CONCURRENCY'],
+  ])('refuses %p naming %s', (env, variable) => {
+    let thrown: unknown;
+    try {
+      loadConfig(env as Record<string, string>);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as ConfigError).variable).toBe(variable);
+    expect((thrown as Error).message).toContain(variable);
+  });
+
+  it('never puts a credential value in its error message', () => {
+    expect(() => loadConfig({ ZOOM_API_SECRET: 'super-secret-value' })).toThrow(/ZOOM_API_KEY/);
+    try {
+      loadConfig({ ZOOM_API_SECRET: 'super-secret-value' });
+    } catch (error) {
+      expect((error as Error).message).not.toContain('super-secret-value');
+    }
+  });
+
+  it('reads API_KEYS as a comma-separated list', () => {
+    expect(loadConfig({ API_KEYS: ' aaaaaaaaaaaaaaaa , bbbbbbbbbbbbbbbbbbbb ' }).apiKeys).toEqual(['aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbbbbbb']);
+  });
+});
