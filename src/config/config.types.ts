@@ -6,6 +6,15 @@ export interface VendorHttpTimeoutsConfig {
   bodyMs: number;
 }
 
+/** Retries and circuit breaker per vendor (src/http/resilience.ts). */
+export interface VendorResilienceConfig {
+  maxRetries: number;
+  retryBaseDelayMs: number;
+  retryAfterCapMs: number;
+  breakerThreshold: number;
+  breakerCooldownMs: number;
+}
+
 /** What every vendor's config has besides its credentials. */
 export interface VendorCommonConfig {
   /** Base URL including any path prefix (e.g. https://api.daily.co/v1). */
@@ -13,6 +22,7 @@ export interface VendorCommonConfig {
   /** Most calls in flight at once to this vendor; more wait their turn. */
   maxConcurrency: number;
   timeouts: VendorHttpTimeoutsConfig;
+  resilience: VendorResilienceConfig;
 }
 
 export interface DailyConfig extends VendorCommonConfig {

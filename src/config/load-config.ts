@@ -1,6 +1,6 @@
-import type { AppConfig, NodeEnv, ProvidersConfig, VendorCommonConfig, VendorHttpTimeoutsConfig } from './config.types';
+import type { AppConfig, NodeEnv, ProvidersConfig, VendorCommonConfig, VendorHttpTimeoutsConfig, VendorResilienceConfig } from './config.types';
 import { ConfigError } from './config-error';
-import { SIGNALWIRE_API_PATH, VENDOR_DEFAULTS } from './vendor-defaults';
+import { SIGNALWIRE_API_PATH, VENDOR_DEFAULTS, VENDOR_RESILIENCE_DEFAULTS } from './vendor-defaults';
 import type { ProviderName } from '../domain/provider-name';
 
 type Env = Record<string, string | undefined>;
@@ -49,34 +49,39 @@ function credentials<K extends string>(env: Env, names: Record<K, string>): Reco
   return Object.fromEntries(entries.map(([key, variable]) => [key, str(env, variable)!])) as Record<K, string>;
 }
 
-function common(env: Env, provider: ProviderName, prefix: string, baseUrl: string, timeouts: VendorHttpTimeoutsConfig): VendorCommonConfig {
+interface SharedVendorSettings {
+  timeouts: VendorHttpTimeoutsConfig;
+  resilience: VendorResilienceConfig;
+}
+
+function common(env: Env, provider: ProviderName, prefix: string, baseUrl: string, shared: SharedVendorSettings): VendorCommonConfig {
   const defaults = VENDOR_DEFAULTS[provider];
-  return { baseUrl, maxConcurrency: int(env, `${prefix}_MAX_CONCURRENCY`, defaults.maxConcurrency, 1, 256), timeouts };
+  return { baseUrl, maxConcurrency: int(env, `${prefix}_MAX_CONCURRENCY`, defaults.maxConcurrency, 1, 256), ...shared };
 }
 
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const CLOUDFLARE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-function providers(env: Env, timeouts: VendorHttpTimeoutsConfig): ProvidersConfig {
+function providers(env: Env, shared: SharedVendorSettings): ProvidersConfig {
   const out: ProvidersConfig = {};
 
   const daily = credentials(env, { apiKey: 'DAILY_API_KEY' });
-  if (daily) out.daily = { ...common(env, 'daily', 'DAILY', httpUrl(env, 'DAILY_API_URL', VENDOR_DEFAULTS.daily.baseUrl), timeouts), ...daily };
+  if (daily) out.daily = { ...common(env, 'daily', 'DAILY', httpUrl(env, 'DAILY_API_URL', VENDOR_DEFAULTS.daily.baseUrl), shared), ...daily };
 
   const sw = credentials(env, { projectId: 'SIGNALWIRE_PROJECT_ID', apiToken: 'SIGNALWIRE_API_TOKEN' });
   if (sw) {
     if (!UUID.test(sw.projectId)) throw new ConfigError('SIGNALWIRE_PROJECT_ID', 'must be the project id, a UUID.');
     const spaceUrl = httpUrl(env, 'SIGNALWIRE_SPACE_URL', null);
-    out.signalwire = { ...common(env, 'signalwire', 'SIGNALWIRE', `${spaceUrl}${SIGNALWIRE_API_PATH}`, timeouts), spaceUrl, ...sw };
+    out.signalwire = { ...common(env, 'signalwire', 'SIGNALWIRE', `${spaceUrl}${SIGNALWIRE_API_PATH}`, shared), spaceUrl, ...sw };
   }
 
   const zoom = credentials(env, { apiKey: 'ZOOM_API_KEY', apiSecret: 'ZOOM_API_SECRET' });
-  if (zoom) out.zoom = { ...common(env, 'zoom', 'ZOOM', httpUrl(env, 'ZOOM_API_URL', VENDOR_DEFAULTS.zoom.baseUrl), timeouts), ...zoom };
+  if (zoom) out.zoom = { ...common(env, 'zoom', 'ZOOM', httpUrl(env, 'ZOOM_API_URL', VENDOR_DEFAULTS.zoom.baseUrl), shared), ...zoom };
 
   const bird = credentials(env, { accessKey: 'BIRD_ACCESS_KEY', workspaceId: 'BIRD_WORKSPACE_ID' });
   if (bird) {
     if (!UUID.test(bird.workspaceId)) throw new ConfigError('BIRD_WORKSPACE_ID', 'must be the workspace id, a UUID.');
-    out.bird = { ...common(env, 'bird', 'BIRD', httpUrl(env, 'BIRD_API_URL', VENDOR_DEFAULTS.bird.baseUrl), timeouts), ...bird };
+    out.bird = { ...common(env, 'bird', 'BIRD', httpUrl(env, 'BIRD_API_URL', VENDOR_DEFAULTS.bird.baseUrl), shared), ...bird };
   }
 
   const cf = credentials(env, { apiToken: 'CLOUDFLARE_API_TOKEN', accountId: 'CLOUDFLARE_ACCOUNT_ID', appId: 'CLOUDFLARE_APP_ID' });
@@ -84,7 +89,7 @@ function providers(env: Env, timeouts: VendorHttpTimeoutsConfig): ProvidersConfi
     // account_id and app_id are at most 32 characters (providers.md §5); allow a margin, no dots or slashes.
     if (!CLOUDFLARE_ID.test(cf.accountId)) throw new ConfigError('CLOUDFLARE_ACCOUNT_ID', 'must be a Cloudflare account id.');
     if (!CLOUDFLARE_ID.test(cf.appId)) throw new ConfigError('CLOUDFLARE_APP_ID', 'must be a RealtimeKit app id.');
-    out.cloudflare = { ...common(env, 'cloudflare', 'CLOUDFLARE', httpUrl(env, 'CLOUDFLARE_API_URL', VENDOR_DEFAULTS.cloudflare.baseUrl), timeouts), ...cf };
+    out.cloudflare = { ...common(env, 'cloudflare', 'CLOUDFLARE', httpUrl(env, 'CLOUDFLARE_API_URL', VENDOR_DEFAULTS.cloudflare.baseUrl), shared), ...cf };
   }
   return out;
 }
@@ -104,7 +109,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     headersMs: int(env, 'VENDOR_HEADERS_TIMEOUT_MS', 15_000, 1, 600_000),
     bodyMs: int(env, 'VENDOR_BODY_TIMEOUT_MS', 15_000, 1, 600_000),
   };
-  const configured = providers(env, timeouts);
+  const resilience: VendorResilienceConfig = {
+    maxRetries: int(env, 'VENDOR_MAX_RETRIES', VENDOR_RESILIENCE_DEFAULTS.maxRetries, 0, 10),
+    retryBaseDelayMs: VENDOR_RESILIENCE_DEFAULTS.retryBaseDelayMs,
+    retryAfterCapMs: int(env, 'VENDOR_RETRY_AFTER_CAP_MS', VENDOR_RESILIENCE_DEFAULTS.retryAfterCapMs, 0, 600_000),
+    breakerThreshold: int(env, 'VENDOR_BREAKER_THRESHOLD', VENDOR_RESILIENCE_DEFAULTS.breakerThreshold, 1, 1_000),
+    breakerCooldownMs: int(env, 'VENDOR_BREAKER_COOLDOWN_MS', VENDOR_RESILIENCE_DEFAULTS.breakerCooldownMs, 1, 3_600_000),
+  };
+  const configured = providers(env, { timeouts, resilience });
   const apiKeys = (str(env, 'API_KEYS') ?? '').split(',').map((k) => k.trim()).filter(Boolean);
   if (apiKeys.some((k) => k.length < 16)) throw new ConfigError('API_KEYS', 'every key must be at least 16 characters.');
   const batchingRaw = (str(env, 'RECORDING_GRAPH_BATCHING') ?? 'on').toLowerCase();

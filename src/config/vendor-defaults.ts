@@ -17,5 +17,18 @@ export const VENDOR_DEFAULTS: Record<ProviderName, { baseUrl: string | null; max
   cloudflare: { baseUrl: 'https://api.cloudflare.com/client/v4', maxConcurrency: 8 },
 };
 
+/**
+ * Retries and circuit breaker, the same for every vendor: two retries (three attempts) on
+ * 429/502/503/504 and connection resets, waiting at most 5 s for a Retry-After; five
+ * consecutive outages open a vendor's circuit for 10 s.
+ */
+export const VENDOR_RESILIENCE_DEFAULTS = {
+  maxRetries: 2,
+  retryBaseDelayMs: 200,
+  retryAfterCapMs: 5_000,
+  breakerThreshold: 5,
+  breakerCooldownMs: 10_000,
+};
+
 /** The Compatibility API lives under this path of a SignalWire space (providers.md §2). */
 export const SIGNALWIRE_API_PATH = '/api/laml/2010-04-01';

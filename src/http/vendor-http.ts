@@ -6,6 +6,7 @@ import { ErrorCode } from '../errors/error-codes';
 import { ProviderError, badResponse } from '../errors/provider-error';
 import type { CallContext } from '../providers/recording-provider';
 import { buildQuery, type QueryValue } from './encode-path';
+import { createVendorPolicy, DEFAULT_RESILIENCE, type ResilienceOptions, type VendorPolicy } from './resilience';
 import { parseRetryAfter } from './retry-after';
 
 export interface VendorHttpTimeouts {
@@ -35,6 +36,8 @@ export interface VendorHttpOptions {
   maxConcurrency: number;
   /** Largest body read from the vendor; a bigger one is PROVIDER_BAD_RESPONSE. */
   maxBodyBytes?: number;
+  /** Retries and circuit breaker; DEFAULT_RESILIENCE where not given. */
+  resilience?: Partial<ResilienceOptions>;
 }
 
 export interface RedirectResponse {
@@ -56,6 +59,7 @@ export class VendorHttp {
   private readonly pool: Pool;
   private readonly options: VendorHttpOptions;
   private readonly maxBodyBytes: number;
+  private readonly policy: VendorPolicy;
 
   constructor(options: VendorHttpOptions) {
     this.options = options;
@@ -72,10 +76,28 @@ export class VendorHttp {
       bodyTimeout: timeouts.bodyMs,
       keepAliveTimeout: 4_000,
     });
+    this.policy = createVendorPolicy(options.provider, { ...DEFAULT_RESILIENCE, ...options.resilience });
+  }
+
+  /** The vendor's circuit: 'open' means calls currently fail fast. */
+  circuitState(): ReturnType<VendorPolicy['circuitState']> {
+    return this.policy.circuitState();
   }
 
   /** GET a JSON body. `path` must already be encoded (see encodePath). */
-  async getJson(path: string, query?: Record<string, QueryValue>, ctx: CallContext = {}): Promise<unknown> {
+  getJson(path: string, query?: Record<string, QueryValue>, ctx: CallContext = {}): Promise<unknown> {
+    return this.policy.execute((signal) => this.getJsonOnce(path, query, { ...ctx, signal }), ctx.signal);
+  }
+
+  /**
+   * GET without following a redirect (Bird's 307 to a presigned URL): returns the status
+   * and Location. Error statuses throw like getJson.
+   */
+  getRedirect(path: string, query?: Record<string, QueryValue>, ctx: CallContext = {}): Promise<RedirectResponse> {
+    return this.policy.execute((signal) => this.getRedirectOnce(path, query, { ...ctx, signal }), ctx.signal);
+  }
+
+  private async getJsonOnce(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext): Promise<unknown> {
     const res = await this.send(path, query, ctx);
     const text = await this.readBody(res);
     if (res.statusCode >= 400) throw this.errorFor(res, text);
@@ -89,11 +111,7 @@ export class VendorHttp {
     }
   }
 
-  /**
-   * GET without following a redirect (Bird's 307 to a presigned URL): returns the status
-   * and Location. Error statuses throw like getJson.
-   */
-  async getRedirect(path: string, query?: Record<string, QueryValue>, ctx: CallContext = {}): Promise<RedirectResponse> {
+  private async getRedirectOnce(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext): Promise<RedirectResponse> {
     const res = await this.send(path, query, ctx);
     if (res.statusCode >= 400) {
       const text = await this.readBody(res);
@@ -170,10 +188,11 @@ export class VendorHttp {
     let what = 'the connection failed';
     if (cause instanceof undiciErrors.ConnectTimeoutError) what = 'connecting timed out';
     else if (cause instanceof undiciErrors.HeadersTimeoutError || cause instanceof undiciErrors.BodyTimeoutError) what = 'it did not answer in time';
-    else if (name === 'AbortError' || cause instanceof undiciErrors.RequestAbortedError) what = 'the request was cancelled';
+    const aborted = name === 'AbortError' || cause instanceof undiciErrors.RequestAbortedError;
+    if (aborted) what = 'the request was cancelled';
     return new ProviderError(this.provider, ErrorCode.PROVIDER_UNAVAILABLE, `${this.label} is unavailable: ${what}.`, {
       cause,
-      vendorCode: code,
+      vendorCode: aborted ? 'ABORTED' : code,
     });
   }
 }

@@ -1,5 +1,5 @@
 import type { VendorCommonConfig } from '../config/config.types';
-import { VENDOR_DEFAULTS } from '../config/vendor-defaults';
+import { VENDOR_DEFAULTS, VENDOR_RESILIENCE_DEFAULTS } from '../config/vendor-defaults';
 import type { ProviderName } from '../domain/provider-name';
 import { DEFAULT_TIMEOUTS } from '../http/vendor-http';
 import type { Emulator } from './emulator';
@@ -20,7 +20,12 @@ export interface VendorSandbox<C> {
 
 /** The non-credential part of an adapter config aimed at an emulator. */
 export function sandboxCommon(provider: ProviderName, baseUrl: string): VendorCommonConfig {
-  return { baseUrl, maxConcurrency: VENDOR_DEFAULTS[provider].maxConcurrency, timeouts: { ...DEFAULT_TIMEOUTS } };
+  return {
+    baseUrl,
+    maxConcurrency: VENDOR_DEFAULTS[provider].maxConcurrency,
+    timeouts: { ...DEFAULT_TIMEOUTS },
+    resilience: { ...VENDOR_RESILIENCE_DEFAULTS },
+  };
 }
 
 /** `Bearer <token>` check shared by the vendors that use it (Daily, Zoom, Cloudflare). */

@@ -33,6 +33,7 @@ export class DailyClient {
       toError: toDailyError,
       timeouts: config.timeouts,
       maxConcurrency: config.maxConcurrency,
+      resilience: config.resilience,
     });
   }
 

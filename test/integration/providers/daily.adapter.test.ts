@@ -110,13 +110,18 @@ describe('Daily adapter over HTTP against the Daily emulator', () => {
     }
   });
 
-  it('maps a malformed body to PROVIDER_BAD_RESPONSE and a 503 to PROVIDER_UNAVAILABLE', async () => {
+  it('maps a malformed body to PROVIDER_BAD_RESPONSE, without retrying it', async () => {
     emulator.injectFault({ kind: 'malformed', variant: 'wrong-shape', route: 'recordings.get' });
     const [bad] = await provider.getRecordings([[data.recordings[0].id]], {});
     expect(bad).toMatchObject({ code: ErrorCode.PROVIDER_BAD_RESPONSE });
-    emulator.injectFault({ kind: 'status', status: 503, route: 'recordings.get' });
+    expect(emulator.counters.get('recordings.get')).toBe(1);
+  });
+
+  it('retries a 503 twice, then answers PROVIDER_UNAVAILABLE', async () => {
+    emulator.injectFault({ kind: 'status', status: 503, route: 'recordings.get', times: 3 });
     const [down] = await provider.getRecordings([[data.recordings[0].id]], {});
-    expect(down).toMatchObject({ code: ErrorCode.PROVIDER_UNAVAILABLE });
+    expect(down).toMatchObject({ code: ErrorCode.PROVIDER_UNAVAILABLE, provider: 'daily' });
+    expect(emulator.counters.get('recordings.get')).toBe(3);
   });
 
   it('validates ids against Daily patterns before any call', () => {

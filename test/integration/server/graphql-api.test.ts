@@ -113,7 +113,8 @@ describe('GraphQL API over HTTP (Daily only)', () => {
   });
 
   it('needs the API key: 401 UNAUTHENTICATED without it or with a wrong one', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong-key-wrong-key-123' }, { authorization: API_KEY }]) {
+    const attempts: Array<Record<string, string>> = [{}, { authorization: 'Bearer wrong-key-wrong-key-123' }, { authorization: API_KEY }];
+    for (const headers of attempts) {
       const res = await gql(app.url, '{ __typename }', undefined, headers);
       expect(res.status).toBe(401);
       expect(res.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

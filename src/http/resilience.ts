@@ -1,0 +1,103 @@
+import {
+  ConsecutiveBreaker,
+  DelegateBackoff,
+  circuitBreaker,
+  handleWhen,
+  isBrokenCircuitError,
+  retry,
+  wrap,
+  CircuitState,
+  type IPolicy,
+} from 'cockatiel';
+import { VENDOR_RESILIENCE_DEFAULTS } from '../config/vendor-defaults';
+import { PROVIDER_LABELS, type ProviderName } from '../domain/provider-name';
+import { ErrorCode } from '../errors/error-codes';
+import { ProviderError } from '../errors/provider-error';
+
+export interface ResilienceOptions {
+  /** Retries after the first attempt, for idempotent reads only. */
+  maxRetries: number;
+  /** First backoff delay; doubles each retry, with full jitter. */
+  retryBaseDelayMs: number;
+  /** The longest Retry-After we wait for; a vendor asking for more is PROVIDER_RATE_LIMITED at once. */
+  retryAfterCapMs: number;
+  /** Consecutive outage failures that open the circuit. */
+  breakerThreshold: number;
+  /** How long an open circuit fails fast before letting one trial call through (half-open). */
+  breakerCooldownMs: number;
+}
+
+export const DEFAULT_RESILIENCE: ResilienceOptions = VENDOR_RESILIENCE_DEFAULTS;
+
+/** 429 and the gateway-ish 5xx are worth another try (RFC 9110: 502, 503, 504 are transient). */
+const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+const RETRY_TRANSPORT_CODES = new Set(['ECONNRESET', 'UND_ERR_SOCKET', 'ECONNREFUSED', 'EPIPE']);
+
+function isRetryable(error: unknown, capMs: number): boolean {
+  if (!(error instanceof ProviderError)) return false;
+  if (error.httpStatus !== undefined) {
+    if (!RETRY_STATUSES.has(error.httpStatus)) return false;
+    return error.retryAfterSecs === undefined || error.retryAfterSecs * 1000 <= capMs;
+  }
+  return typeof error.vendorCode === 'string' && RETRY_TRANSPORT_CODES.has(error.vendorCode);
+}
+
+/** What counts toward opening the circuit: the vendor being down, not it saying no. */
+function isOutage(error: unknown): boolean {
+  return error instanceof ProviderError && error.code === ErrorCode.PROVIDER_UNAVAILABLE && error.vendorCode !== 'ABORTED';
+}
+
+export interface VendorPolicy {
+  execute<T>(fn: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T>;
+  /** closed, open, half-open or isolated: for readiness and metrics. */
+  circuitState(): 'closed' | 'open' | 'half-open' | 'isolated';
+}
+
+/**
+ * Retries (exponential backoff with full jitter, honouring Retry-After up to a cap) around
+ * a per-vendor circuit breaker, from cockatiel rather than hand-written loops. Every
+ * attempt passes through the breaker, so a storm of 503s opens it and later calls fail
+ * fast with PROVIDER_UNAVAILABLE until the cool-down lets a trial call through.
+ */
+export function createVendorPolicy(provider: ProviderName, options: ResilienceOptions): VendorPolicy {
+  const breaker = circuitBreaker(handleWhen(isOutage), {
+    halfOpenAfter: options.breakerCooldownMs,
+    breaker: new ConsecutiveBreaker(options.breakerThreshold),
+  });
+  const retryPolicy = retry(
+    handleWhen((error) => isRetryable(error, options.retryAfterCapMs)),
+    {
+      maxAttempts: options.maxRetries,
+      backoff: new DelegateBackoff((context) => {
+        const error = 'error' in context.result ? context.result.error : undefined;
+        if (error instanceof ProviderError && error.retryAfterSecs !== undefined) return error.retryAfterSecs * 1000;
+        return Math.random() * options.retryBaseDelayMs * 2 ** (context.attempt - 1);
+      }),
+    },
+  );
+  const policy: IPolicy = wrap(retryPolicy, breaker);
+  const states: Record<CircuitState, 'closed' | 'open' | 'half-open' | 'isolated'> = {
+    [CircuitState.Closed]: 'closed',
+    [CircuitState.Open]: 'open',
+    [CircuitState.HalfOpen]: 'half-open',
+    [CircuitState.Isolated]: 'isolated',
+  };
+  return {
+    async execute(fn, signal) {
+      try {
+        return await policy.execute(({ signal: s }) => fn(s), signal);
+      } catch (error) {
+        if (isBrokenCircuitError(error)) {
+          throw new ProviderError(
+            provider,
+            ErrorCode.PROVIDER_UNAVAILABLE,
+            `${PROVIDER_LABELS[provider]} is unavailable: after repeated failures, calls are paused for up to ${Math.ceil(options.breakerCooldownMs / 1000)} s.`,
+            { vendorCode: 'CIRCUIT_OPEN' },
+          );
+        }
+        throw error;
+      }
+    },
+    circuitState: () => states[breaker.state],
+  };
+}

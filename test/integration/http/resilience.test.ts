@@ -1,0 +1,100 @@
+import type { DailyConfig } from '../../../src/config/config.types';
+import { ErrorCode } from '../../../src/errors/error-codes';
+import { createDailyProvider } from '../../../src/providers/daily';
+import { startDailySandbox } from '../../../src/sandbox/daily/daily.emulator';
+import type { DailyDataset } from '../../../src/sandbox/daily/daily.seed';
+import type { Emulator } from '../../../src/sandbox/emulator';
+
+/**
+ * Retries, Retry-After, the circuit breaker, timeouts and cancellation, through the real
+ * HTTP stack against the Daily emulator's fault knobs (any vendor shares this code).
+ */
+describe('vendor call resilience', () => {
+  let emulator: Emulator;
+  let data: DailyDataset;
+  let base: DailyConfig;
+  const fast = { maxRetries: 2, retryBaseDelayMs: 5, retryAfterCapMs: 2_000, breakerThreshold: 3, breakerCooldownMs: 300 };
+
+  beforeAll(async () => {
+    ({ emulator, data, config: base } = await startDailySandbox({ seed: 11 }));
+  });
+  afterAll(() => emulator.close());
+  beforeEach(() => {
+    emulator.resetCounters();
+    emulator.clearFaults();
+  });
+
+  async function withProvider<T>(overrides: Partial<DailyConfig>, run: (p: ReturnType<typeof createDailyProvider>) => Promise<T>): Promise<T> {
+    const provider = createDailyProvider({ ...base, resilience: fast, ...overrides });
+    try {
+      return await run(provider);
+    } finally {
+      await provider.close();
+    }
+  }
+  const id = () => [data.recordings[0].id];
+
+  it('retries a 429 after its Retry-After and succeeds', async () => {
+    emulator.injectFault({ kind: 'status', status: 429, retryAfter: '0', route: 'recordings.get' });
+    const [rec] = await withProvider({}, (p) => p.getRecordings([id()], {}));
+    expect(rec).toMatchObject({ nativeId: data.recordings[0].id });
+    expect(emulator.counters.get('recordings.get')).toBe(2);
+  });
+
+  it('does not wait for a Retry-After beyond the cap: PROVIDER_RATE_LIMITED after one call', async () => {
+    emulator.injectFault({ kind: 'status', status: 429, retryAfter: '120', route: 'recordings.get' });
+    const [rec] = await withProvider({}, (p) => p.getRecordings([id()], {}));
+    expect(rec).toMatchObject({ code: ErrorCode.PROVIDER_RATE_LIMITED, provider: 'daily' });
+    expect(emulator.counters.get('recordings.get')).toBe(1);
+  });
+
+  it('reads a Retry-After given as an HTTP date', async () => {
+    emulator.injectFault({ kind: 'status', status: 503, retryAfter: new Date(Date.now() + 500).toUTCString(), route: 'recordings.get' });
+    const [rec] = await withProvider({}, (p) => p.getRecordings([id()], {}));
+    expect(rec).toMatchObject({ nativeId: data.recordings[0].id });
+    expect(emulator.counters.get('recordings.get')).toBe(2);
+  });
+
+  it('does not retry a 4xx other than 429', async () => {
+    const [rec] = await withProvider({ apiKey: 'wrong' }, (p) => p.getRecordings([id()], {}));
+    expect(rec).toMatchObject({ code: ErrorCode.PROVIDER_AUTH_FAILED });
+    expect(emulator.counters.get('recordings.get')).toBe(1);
+  });
+
+  it('opens the circuit after a storm of 503s, fails fast without calling, then half-opens', async () => {
+    await withProvider({ resilience: { ...fast, maxRetries: 0 } }, async (p) => {
+      emulator.injectFault({ kind: 'status', status: 503, route: 'recordings.get', times: 3 });
+      for (let i = 0; i < 3; i++) expect((await p.getRecordings([id()], {}))[0]).toMatchObject({ code: ErrorCode.PROVIDER_UNAVAILABLE });
+      expect(emulator.counters.get('recordings.get')).toBe(3);
+      const [fastFail] = await p.getRecordings([id()], {});
+      expect(fastFail).toMatchObject({ code: ErrorCode.PROVIDER_UNAVAILABLE, provider: 'daily' });
+      expect((fastFail as Error).message).toMatch(/paused/);
+      expect(emulator.counters.get('recordings.get')).toBe(3);
+      await new Promise((r) => setTimeout(r, fast.breakerCooldownMs + 50));
+      const [recovered] = await p.getRecordings([id()], {});
+      expect(recovered).toMatchObject({ nativeId: data.recordings[0].id });
+      expect(emulator.counters.get('recordings.get')).toBe(4);
+    });
+  });
+
+  it('gives up on a stalled vendor at its timeout with PROVIDER_UNAVAILABLE', async () => {
+    emulator.injectFault({ kind: 'stall', ms: 5_000, route: 'recordings.get' });
+    const [rec] = await withProvider(
+      { timeouts: { connectMs: 1_000, headersMs: 200, bodyMs: 200 }, resilience: { ...fast, maxRetries: 0 } },
+      (p) => p.getRecordings([id()], {}),
+    );
+    expect(rec).toMatchObject({ code: ErrorCode.PROVIDER_UNAVAILABLE, provider: 'daily' });
+    expect((rec as Error).message).toMatch(/did not answer in time/);
+  });
+
+  it('aborts in-flight calls when the request is cancelled', async () => {
+    emulator.injectFault({ kind: 'stall', ms: 5_000, route: 'recordings.get' });
+    const controller = new AbortController();
+    const pending = withProvider({}, (p) => p.getRecordings([id()], { signal: controller.signal }));
+    setTimeout(() => controller.abort(), 100);
+    const [rec] = await pending;
+    expect(rec).toMatchObject({ code: ErrorCode.PROVIDER_UNAVAILABLE });
+    expect((rec as Error).message).toMatch(/cancelled/);
+    expect(emulator.counters.get('recordings.get')).toBe(1);
+  });
+});
