@@ -48,7 +48,7 @@ function isOutage(error: unknown): boolean {
 }
 
 export interface VendorPolicy {
-  execute<T>(fn: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T>;
+  execute<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T>;
   /** closed, open, half-open or isolated: for readiness and metrics. */
   circuitState(): 'closed' | 'open' | 'half-open' | 'isolated';
 }
@@ -85,7 +85,7 @@ export function createVendorPolicy(provider: ProviderName, options: ResilienceOp
   return {
     async execute(fn, signal) {
       try {
-        return await policy.execute(({ signal: s }) => fn(s), signal);
+        return await policy.execute(() => fn(), signal);
       } catch (error) {
         if (isBrokenCircuitError(error)) {
           throw new ProviderError(

@@ -86,7 +86,7 @@ export class VendorHttp {
 
   /** GET a JSON body. `path` must already be encoded (see encodePath). */
   getJson(path: string, query?: Record<string, QueryValue>, ctx: CallContext = {}): Promise<unknown> {
-    return this.policy.execute((signal) => this.getJsonOnce(path, query, { ...ctx, signal }), ctx.signal);
+    return this.policy.execute(() => this.getJsonOnce(path, query, ctx), ctx.signal);
   }
 
   /**
@@ -94,7 +94,7 @@ export class VendorHttp {
    * and Location. Error statuses throw like getJson.
    */
   getRedirect(path: string, query?: Record<string, QueryValue>, ctx: CallContext = {}): Promise<RedirectResponse> {
-    return this.policy.execute((signal) => this.getRedirectOnce(path, query, { ...ctx, signal }), ctx.signal);
+    return this.policy.execute(() => this.getRedirectOnce(path, query, ctx), ctx.signal);
   }
 
   private async getJsonOnce(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext): Promise<unknown> {

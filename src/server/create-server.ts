@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -65,6 +66,8 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
     path: '/graphql',
     context: async (request, reply): Promise<GraphQLContext> => {
       const controller = new AbortController();
+      // One request can have hundreds of vendor calls in flight, each listening for abort.
+      setMaxListeners(0, controller.signal);
       // The response closing before it finished means the client went away.
       reply.raw.once('close', () => {
         if (!reply.raw.writableFinished) controller.abort();

@@ -1,0 +1,62 @@
+import type { BirdConfig } from '../../config/config.types';
+import { encodePath } from '../../http/encode-path';
+import { VendorHttp, type RedirectResponse } from '../../http/vendor-http';
+import type { CallContext } from '../recording-provider';
+import { parseWire } from '../shared/wire';
+import { BirdRecordingListSchema, BirdRecordingSchema, type BirdRecording, type BirdRecordingList } from './bird.api-types';
+import { toBirdError } from './bird.errors';
+
+/**
+ * The largest `limit` per list page: the list-recordings OpenAPI allows 1..99 (default 10).
+ * https://docs.bird.com/api/voice-api/recordings-api/list-recordings
+ */
+export const BIRD_LIST_LIMIT = 99;
+
+/** One method per Bird workspace Voice API endpoint; bodies are checked against bird.api-types.ts. */
+export class BirdClient {
+  private readonly http: VendorHttp;
+  private readonly workspaceId: string;
+
+  constructor(config: BirdConfig) {
+    this.workspaceId = config.workspaceId;
+    this.http = new VendorHttp({
+      provider: 'bird',
+      baseUrl: config.baseUrl,
+      // https://docs.bird.com/api/api-access/common-api-usage: `Authorization: AccessKey <key>`
+      headers: () => ({ authorization: `AccessKey ${config.accessKey}` }),
+      toError: toBirdError,
+      timeouts: config.timeouts,
+      maxConcurrency: config.maxConcurrency,
+      resilience: config.resilience,
+    });
+  }
+
+  /** GET /workspaces/{workspaceId}/recordings/{recordingId} — https://docs.bird.com/api/voice-api/recordings-api/get-a-recording */
+  async getRecording(id: string, ctx: CallContext): Promise<BirdRecording> {
+    const body = await this.http.getJson(encodePath`/workspaces/${this.workspaceId}/recordings/${id}`, undefined, ctx);
+    return parseWire('bird', BirdRecordingSchema, body, 'recording');
+  }
+
+  /** GET /workspaces/{workspaceId}/recordings — https://docs.bird.com/api/voice-api/recordings-api/list-recordings */
+  async listRecordings(
+    params: { sourceId?: string; channelId?: string; id?: string; limit?: number; pageToken?: string },
+    ctx: CallContext,
+  ): Promise<BirdRecordingList> {
+    const body = await this.http.getJson(encodePath`/workspaces/${this.workspaceId}/recordings`, params, ctx);
+    return parseWire('bird', BirdRecordingListSchema, body, 'recording list');
+  }
+
+  /**
+   * GET /workspaces/{workspaceId}/recordings/{recordingId}.mp3, answered with 307 to a
+   * presigned S3 URL — https://docs.bird.com/api/voice-api/recordings-api/get-a-recording.
+   * The redirect is not followed: the caller wants the URL, and following it would send our
+   * AccessKey header to S3.
+   */
+  getMediaRedirect(id: string, ctx: CallContext): Promise<RedirectResponse> {
+    return this.http.getRedirect(encodePath`/workspaces/${this.workspaceId}/recordings/${id}.mp3`, undefined, ctx);
+  }
+
+  close(): Promise<void> {
+    return this.http.close();
+  }
+}

@@ -1,0 +1,173 @@
+import { createHash } from 'node:crypto';
+import type { BirdConfig } from '../../config/config.types';
+import type { BirdParty, BirdRecording } from '../../providers/bird/bird.api-types';
+import { UUID } from '../../ids/segment-rules';
+import { decodeParam, startEmulator, type EmulatorRequest, type EmulatorResponse, type EmulatorSpec } from '../emulator';
+import { sandboxCommon, type SandboxStartOptions, type VendorSandbox } from '../vendor-sandbox';
+import { seedBird, type BirdDataset } from './bird.seed';
+
+export const BIRD_SANDBOX_ACCESS_KEY = 'sandbox-bird-access-key';
+export const BIRD_SANDBOX_WORKSPACE_ID = '8bc02f53-87ac-48d2-b4fd-c2cf856a305f';
+
+/** list-recordings OpenAPI: limit 1..99, default 10; pageToken at most 8000 characters. */
+const MAX_LIMIT = 99;
+const DEFAULT_LIMIT = 10;
+const MAX_PAGE_TOKEN = 8000;
+/** The presign lifetime the seed document shows (X-Amz-Expires=600). */
+const PRESIGN_SECS = 600;
+/** Shaped like the get-a-recording example's regional bucket (account id zeroed). */
+const S3_HOST = 'regional--voice-recordings--000000000000--euw1.s3.eu-west-1.amazonaws.com';
+
+/**
+ * Bird's workspace API error body is not documented beyond "application/json"
+ * (providers.md §4); the emulator sends `{code, message}`, plus `errors` on validation
+ * failures, which the adapter reads defensively.
+ */
+const error = (status: number, code: string, message: string, errors?: Array<{ code: string; message: string }>): EmulatorResponse => ({
+  status,
+  body: errors ? { code, message, errors } : { code, message },
+});
+const invalid = (field: string, message: string) => error(422, 'ValidationError', 'did not pass validation', [{ code: field, message }]);
+
+export interface BirdEmulatorOptions {
+  accessKey: string;
+  workspaceId: string;
+  /** The emulator's clock for X-Amz-Date; tests pin it. */
+  now?: () => number;
+}
+
+/** SigV4's X-Amz-Date form: YYYYMMDDTHHMMSSZ. */
+function amzDate(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+}
+
+function presignedUrl(workspaceId: string, rec: BirdRecording, nowMs: number): string {
+  const date = amzDate(nowMs);
+  const signature = createHash('sha256').update(`${rec.id}|${date}`).digest('hex');
+  return (
+    `https://${S3_HOST}/workspaceID%3A${workspaceId}/sourceID%3A${rec.sourceId}/${rec.id}.mp3` +
+    `?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=${date}&X-Amz-Expires=${PRESIGN_SECS}` +
+    `&X-Amz-SignedHeaders=host&X-Amz-Signature=${signature}`
+  );
+}
+
+function partyMatches(party: BirdParty | null | undefined, wanted: string): boolean {
+  const n = party?.number;
+  return !!n && (n.number === wanted || n.identity === wanted || n.number === wanted.replace(/^\+/, ''));
+}
+
+/** The opaque cursor: base64url of the next offset. */
+const encodeToken = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64url');
+function decodeToken(token: string): number | undefined {
+  const m = /^offset:(\d{1,9})$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
+  return m ? Number(m[1]) : undefined;
+}
+
+function list(data: BirdDataset, req: EmulatorRequest): EmulatorResponse {
+  const q = req.query;
+  const limitRaw = q.get('limit');
+  const limit = limitRaw === null ? DEFAULT_LIMIT : Number(limitRaw);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return invalid('limit', `limit must be 1..${MAX_LIMIT}`);
+  for (const name of ['sourceId', 'channelId', 'id']) {
+    const v = q.get(name);
+    if (v !== null && !UUID.test(v)) return invalid(name, `${name} must be a uuid`);
+  }
+  const direction = q.get('direction');
+  if (direction !== null && direction !== 'incoming' && direction !== 'outgoing') return invalid('direction', 'direction must be incoming or outgoing');
+  const bounds: Record<string, number> = {};
+  for (const name of ['startAt', 'endAt']) {
+    const v = q.get(name);
+    if (v === null) continue;
+    const ms = Date.parse(v);
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(v) || Number.isNaN(ms)) return invalid(name, `${name} must be a date-time`);
+    bounds[name] = ms;
+  }
+  const token = q.get('pageToken');
+  let offset = 0;
+  if (token !== null && token !== '') {
+    const decoded = token.length <= MAX_PAGE_TOKEN ? decodeToken(token) : undefined;
+    if (decoded === undefined) return invalid('pageToken', 'pageToken is not valid');
+    offset = decoded;
+  }
+  const from = q.get('from');
+  const to = q.get('to');
+  const items = data.recordings.filter((r) => {
+    const at = Date.parse(r.startedAt && !r.startedAt.startsWith('0001-') ? r.startedAt : (r.createdAt ?? ''));
+    return (
+      (!q.has('sourceId') || r.sourceId === q.get('sourceId')) &&
+      (!q.has('channelId') || r.channelId === q.get('channelId')) &&
+      (!q.has('id') || (r.source === 'call' && r.sourceId === q.get('id'))) &&
+      (direction === null || r.direction === direction) &&
+      (bounds.startAt === undefined || at >= bounds.startAt) &&
+      (bounds.endAt === undefined || at <= bounds.endAt) &&
+      (from === null || partyMatches(r.originator, from)) &&
+      (to === null || partyMatches(r.receiver, to))
+    );
+  });
+  const page = items.slice(offset, offset + limit);
+  const more = offset + limit < items.length;
+  // The list example leaves `url` out; items are sent as stored.
+  return { status: 200, body: { results: page, nextPageToken: more ? encodeToken(offset + limit) : '' } };
+}
+
+/**
+ * Bird workspace Voice API emulator (providers.md §4): `Authorization: AccessKey <key>`
+ * (401 otherwise), 404 for another workspace, GET …/recordings (filters, limit 1..99,
+ * opaque pageToken, `{results, nextPageToken}`), GET …/recordings/{id} (the documented
+ * object with a fresh presigned `url` once available), and GET …/recordings/{id}.mp3
+ * answering 307 to a presigned regional S3 URL valid for 600 s.
+ */
+export function birdEmulatorSpec(data: BirdDataset, options: BirdEmulatorOptions): EmulatorSpec {
+  const now = options.now ?? Date.now;
+  const byId = () => new Map(data.recordings.map((r) => [r.id, r]));
+  const inWorkspace = (raw: string) => decodeParam(raw) === options.workspaceId;
+  const notFound = () => error(404, 'NotFound', 'not found');
+  return {
+    vendor: 'bird',
+    authorize(req) {
+      const m = /^AccessKey (.+)$/.exec(req.headers.authorization ?? '');
+      return m?.[1] === options.accessKey ? null : error(401, 'Unauthorized', 'invalid or missing access key');
+    },
+    notFound,
+    rateLimited: () => ({ code: 'TooManyRequests', message: 'rate limit exceeded' }),
+    serverError: () => ({ code: 'InternalServerError', message: 'internal error' }),
+    routes: [
+      {
+        name: 'recordings.list',
+        method: 'GET',
+        pattern: /^\/workspaces\/([^/]+)\/recordings\/?$/,
+        handle: (req, [ws]) => (inWorkspace(ws) ? list(data, req) : notFound()),
+      },
+      {
+        name: 'recordings.media',
+        method: 'GET',
+        pattern: /^\/workspaces\/([^/]+)\/recordings\/([^/]+)\.mp3$/,
+        handle(_req, [ws, rawId]) {
+          const rec = inWorkspace(ws) ? byId().get(decodeParam(rawId) ?? '') : undefined;
+          if (!rec) return notFound();
+          const omit = data.extras.get(rec.id)?.omitLocation;
+          return { status: 307, headers: omit ? {} : { location: presignedUrl(options.workspaceId, rec, now()) } };
+        },
+      },
+      {
+        name: 'recordings.get',
+        method: 'GET',
+        pattern: /^\/workspaces\/([^/]+)\/recordings\/([^/]+)$/,
+        handle(_req, [ws, rawId]) {
+          const rec = inWorkspace(ws) ? byId().get(decodeParam(rawId) ?? '') : undefined;
+          if (!rec) return notFound();
+          return { status: 200, body: rec.status === 'available' ? { ...rec, url: presignedUrl(options.workspaceId, rec, now()) } : rec };
+        },
+      },
+    ],
+  };
+}
+
+export async function startBirdSandbox(options: SandboxStartOptions = {}, data: BirdDataset = seedBird(options.seed)): Promise<VendorSandbox<BirdConfig> & { data: BirdDataset }> {
+  const emulator = await startEmulator(birdEmulatorSpec(data, { accessKey: BIRD_SANDBOX_ACCESS_KEY, workspaceId: BIRD_SANDBOX_WORKSPACE_ID }), options);
+  return {
+    emulator,
+    data,
+    config: { ...sandboxCommon('bird', emulator.url), accessKey: BIRD_SANDBOX_ACCESS_KEY, workspaceId: BIRD_SANDBOX_WORKSPACE_ID },
+  };
+}

@@ -1,0 +1,81 @@
+import type { BirdParty, BirdRecording } from '../../providers/bird/bird.api-types';
+import { SANDBOX_EPOCH, SeedRandom } from '../seed-random';
+
+/** Emulator-side facts about a recording that Bird does not put in its body. */
+export interface BirdRecordingExtras {
+  /** The .mp3 route answers 307 without a Location (a broken redirect, for tests). */
+  omitLocation: boolean;
+}
+
+export interface BirdDataset {
+  recordings: BirdRecording[];
+  extras: Map<string, BirdRecordingExtras>;
+}
+
+/** Go's zero time: what Bird sends for a time that is not set yet (get-a-call-recording example). */
+export const BIRD_ZERO_TIME = '0001-01-01T00:00:00Z';
+
+/** Every status seen in Bird's docs, plus one they do not name (mapped to UNKNOWN). */
+const STATUSES = ['accepted', 'ongoing', 'paused', 'completed', 'archived'] as const;
+
+function phone(rng: SeedRandom, country: string, prefix: string): BirdParty['number'] {
+  const number = `${prefix}${rng.token(9, '0123456789')}`;
+  return { type: 'pstn', number, identity: `+${number}`, countryIsoCode: country };
+}
+
+/**
+ * Deterministic demo data: 24 recordings over 8 sessions (5 calls, 3 conferences), every
+ * status Bird's docs show plus an undocumented one, unfinished recordings with the
+ * zero-time `endedAt`, mono and stereo, both origins, and one recording whose media
+ * redirect comes without a Location. Listed newest first.
+ */
+export function seedBird(seed = 1, count = 24): BirdDataset {
+  const rng = new SeedRandom(seed);
+  const sessions = Array.from({ length: Math.max(1, Math.ceil(count / 3)) }, (_, i) => ({
+    source: i % 8 < 5 ? 'call' : 'conference',
+    sourceId: rng.uuid(),
+    channelId: rng.uuid(),
+    start: SANDBOX_EPOCH - (i + 1) * 86_400_000 - rng.int(0, 3_600) * 1000,
+  }));
+  const recordings: BirdRecording[] = [];
+  const extras = new Map<string, BirdRecordingExtras>();
+  for (let i = 0; i < count; i++) {
+    const session = sessions[i % sessions.length];
+    const status = i < STATUSES.length ? STATUSES[i] : 'available';
+    const unfinished = status === 'accepted' || status === 'ongoing' || status === 'paused';
+    const id = rng.uuid();
+    const start = session.start + Math.floor(i / sessions.length) * 600_000;
+    const duration = rng.int(20, 1_800);
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const isCall = session.source === 'call';
+    recordings.push({
+      id,
+      source: session.source,
+      sourceId: session.sourceId,
+      status,
+      origin: i % 4 === 3 ? 'call-command-record' : 'create-call',
+      ...(isCall
+        ? {
+            channelId: session.channelId,
+            direction: i % 2 === 0 ? 'outgoing' : 'incoming',
+            originator: { number: phone(rng, 'NL', '3197') },
+            receiver: {
+              contact: { id: rng.uuid(), identifierKey: 'phonenumber', identifierValue: `+351${rng.token(9, '0123456789')}` },
+              number: phone(rng, 'PT', '351'),
+            },
+          }
+        : { conferenceId: session.sourceId }),
+      ...(unfinished ? {} : { duration }),
+      format: 'mp3',
+      stereo: i % 3 === 0,
+      transcription: i % 5 === 0,
+      createdAt: iso(start - 1_000),
+      updatedAt: iso(unfinished ? start : start + duration * 1000 + 1_000),
+      startedAt: status === 'accepted' ? BIRD_ZERO_TIME : iso(start),
+      endedAt: unfinished ? BIRD_ZERO_TIME : iso(start + duration * 1000),
+    });
+    extras.set(id, { omitLocation: i === 6 });
+  }
+  recordings.sort((a, b) => Date.parse(b.createdAt ?? '') - Date.parse(a.createdAt ?? ''));
+  return { recordings, extras };
+}
