@@ -1,0 +1,142 @@
+import type { AccessLinkData, KnownLink, RecordingData, RecordingStatus, SessionData, StorageConfigData, StorageKind } from '../../domain/model';
+import { UUID } from '../../ids/segment-rules';
+import { extensionOf, mediaFormatOf } from '../shared/formats';
+import { parseDate, secondsBetween } from '../shared/times';
+import type { CloudflareRecording, CloudflareSession, CloudflareStorageConfig } from './cloudflare.api-types';
+
+/**
+ * RealtimeKit `status` -> RecordingStatus (providers.md §5, "Status values"). PAUSED is in
+ * the SDK enum without a documented meaning; it is read as a paused recording.
+ */
+const STATUS: Record<string, RecordingStatus> = {
+  INVOKED: 'PENDING',
+  RECORDING: 'RECORDING',
+  PAUSED: 'PAUSED',
+  UPLOADING: 'PROCESSING',
+  UPLOADED: 'READY',
+  ERRORED: 'FAILED',
+};
+
+export function mapCloudflareStatus(status: string | null | undefined): RecordingStatus {
+  return (status && STATUS[status]) || 'UNKNOWN';
+}
+
+const STORAGE_KINDS: Record<string, StorageKind> = {
+  aws: 'AWS',
+  azure: 'AZURE',
+  digitalocean: 'DIGITALOCEAN',
+  gcs: 'GCS',
+  sftp: 'SFTP',
+};
+
+/**
+ * `storage_config` -> StorageConfigData, field by field: the write-only secrets (secret,
+ * password, private_key, access_key) are never read, whatever the body holds. No
+ * `storage_config` means the file went to RealtimeKit's own R2 bucket. A type newer than the
+ * SDK's enum is left out (null) rather than guessed.
+ */
+export function mapCloudflareStorage(config: CloudflareStorageConfig | null | undefined): StorageConfigData | null {
+  if (!config) {
+    return { kind: 'PROVIDER_MANAGED', bucket: null, region: null, path: null, host: null, port: null, username: null, authMethod: null, streamingAllowed: null };
+  }
+  const kind = STORAGE_KINDS[config.type.toLowerCase()];
+  if (!kind) return null;
+  return {
+    kind,
+    bucket: config.bucket ?? null,
+    region: config.region ?? null,
+    path: config.path ?? null,
+    host: config.host ?? null,
+    port: config.port ?? null,
+    username: config.username ?? null,
+    authMethod: config.auth_method ?? null,
+    // RealtimeKit documents no streaming or disposition setting for the destination.
+    streamingAllowed: null,
+  };
+}
+
+/** The file's format from its name (or the URL's path), MP4 when neither has an extension. */
+function formatOf(rec: CloudflareRecording): RecordingData['format'] {
+  const ext = extensionOf(rec.output_file_name) ?? extensionOf(rec.download_url);
+  return ext ? mediaFormatOf(ext) : 'MP4';
+}
+
+/**
+ * The presigned R2 URL the body already carries (valid 7 days, configure-realtimekit-bucket-
+ * config.mdx); null when RealtimeKit's bucket was disabled, so there is none.
+ */
+function knownLinkOf(rec: CloudflareRecording): KnownLink | null {
+  if (!rec.download_url) return null;
+  return {
+    url: rec.download_url,
+    expiresAt: parseDate(rec.download_url_expiry),
+    format: formatOf(rec),
+    // Content-Disposition of R2 presigned URLs: not documented (providers.md §6.2).
+    disposition: 'UNKNOWN',
+  };
+}
+
+/**
+ * A RealtimeKit session is a meeting session (`session_id`, a UUID). An id that is not a
+ * UUID could not pass validateKey, so it is not handed out.
+ */
+export function cloudflareSessionKey(rec: CloudflareRecording): string[] | null {
+  return rec.session_id && UUID.test(rec.session_id) ? [rec.session_id] : null;
+}
+
+export function mapCloudflareRecording(rec: CloudflareRecording): RecordingData {
+  const startedAt = parseDate(rec.started_time);
+  return {
+    provider: 'cloudflare',
+    key: [rec.id],
+    nativeId: rec.id,
+    status: mapCloudflareStatus(rec.status),
+    providerStatus: rec.status,
+    format: formatOf(rec),
+    durationSecs: rec.recording_duration ?? null,
+    sizeBytes: rec.file_size ?? null,
+    channels: null,
+    startedAt,
+    endedAt: parseDate(rec.stopped_time),
+    createdAt: parseDate(rec.invoked_time),
+    sessionKey: cloudflareSessionKey(rec),
+    storage: mapCloudflareStorage(rec.storage_config),
+    knownLink: knownLinkOf(rec),
+  };
+}
+
+/**
+ * A session from its details (GET …/sessions/{id}) and its meeting's recording list, of
+ * which only the items of this session are kept. A session without recordings is still a
+ * session: its details say it exists.
+ */
+export function mapCloudflareSession(session: CloudflareSession, meetingRecordings: readonly CloudflareRecording[]): SessionData {
+  const startedAt = parseDate(session.started_at);
+  return {
+    provider: 'cloudflare',
+    key: [session.id],
+    nativeId: session.id,
+    kind: 'MEETING',
+    name: session.meeting_display_name ?? null,
+    startedAt,
+    // No `ended_at` while the session is LIVE: its length is not known yet.
+    durationSecs: secondsBetween(startedAt, parseDate(session.ended_at)),
+    recordings: meetingRecordings.filter((r) => r.session_id === session.id).map(mapCloudflareRecording),
+  };
+}
+
+/**
+ * The link as Cloudflare granted it: the presigned URL's own expiry, whatever validity was
+ * asked for (RealtimeKit has no endpoint to mint a shorter or longer one). Past its expiry
+ * it is still returned, with 0 seconds left, so the client sees the truth.
+ */
+export function mapCloudflareAccessLink(link: KnownLink, nowMs: number): AccessLinkData {
+  return {
+    url: link.url,
+    expiresAt: link.expiresAt,
+    // A URL without a stated expiry: how long it lasts is not known (see index.ts).
+    validForSecs: link.expiresAt ? Math.max(0, Math.floor((link.expiresAt.getTime() - nowMs) / 1000)) : null,
+    format: link.format,
+    disposition: link.disposition,
+  };
+}

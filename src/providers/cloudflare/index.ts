@@ -1,0 +1,81 @@
+import type { CloudflareConfig } from '../../config/config.types';
+import type { SessionData } from '../../domain/model';
+import { expectSegments, uuidRule } from '../../ids/segment-rules';
+import type { BatchResult, CallContext, RecordingProvider } from '../recording-provider';
+import { byGroup, eachKey } from '../shared/batch';
+import { memoCall } from '../shared/memo';
+import type { ProviderDeps } from '../shared/provider-deps';
+import type { CloudflareRecording, CloudflareSession } from './cloudflare.api-types';
+import { CLOUDFLARE_FIRST_PAGE, CLOUDFLARE_PER_PAGE, CloudflareClient } from './cloudflare.client';
+import { mapCloudflareAccessLink, mapCloudflareRecording, mapCloudflareSession } from './cloudflare.mapper';
+
+/** Recording and session ids are UUIDs (the API reference for get_one_recording). */
+const RECORDING_ID = uuidRule('recording id');
+const SESSION_ID = uuidRule('session id');
+
+/**
+ * Cloudflare RealtimeKit (providers.md §5). No batch endpoint by id: one GET per recording.
+ * A session is a meeting session; its key is the `session_id` every recording body carries.
+ * Loading one takes two dependent calls: GET …/sessions/{id} gives the meeting
+ * (`associated_id`) — its SDK type has no recordings despite the endpoint's description —
+ * then the meeting's paged recording list (no `session_id` filter exists), kept to the
+ * items of that session. One list per meeting serves all its sessions asked for.
+ * Access links need no call: the recording body carries `download_url` and its expiry.
+ */
+export function createCloudflareProvider(config: CloudflareConfig, deps: ProviderDeps = {}): RecordingProvider {
+  const client = new CloudflareClient(config);
+  const now = deps.now ?? Date.now;
+
+  async function listMeeting(meetingId: string, ctx: CallContext): Promise<CloudflareRecording[]> {
+    const all: CloudflareRecording[] = [];
+    for (let page = CLOUDFLARE_FIRST_PAGE; ; page++) {
+      const res = await client.listRecordings({ meeting_id: meetingId, page_no: page, per_page: CLOUDFLARE_PER_PAGE }, ctx);
+      all.push(...res.data);
+      // total_count bounds the walk even if a page were to come back full forever.
+      if (res.data.length < CLOUDFLARE_PER_PAGE || all.length >= res.paging.total_count) return all;
+    }
+  }
+
+  const sessionDetails = (id: string, ctx: CallContext): Promise<CloudflareSession> =>
+    memoCall(ctx, `cloudflare:session:${id}`, () => client.getSession(id, ctx));
+
+  const meetingRecordings = (meetingId: string, ctx: CallContext): Promise<CloudflareRecording[]> =>
+    memoCall(ctx, `cloudflare:meeting:${meetingId}`, () => listMeeting(meetingId, ctx));
+
+  return {
+    name: 'cloudflare',
+
+    validateKey(type, segments) {
+      expectSegments('cloudflare', type, segments, [[type === 'Recording' ? RECORDING_ID : SESSION_ID]]);
+    },
+
+    getRecordings(keys, ctx) {
+      return eachKey(keys, async ([id]) => mapCloudflareRecording(await client.getRecording(id, ctx)));
+    },
+
+    async getSessions(keys, ctx) {
+      const details = await eachKey(keys, ([id]) => sessionDetails(id, ctx));
+      const found = details.flatMap((d, i) => (d && !(d instanceof Error) ? [{ i, session: d }] : []));
+      const mapped = await byGroup(
+        found,
+        ({ session }) => session.associated_id,
+        (meetingId) => meetingId,
+        (meetingId) => meetingRecordings(meetingId, ctx),
+        (recordings, { session }) => mapCloudflareSession(session, recordings),
+      );
+      const out: BatchResult<SessionData> = details.map((d) => (d instanceof Error ? d : null));
+      found.forEach(({ i }, j) => {
+        out[i] = mapped[j];
+      });
+      return out;
+    },
+
+    getAccessLinks(requests) {
+      // Zero calls: the link came with the recording. A link without an expiry would be
+      // reported with a null expiry; RealtimeKit's docs say every one has one (7 days).
+      return Promise.resolve(requests.map(({ recording }) => (recording.knownLink ? mapCloudflareAccessLink(recording.knownLink, now()) : null)));
+    },
+
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,183 @@
+import type { CloudflareConfig } from '../../config/config.types';
+import type { CloudflareListedRecording, CloudflareRecording } from '../../providers/cloudflare/cloudflare.api-types';
+import { decodeParam, startEmulator, type EmulatorRequest, type EmulatorResponse, type EmulatorSpec } from '../emulator';
+import { SANDBOX_EPOCH } from '../seed-random';
+import { bearerToken, sandboxCommon, type SandboxStartOptions, type VendorSandbox } from '../vendor-sandbox';
+import { seedCloudflare, type CloudflareDataset, type CloudflareStoredRecording } from './cloudflare.seed';
+
+export const CLOUDFLARE_SANDBOX_API_TOKEN = 'sandbox-cloudflare-api-token';
+/** 32 hex characters, like a Cloudflare account id (the SDK's example account id). */
+export const CLOUDFLARE_SANDBOX_ACCOUNT_ID = '023e105f4ecef8ad9ca31a8372d0c353';
+export const CLOUDFLARE_SANDBOX_APP_ID = '2a95132c15732412d22c1476fa83f27a';
+
+/** `per_page` maximum: not documented (providers.md §5); the emulator enforces the adapter's 100. */
+const MAX_PER_PAGE = 100;
+/** `per_page` default: not documented; 20 is what the docs' example asks for. */
+const DEFAULT_PER_PAGE = 20;
+/** The statuses the list's `status` filter accepts (RecordingGetRecordingsParams). */
+const FILTERABLE_STATUSES = ['INVOKED', 'RECORDING', 'UPLOADING', 'UPLOADED'];
+
+/**
+ * Two error shapes, since RealtimeKit's own is undocumented (providers.md §5): the v4 API
+ * gateway's envelope for what it answers itself (auth, unknown routes, throttling), and
+ * `{ success: false, error: { code, message } }` for RealtimeKit's answers (Inference).
+ */
+const gatewayError = (status: number, code: number, message: string): EmulatorResponse => ({
+  status,
+  body: { success: false, errors: [{ code, message }], messages: [], result: null },
+});
+const kitError = (status: number, message: string): EmulatorResponse => ({
+  status,
+  body: { success: false, error: { code: status, message } },
+});
+
+/** The body as sent: the emulator-only `meeting_id` dropped, write-only secrets never read. */
+function toWire(rec: CloudflareStoredRecording): CloudflareRecording {
+  const { meeting_id: _meeting, storage_config: stored, ...rest } = rec;
+  const storage_config = stored
+    ? {
+        type: stored.type,
+        ...(stored.bucket != null && { bucket: stored.bucket }),
+        ...(stored.region != null && { region: stored.region }),
+        ...(stored.path != null && { path: stored.path }),
+        ...(stored.host != null && { host: stored.host }),
+        ...(stored.port != null && { port: stored.port }),
+        ...(stored.username != null && { username: stored.username }),
+        ...(stored.auth_method != null && { auth_method: stored.auth_method }),
+      }
+    : null;
+  return { ...rest, storage_config };
+}
+
+function intParam(req: EmulatorRequest, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  const raw = req.query.get(name);
+  if (raw === null) return fallback;
+  const value = Number(raw);
+  return Number.isInteger(value) && value >= min && value <= max ? value : undefined;
+}
+
+function timeParam(req: EmulatorRequest, name: string): number | null | undefined {
+  const raw = req.query.get(name);
+  if (raw === null) return null;
+  const ms = Date.parse(raw);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+export interface CloudflareCredentials {
+  apiToken: string;
+  accountId: string;
+  appId: string;
+}
+
+/**
+ * Cloudflare RealtimeKit emulator (providers.md §5): Bearer token (401 otherwise), paths
+ * under /client/v4/accounts/{account_id}/realtime/kit/{app_id} (404 for another account or
+ * app), GET recordings (list with its filters and page_no/per_page paging), GET one
+ * recording (no `meeting`), GET one session. `now` decides which links have expired.
+ */
+export function cloudflareEmulatorSpec(data: CloudflareDataset, creds: CloudflareCredentials, now: () => number = () => SANDBOX_EPOCH): EmulatorSpec {
+  const prefix = '^/client/v4/accounts/([^/]+)/realtime/kit/([^/]+)';
+  const wrongApp = (account: string, app: string): EmulatorResponse | null =>
+    decodeParam(account) === creds.accountId && decodeParam(app) === creds.appId ? null : kitError(404, 'App not found');
+  const meetingOf = (id: string) => data.meetings.find((m) => m.id === id);
+
+  return {
+    vendor: 'cloudflare',
+    authorize(req) {
+      // The v4 gateway's authentication error (code 10000, "Authentication error").
+      return bearerToken(req.headers.authorization) === creds.apiToken ? null : gatewayError(401, 10000, 'Authentication error');
+    },
+    notFound: () => gatewayError(404, 7000, 'No route for that URI'),
+    // Cloudflare's throttling answer (code 971), sent with `retry-after` seconds.
+    rateLimited: () => ({ success: false, errors: [{ code: 971, message: 'Please wait and consider throttling your request speed' }], messages: [], result: null }),
+    serverError: (status) => ({ success: false, error: { code: status, message: 'Internal server error' } }),
+    routes: [
+      {
+        name: 'recordings.list',
+        method: 'GET',
+        pattern: new RegExp(`${prefix}/recordings/?$`),
+        handle(req, [account, app]) {
+          const denied = wrongApp(account, app);
+          if (denied) return denied;
+          // page_no and per_page: "minimum 0" (the SDK); page 0 is read as the first page.
+          const perPage = intParam(req, 'per_page', DEFAULT_PER_PAGE, 0, MAX_PER_PAGE);
+          if (perPage === undefined) return kitError(400, `per_page must be an integer from 0 to ${MAX_PER_PAGE}`);
+          const pageNo = intParam(req, 'page_no', 1, 0);
+          if (pageNo === undefined) return kitError(400, 'page_no must be a non-negative integer');
+          const sortBy = req.query.get('sort_by');
+          if (sortBy !== null && sortBy !== 'invokedTime') return kitError(400, 'sort_by must be invokedTime');
+          const sortOrder = req.query.get('sort_order') ?? 'DESC';
+          if (sortOrder !== 'ASC' && sortOrder !== 'DESC') return kitError(400, 'sort_order must be ASC or DESC');
+          const statuses = [...req.query.getAll('status'), ...req.query.getAll('status[]')];
+          if (statuses.some((s) => !FILTERABLE_STATUSES.includes(s))) return kitError(400, `status must be one of ${FILTERABLE_STATUSES.join(', ')}`);
+          const start = timeParam(req, 'start_time');
+          const end = timeParam(req, 'end_time');
+          if (start === undefined || end === undefined) return kitError(400, 'start_time and end_time must be ISO date-times');
+          const expired = req.query.get('expired');
+          if (expired !== null && expired !== 'true' && expired !== 'false') return kitError(400, 'expired must be true or false');
+          const meetingId = req.query.get('meeting_id');
+          const search = req.query.get('search')?.toLowerCase();
+
+          const items = data.recordings.filter((r) => {
+            const invoked = Date.parse(r.invoked_time ?? '');
+            if (meetingId && r.meeting_id !== meetingId) return false;
+            if (statuses.length && !statuses.includes(r.status)) return false;
+            if (start !== null && !(invoked >= start)) return false;
+            if (end !== null && !(invoked <= end)) return false;
+            // `expired` only concerns files in RealtimeKit's bucket.
+            if (expired !== null) {
+              if (!r.download_url_expiry) return false;
+              if ((Date.parse(r.download_url_expiry) <= now()) !== (expired === 'true')) return false;
+            }
+            if (search && r.meeting_id.toLowerCase() !== search && !(meetingOf(r.meeting_id)?.title ?? '').toLowerCase().includes(search)) return false;
+            return true;
+          });
+          const sign = sortOrder === 'ASC' ? 1 : -1;
+          items.sort((a, b) => sign * (Date.parse(a.invoked_time ?? '') - Date.parse(b.invoked_time ?? '')));
+          const offset = (Math.max(pageNo, 1) - 1) * perPage;
+          const page = items.slice(offset, offset + perPage);
+          const listed: CloudflareListedRecording[] = page.map((r) => ({ ...toWire(r), meeting: meetingOf(r.meeting_id) }));
+          return {
+            status: 200,
+            body: {
+              success: true,
+              data: listed,
+              paging: { total_count: items.length, start_offset: offset, end_offset: Math.max(offset, offset + page.length - 1) },
+            },
+          };
+        },
+      },
+      {
+        name: 'recordings.get',
+        method: 'GET',
+        pattern: new RegExp(`${prefix}/recordings/([^/]+)$`),
+        handle(_req, [account, app, rawId]) {
+          const denied = wrongApp(account, app);
+          if (denied) return denied;
+          const rec = data.recordings.find((r) => r.id === decodeParam(rawId));
+          return rec ? { status: 200, body: { success: true, data: toWire(rec) } } : kitError(404, 'Recording not found');
+        },
+      },
+      {
+        name: 'sessions.get',
+        method: 'GET',
+        pattern: new RegExp(`${prefix}/sessions/([^/]+)$`),
+        handle(_req, [account, app, rawId]) {
+          const denied = wrongApp(account, app);
+          if (denied) return denied;
+          const session = data.sessions.find((s) => s.id === decodeParam(rawId));
+          return session ? { status: 200, body: { success: true, data: { session } } } : kitError(404, 'Session not found');
+        },
+      },
+    ],
+  };
+}
+
+export async function startCloudflareSandbox(
+  options: SandboxStartOptions = {},
+  data: CloudflareDataset = seedCloudflare(options.seed),
+): Promise<VendorSandbox<CloudflareConfig> & { data: CloudflareDataset }> {
+  const creds = { apiToken: CLOUDFLARE_SANDBOX_API_TOKEN, accountId: CLOUDFLARE_SANDBOX_ACCOUNT_ID, appId: CLOUDFLARE_SANDBOX_APP_ID };
+  const emulator = await startEmulator(cloudflareEmulatorSpec(data, creds), options);
+  return { emulator, data, config: { ...sandboxCommon('cloudflare', `${emulator.url}/client/v4`), ...creds } };
+}

@@ -1,0 +1,149 @@
+import type { CloudflareMeeting, CloudflareRecording, CloudflareSession, CloudflareStorageConfig } from '../../providers/cloudflare/cloudflare.api-types';
+import { SANDBOX_EPOCH, SeedRandom } from '../seed-random';
+
+/**
+ * The write-only fields of `storage_config` (SDK: "only writeable by clients, not
+ * readable"). The emulator stores them, as Cloudflare would, and never sends them.
+ */
+export interface CloudflareWriteOnlySecrets {
+  access_key?: string;
+  secret?: string;
+  password?: string;
+  private_key?: string;
+}
+
+/** A recording as the emulator keeps it: the wire body plus its meeting and stored secrets. */
+export interface CloudflareStoredRecording extends Omit<CloudflareRecording, 'storage_config'> {
+  meeting_id: string;
+  storage_config: (CloudflareStorageConfig & CloudflareWriteOnlySecrets) | null;
+}
+
+export interface CloudflareDataset {
+  meetings: CloudflareMeeting[];
+  sessions: CloudflareSession[];
+  /** Newest first, as the list's default order is assumed to be. */
+  recordings: CloudflareStoredRecording[];
+}
+
+const TITLES = ['Weekly sync', 'Customer onboarding', 'Board review', 'Design crit'];
+
+/** Where a recording went: a storage_config (or none: R2 only) and whether R2 got a copy. */
+interface Destination {
+  storage: CloudflareStoredRecording['storage_config'];
+  r2: boolean;
+}
+
+function destinations(rng: SeedRandom): Destination[] {
+  const secret = () => `SANDBOX-SECRET-${rng.token(16)}`;
+  return [
+    { storage: null, r2: true },
+    { storage: { type: 'aws', bucket: 'rg-demo-recordings', region: 'us-east-1', path: 'realtimekit/', access_key: secret(), secret: secret() }, r2: true },
+    { storage: { type: 'azure', bucket: 'rgdemocontainer', path: 'meetings/' }, r2: false },
+    { storage: { type: 'gcs', bucket: 'rg-demo-gcs', path: 'rtk', secret: secret() }, r2: true },
+    { storage: { type: 'digitalocean', bucket: 'rg-demo-spaces', region: 'fra1', access_key: secret(), secret: secret() }, r2: false },
+    { storage: { type: 'sftp', host: 'sftp.example.com', port: 22, username: 'recorder', path: '/upload', auth_method: 'KEY', private_key: secret(), password: secret() }, r2: false },
+    { storage: { type: 'sftp', host: 'files.example.org', port: 2222, username: 'rtk', path: '/in', auth_method: 'PASSWORD', password: secret() }, r2: true },
+  ];
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+const SEVEN_DAYS_MS = 7 * 86_400_000;
+
+/**
+ * Deterministic demo data: 4 meetings, 9 sessions (one LIVE, one without recordings), 25
+ * recordings with every RealtimeKit status plus an undocumented one (`STOPPING`), storage
+ * of every kind (sftp by KEY and by PASSWORD, some holding write-only secrets), recordings
+ * without `download_url` (RealtimeKit bucket disabled) and links expiring 7 days after
+ * `stopped_time`, some already past at SANDBOX_EPOCH, and one recording without a session.
+ */
+export function seedCloudflare(seed = 1): CloudflareDataset {
+  const rng = new SeedRandom(seed);
+  const meetings: CloudflareMeeting[] = TITLES.map((title, i) => ({
+    id: rng.uuid(),
+    title,
+    status: i === 3 ? 'INACTIVE' : 'ACTIVE',
+    created_at: iso(SANDBOX_EPOCH - (30 + i) * 86_400_000),
+    updated_at: iso(SANDBOX_EPOCH - i * 86_400_000),
+    record_on_start: i % 2 === 0,
+  }));
+  const organization = rng.token(32, '0123456789abcdef');
+  const sessions: CloudflareSession[] = [];
+  const sessionStarts: number[] = [];
+  for (let s = 0; s < 9; s++) {
+    const meeting = meetings[s % meetings.length];
+    const start = SANDBOX_EPOCH - 1_800_000 - s * 20 * 3_600_000 - rng.int(0, 600) * 1000;
+    const live = s === 0;
+    sessionStarts.push(start);
+    sessions.push({
+      id: rng.uuid(),
+      associated_id: meeting.id,
+      meeting_display_name: meeting.title,
+      created_at: iso(start - 60_000),
+      started_at: iso(start - 60_000),
+      ...(live ? {} : { ended_at: iso(start + 4_500_000) }),
+      updated_at: iso(live ? SANDBOX_EPOCH : start + 4_500_000),
+      status: live ? 'LIVE' : 'ENDED',
+      type: 'meeting',
+      live_participants: live ? rng.int(2, 8) : 0,
+      max_concurrent_participants: rng.int(2, 12),
+      minutes_consumed: rng.int(10, 400),
+      organization_id: organization,
+    });
+  }
+  const dests = destinations(rng);
+  const recordings: CloudflareStoredRecording[] = [];
+  // Sessions 0..7 get three recordings each; session 8 has none.
+  const STATUSES_OF: Record<number, string[]> = { 0: ['INVOKED', 'RECORDING', 'PAUSED'], 1: ['UPLOADING', 'ERRORED', 'STOPPING'] };
+  for (let s = 0; s < 8; s++) {
+    const session = sessions[s];
+    for (let j = 0; j < 3; j++) {
+      const i = s * 3 + j;
+      const status = STATUSES_OF[s]?.[j] ?? 'UPLOADED';
+      recordings.push(recording(rng, i, status, session.associated_id, session.id, sessionStarts[s] + j * 600_000, dests[i % dests.length]));
+    }
+  }
+  // A recording invoked before any session began: RealtimeKit gives it no session_id.
+  recordings.push(recording(rng, 24, 'ERRORED', meetings[0].id, null, SANDBOX_EPOCH - 10 * 86_400_000, dests[0]));
+  recordings.sort((a, b) => Date.parse(b.invoked_time ?? '') - Date.parse(a.invoked_time ?? ''));
+  return { meetings, sessions, recordings };
+}
+
+function recording(
+  rng: SeedRandom,
+  i: number,
+  status: string,
+  meetingId: string,
+  sessionId: string | null,
+  invoked: number,
+  dest: Destination,
+): CloudflareStoredRecording {
+  const id = rng.uuid();
+  const started = status === 'INVOKED' ? null : invoked + rng.int(2, 8) * 1000;
+  const ran = !['INVOKED', 'RECORDING', 'PAUSED'].includes(status);
+  const duration = ran && started !== null && status !== 'ERRORED' ? rng.int(60, 1_800) : null;
+  const stopped = ran && started !== null ? started + (duration ?? rng.int(5, 60)) * 1000 : null;
+  const uploaded = status === 'UPLOADED';
+  // Interactive recordings are .tar (recording-guide); one file name without an extension.
+  const ext = i === 9 ? '.tar' : i === 12 ? '' : '.mp4';
+  const name = `rtk-${id.slice(0, 8)}${ext}`;
+  const withLink = uploaded && dest.r2;
+  const audio = withLink && i % 4 === 1;
+  return {
+    id,
+    meeting_id: meetingId,
+    audio_download_url: audio ? `https://rtk-sandbox.r2.cloudflarestorage.com/recordings/${id}.mp3?X-Amz-Expires=604800&X-Amz-Signature=SANDBOX${i}` : null,
+    download_url: withLink ? `https://rtk-sandbox.r2.cloudflarestorage.com/recordings/${name}?X-Amz-Expires=604800&X-Amz-Signature=SANDBOX${i}` : null,
+    download_url_expiry: withLink && stopped !== null ? iso(stopped + SEVEN_DAYS_MS) : null,
+    file_size: uploaded ? rng.int(500_000, 400_000_000) : null,
+    invoked_time: iso(invoked),
+    output_file_name: name,
+    session_id: sessionId,
+    started_time: started === null ? null : iso(started),
+    status,
+    stopped_time: stopped === null ? null : iso(stopped),
+    ...(duration === null ? {} : { recording_duration: duration }),
+    start_reason: i % 2 === 0 ? { reason: 'RECORD_ON_START' } : { reason: 'API_CALL', caller: { type: 'ORGANIZATION' } },
+    ...(stopped === null ? {} : { stop_reason: { reason: status === 'ERRORED' ? 'INTERNAL_ERROR' : 'ALL_PEERS_LEFT' } }),
+    storage_config: dest.storage,
+  };
+}
