@@ -43,5 +43,12 @@ export class SeedRandom {
   }
 }
 
-/** The sandbox's "now": fixed, so seeded times and expiries are reproducible. */
-export const SANDBOX_EPOCH = Date.parse('2026-06-01T09:00:00Z');
+/**
+ * The sandbox's "now": 00:00 UTC of the day the process started, so every seeded time is past. Ids never depend on it,
+ * so they are the same on every machine; times are recent, so the demo's links (Cloudflare's
+ * 7-day download URLs) are still valid when someone tries them.
+ */
+export const SANDBOX_EPOCH = (() => {
+  const day = new Date();
+  return Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
+})();
