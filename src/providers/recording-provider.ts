@@ -14,6 +14,17 @@ export interface CallContext {
    * shares it through `memoCall` (src/providers/shared/memo.ts).
    */
   memo?: Map<string, Promise<unknown>>;
+  /** What the request will ask for later, known from its operation before any call. */
+  hints?: RequestHints;
+}
+
+export interface RequestHints {
+  /**
+   * Set when every `accessLink` the operation selects asks for the same validity: an
+   * adapter whose recordings call can mint links in the same call (Zoom) does so, and
+   * later link loads cost nothing.
+   */
+  linkValidForSecs?: number;
 }
 
 export interface AccessLinkRequest {

@@ -12,7 +12,9 @@ import { createFormatError } from '../errors/format-error';
 import type { GraphQLContext } from '../graphql/context';
 import { createLoaders } from '../loaders/create-loaders';
 import type { ProviderRegistry } from '../providers/provider-registry';
+import type { RequestHints } from '../providers/recording-provider';
 import { createApiKeyCheck } from './api-key-auth';
+import { linkHintPlugin } from './link-hint-plugin';
 import { loggerOptions } from './logger-options';
 
 export interface HttpServer {
@@ -41,6 +43,7 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
     csrfPrevention: true,
     formatError: createFormatError((info) => app.log.error({ err: { name: info.name }, path: info.path }, 'masked an error without a code')),
     plugins: [
+      linkHintPlugin(),
       fastifyApolloDrainPlugin(app),
       ApolloServerPluginInlineTraceDisabled(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -73,10 +76,12 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
         if (!reply.raw.writableFinished) controller.abort();
       });
       reply.header('x-request-id', request.id);
+      const hints: RequestHints = {};
       return {
         requestId: request.id,
         providers,
-        loaders: createLoaders(providers, { signal: controller.signal, requestId: request.id }, { batching: config.batching }),
+        hints,
+        loaders: createLoaders(providers, { signal: controller.signal, requestId: request.id, hints }, { batching: config.batching }),
       };
     },
   });

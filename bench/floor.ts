@@ -1,0 +1,90 @@
+import type { ProvidersConfig } from '../src/config/config.types';
+import type { RecordingData } from '../src/domain/model';
+import type { ProviderName } from '../src/domain/provider-name';
+import { BirdClient } from '../src/providers/bird/bird.client';
+import { CloudflareClient } from '../src/providers/cloudflare/cloudflare.client';
+import { DailyClient } from '../src/providers/daily/daily.client';
+import type { CallContext } from '../src/providers/recording-provider';
+
+/**
+ * The floor: the same data a scenario asks for, fetched by a plain script that calls the
+ * vendor APIs directly (through the thin undici clients, no GraphQL, no loaders), with
+ * ideal parallelism: every call starts as soon as what it needs is known, and a call is
+ * made only once. Its call count is the minimum the vendors allow; its latency is the
+ * fastest that data can be had. The demo sessions each fit in one list page.
+ */
+export interface Floor {
+  /** Recordings by id, with (optionally) their session's data and a link each. */
+  recordings(recordings: RecordingData[], want: { session: boolean; link: boolean }): Promise<void>;
+  /** One session with its recordings and a link each. */
+  session(provider: ProviderName, sessionKey: readonly string[], recordings: RecordingData[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+const ctx: CallContext = {};
+const unique = <T>(items: T[]): T[] => [...new Set(items)];
+const ignore = () => undefined;
+
+export function createFloor(config: Required<ProvidersConfig>): Floor {
+  const daily = new DailyClient(config.daily);
+  const bird = new BirdClient(config.bird);
+  const cloudflare = new CloudflareClient(config.cloudflare);
+
+  const perVendor: Record<string, (recs: RecordingData[], want: { session: boolean; link: boolean }) => Promise<unknown>> = {
+    // Links need only the id; the room list needs the room from the recording body.
+    daily: (recs, want) =>
+      Promise.all([
+        Promise.all(recs.map((r) => daily.getRecording(r.nativeId, ctx))).then((bodies) =>
+          want.session ? Promise.all(unique(bodies.map((b) => b.room_name!)).map((room) => daily.listRecordings({ room_name: room, limit: 100 }, ctx))) : [],
+        ),
+        want.link ? Promise.all(recs.map((r) => daily.getAccessLink(r.nativeId, 3600, ctx).catch(ignore))) : [],
+      ]),
+    bird: (recs, want) =>
+      Promise.all([
+        Promise.all(recs.map((r) => bird.getRecording(r.nativeId, ctx))).then((bodies) =>
+          want.session ? Promise.all(unique(bodies.map((b) => b.sourceId)).map((sourceId) => bird.listRecordings({ sourceId, limit: 99 }, ctx))) : [],
+        ),
+        want.link ? Promise.all(recs.map((r) => bird.getMediaRedirect(r.nativeId, ctx))) : [],
+      ]),
+    // Links come with the recording body: no call.
+    cloudflare: (recs, want) =>
+      Promise.all(recs.map((r) => cloudflare.getRecording(r.nativeId, ctx))).then((bodies) =>
+        want.session
+          ? Promise.all(unique(bodies.map((b) => b.session_id).filter((s): s is string => !!s)).map((s) => cloudflare.getSession(s, ctx))).then((sessions) =>
+              Promise.all(unique(sessions.map((s) => s.associated_id).filter((m): m is string => !!m)).map((m) => cloudflare.listRecordings({ meeting_id: m, page_no: 1, per_page: 100 }, ctx))),
+            )
+          : [],
+      ),
+  };
+
+  const sessionFloor: Record<string, (key: readonly string[], recs: RecordingData[]) => Promise<unknown>> = {
+    daily: async ([room, mtgSessionId]) => {
+      const list = await daily.listRecordings({ room_name: room, limit: 100 }, ctx);
+      const mine = list.data.filter((r) => r.mtgSessionId === mtgSessionId);
+      return Promise.all(mine.map((r) => daily.getAccessLink(r.id, 3600, ctx).catch(ignore)));
+    },
+    bird: async ([source, sourceId]) => {
+      const list = await bird.listRecordings({ sourceId, limit: 99 }, ctx);
+      const mine = (list.results ?? []).filter((r) => r.source === source);
+      return Promise.all(mine.map((r) => bird.getMediaRedirect(r.id, ctx)));
+    },
+    cloudflare: async ([sessionId]) => {
+      const session = await cloudflare.getSession(sessionId, ctx);
+      return session.associated_id ? cloudflare.listRecordings({ meeting_id: session.associated_id, page_no: 1, per_page: 100 }, ctx) : undefined;
+    },
+  };
+
+  return {
+    async recordings(recordings, want) {
+      const byVendor = new Map<ProviderName, RecordingData[]>();
+      for (const r of recordings) byVendor.set(r.provider, [...(byVendor.get(r.provider) ?? []), r]);
+      await Promise.all([...byVendor].map(([p, recs]) => perVendor[p]?.(recs, want)));
+    },
+    async session(provider, key, recs) {
+      await sessionFloor[provider]?.(key, recs);
+    },
+    async close() {
+      await Promise.all([daily.close(), bird.close(), cloudflare.close()]);
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+
+export interface LoadResult {
+  requestsPerSec: number;
+  non2xx: number;
+  errors: number;
+}
+
+const AUTOCANNON = join(__dirname, '..', '..', 'node_modules', 'autocannon', 'autocannon.js');
+
+/**
+ * Drives a GraphQL POST with autocannon from a second process, so the load generator
+ * does not share the server's event loop.
+ */
+export function loadTest(url: string, body: unknown, headers: Record<string, string>, seconds: number, connections: number): Promise<LoadResult> {
+  const args = [AUTOCANNON, '-j', '-c', String(connections), '-d', String(seconds), '-m', 'POST', '-H', 'content-type=application/json', '-b', JSON.stringify(body)];
+  for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}=${v}`);
+  args.push(url);
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => {
+      if (error) return reject(error);
+      const result = JSON.parse(stdout) as { requests: { average: number }; non2xx: number; errors: number };
+      resolve({ requestsPerSec: result.requests.average, non2xx: result.non2xx, errors: result.errors });
+    });
+  });
+}

@@ -1,0 +1,175 @@
+import 'reflect-metadata';
+import { cpus } from 'node:os';
+import { request } from 'undici';
+import { startApp, type RunningApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import type { RecordingData } from '../src/domain/model';
+import { PROVIDER_NAMES, type ProviderName } from '../src/domain/provider-name';
+import { encodeGlobalId } from '../src/ids/global-id';
+import { recordingGlobalId } from '../src/loaders/create-loaders';
+import { demoRecordings } from '../src/sandbox/demo-data';
+import type { Emulator } from '../src/sandbox/emulator';
+import { startSandbox, type Sandbox } from '../src/sandbox/start-sandbox';
+import { createFloor, type Floor } from './floor';
+import { loadTest } from './lib/load';
+import { percentile, timeRuns } from './lib/stats';
+
+/**
+ * `npm run bench`: the sandbox with a fixed per-call vendor latency, the server twice
+ * (batching on, and off as the naive baseline), and the floor (the same data fetched by a
+ * plain script calling the emulators' APIs directly, with ideal parallelism). Prints one
+ * table; ratios within one run are what count.
+ */
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 20);
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const PER_VENDOR = 20;
+
+interface Scenario {
+  name: string;
+  target: 'server' | 'naive' | 'floor';
+  /** One execution (GraphQL POST or floor fetch). */
+  run: () => Promise<void>;
+  /** The GraphQL body, for the load test. */
+  body?: { query: string; variables: Record<string, unknown> };
+  /** The floor run whose calls are the minimum for this scenario's data. */
+  floorOf?: string;
+}
+
+interface Row {
+  name: string;
+  calls: number;
+  duplicates: number;
+  minimum: number;
+  p50: number;
+  p95: number;
+  rps: number | null;
+}
+
+function totalCalls(emulators: Record<ProviderName, Emulator>): { calls: number; duplicates: number } {
+  let calls = 0;
+  const seen = new Set<string>();
+  let duplicates = 0;
+  for (const e of Object.values(emulators)) {
+    calls += e.totalCalls();
+    for (const entry of e.log) {
+      const key = `${e.vendor} ${entry.method} ${entry.path} ${JSON.stringify(Object.entries(entry.query).sort())}`;
+      if (seen.has(key)) duplicates += 1;
+      seen.add(key);
+    }
+  }
+  return { calls, duplicates };
+}
+
+function reset(emulators: Record<ProviderName, Emulator>): void {
+  for (const e of Object.values(emulators)) e.resetCounters();
+}
+
+async function post(app: RunningApp, body: { query: string; variables: Record<string, unknown> }): Promise<void> {
+  const res = await request(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (await res.body.json()) as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
+  if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}: ${JSON.stringify(json)}`);
+  const unexpected = json.errors?.filter((e) => e.extensions?.code !== 'UNSUPPORTED_BY_PROVIDER' && e.extensions?.code !== 'BAD_USER_INPUT');
+  if (unexpected?.length) throw new Error(`GraphQL errors: ${JSON.stringify(unexpected.slice(0, 3))}`);
+}
+
+async function startServer(sandbox: Sandbox, batching: boolean): Promise<RunningApp> {
+  const base = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent' });
+  return startApp({ ...base, sandbox: false, providers: sandbox.providers, batching });
+}
+
+const MANY_QUERY = `query Many($ids: [ID!]!) { nodes(ids: $ids) { id ... on Recording { status session { name } accessLink { url expiresAt } } } }`;
+const ONE_QUERY = `query One($id: ID!) { recording(id: $id) { id status durationSecs startedAt } }`;
+const SESSION_QUERY = `query Session($id: ID!) { session(id: $id) { id name recordings { id status accessLink { url expiresAt } } } }`;
+
+function sessionWithMostRecordings(recordings: RecordingData[]): { sessionKey: readonly string[]; recordings: RecordingData[] } {
+  const bySession = new Map<string, RecordingData[]>();
+  for (const r of recordings) {
+    if (!r.sessionKey) continue;
+    const k = JSON.stringify(r.sessionKey);
+    bySession.set(k, [...(bySession.get(k) ?? []), r]);
+  }
+  const [key, recs] = [...bySession].sort((a, b) => b[1].length - a[1].length)[0];
+  return { sessionKey: JSON.parse(key), recordings: recs };
+}
+
+async function main(): Promise<void> {
+  const sandbox = await startSandbox({ latencyMs: LATENCY_MS });
+  const server = await startServer(sandbox, true);
+  const naive = await startServer(sandbox, false);
+  const floor: Floor = createFloor(sandbox.providers);
+  const demo = demoRecordings();
+
+  const many = PROVIDER_NAMES.flatMap((p) => demo[p].slice(0, PER_VENDOR));
+  const manyIds = many.map(recordingGlobalId);
+  const one = demo.daily[1];
+
+  const scenarios: Scenario[] = [
+    { name: '1. one recording by id', target: 'server', body: { query: ONE_QUERY, variables: { id: recordingGlobalId(one) } }, run: async () => undefined, floorOf: 'floor: 1' },
+    { name: 'floor: 1', target: 'floor', run: () => floor.recordings([one], { session: false, link: false }) },
+    { name: `2. ${many.length} recordings, 5 vendors, session + link`, target: 'server', body: { query: MANY_QUERY, variables: { ids: manyIds } }, run: async () => undefined, floorOf: 'floor: 2' },
+    { name: '4. scenario 2, batching off (naive)', target: 'naive', body: { query: MANY_QUERY, variables: { ids: manyIds } }, run: async () => undefined, floorOf: 'floor: 2' },
+    { name: 'floor: 2', target: 'floor', run: () => floor.recordings(many, { session: true, link: true }) },
+  ];
+  for (const p of PROVIDER_NAMES) {
+    if (demo[p].length === 0) continue;
+    const s = sessionWithMostRecordings(demo[p]);
+    const id = encodeGlobalId('Session', p, s.sessionKey);
+    scenarios.push(
+      { name: `3. ${p} session, ${s.recordings.length} recordings + links`, target: 'server', body: { query: SESSION_QUERY, variables: { id } }, run: async () => undefined, floorOf: `floor: 3 ${p}` },
+      { name: `floor: 3 ${p}`, target: 'floor', run: () => floor.session(p, s.sessionKey, s.recordings) },
+    );
+  }
+  for (const s of scenarios) {
+    if (s.body) {
+      const app = s.target === 'naive' ? naive : server;
+      const body = s.body;
+      s.run = () => post(app, body);
+    }
+  }
+
+  const rows = new Map<string, Row>();
+  for (const s of scenarios) {
+    reset(sandbox.emulators);
+    await s.run();
+    const { calls, duplicates } = totalCalls(sandbox.emulators);
+    const samples = await timeRuns(ITERATIONS, s.run);
+    let rps: number | null = null;
+    if (s.body) {
+      const app = s.target === 'naive' ? naive : server;
+      rps = (await loadTest(`${app.url}/graphql`, s.body, {}, LOAD_SECONDS, CONNECTIONS)).requestsPerSec;
+    }
+    rows.set(s.name, { name: s.name, calls, duplicates, minimum: calls, p50: percentile(samples, 50), p95: percentile(samples, 95), rps });
+  }
+  for (const s of scenarios) if (s.floorOf) rows.get(s.name)!.minimum = rows.get(s.floorOf)!.calls;
+
+  const fmt = (n: number) => n.toFixed(1);
+  const lines = [
+    `Benchmark: vendor latency ${LATENCY_MS} ms per call, ${ITERATIONS} sequential runs each, load ${LOAD_SECONDS} s x ${CONNECTIONS} connections (autocannon, second process)`,
+    `Machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+    '',
+    '| scenario | vendor calls | minimum | duplicates | p50 ms | p95 ms | req/s | p50 / floor | calls vs naive |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  const naiveCalls = rows.get('4. scenario 2, batching off (naive)')!.calls;
+  for (const s of scenarios) {
+    const r = rows.get(s.name)!;
+    const f = s.floorOf ? rows.get(s.floorOf)! : undefined;
+    const ratioFloor = f ? `${(r.p50 / f.p50).toFixed(2)}x` : '';
+    const vsNaive = s.name.startsWith('2.') ? `${(naiveCalls / r.calls).toFixed(1)}x fewer` : '';
+    lines.push(`| ${r.name} | ${r.calls} | ${r.minimum} | ${r.duplicates} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${r.rps === null ? 'n/a' : fmt(r.rps)} | ${ratioFloor} | ${vsNaive} |`);
+  }
+  const one1 = rows.get('1. one recording by id')!;
+  lines.push('', `Server overhead on scenario 1 at p50: ${fmt(one1.p50 - rows.get('floor: 1')!.p50)} ms over the floor.`);
+  console.log(lines.join('\n'));
+
+  await Promise.all([server.close(), naive.close()]);
+  await floor.close();
+  await sandbox.close();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

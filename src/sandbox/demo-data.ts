@@ -1,0 +1,24 @@
+import type { RecordingData } from '../domain/model';
+import type { ProviderName } from '../domain/provider-name';
+import { mapBirdRecording } from '../providers/bird/bird.mapper';
+import type { CloudflareRecording } from '../providers/cloudflare/cloudflare.api-types';
+import { mapCloudflareRecording } from '../providers/cloudflare/cloudflare.mapper';
+import { mapDailyRecording } from '../providers/daily/daily.mapper';
+import { seedBird } from './bird/bird.seed';
+import { seedCloudflare } from './cloudflare/cloudflare.seed';
+import { seedDaily } from './daily/daily.seed';
+
+/**
+ * The sandbox's demo recordings as the API presents them, computed from the same seeds
+ * the emulators serve, through the real mappers: what the README, the end-to-end tests
+ * and the benchmark use to name demo ids without a listing call.
+ */
+export function demoRecordings(seed = 1): Record<ProviderName, RecordingData[]> {
+  return {
+    daily: seedDaily(seed).recordings.map(mapDailyRecording),
+    signalwire: [],
+    zoom: [],
+    bird: seedBird(seed).recordings.map(mapBirdRecording),
+    cloudflare: seedCloudflare(seed).recordings.map((r) => mapCloudflareRecording(r as CloudflareRecording)),
+  };
+}
