@@ -1,0 +1,74 @@
+import type { SignalWireConfig } from '../../config/config.types';
+import { SIGNALWIRE_API_PATH } from '../../config/vendor-defaults';
+import { encodePath } from '../../http/encode-path';
+import { VendorHttp } from '../../http/vendor-http';
+import { badResponse } from '../../errors/provider-error';
+import type { CallContext } from '../recording-provider';
+import { parseWire } from '../shared/wire';
+import {
+  SignalWireRecordingListSchema,
+  SignalWireRecordingSchema,
+  type SignalWireRecording,
+  type SignalWireRecordingList,
+} from './signalwire.api-types';
+import { toSignalWireError } from './signalwire.errors';
+
+/** The documented PageSize maximum (recordings/main.tsp: default 50, maximum 1000). */
+export const SIGNALWIRE_PAGE_SIZE = 1000;
+
+/** One method per Compatibility API endpoint; bodies are checked against signalwire.api-types.ts. */
+export class SignalWireClient {
+  private readonly http: VendorHttp;
+  private readonly account: string;
+  private readonly apiPath: string;
+
+  constructor(config: SignalWireConfig) {
+    // AccountSid in paths is the Project ID (core/overview.mdx).
+    this.account = encodePath`/Accounts/${config.projectId}`;
+    this.apiPath = new URL(config.baseUrl).pathname.replace(/\/+$/, '') || SIGNALWIRE_API_PATH;
+    const basic = Buffer.from(`${config.projectId}:${config.apiToken}`).toString('base64');
+    this.http = new VendorHttp({
+      provider: 'signalwire',
+      baseUrl: config.baseUrl,
+      // HTTP Basic project_id:api_token (specs/_shared/auth.tsp).
+      headers: () => ({ authorization: `Basic ${basic}` }),
+      toError: toSignalWireError,
+      timeouts: config.timeouts,
+      maxConcurrency: config.maxConcurrency,
+      resilience: config.resilience,
+    });
+  }
+
+  /** GET /Accounts/{AccountSid}/Recordings/{Sid}.json — specs/compatibility-api/recordings/main.tsp */
+  async getRecording(sid: string, ctx: CallContext): Promise<SignalWireRecording> {
+    const body = await this.http.getJson(`${this.account}${encodePath`/Recordings/${sid}`}.json`, undefined, ctx);
+    return parseWire('signalwire', SignalWireRecordingSchema, body, 'recording');
+  }
+
+  /** GET /Accounts/{AccountSid}/Recordings?CallSid=|ConferenceSid= — the first page. */
+  async listRecordings(filter: { CallSid?: string; ConferenceSid?: string }, ctx: CallContext): Promise<SignalWireRecordingList> {
+    const body = await this.http.getJson(`${this.account}/Recordings`, { ...filter, PageSize: SIGNALWIRE_PAGE_SIZE }, ctx);
+    return parseWire('signalwire', SignalWireRecordingListSchema, body, 'recording list');
+  }
+
+  /**
+   * A later page, by the `next_page_uri` SignalWire gave (core/paging.mdx: always follow it
+   * rather than building page URLs). It is a path from the space root; anything that is
+   * not under our API path is refused rather than requested.
+   */
+  async nextPage(nextPageUri: string, ctx: CallContext): Promise<SignalWireRecordingList> {
+    if (!nextPageUri.startsWith(`${this.apiPath}/`) || /\/\.\.?(\/|\?|$)/.test(nextPageUri)) {
+      throw badResponse('signalwire', 'next_page_uri outside the API');
+    }
+    const rest = nextPageUri.slice(this.apiPath.length);
+    const q = rest.indexOf('?');
+    const path = q === -1 ? rest : rest.slice(0, q);
+    const query = Object.fromEntries(new URLSearchParams(q === -1 ? '' : rest.slice(q + 1)));
+    const body = await this.http.getJson(path, query, ctx);
+    return parseWire('signalwire', SignalWireRecordingListSchema, body, 'recording list');
+  }
+
+  close(): Promise<void> {
+    return this.http.close();
+  }
+}

@@ -1,0 +1,155 @@
+import type { SignalWireConfig } from '../../config/config.types';
+import { SIGNALWIRE_API_PATH } from '../../config/vendor-defaults';
+import { decodeParam, startEmulator, type EmulatorRequest, type EmulatorResponse, type EmulatorSpec } from '../emulator';
+import { sandboxCommon, type SandboxStartOptions, type VendorSandbox } from '../vendor-sandbox';
+import { SIGNALWIRE_SANDBOX_PROJECT_ID, seedSignalWire, type SignalWireDataset } from './signalwire.seed';
+
+export { SIGNALWIRE_SANDBOX_PROJECT_ID };
+export const SIGNALWIRE_SANDBOX_API_TOKEN = 'PTsandbox-signalwire-api-token';
+
+/** PageSize default and maximum (recordings/main.tsp). */
+const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 1000;
+const MORE_INFO = 'https://developer.signalwire.com/compatibility-api/reference/error-codes';
+
+const error = (status: number, code: number, message: string): EmulatorResponse => ({
+  status,
+  body: { code, message, more_info: MORE_INFO, status },
+});
+
+const ACCOUNT = '/api/laml/2010-04-01/Accounts/([^/]+)';
+const SILENT_WAV = Buffer.from('524946462400000057415645666d74201000000001000100401f0000803e0000020010006461746100000000', 'hex').toString('latin1');
+
+function inDateRange(created: string | null | undefined, q: URLSearchParams, parse: (v: string) => number): boolean {
+  const at = Date.parse(created ?? '');
+  const on = q.get('DateCreated');
+  const before = q.get('DateCreated<');
+  const after = q.get('DateCreated>');
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  if (on && day(at) !== day(parse(on))) return false;
+  if (before && !(at < parse(before))) return false;
+  if (after && !(at > parse(after))) return false;
+  return true;
+}
+
+/**
+ * SignalWire Compatibility API emulator (providers.md §2): Basic auth project:token, the
+ * recording `.json`, the account list with CallSid/ConferenceSid/DateCreated filters and
+ * Page/PageSize/PageToken paging with `next_page_uri`, the conference list, and the public
+ * media routes (no auth).
+ */
+export function signalWireEmulatorSpec(data: SignalWireDataset, projectId: string, apiToken: string): EmulatorSpec {
+  const expected = `Basic ${Buffer.from(`${projectId}:${apiToken}`).toString('base64')}`;
+  const byId = () => new Map(data.recordings.map((r) => [r.sid, r]));
+
+  const page = (req: EmulatorRequest, basePath: string, items: typeof data.recordings): EmulatorResponse => {
+    const sizeRaw = req.query.get('PageSize');
+    const size = sizeRaw === null ? DEFAULT_PAGE_SIZE : Number(sizeRaw);
+    if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) return error(400, 21_401, `PageSize must be 1..${MAX_PAGE_SIZE}`);
+    const pageNo = Number(req.query.get('Page') ?? '0');
+    if (!Number.isInteger(pageNo) || pageNo < 0) return error(400, 21_401, 'Page must be a whole number');
+    const token = req.query.get('PageToken');
+    // Pages after the first need the token the previous page handed out (core/paging.mdx).
+    if (pageNo > 0 && (!token || !/^P[AB]/.test(token) || token !== `PA${pageNo * size}`)) return error(400, 21_401, 'PageToken is required');
+    const slice = items.slice(pageNo * size, (pageNo + 1) * size);
+    const keep = new URLSearchParams();
+    for (const key of ['CallSid', 'ConferenceSid', 'DateCreated', 'DateCreated<', 'DateCreated>']) {
+      const v = req.query.get(key);
+      if (v !== null) keep.set(key, v);
+    }
+    const uriFor = (n: number) => {
+      const q = new URLSearchParams(keep);
+      q.set('PageSize', String(size));
+      q.set('Page', String(n));
+      if (n > 0) q.set('PageToken', `PA${n * size}`);
+      return `${basePath}?${q.toString()}`;
+    };
+    const hasNext = (pageNo + 1) * size < items.length;
+    return {
+      status: 200,
+      body: {
+        uri: uriFor(pageNo),
+        first_page_uri: uriFor(0),
+        next_page_uri: hasNext ? uriFor(pageNo + 1) : null,
+        previous_page_uri: pageNo > 0 ? uriFor(pageNo - 1) : null,
+        page: pageNo,
+        page_size: size,
+        recordings: slice,
+      },
+    };
+  };
+
+  const media = (type: string) => (_req: EmulatorRequest, [account, rawSid]: string[]): EmulatorResponse => {
+    const rec = byId().get(decodeParam(rawSid) ?? '');
+    if (!rec || decodeParam(account) !== projectId || rec.status !== 'completed') return error(404, 20_404, 'The requested resource was not found');
+    return { status: 200, headers: { 'content-type': type }, rawBody: SILENT_WAV };
+  };
+
+  return {
+    vendor: 'signalwire',
+    authorize(req, route) {
+      if (route.name.startsWith('media.')) return null;
+      if (req.headers.authorization !== expected) return error(401, 20_003, 'Authentication failed');
+      const account = /^\/api\/laml\/2010-04-01\/Accounts\/([^/]+)/.exec(req.path)?.[1];
+      if (decodeParam(account ?? '') !== projectId) return error(401, 20_003, 'Authentication failed');
+      return null;
+    },
+    notFound: () => error(404, 20_404, 'The requested resource was not found'),
+    rateLimited: () => ({ code: 20_429, message: 'Too Many Requests', more_info: MORE_INFO, status: 429 }),
+    serverError: (status) => ({ code: 20_500, message: 'Internal Server Error', more_info: MORE_INFO, status }),
+    routes: [
+      {
+        name: 'recordings.get',
+        method: 'GET',
+        pattern: new RegExp(`^${ACCOUNT}/Recordings/([^/.]+)\\.json$`),
+        handle(_req, [, rawSid]) {
+          const rec = byId().get(decodeParam(rawSid) ?? '');
+          return rec ? { status: 200, body: rec } : error(404, 20_404, 'The requested resource was not found');
+        },
+      },
+      {
+        name: 'recordings.list',
+        method: 'GET',
+        pattern: new RegExp(`^${ACCOUNT}/Recordings/?$`),
+        handle(req) {
+          const call = req.query.get('CallSid');
+          const conf = req.query.get('ConferenceSid');
+          const items = data.recordings.filter(
+            (r) => (!call || r.call_sid === call) && (!conf || r.conference_sid === conf) && inDateRange(r.date_created, req.query, Date.parse),
+          );
+          return page(req, `${SIGNALWIRE_API_PATH}/Accounts/${projectId}/Recordings`, items);
+        },
+      },
+      {
+        name: 'conferences.recordings.list',
+        method: 'GET',
+        pattern: new RegExp(`^${ACCOUNT}/Conferences/([^/]+)/Recordings/?$`),
+        handle(req, [, rawConf]) {
+          const conf = decodeParam(rawConf) ?? '';
+          // This list documents its date filters as YYYY-MM-DD (conferences/main.tsp).
+          const items = data.recordings.filter((r) => r.conference_sid === conf && inDateRange(r.date_created, req.query, (v) => Date.parse(`${v}T00:00:00Z`)));
+          return page(req, `${SIGNALWIRE_API_PATH}/Accounts/${projectId}/Conferences/${conf}/Recordings`, items);
+        },
+      },
+      { name: 'media.wav', method: 'GET', pattern: new RegExp(`^${ACCOUNT}/Recordings/([^/.]+)(?:\\.wav)?$`), handle: media('audio/wav') },
+      { name: 'media.mp3', method: 'GET', pattern: new RegExp(`^${ACCOUNT}/Recordings/([^/.]+)\\.mp3$`), handle: media('audio/mpeg') },
+    ],
+  };
+}
+
+export async function startSignalWireSandbox(
+  options: SandboxStartOptions = {},
+  data: SignalWireDataset = seedSignalWire(options.seed),
+): Promise<VendorSandbox<SignalWireConfig> & { data: SignalWireDataset }> {
+  const emulator = await startEmulator(signalWireEmulatorSpec(data, SIGNALWIRE_SANDBOX_PROJECT_ID, SIGNALWIRE_SANDBOX_API_TOKEN), options);
+  return {
+    emulator,
+    data,
+    config: {
+      ...sandboxCommon('signalwire', `${emulator.url}${SIGNALWIRE_API_PATH}`),
+      spaceUrl: emulator.url,
+      projectId: SIGNALWIRE_SANDBOX_PROJECT_ID,
+      apiToken: SIGNALWIRE_SANDBOX_API_TOKEN,
+    },
+  };
+}
