@@ -1,0 +1,84 @@
+import type { AccessLinkData, MediaFormat, RecordingData, RecordingStatus, SessionData } from '../../domain/model';
+import { badResponse } from '../../errors/provider-error';
+import { mediaFormatOf } from '../shared/formats';
+import { parseDate, secondsBetween } from '../shared/times';
+import type { ZoomRecordingFile, ZoomSessionRecordings } from './zoom.api-types';
+
+/** `file_type` values that are not file extensions (zoom-video-sdk.json webhook schema). */
+const TYPE_FORMATS: Record<string, MediaFormat> = { TRANSCRIPT: 'VTT', CC: 'VTT', CHAT: 'TXT', CHAT_MESSAGE: 'TXT', TIMELINE: 'JSON', TB: 'JSON' };
+
+export function zoomFileFormat(file: ZoomRecordingFile): MediaFormat | null {
+  return mediaFormatOf(file.file_extension) ?? (file.file_type ? TYPE_FORMATS[file.file_type.toUpperCase()] ?? mediaFormatOf(file.file_type) : null);
+}
+
+/**
+ * Zoom files appear in the API only once processed, so `completed` is the only documented
+ * status; a trashed file (`deleted_time` set) is DELETED.
+ */
+export function mapZoomStatus(file: ZoomRecordingFile): RecordingStatus {
+  if (file.deleted_time) return 'DELETED';
+  return file.status === 'completed' ? 'READY' : 'UNKNOWN';
+}
+
+/** Every addressable file of a session: CC and TIMELINE files have no id and are skipped. */
+export function zoomFiles(session: ZoomSessionRecordings): Array<ZoomRecordingFile & { id: string }> {
+  return [...(session.recording_files ?? []), ...(session.participant_audio_files ?? []), ...(session.participant_video_files ?? [])].filter(
+    (f): f is ZoomRecordingFile & { id: string } => typeof f.id === 'string' && f.id.length > 0,
+  );
+}
+
+export function mapZoomFile(file: ZoomRecordingFile & { id: string }, session: Pick<ZoomSessionRecordings, 'session_id'>): RecordingData {
+  const startedAt = parseDate(file.recording_start);
+  const endedAt = parseDate(file.recording_end);
+  return {
+    provider: 'zoom',
+    // Zoom has no single-file endpoint: a file is addressed through its session.
+    key: [session.session_id, file.id],
+    nativeId: file.id,
+    status: mapZoomStatus(file),
+    providerStatus: file.status ?? null,
+    format: zoomFileFormat(file),
+    durationSecs: secondsBetween(startedAt, endedAt),
+    sizeBytes: file.file_size ?? null,
+    channels: null,
+    startedAt,
+    endedAt,
+    // Zoom sends no creation time for a file; it exists from when its recording started.
+    createdAt: startedAt,
+    sessionKey: [session.session_id],
+    storage: { kind: 'PROVIDER_MANAGED', bucket: null, region: null, path: null, host: null, port: null, username: null, authMethod: null, streamingAllowed: null },
+  };
+}
+
+export function mapZoomSession(session: ZoomSessionRecordings): SessionData {
+  return {
+    provider: 'zoom',
+    key: [session.session_id],
+    nativeId: session.session_id,
+    kind: 'MEETING',
+    name: session.session_name ?? null,
+    startedAt: parseDate(session.start_time),
+    // The unit of `duration` is not documented (providers.md §3, open question 3). Read as
+    // minutes, as in Zoom's Meetings API; the docs' example (duration 2 for ~100 s of
+    // recording) agrees.
+    durationSecs: typeof session.duration === 'number' ? session.duration * 60 : null,
+    recordings: zoomFiles(session).map((f) => mapZoomFile(f, session)),
+  };
+}
+
+/**
+ * `download_url` with the session's `download_access_token` added as `access_token`; the
+ * token lives `ttl` seconds from when it was minted, for every file of the session.
+ */
+export function mapZoomAccessLink(file: ZoomRecordingFile, token: string | null | undefined, ttl: number, mintedAtMs: number): AccessLinkData | null {
+  if (!file.download_url) return null;
+  if (!token) throw badResponse('zoom', 'no download_access_token');
+  const url = `${file.download_url}${file.download_url.includes('?') ? '&' : '?'}access_token=${encodeURIComponent(token)}`;
+  return {
+    url,
+    expiresAt: new Date(mintedAtMs + ttl * 1000),
+    validForSecs: ttl,
+    format: zoomFileFormat(file),
+    disposition: 'UNKNOWN',
+  };
+}
