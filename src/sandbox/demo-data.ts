@@ -4,9 +4,13 @@ import { mapBirdRecording } from '../providers/bird/bird.mapper';
 import type { CloudflareRecording } from '../providers/cloudflare/cloudflare.api-types';
 import { mapCloudflareRecording } from '../providers/cloudflare/cloudflare.mapper';
 import { mapDailyRecording } from '../providers/daily/daily.mapper';
+import { mapSignalWireRecording } from '../providers/signalwire/signalwire.mapper';
+import { mapZoomSession } from '../providers/zoom/zoom.mapper';
 import { seedBird } from './bird/bird.seed';
 import { seedCloudflare } from './cloudflare/cloudflare.seed';
 import { seedDaily } from './daily/daily.seed';
+import { seedSignalWire } from './signalwire/signalwire.seed';
+import { seedZoom } from './zoom/zoom.seed';
 
 /**
  * The sandbox's demo recordings as the API presents them, computed from the same seeds
@@ -16,8 +20,9 @@ import { seedDaily } from './daily/daily.seed';
 export function demoRecordings(seed = 1): Record<ProviderName, RecordingData[]> {
   return {
     daily: seedDaily(seed).recordings.map(mapDailyRecording),
-    signalwire: [],
-    zoom: [],
+    // The space URL only shapes the links, which are not part of the ids.
+    signalwire: seedSignalWire(seed).recordings.map((r) => mapSignalWireRecording(r, 'http://127.0.0.1')),
+    zoom: seedZoom(seed).sessions.flatMap((s) => mapZoomSession(s).recordings),
     bird: seedBird(seed).recordings.map(mapBirdRecording),
     cloudflare: seedCloudflare(seed).recordings.map((r) => mapCloudflareRecording(r as CloudflareRecording)),
   };

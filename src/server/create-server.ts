@@ -41,6 +41,8 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
+    // src/index.ts owns SIGTERM/SIGINT: it drains the server, closes vendor pools and exits 0.
+    stopOnTerminationSignals: false,
     formatError: createFormatError((info) => app.log.error({ err: { name: info.name }, path: info.path }, 'masked an error without a code')),
     plugins: [
       linkHintPlugin(),
