@@ -4,6 +4,8 @@ import type { ProviderName } from '../src/domain/provider-name';
 import { BirdClient } from '../src/providers/bird/bird.client';
 import { CloudflareClient } from '../src/providers/cloudflare/cloudflare.client';
 import { DailyClient } from '../src/providers/daily/daily.client';
+import { SignalWireClient } from '../src/providers/signalwire/signalwire.client';
+import { ZoomClient } from '../src/providers/zoom/zoom.client';
 import type { CallContext } from '../src/providers/recording-provider';
 
 /**
@@ -29,8 +31,24 @@ export function createFloor(config: Required<ProvidersConfig>): Floor {
   const daily = new DailyClient(config.daily);
   const bird = new BirdClient(config.bird);
   const cloudflare = new CloudflareClient(config.cloudflare);
+  const signalwire = new SignalWireClient(config.signalwire);
+  const zoom = new ZoomClient(config.zoom, Date.now);
 
   const perVendor: Record<string, (recs: RecordingData[], want: { session: boolean; link: boolean }) => Promise<unknown>> = {
+    // Links are public URLs built from the body: no call. Sessions need the call or conference sid from the body.
+    signalwire: (recs, want) =>
+      Promise.all(recs.map((r) => signalwire.getRecording(r.nativeId, ctx))).then((bodies) =>
+        want.session
+          ? Promise.all(
+              unique(bodies.map((b) => (b.conference_sid ? `conference:${b.conference_sid}` : `call:${b.call_sid}`))).map((s) => {
+                const [kind, sid] = s.split(':');
+                return signalwire.listRecordings(kind === 'conference' ? { ConferenceSid: sid } : { CallSid: sid }, ctx);
+              }),
+            )
+          : [],
+      ),
+    // The id names the session; one call per session brings every file, the session's name and, with a ttl, the tokens.
+    zoom: (recs, want) => Promise.all(unique(recs.map((r) => r.key[0])).map((s) => zoom.getSessionRecordings(s, want.link ? 3600 : undefined, ctx))),
     // Links need only the id; the room list needs the room from the recording body.
     daily: (recs, want) =>
       Promise.all([
@@ -58,6 +76,8 @@ export function createFloor(config: Required<ProvidersConfig>): Floor {
   };
 
   const sessionFloor: Record<string, (key: readonly string[], recs: RecordingData[]) => Promise<unknown>> = {
+    signalwire: ([kind, sid]) => signalwire.listRecordings(kind === 'conference' ? { ConferenceSid: sid } : { CallSid: sid }, ctx),
+    zoom: ([sessionId]) => zoom.getSessionRecordings(sessionId, 3600, ctx),
     daily: async ([room, mtgSessionId]) => {
       const list = await daily.listRecordings({ room_name: room, limit: 100 }, ctx);
       const mine = list.data.filter((r) => r.mtgSessionId === mtgSessionId);
@@ -84,7 +104,7 @@ export function createFloor(config: Required<ProvidersConfig>): Floor {
       await sessionFloor[provider]?.(key, recs);
     },
     async close() {
-      await Promise.all([daily.close(), bird.close(), cloudflare.close()]);
+      await Promise.all([daily.close(), bird.close(), cloudflare.close(), signalwire.close(), zoom.close()]);
     },
   };
 }

@@ -20,8 +20,10 @@ export function loadTest(url: string, body: unknown, headers: Record<string, str
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => {
       if (error) return reject(error);
-      const result = JSON.parse(stdout) as { requests: { average: number }; non2xx: number; errors: number };
-      resolve({ requestsPerSec: result.requests.average, non2xx: result.non2xx, errors: result.errors });
+      // Total over the run's real duration: slow requests that finish after a one-second
+      // sample would make autocannon's per-second average read as zero.
+      const result = JSON.parse(stdout) as { requests: { total: number }; duration: number; non2xx: number; errors: number };
+      resolve({ requestsPerSec: result.requests.total / result.duration, non2xx: result.non2xx, errors: result.errors });
     });
   });
 }

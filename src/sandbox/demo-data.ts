@@ -22,7 +22,8 @@ export function demoRecordings(seed = 1): Record<ProviderName, RecordingData[]> 
     daily: seedDaily(seed).recordings.map(mapDailyRecording),
     // The space URL only shapes the links, which are not part of the ids.
     signalwire: seedSignalWire(seed).recordings.map((r) => mapSignalWireRecording(r, 'http://127.0.0.1')),
-    zoom: seedZoom(seed).sessions.flatMap((s) => mapZoomSession(s).recordings),
+    // A trashed Zoom file is listed only with trash=true, not by its session.
+    zoom: seedZoom(seed).sessions.flatMap((s) => mapZoomSession({ ...s, recording_files: s.recording_files?.filter((f) => !f.deleted_time) }).recordings),
     bird: seedBird(seed).recordings.map(mapBirdRecording),
     cloudflare: seedCloudflare(seed).recordings.map((r) => mapCloudflareRecording(r as CloudflareRecording)),
   };
