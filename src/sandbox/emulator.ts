@@ -59,6 +59,9 @@ export interface RequestLogEntry {
   path: string;
   query: Record<string, string[]>;
   status: number;
+  /** performance.now() when the request arrived and when it was answered: shows overlap. */
+  receivedAt: number;
+  answeredAt: number;
 }
 
 export interface Emulator {
@@ -166,7 +169,7 @@ export async function startEmulator(spec: EmulatorSpec, options: StartEmulatorOp
     }
     const routeName = matched?.route.name ?? 'unmatched';
     counters.set(routeName, (counters.get(routeName) ?? 0) + 1);
-    const entry: RequestLogEntry = { route: routeName, method: request.method, path, query: {}, status: 0 };
+    const entry: RequestLogEntry = { route: routeName, method: request.method, path, query: {}, status: 0, receivedAt: performance.now(), answeredAt: 0 };
     for (const key of new Set(query.keys())) entry.query[key] = query.getAll(key);
     log.push(entry);
 
@@ -190,6 +193,7 @@ export async function startEmulator(spec: EmulatorSpec, options: StartEmulatorOp
       out = spec.authorize(request, matched.route) ?? (await matched.route.handle(request, matched.params));
     }
     entry.status = out.status;
+    entry.answeredAt = performance.now();
     send(res, out);
   };
 

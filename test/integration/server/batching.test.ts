@@ -1,0 +1,102 @@
+import { startApp, type RunningApp } from '../../../src/app';
+import { loadConfig } from '../../../src/config';
+import type { RecordingData } from '../../../src/domain/model';
+import { PROVIDER_NAMES, type ProviderName } from '../../../src/domain/provider-name';
+import { encodeGlobalId } from '../../../src/ids/global-id';
+import { recordingGlobalId } from '../../../src/loaders/create-loaders';
+import { seedCloudflare } from '../../../src/sandbox/cloudflare/cloudflare.seed';
+import { demoRecordings } from '../../../src/sandbox/demo-data';
+import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
+import { gql } from '../../support/graphql-client';
+
+const distinct = (values: string[]) => new Set(values).size;
+const sessionOf = (r: RecordingData) => JSON.stringify(r.sessionKey);
+
+/**
+ * The exact number of vendor calls the benchmark's scenarios make, over the emulators'
+ * per-route counters, and proof that vendors are called in parallel.
+ */
+describe('batching across vendors', () => {
+  let sandbox: Sandbox;
+  let app: RunningApp;
+  const demo = demoRecordings();
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    app = await startApp({ ...loadConfig({ NODE_ENV: 'test', PORT: '0' }), sandbox: false, providers: sandbox.providers });
+  });
+  afterAll(async () => {
+    await app.close();
+    await sandbox.close();
+  });
+  beforeEach(() => Object.values(sandbox.emulators).forEach((e) => e.resetCounters()));
+
+  const counts = () => Object.fromEntries(PROVIDER_NAMES.map((p) => [p, Object.fromEntries(sandbox.emulators[p].counters)]));
+  const noDuplicates = () => {
+    for (const e of Object.values(sandbox.emulators)) {
+      const keys = e.log.map((l) => `${l.path}?${JSON.stringify(l.query)}`);
+      expect(new Set(keys).size).toBe(keys.length);
+    }
+  };
+
+  it('scenario 2: 100 recordings over five vendors with session and link cost exactly the minimum', async () => {
+    const many = PROVIDER_NAMES.flatMap((p) => demo[p].slice(0, 20));
+    const res = await gql(app.url, `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Recording { status session { name } accessLink { url expiresAt } } } }`, {
+      ids: many.map(recordingGlobalId),
+    });
+    expect((res.body.data?.nodes as unknown[]).filter(Boolean)).toHaveLength(100);
+    const of = (p: ProviderName) => many.filter((r) => r.provider === p);
+    const withSession = (p: ProviderName) => of(p).filter((r) => r.sessionKey);
+    const cfMeetings = new Map(seedCloudflare().sessions.map((s) => [s.id, s.associated_id]));
+    expect(counts()).toEqual({
+      // A GET each; one list per room; a link each.
+      daily: { 'recordings.get': 20, 'recordings.list': distinct(withSession('daily').map((r) => r.sessionKey![0])), 'recordings.access-link': 20 },
+      // A GET each; one list per call or conference; links need no call.
+      signalwire: { 'recordings.get': 20, 'recordings.list': distinct(withSession('signalwire').map(sessionOf)) },
+      // One call per session serves files, session and tokens (the operation's link validity is known up front).
+      zoom: { 'sessions.recordings': distinct(of('zoom').map((r) => r.key[0])) },
+      // A GET each; one list per sourceId; a media redirect each.
+      bird: { 'recordings.get': 20, 'recordings.list': distinct(withSession('bird').map((r) => r.sessionKey![1])), 'recordings.media': 20 },
+      // A GET each; session details each; one list per meeting; links need no call.
+      cloudflare: {
+        'recordings.get': 20,
+        'sessions.get': distinct(withSession('cloudflare').map(sessionOf)),
+        'recordings.list': distinct(withSession('cloudflare').map((r) => cfMeetings.get(r.sessionKey![0])!)),
+      },
+    });
+    noDuplicates();
+  });
+
+  it.each(PROVIDER_NAMES)('scenario 3: a %s session with all its recordings and links costs exactly the minimum', async (provider) => {
+    const recs = demo[provider].filter((r) => r.sessionKey);
+    const key = recs[0].sessionKey!;
+    const inSession = recs.filter((r) => sessionOf(r) === JSON.stringify(key)).length;
+    const res = await gql(app.url, `query($id: ID!) { session(id: $id) { name recordings { id accessLink { url } } } }`, {
+      id: encodeGlobalId('Session', provider, key),
+    });
+    expect((res.body.data?.session as { recordings: unknown[] }).recordings).toHaveLength(inSession);
+    const expected: Record<ProviderName, Record<string, number>> = {
+      daily: { 'recordings.list': 1, 'recordings.access-link': inSession },
+      signalwire: { 'recordings.list': 1 },
+      zoom: { 'sessions.recordings': 1 },
+      bird: { 'recordings.list': 1, 'recordings.media': inSession },
+      cloudflare: { 'sessions.get': 1, 'recordings.list': 1 },
+    };
+    expect(Object.fromEntries(sandbox.emulators[provider].counters)).toEqual(expected[provider]);
+    noDuplicates();
+  });
+
+  it('calls the five vendors in parallel, not one after another', async () => {
+    for (const e of Object.values(sandbox.emulators)) e.latencyMs = 200;
+    try {
+      const ids = PROVIDER_NAMES.map((p) => recordingGlobalId(demo[p][0]));
+      await gql(app.url, `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids });
+      const first = PROVIDER_NAMES.map((p) => sandbox.emulators[p].log[0]);
+      expect(first.every(Boolean)).toBe(true);
+      // Every vendor's call had arrived before any of them was answered.
+      expect(Math.max(...first.map((l) => l.receivedAt))).toBeLessThan(Math.min(...first.map((l) => l.answeredAt)));
+    } finally {
+      for (const e of Object.values(sandbox.emulators)) e.latencyMs = 0;
+    }
+  });
+});
