@@ -6,6 +6,7 @@ import { CloudflareClient } from '../src/providers/cloudflare/cloudflare.client'
 import { DailyClient } from '../src/providers/daily/daily.client';
 import { SignalWireClient } from '../src/providers/signalwire/signalwire.client';
 import { ZoomClient } from '../src/providers/zoom/zoom.client';
+import { createZoomTokenSource } from '../src/providers/zoom/zoom.jwt';
 import type { CallContext } from '../src/providers/recording-provider';
 
 /**
@@ -32,7 +33,7 @@ export function createFloor(config: Required<ProvidersConfig>): Floor {
   const bird = new BirdClient(config.bird);
   const cloudflare = new CloudflareClient(config.cloudflare);
   const signalwire = new SignalWireClient(config.signalwire);
-  const zoom = new ZoomClient(config.zoom, Date.now);
+  const zoom = new ZoomClient(config.zoom, createZoomTokenSource(config.zoom.apiKey, config.zoom.apiSecret, Date.now));
 
   const perVendor: Record<string, (recs: RecordingData[], want: { session: boolean; link: boolean }) => Promise<unknown>> = {
     // Links are public URLs built from the body: no call. Sessions need the call or conference sid from the body.

@@ -5,12 +5,13 @@ import { byGroup } from '../shared/batch';
 import { memoCall } from '../shared/memo';
 import type { ProviderDeps } from '../shared/provider-deps';
 import type { ZoomSessionRecordings } from './zoom.api-types';
-import { ZoomClient } from './zoom.client';
-import { mapZoomAccessLink, mapZoomFile, mapZoomSession, zoomFiles } from './zoom.mapper';
+import { ZOOM_MAX_TTL_SECS, ZoomClient } from './zoom.client';
+import { createZoomTokenSource } from './zoom.jwt';
+import { mapZoomAccessLink, mapZoomFile, mapZoomSession, ZOOM_FILE_ID, zoomFiles } from './zoom.mapper';
 
 /** Base64-like session ids (`sfk/aOFJSJSYhGwk1hnxgw==`): `/`, `+`, `=` allowed, never a dot. */
 const SESSION_ID = { name: 'session id', pattern: /^[A-Za-z0-9+/=_-]{1,128}$/ };
-const FILE_ID = { name: 'recording file id', pattern: /^[A-Za-z0-9_-]{1,128}$/ };
+const FILE_ID = { name: 'recording file id', pattern: ZOOM_FILE_ID };
 
 interface Fetched {
   body: ZoomSessionRecordings;
@@ -19,28 +20,45 @@ interface Fetched {
 }
 
 /**
- * Zoom: the session is the unit. One call returns every file of a session and, with a ttl,
- * a download token for all of them, so recordings and sessions are keyed by session and
- * links by (session, ttl). When the operation says up front which validity its links
- * will ask for (ctx.hints), the first call already mints the token and the links cost
- * nothing more.
+ * The ttl asked of Zoom: the validity wanted, within Zoom's documented 0..604800. A longer
+ * wish gets the 7 days Zoom allows, and the link says so (validForSecs = what was granted).
+ */
+const ttlFor = (validForSecs: number): number => Math.min(ZOOM_MAX_TTL_SECS, Math.max(0, Math.floor(validForSecs)));
+
+/**
+ * Keys are built from the session id we asked for (it passed validateKey), not the one in
+ * the body: Zoom's webhook examples show numeric session ids where REST sends strings
+ * (providers.md §3), and every id we hand out must round-trip.
+ */
+const asAsked = (sessionId: string, body: ZoomSessionRecordings): ZoomSessionRecordings => ({ ...body, session_id: sessionId });
+
+/**
+ * Zoom: the session is the unit (there is no single-file GET). One call returns every file
+ * of a session and, with a ttl, a download token for all of them, so recordings and
+ * sessions are grouped by session and links by (session, ttl), each group one call,
+ * memoized per request. When the operation says up front which validity its links will
+ * ask for (ctx.hints), the first call already mints the token and the links cost nothing more.
  */
 export function createZoomProvider(config: ZoomConfig, deps: ProviderDeps = {}): RecordingProvider {
   const now = deps.now ?? Date.now;
-  const client = new ZoomClient(config, now);
+  // The API JWT cache: one entry per provider instance, reused until 5 minutes before it
+  // expires. Sharing it across requests is safe: it is our own credential, the same for
+  // every request, and holds nothing of any caller's.
+  const client = new ZoomClient(config, createZoomTokenSource(config.apiKey, config.apiSecret, now));
 
   const fetchWithTtl = (sessionId: string, ttl: number, ctx: CallContext): Promise<Fetched> =>
     memoCall(ctx, `zoom:session:${sessionId}:ttl:${ttl}`, async () => {
       const at = now();
-      return { body: await client.getSessionRecordings(sessionId, ttl, ctx), at };
+      return { body: asAsked(sessionId, await client.getSessionRecordings(sessionId, ttl, ctx)), at };
     });
 
+  /** The one call serving getRecordings and getSessions for a session in a request. */
   const fetchSession = (sessionId: string, ctx: CallContext): Promise<Fetched> =>
     memoCall(ctx, `zoom:session:${sessionId}`, async () => {
-      const ttl = ctx.hints?.linkValidForSecs;
-      if (ttl !== undefined) return fetchWithTtl(sessionId, ttl, ctx);
+      const wanted = ctx.hints?.linkValidForSecs;
+      if (wanted !== undefined) return fetchWithTtl(sessionId, ttlFor(wanted), ctx);
       const at = now();
-      return { body: await client.getSessionRecordings(sessionId, undefined, ctx), at };
+      return { body: asAsked(sessionId, await client.getSessionRecordings(sessionId, undefined, ctx)), at };
     });
 
   return {
@@ -51,6 +69,7 @@ export function createZoomProvider(config: ZoomConfig, deps: ProviderDeps = {}):
       else expectSegments('zoom', type, segments, [[SESSION_ID]]);
     },
 
+    // A trashed file is not in its session's answer (only the trash=true list has it): null.
     getRecordings(keys, ctx) {
       return byGroup(
         keys,
@@ -77,12 +96,12 @@ export function createZoomProvider(config: ZoomConfig, deps: ProviderDeps = {}):
     getAccessLinks(requests, ctx) {
       return byGroup(
         requests,
-        ({ recording, validForSecs }) => ({ sessionId: recording.key[0], ttl: validForSecs }),
+        ({ recording, validForSecs }) => ({ sessionId: recording.key[0], ttl: ttlFor(validForSecs) }),
         ({ sessionId, ttl }) => `${ttl}:${sessionId}`,
         ({ sessionId, ttl }) => fetchWithTtl(sessionId, ttl, ctx),
         ({ body, at }, { recording, validForSecs }) => {
           const file = zoomFiles(body).find((f) => f.id === recording.nativeId);
-          return file ? mapZoomAccessLink(file, body.download_access_token, validForSecs, at) : null;
+          return file ? mapZoomAccessLink(file, body.download_access_token, ttlFor(validForSecs), at) : null;
         },
       );
     },

@@ -4,27 +4,32 @@ import type { CallContext } from '../recording-provider';
 import { parseWire } from '../shared/wire';
 import { ZoomSessionRecordingsSchema, type ZoomSessionRecordings } from './zoom.api-types';
 import { toZoomError } from './zoom.errors';
-import { createZoomTokenSource } from './zoom.jwt';
+
+/** `ttl` bounds of `include_fields=download_access_token`, in seconds (0..7 days; providers.md §3). */
+export const ZOOM_MAX_TTL_SECS = 604_800;
 
 /**
- * A session id as a path segment. Zoom documents that an id starting with `/` or containing
- * `//` must be double-encoded (Video SDK reference, `sessionId` path parameter); everything
- * else is encoded once. Only this one segment is double-encoded: Zoom's own SDK encodes the
- * whole path twice and gets 404 code 2300 (zoom/rivet-javascript issue #12).
+ * A session id as a path segment, built by hand rather than with encodePath because Zoom
+ * wants one exception: an id that starts with `/` or contains `//` must be double-encoded
+ * (Video SDK reference, `sessionId` path parameter: `%252F…`); every other id is encoded
+ * once. Only this one segment is double-encoded: Zoom's own SDK encodes the whole path
+ * twice and gets 404 code 2300 on every call (zoom/rivet-javascript issue #12).
  */
 export function zoomSessionSegment(sessionId: string): string {
   const once = encodeURIComponent(sessionId);
   return sessionId.startsWith('/') || sessionId.includes('//') ? encodeURIComponent(once) : once;
 }
 
+/** One method per Zoom endpoint the adapter uses; bodies are checked against zoom.api-types.ts. */
 export class ZoomClient {
   private readonly http: VendorHttp;
 
-  constructor(config: ZoomConfig, now: () => number) {
-    const token = createZoomTokenSource(config.apiKey, config.apiSecret, now);
+  /** `token` returns the current Video SDK API JWT (zoom.jwt.ts). */
+  constructor(config: ZoomConfig, token: () => string) {
     this.http = new VendorHttp({
       provider: 'zoom',
       baseUrl: config.baseUrl,
+      // developers.zoom.us/docs/build/api-request/: `Authorization: Bearer <Video SDK API JWT>`
       headers: () => ({ authorization: `Bearer ${token()}` }),
       toError: toZoomError,
       timeouts: config.timeouts,
@@ -36,7 +41,7 @@ export class ZoomClient {
   /**
    * GET /videosdk/sessions/{sessionId}/recordings — every file of one session; with a ttl,
    * also a `download_access_token` valid for ttl seconds (0..604800) for all of them.
-   * https://developers.zoom.us/docs/api/video-sdk/#tag/cloud-recording
+   * https://developers.zoom.us/docs/api/video-sdk/#tag/cloud-recording/GET/videosdk/sessions/{sessionId}/recordings
    */
   async getSessionRecordings(sessionId: string, ttl: number | undefined, ctx: CallContext): Promise<ZoomSessionRecordings> {
     const query = ttl === undefined ? undefined : { include_fields: 'download_access_token', ttl };

@@ -4,8 +4,11 @@ import { mediaFormatOf } from '../shared/formats';
 import { parseDate, secondsBetween } from '../shared/times';
 import type { ZoomRecordingFile, ZoomSessionRecordings } from './zoom.api-types';
 
-/** `file_type` values that are not file extensions (zoom-video-sdk.json webhook schema). */
-const TYPE_FORMATS: Record<string, MediaFormat> = { TRANSCRIPT: 'VTT', CC: 'VTT', CHAT: 'TXT', CHAT_MESSAGE: 'TXT', TIMELINE: 'JSON', TB: 'JSON' };
+/**
+ * `file_type` values that are not file extensions, with the format the webhook schema
+ * gives them (zoom-video-sdk.json). `TB` and `CHAT_MESSAGE` have none documented: null.
+ */
+const TYPE_FORMATS: Record<string, MediaFormat> = { TRANSCRIPT: 'VTT', CC: 'VTT', CHAT: 'TXT', TIMELINE: 'JSON' };
 
 export function zoomFileFormat(file: ZoomRecordingFile): MediaFormat | null {
   return mediaFormatOf(file.file_extension) ?? (file.file_type ? TYPE_FORMATS[file.file_type.toUpperCase()] ?? mediaFormatOf(file.file_type) : null);
@@ -13,17 +16,24 @@ export function zoomFileFormat(file: ZoomRecordingFile): MediaFormat | null {
 
 /**
  * Zoom files appear in the API only once processed, so `completed` is the only documented
- * status; a trashed file (`deleted_time` set) is DELETED.
+ * status; a trashed file (`deleted_time` set) is DELETED; anything else is UNKNOWN, with
+ * the raw value kept in providerStatus.
  */
 export function mapZoomStatus(file: ZoomRecordingFile): RecordingStatus {
   if (file.deleted_time) return 'DELETED';
   return file.status === 'completed' ? 'READY' : 'UNKNOWN';
 }
 
-/** Every addressable file of a session: CC and TIMELINE files have no id and are skipped. */
+/** A recording file id: UUIDs in every example; letters, digits, `_` and `-`, never a dot. */
+export const ZOOM_FILE_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/**
+ * Every addressable file of a session. CC and TIMELINE files have no id and are skipped,
+ * as is an id that would not pass our own id check (it could not round-trip).
+ */
 export function zoomFiles(session: ZoomSessionRecordings): Array<ZoomRecordingFile & { id: string }> {
   return [...(session.recording_files ?? []), ...(session.participant_audio_files ?? []), ...(session.participant_video_files ?? [])].filter(
-    (f): f is ZoomRecordingFile & { id: string } => typeof f.id === 'string' && f.id.length > 0,
+    (f): f is ZoomRecordingFile & { id: string } => typeof f.id === 'string' && ZOOM_FILE_ID.test(f.id),
   );
 }
 
@@ -67,8 +77,11 @@ export function mapZoomSession(session: ZoomSessionRecordings): SessionData {
 }
 
 /**
- * `download_url` with the session's `download_access_token` added as `access_token`; the
- * token lives `ttl` seconds from when it was minted, for every file of the session.
+ * `download_url` with the session's `download_access_token` added as `access_token` (the
+ * query parameter Zoom documents for downloads); the token lives `ttl` seconds from when it
+ * was minted, for every file of the session. What `ttl=0` means is not documented (an
+ * instantly expired token, or a default): we take it literally, so such a link reports
+ * that it expires at once rather than promising a validity nobody granted.
  */
 export function mapZoomAccessLink(file: ZoomRecordingFile, token: string | null | undefined, ttl: number, mintedAtMs: number): AccessLinkData | null {
   if (!file.download_url) return null;

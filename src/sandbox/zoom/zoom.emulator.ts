@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { ZoomConfig } from '../../config/config.types';
+import type { ZoomRecordingFile, ZoomSessionRecordings } from '../../providers/zoom/zoom.api-types';
 import { decodeParam, startEmulator, type EmulatorRequest, type EmulatorResponse, type EmulatorSpec } from '../emulator';
 import { bearerToken, sandboxCommon, type SandboxStartOptions, type VendorSandbox } from '../vendor-sandbox';
 import { seedZoom, type ZoomDataset } from './zoom.seed';
@@ -7,22 +8,29 @@ import { seedZoom, type ZoomDataset } from './zoom.seed';
 export const ZOOM_SANDBOX_API_KEY = 'sandbox-zoom-api-key';
 export const ZOOM_SANDBOX_API_SECRET = 'sandbox-zoom-api-secret';
 
-/** `ttl` bounds of `include_fields=download_access_token` (0..604800 s, 7 days). */
+/** `ttl` of `include_fields=download_access_token`: 0..604800 s, 7 days (providers.md §3). */
 const MAX_TTL = 604_800;
-/** page_size default is 30 (Zoom's example); the maximum is undocumented: 300 assumed. */
+/** `ttl` when none is sent: not documented; the emulator assumes one hour. */
+const DEFAULT_TTL = 3_600;
+/** `page_size` default 30 (Zoom's example and default); the maximum is not documented: 300 assumed. */
 const DEFAULT_PAGE_SIZE = 30;
 const MAX_PAGE_SIZE = 300;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const error = (status: number, code: number, message: string): EmulatorResponse => ({ status, body: { code, message } });
-const NOT_RECOGNIZED = () => error(404, 2300, 'This API endpoint is not recognized.');
+/** What Zoom answers for a path it does not route (rivet issue #12). */
+const NOT_RECOGNIZED = (): EmulatorResponse => error(404, 2300, 'This API endpoint is not recognized.');
+const INVALID_TOKEN = (): EmulatorResponse => error(401, 124, 'Invalid access token.');
 
-/** Verifies an HS256 JWT: signature with the secret, `iss` = key, `exp` in the future. */
+const hmac = (secret: string, text: string): Buffer => createHmac('sha256', secret).update(text).digest();
+const sameBytes = (a: Buffer, b: Buffer): boolean => a.length === b.length && timingSafeEqual(a, b);
+const utcDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/** Verifies the Video SDK API JWT: HS256 signature with the secret, `iss` = key, `exp` in the future. */
 function validJwt(token: string | undefined, key: string, secret: string): boolean {
   const parts = token?.split('.');
   if (!parts || parts.length !== 3) return false;
-  const expected = createHmac('sha256', secret).update(`${parts[0]}.${parts[1]}`).digest();
-  const given = Buffer.from(parts[2], 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return false;
+  if (!sameBytes(Buffer.from(parts[2], 'base64url'), hmac(secret, `${parts[0]}.${parts[1]}`))) return false;
   try {
     const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString());
     const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString());
@@ -32,39 +40,66 @@ function validJwt(token: string | undefined, key: string, secret: string): boole
   }
 }
 
-/**
- * The session id from its raw path segment, as Zoom reads it: ids that start with `/` or
- * contain `//` must arrive double-encoded; sent single-encoded they do not route (404
- * code 2300), which is what Zoom's own SDK runs into (rivet issue #12).
- */
-function sessionIdOf(raw: string): string | undefined {
-  const once = decodeParam(raw);
-  if (once === undefined) return undefined;
-  if (once.startsWith('/') || once.includes('//')) return undefined;
-  if (/%[0-9A-Fa-f]{2}/.test(once)) {
-    const twice = decodeParam(once);
-    return twice !== undefined && (twice.startsWith('/') || twice.includes('//')) ? twice : undefined;
+/** A download access token for every file of one session: `<claims>.<signature>`. */
+function mintDownloadToken(secret: string, sessionId: string, ttl: number): string {
+  const claims = Buffer.from(JSON.stringify({ sid: sessionId, exp: Math.floor(Date.now() / 1000) + ttl })).toString('base64url');
+  return `${claims}.${hmac(secret, claims).toString('base64url')}`;
+}
+
+/** The session a download token is for, when it is genuine and not expired. */
+function downloadTokenSession(secret: string, token: string | null): string | undefined {
+  const [claims, signature, extra] = (token ?? '').split('.');
+  if (!claims || !signature || extra !== undefined || !sameBytes(Buffer.from(signature, 'base64url'), hmac(secret, claims))) return undefined;
+  try {
+    const { sid, exp } = JSON.parse(Buffer.from(claims, 'base64url').toString());
+    return typeof sid === 'string' && typeof exp === 'number' && exp * 1000 > Date.now() ? sid : undefined;
+  } catch {
+    return undefined;
   }
-  return once;
 }
 
 /**
- * Zoom Video SDK REST emulator (providers.md §3): API JWT check, the session recordings
- * call with `include_fields=download_access_token&ttl=`, the account list with from/to
- * (at most one month), trash and `next_page_token` paging, and the id encoding rule.
+ * The session id from its raw path segment, as Zoom reads it. A segment that still holds
+ * `%` after one decode was double-encoded and is decoded again. Ids that start with `/` or
+ * contain `//` must arrive double-encoded (Zoom's documented rule); sent single-encoded
+ * they do not route: undefined, answered 404 code 2300.
+ */
+export function zoomSessionIdOf(raw: string): string | undefined {
+  const once = decodeParam(raw);
+  if (once === undefined) return undefined;
+  if (once.includes('%')) return decodeParam(once);
+  if (once.startsWith('/') || once.includes('//')) return undefined;
+  return once;
+}
+
+const filesOf = (s: ZoomSessionRecordings): ZoomRecordingFile[] => [
+  ...(s.recording_files ?? []),
+  ...(s.participant_audio_files ?? []),
+  ...(s.participant_video_files ?? []),
+];
+
+/**
+ * Zoom Video SDK REST emulator (providers.md §3): the API JWT check, GET
+ * /v2/videosdk/sessions/{sessionId}/recordings (with `include_fields=download_access_token`
+ * and `ttl`), GET /v2/videosdk/recordings (from/to at most one month, trash,
+ * `next_page_token` paging), the id double-encoding rule, and the files' `download_url`
+ * (GET /rec/download/{token}, with `?access_token=` or the API JWT).
  */
 export function zoomEmulatorSpec(data: ZoomDataset, apiKey: string, apiSecret: string): EmulatorSpec {
   const find = (id: string) => data.sessions.find((s) => s.session_id === id);
-  const visible = (s: (typeof data.sessions)[number], trash: boolean) => ({
-    ...s,
-    recording_files: (s.recording_files ?? []).filter((f) => Boolean(f.deleted_time) === trash),
-  });
+  /** The body as sent: trashed files only with trash=true, download URLs on this emulator. */
+  const wire = (s: ZoomSessionRecordings, trash: boolean, origin: string): ZoomSessionRecordings => {
+    const pick = (files: ZoomRecordingFile[] | null | undefined) =>
+      (files ?? []).filter((f) => Boolean(f.deleted_time) === trash).map((f) => ({ ...f, download_url: f.download_url ? `${origin}${f.download_url}` : f.download_url }));
+    return { ...s, recording_files: pick(s.recording_files), participant_audio_files: pick(s.participant_audio_files), participant_video_files: pick(s.participant_video_files) };
+  };
+  const originOf = (req: EmulatorRequest) => `http://${req.headers.host ?? '127.0.0.1'}`;
 
   return {
     vendor: 'zoom',
-    authorize(req) {
-      if (!validJwt(bearerToken(req.headers.authorization), apiKey, apiSecret)) return error(401, 124, 'Invalid access token.');
-      return null;
+    authorize(req, route) {
+      if (route.name === 'rec.download' && req.query.has('access_token')) return null;
+      return validJwt(bearerToken(req.headers.authorization), apiKey, apiSecret) ? null : INVALID_TOKEN();
     },
     notFound: NOT_RECOGNIZED,
     rateLimited: () => ({ code: 429, message: "You have exceeded the daily rate limit of your account's API requests." }),
@@ -74,17 +109,17 @@ export function zoomEmulatorSpec(data: ZoomDataset, apiKey: string, apiSecret: s
         name: 'sessions.recordings',
         method: 'GET',
         pattern: /^\/v2\/videosdk\/sessions\/([^/]+)\/recordings$/,
-        handle(req: EmulatorRequest, [raw]) {
-          const id = sessionIdOf(raw);
+        handle(req, [raw]) {
+          const id = zoomSessionIdOf(raw);
           if (id === undefined) return NOT_RECOGNIZED();
           const session = find(id);
           if (!session) return error(404, 3301, 'There is no recording for this session.');
-          const body: Record<string, unknown> = visible(session, false);
-          if (req.query.get('include_fields') === 'download_access_token') {
+          const body: ZoomSessionRecordings = wire(session, false, originOf(req));
+          if ((req.query.get('include_fields') ?? '').split(',').includes('download_access_token')) {
             const ttlRaw = req.query.get('ttl');
-            const ttl = ttlRaw === null ? 3600 : Number(ttlRaw);
-            if (!Number.isInteger(ttl) || ttl < 0 || ttl > MAX_TTL) return error(400, 300, `Invalid ttl: must be 0..${MAX_TTL}.`);
-            body.download_access_token = `sandbox.${Buffer.from(JSON.stringify({ session: id, exp: Math.floor(Date.now() / 1000) + ttl })).toString('base64url')}.sig`;
+            const ttl = ttlRaw === null ? DEFAULT_TTL : Number(ttlRaw);
+            if (!Number.isInteger(ttl) || ttl < 0 || ttl > MAX_TTL) return error(400, 300, `Invalid field: ttl must be between 0 and ${MAX_TTL}.`);
+            body.download_access_token = mintDownloadToken(apiSecret, id, ttl);
           }
           return { status: 200, body };
         },
@@ -97,26 +132,48 @@ export function zoomEmulatorSpec(data: ZoomDataset, apiKey: string, apiSecret: s
           const trash = req.query.get('trash') === 'true';
           const from = req.query.get('from');
           const to = req.query.get('to');
-          if (trash && (from || to)) return error(400, 300, 'from and to cannot be used with trash.');
-          const today = new Date().toISOString().slice(0, 10);
-          const fromDay = from ?? today;
-          const toDay = to ?? new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-          const fromMs = Date.parse(`${fromDay}T00:00:00Z`);
-          const toMs = Date.parse(`${toDay}T23:59:59Z`);
-          if (Number.isNaN(fromMs) || Number.isNaN(toMs) || toMs < fromMs) return error(400, 300, 'Invalid from or to.');
-          if (!trash && toMs - fromMs > 31 * 86_400_000) return error(400, 300, 'The date range can be at most one month.');
-          const size = Number(req.query.get('page_size') ?? DEFAULT_PAGE_SIZE);
-          if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) return error(400, 300, `page_size must be 1..${MAX_PAGE_SIZE}.`);
-          const offset = Number(req.query.get('next_page_token') || '0');
+          if (trash && (from !== null || to !== null)) return error(400, 300, 'The from and to parameters cannot be used with trash.');
+          // Omitted, the range is today to tomorrow (UTC).
+          const fromDay = from ?? utcDay(Date.now());
+          const toDay = to ?? utcDay(Date.now() + 86_400_000);
+          const fromMs = DAY.test(fromDay) ? Date.parse(`${fromDay}T00:00:00Z`) : NaN;
+          const toMs = DAY.test(toDay) ? Date.parse(`${toDay}T00:00:00Z`) : NaN;
+          if (Number.isNaN(fromMs) || Number.isNaN(toMs) || toMs < fromMs) return error(400, 300, 'Invalid from or to date.');
+          const monthLater = new Date(fromMs);
+          monthLater.setUTCMonth(monthLater.getUTCMonth() + 1);
+          if (!trash && toMs > monthLater.getTime()) return error(400, 300, 'The date range can be at most one month.');
+          const sizeRaw = req.query.get('page_size');
+          const size = sizeRaw === null ? DEFAULT_PAGE_SIZE : Number(sizeRaw);
+          if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) return error(400, 300, `page_size must be between 1 and ${MAX_PAGE_SIZE}.`);
+          const token = req.query.get('next_page_token');
+          const offset = token ? Number(/^o(\d{1,9})$/.exec(Buffer.from(token, 'base64url').toString())?.[1] ?? NaN) : 0;
+          if (Number.isNaN(offset)) return error(400, 300, 'Invalid next_page_token.');
+          const end = toMs + 86_400_000; // `to` is inclusive: the whole day
           const items = data.sessions
-            .filter((s) => trash || (Date.parse(s.start_time ?? '') >= fromMs && Date.parse(s.start_time ?? '') <= toMs))
-            .map((s) => visible(s, trash))
-            .filter((s) => !trash || (s.recording_files ?? []).length > 0);
-          const page = items.slice(offset, offset + size);
+            .filter((s) => {
+              if (trash) return true;
+              const at = Date.parse(s.start_time ?? '');
+              return at >= fromMs && at < end;
+            })
+            .map((s) => wire(s, trash, originOf(req)))
+            .filter((s) => filesOf(s).length > 0);
+          const next = offset + size < items.length ? Buffer.from(`o${offset + size}`).toString('base64url') : '';
           return {
             status: 200,
-            body: { from: fromDay, to: toDay, page_size: size, total_records: items.length, next_page_token: offset + size < items.length ? String(offset + size) : '', sessions: page },
+            body: { ...(trash ? {} : { from: fromDay, to: toDay }), page_size: size, total_records: items.length, next_page_token: next, sessions: items.slice(offset, offset + size) },
           };
+        },
+      },
+      {
+        name: 'rec.download',
+        method: 'GET',
+        pattern: /^\/rec\/download\/([A-Za-z0-9_-]+)$/,
+        handle(req, [token]) {
+          const path = `/rec/download/${token}`;
+          const session = data.sessions.find((s) => filesOf(s).some((f) => f.download_url === path));
+          if (!session) return error(404, 3301, 'This recording does not exist.');
+          if (req.query.has('access_token') && downloadTokenSession(apiSecret, req.query.get('access_token')) !== session.session_id) return INVALID_TOKEN();
+          return { status: 200, headers: { 'content-type': 'application/octet-stream' }, rawBody: `sandbox recording ${token}` };
         },
       },
     ],

@@ -2,26 +2,40 @@ import type { ZoomRecordingFile, ZoomSessionRecordings } from '../../providers/z
 import { SANDBOX_EPOCH, SeedRandom } from '../seed-random';
 
 export interface ZoomDataset {
-  /** Session objects with their files, as GET /videosdk/sessions/{id}/recordings sends them (no token). */
+  /**
+   * Session objects with their files, as GET /videosdk/sessions/{id}/recordings sends them
+   * (without a token). `download_url` holds only the path (`/rec/download/<token>`): the
+   * emulator puts its own origin in front when it serves a body, so the data stays the
+   * same whatever port the emulator got.
+   */
   sessions: ZoomSessionRecordings[];
 }
 
 /**
- * Session ids as Zoom makes them: base64 of 16 bytes, so `/`, `+` and `=` occur. The first
- * two are fixed to exercise the double-encoding rule (one starts with `/`, one has `//`).
+ * Session ids as Zoom makes them: base64 of 16 bytes, so `/`, `+` and `=` occur
+ * (providers.md §3, "IDs and encoding"). The fixed ones exercise the double-encoding rule
+ * (one starts with `/`, one contains `//`), a `/` inside, a `+`, and the docs' example id.
+ * Ids never depend on the time, so they are the same on every machine.
  */
+const FIXED_SESSION_IDS = ['/Ug7ckbpR5uHc1lU9Vn8Zg==', 'sfk//aOFJSJSYhGwk1hnxg==', 'KkMHZ4y8QhSUWAHi5sWvfg==', 'sfk/aOFJSJSYhGwk1hnxgw==', 'q3+Xr9Tb0kW2yPzLm4e8Aw=='];
+
 function sessionIds(rng: SeedRandom, count: number): string[] {
-  const fixed = ['/Ug7ckbpR5uHc1lU9Vn8Zg==', 'sfk//aOFJSJSYhGwk1hnxg=='];
-  return [...fixed, ...Array.from({ length: count - fixed.length }, () => Buffer.from(Array.from({ length: 16 }, () => rng.int(0, 255))).toString('base64'))];
+  const random = Array.from({ length: Math.max(0, count - FIXED_SESSION_IDS.length) }, () =>
+    Buffer.from(Array.from({ length: 16 }, () => rng.int(0, 255))).toString('base64'),
+  );
+  return [...FIXED_SESSION_IDS, ...random].slice(0, count);
 }
 
+/** Zoom sends times without milliseconds: `2022-03-10T02:27:24Z`. */
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const NAMES = ['Design review', 'Customer call', 'Standup', 'Quarterly planning', 'Support escalation', 'Interview'];
 
 /**
- * Deterministic demo data: 6 sessions, each with an MP4 and an M4A, a transcript, a chat
- * file, CC and TIMELINE files (no id), participant audio files, and one trashed file: 30
- * addressable files in all.
+ * Deterministic demo data: 6 sessions, each with an MP4, an M4A, a transcript and a chat
+ * file, CC and TIMELINE files (no id: not addressable), participant audio files, some
+ * participant video files, one trashed file (`deleted_time`, listed only with trash=true),
+ * one file with an undocumented status and no end time: 37 addressable files (36 outside the trash).
+ * Times are relative to SANDBOX_EPOCH.
  */
 export function seedZoom(seed = 1, sessionCount = 6): ZoomDataset {
   const rng = new SeedRandom(seed);
@@ -32,19 +46,20 @@ export function seedZoom(seed = 1, sessionCount = 6): ZoomDataset {
     const recStart = iso(start + 6_000);
     const recEnd = iso(start + 6_000 + length * 1000);
     const file = (type: string, ext: string | null, recordingType: string | null, size: number | null, withId = true): ZoomRecordingFile => ({
+      // CC and TIMELINE files carry no id, status, file_size or recording_type (zoom-video-sdk.json).
       ...(withId ? { id: rng.uuid(), status: 'completed', file_size: size, recording_type: recordingType } : {}),
       session_id: sessionId,
       recording_start: recStart,
       recording_end: recEnd,
       file_type: type,
       ...(ext ? { file_extension: ext } : {}),
-      download_url: `https://zoom.us/rec/download/${rng.token(28)}`,
+      download_url: `/rec/download/${rng.token(28)}`,
     });
     const files: ZoomRecordingFile[] = [
       file('MP4', 'MP4', 'shared_screen_with_speaker_view', length * rng.int(40_000, 90_000)),
       file('M4A', 'M4A', 'audio_only', length * rng.int(4_000, 9_000)),
-      file('TRANSCRIPT', 'VTT', 'audio_transcript', rng.int(2_000, 40_000)),
-      file('CHAT', 'TXT', 'chat_file', rng.int(100, 4_000)),
+      file('TRANSCRIPT', null, 'audio_transcript', rng.int(2_000, 40_000)),
+      file('CHAT', null, 'chat_file', rng.int(100, 4_000)),
       file('CC', 'VTT', null, null, false),
       file('TIMELINE', 'JSON', null, null, false),
     ];
@@ -55,17 +70,27 @@ export function seedZoom(seed = 1, sessionCount = 6): ZoomDataset {
       user_id: String(16_778_240 + u),
       user_key: `key${u + 1}`,
     }));
+    const video: ZoomRecordingFile[] =
+      s % 3 === 0
+        ? [
+            { ...file('MP4', 'MP4', 'individual_user', length * rng.int(20_000, 40_000)), user_id: '16778240', user_key: 'key1' },
+            // Undocumented status (only `completed` is documented) and an end not yet known.
+            ...(s === 3 ? [{ ...file('MP4', 'MP4', 'individual_shared_screen', null), status: 'processing', recording_end: null }] : []),
+          ]
+        : [];
+    const all = [...files, ...audio, ...video];
     return {
       session_id: sessionId,
       session_name: NAMES[s % NAMES.length],
       start_time: iso(start),
+      // Minutes (Inference, see zoom.mapper.ts), rounded up as Zoom's Meetings API does.
       duration: Math.ceil(length / 60),
-      total_size: [...files, ...audio].reduce((n, f) => n + (f.file_size ?? 0), 0),
-      recording_count: files.length + audio.length,
+      total_size: all.reduce((n, f) => n + (f.file_size ?? 0), 0),
+      recording_count: all.length,
       session_key: `demo-${s + 1}`,
       recording_files: files,
       participant_audio_files: audio,
-      participant_video_files: [],
+      participant_video_files: video,
     };
   });
   return { sessions };

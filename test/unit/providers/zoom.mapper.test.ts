@@ -3,7 +3,8 @@ import { ErrorCode } from '../../../src/errors/error-codes';
 import { ZoomSessionRecordingsSchema } from '../../../src/providers/zoom/zoom.api-types';
 import { zoomSessionSegment } from '../../../src/providers/zoom/zoom.client';
 import { signZoomJwt, createZoomTokenSource } from '../../../src/providers/zoom/zoom.jwt';
-import { mapZoomAccessLink, mapZoomFile, mapZoomSession, zoomFiles } from '../../../src/providers/zoom/zoom.mapper';
+import { mapZoomAccessLink, mapZoomFile, mapZoomSession, zoomFileFormat, zoomFiles } from '../../../src/providers/zoom/zoom.mapper';
+import { seedZoom } from '../../../src/sandbox/zoom/zoom.seed';
 
 // The documented example (providers.md §3, "Example bodies"), plus a CC file without id.
 const SESSION = ZoomSessionRecordingsSchema.parse({
@@ -92,5 +93,56 @@ describe('Zoom mapper', () => {
     expect(source()).toBe(first);
     now += 400_000;
     expect(source()).not.toBe(first);
+  });
+
+  it.each([
+    [{ file_type: 'MP4', file_extension: 'MP4' }, 'MP4'],
+    [{ file_type: 'M4A' }, 'M4A'],
+    [{ file_type: 'TRANSCRIPT' }, 'VTT'],
+    [{ file_type: 'CC' }, 'VTT'],
+    [{ file_type: 'CHAT' }, 'TXT'],
+    [{ file_type: 'TIMELINE' }, 'JSON'],
+    [{ file_type: 'CSV' }, 'CSV'],
+    [{ file_type: 'CHAT', file_extension: 'TXT' }, 'TXT'],
+    [{ file_type: 'TB' }, null],
+    [{}, null],
+  ])('reads the format of %p as %p', (file, expected) => {
+    expect(zoomFileFormat(file)).toBe(expected);
+  });
+
+  it('skips files whose id could not round-trip through our id check', () => {
+    const body = ZoomSessionRecordingsSchema.parse({ session_id: 'x', recording_files: [{ id: '../etc' }, { id: '' }, { id: 'ok-1' }] });
+    expect(zoomFiles(body).map((f) => f.id)).toEqual(['ok-1']);
+  });
+
+  it('tolerates a session without times, duration or files', () => {
+    const session = mapZoomSession(ZoomSessionRecordingsSchema.parse({ session_id: 'x', start_time: null }));
+    expect(session).toMatchObject({ startedAt: null, durationSecs: null, name: null, recordings: [] });
+  });
+
+  it('reports a ttl of 0 as expiring at once, and no download_url as no link', () => {
+    const [file] = zoomFiles(SESSION);
+    expect(mapZoomAccessLink(file, 't', 0, 5_000)).toMatchObject({ expiresAt: new Date(5_000), validForSecs: 0 });
+    expect(mapZoomAccessLink({ ...file, download_url: null }, 't', 60, 0)).toBeNull();
+  });
+});
+
+describe('Zoom seed', () => {
+  const data = seedZoom();
+  const ids = data.sessions.map((s) => s.session_id);
+  const all = data.sessions.flatMap((s) => [...(s.recording_files ?? []), ...(s.participant_audio_files ?? []), ...(s.participant_video_files ?? [])]);
+
+  it('is deterministic and covers the id and file edge cases', () => {
+    expect(seedZoom()).toEqual(data);
+    expect(ids.length).toBeGreaterThanOrEqual(6);
+    expect(data.sessions.flatMap((s) => zoomFiles(s)).length).toBeGreaterThanOrEqual(24);
+    expect(ids.some((id) => id.startsWith('/'))).toBe(true);
+    expect(ids.some((id) => id.includes('//'))).toBe(true);
+    expect(ids.some((id) => /^[^/].*[^/]\/[^/]/.test(id))).toBe(true);
+    expect(ids.some((id) => id.includes('+'))).toBe(true);
+    expect(ids.every((id) => id.includes('='))).toBe(true);
+    expect(all.filter((f) => f.file_type === 'CC' || f.file_type === 'TIMELINE').every((f) => f.id === undefined)).toBe(true);
+    expect(all.filter((f) => f.deleted_time)).toHaveLength(1);
+    expect(new Set(all.map((f) => f.status))).toEqual(new Set(['completed', 'processing', undefined]));
   });
 });
