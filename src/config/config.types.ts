@@ -75,6 +75,8 @@ export interface AppConfig {
   providers: ProvidersConfig;
   /** No vendor configured: start the built-in emulators and point the adapters at them. */
   sandbox: boolean;
+  /** Abuse limits checked before any vendor call (src/server/query-limits.ts). */
+  queryLimits: { maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number; maxLinks: number };
   /** Per-call latency the sandbox emulators add (SANDBOX_LATENCY_MS). */
   sandboxLatencyMs: number;
 }

@@ -121,6 +121,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (apiKeys.some((k) => k.length < 16)) throw new ConfigError('API_KEYS', 'every key must be at least 16 characters.');
   const batchingRaw = (str(env, 'RECORDING_GRAPH_BATCHING') ?? 'on').toLowerCase();
   if (batchingRaw !== 'on' && batchingRaw !== 'off') throw new ConfigError('RECORDING_GRAPH_BATCHING', 'must be on or off.');
+  if (nodeEnv === 'production' && apiKeys.length === 0) {
+    throw new ConfigError('API_KEYS', 'is required when NODE_ENV=production: without it anyone who reaches the server can read every recording and mint download links.');
+  }
   const sandbox = Object.keys(configured).length === 0;
   if (sandbox && nodeEnv === 'production') {
     throw new ConfigError('NODE_ENV', 'is production but no vendor is configured; set at least one vendor\'s credentials (the sandbox is for development).');
@@ -135,5 +138,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     providers: configured,
     sandbox,
     sandboxLatencyMs: int(env, 'SANDBOX_LATENCY_MS', 0, 0, 60_000),
+    queryLimits: {
+      maxDepth: int(env, 'QUERY_MAX_DEPTH', 10, 1, 100),
+      maxAliases: int(env, 'QUERY_MAX_ALIASES', 30, 0, 1_000),
+      maxDirectives: int(env, 'QUERY_MAX_DIRECTIVES', 10, 0, 1_000),
+      maxTokens: int(env, 'QUERY_MAX_TOKENS', 2_000, 10, 100_000),
+      maxLinks: int(env, 'QUERY_MAX_LINKS', 200, 0, 100_000),
+    },
   };
 }

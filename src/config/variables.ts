@@ -47,6 +47,11 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'VENDOR_RETRY_AFTER_CAP_MS', description: 'Longest Retry-After waited for; longer is PROVIDER_RATE_LIMITED at once', default: '5000' },
   { name: 'VENDOR_BREAKER_THRESHOLD', description: "Consecutive vendor outages that open the vendor's circuit", default: '5' },
   { name: 'VENDOR_BREAKER_COOLDOWN_MS', description: 'How long an open circuit fails fast before a trial call', default: '10000' },
+  { name: 'QUERY_MAX_DEPTH', description: 'Deepest query accepted', default: '10' },
+  { name: 'QUERY_MAX_ALIASES', description: 'Most aliases in one query', default: '30' },
+  { name: 'QUERY_MAX_DIRECTIVES', description: 'Most directives in one query', default: '10' },
+  { name: 'QUERY_MAX_TOKENS', description: 'Most tokens in one query document', default: '2000' },
+  { name: 'QUERY_MAX_LINKS', description: 'Most access links one request may mint', default: '200' },
   { name: 'SANDBOX_LATENCY_MS', description: 'Latency each sandbox emulator adds per call', default: '0' },
   { name: 'RECORDING_GRAPH_BATCHING', description: '`off` disables DataLoader batching and caching (benchmark baseline only)', default: 'on' },
 ];

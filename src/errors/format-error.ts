@@ -42,7 +42,17 @@ export function createFormatError(reportMasked: MaskedErrorReport = () => undefi
         extensions: { code: original.code, ...(original.provider ? { provider: original.provider } : {}) },
       };
     }
+    // A limit rejected during validation: Apollo wraps our coded error as a validation error.
+    const inner = original instanceof GraphQLError ? original.originalError : undefined;
+    if (inner instanceof GraphQLError && inner.extensions?.code === ErrorCode.QUERY_TOO_COMPLEX) {
+      return { message: inner.message, ...base, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } };
+    }
     const code = formatted.extensions?.code;
+    // graphql-js's parser stops at parseOptions.maxTokens: "Document contains more that N tokens" (sic).
+    const tokens = code === ApolloServerErrorCode.GRAPHQL_PARSE_FAILED && /contains more th\w+ (\d+) tokens/.exec(formatted.message);
+    if (tokens) {
+      return { message: `Query too complex: the document has more than ${tokens[1]} tokens, the limit.`, ...base, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } };
+    }
     const fromGraphQL = original instanceof GraphQLError && !(original.originalError && !(original.originalError instanceof GraphQLError));
     if (typeof code === 'string' && REQUEST_CODES.has(code) && (fromGraphQL || original === undefined)) {
       return { message: formatted.message, ...base, extensions: { code } };

@@ -15,6 +15,7 @@ import type { ProviderRegistry } from '../providers/provider-registry';
 import type { RequestHints } from '../providers/recording-provider';
 import { createApiKeyCheck } from './api-key-auth';
 import { linkHintPlugin } from './link-hint-plugin';
+import { queryLimits } from './query-limits';
 import { loggerOptions } from './logger-options';
 
 export interface HttpServer {
@@ -34,8 +35,11 @@ const BODY_LIMIT_BYTES = 256 * 1024;
 export async function createServer(config: AppConfig, schema: GraphQLSchema, providers: ProviderRegistry): Promise<HttpServer> {
   const production = config.nodeEnv === 'production';
   const app = Fastify({ logger: loggerOptions(config.logLevel), bodyLimit: BODY_LIMIT_BYTES, genReqId: () => randomUUID() });
+  const limits = queryLimits(config.queryLimits, production);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     logger: app.log,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
@@ -45,6 +49,7 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
     stopOnTerminationSignals: false,
     formatError: createFormatError((info) => app.log.error({ err: { name: info.name }, path: info.path }, 'masked an error without a code')),
     plugins: [
+      ...limits.plugins,
       linkHintPlugin(),
       fastifyApolloDrainPlugin(app),
       ApolloServerPluginInlineTraceDisabled(),

@@ -33,7 +33,8 @@ describe('loadConfig', () => {
     [{ BIRD_ACCESS_KEY: 'a', BIRD_WORKSPACE_ID: '../x' }, 'BIRD_WORKSPACE_ID'],
     [{ API_KEYS: 'short' }, 'API_KEYS'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
-    [{ NODE_ENV: 'production' }, 'NODE_ENV'],
+    [{ NODE_ENV: 'production', API_KEYS: 'a-client-api-key-0001' }, 'NODE_ENV'],
+    [{ NODE_ENV: 'production', DAILY_API_KEY: 'k' }, 'API_KEYS'],
     [{ DAILY_API_KEY: 'k', DAILY_MAX_CONCURRENCY: '0' }, 'DAILY_MAX_CONCURRENCY'],
   ])('refuses %p naming %s', (env, variable) => {
     let thrown: unknown;
