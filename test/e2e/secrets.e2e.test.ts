@@ -1,0 +1,74 @@
+import { PROVIDER_NAMES } from '../../src/domain/provider-name';
+import { recordingGlobalId } from '../../src/loaders/create-loaders';
+import { demoRecordings } from '../../src/sandbox/demo-data';
+import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
+import { gql } from '../support/graphql-client';
+import { spawnServer, type SpawnedServer } from '../support/spawn-server';
+
+/**
+ * Every configured secret (vendor credentials, client API keys, storage secrets) is
+ * scanned for in everything the server said: responses and logs at the most verbose level,
+ * across successes, vendor failures and bad input.
+ */
+describe('no secret in any response or log line', () => {
+  let sandbox: Sandbox;
+  let server: SpawnedServer;
+  const API_KEY = 'client-api-key-that-must-stay-secret-42';
+  const responses: string[] = [];
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    const p = sandbox.providers;
+    server = await spawnServer({
+      LOG_LEVEL: 'trace',
+      API_KEYS: API_KEY,
+      DAILY_API_KEY: p.daily.apiKey,
+      DAILY_API_URL: p.daily.baseUrl,
+      SIGNALWIRE_PROJECT_ID: p.signalwire.projectId,
+      SIGNALWIRE_API_TOKEN: p.signalwire.apiToken,
+      SIGNALWIRE_SPACE_URL: p.signalwire.spaceUrl,
+      ZOOM_API_KEY: p.zoom.apiKey,
+      ZOOM_API_SECRET: p.zoom.apiSecret,
+      ZOOM_API_URL: p.zoom.baseUrl,
+      BIRD_ACCESS_KEY: p.bird.accessKey,
+      BIRD_WORKSPACE_ID: p.bird.workspaceId,
+      BIRD_API_URL: p.bird.baseUrl,
+      CLOUDFLARE_API_TOKEN: p.cloudflare.apiToken,
+      CLOUDFLARE_ACCOUNT_ID: p.cloudflare.accountId,
+      CLOUDFLARE_APP_ID: p.cloudflare.appId,
+      CLOUDFLARE_API_URL: p.cloudflare.baseUrl,
+    });
+    const demo = demoRecordings();
+    const ids = PROVIDER_NAMES.flatMap((v) => demo[v].slice(0, 6).map(recordingGlobalId));
+    const auth = { authorization: `Bearer ${API_KEY}` };
+    const query = `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Recording { storage { kind bucket path host username authMethod } session { id } accessLink { url } } } }`;
+    responses.push((await gql(server.url, query, { ids }, auth)).raw);
+    // Vendor failures: a 401 from every vendor's point of view is not possible with good
+    // credentials, so inject outages and rate limits instead.
+    for (const e of Object.values(sandbox.emulators)) e.injectFault({ kind: 'status', status: 503, times: 10 });
+    responses.push((await gql(server.url, query, { ids }, auth)).raw);
+    for (const e of Object.values(sandbox.emulators)) e.clearFaults();
+    responses.push((await gql(server.url, '{ recording(id: "gid://recording-graph/Recording/daily/..") { id } }', undefined, auth)).raw);
+    responses.push((await gql(server.url, '{ __typename }', undefined, { authorization: 'Bearer wrong-key-wrong-key-wrong' })).raw);
+  });
+  afterAll(async () => {
+    await server.stop();
+    await sandbox.close();
+  });
+
+  it('keeps every credential out of responses and logs', () => {
+    const p = sandbox.providers;
+    const secrets = [API_KEY, p.daily.apiKey, p.signalwire.apiToken, p.zoom.apiSecret, p.bird.accessKey, p.cloudflare.apiToken];
+    const basic = Buffer.from(`${p.signalwire.projectId}:${p.signalwire.apiToken}`).toString('base64');
+    const everything = [...responses, ...server.output].join('\n');
+    expect(server.output.length).toBeGreaterThan(5);
+    for (const secret of [...secrets, basic]) expect(everything).not.toContain(secret);
+  });
+
+  it('never logs an access link in full', () => {
+    const links = [...responses[0].matchAll(/"url":"([^"]+)"/g)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThan(5);
+    const logs = server.output.join('\n');
+    for (const link of links) expect(logs).not.toContain(link);
+  });
+});
