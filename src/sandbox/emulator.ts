@@ -62,6 +62,8 @@ export interface RequestLogEntry {
   /** performance.now() when the request arrived and when it was answered: shows overlap. */
   receivedAt: number;
   answeredAt: number;
+  /** The caller closed the connection before the answer: its call was aborted. */
+  abandoned: boolean;
 }
 
 export interface Emulator {
@@ -169,7 +171,10 @@ export async function startEmulator(spec: EmulatorSpec, options: StartEmulatorOp
     }
     const routeName = matched?.route.name ?? 'unmatched';
     counters.set(routeName, (counters.get(routeName) ?? 0) + 1);
-    const entry: RequestLogEntry = { route: routeName, method: request.method, path, query: {}, status: 0, receivedAt: performance.now(), answeredAt: 0 };
+    const entry: RequestLogEntry = { route: routeName, method: request.method, path, query: {}, status: 0, receivedAt: performance.now(), answeredAt: 0, abandoned: false };
+    res.once('close', () => {
+      if (!res.writableFinished) entry.abandoned = true;
+    });
     for (const key of new Set(query.keys())) entry.query[key] = query.getAll(key);
     log.push(entry);
 

@@ -1,0 +1,60 @@
+import { request } from 'undici';
+import { startApp, type RunningApp } from '../../../src/app';
+import { loadConfig } from '../../../src/config';
+import { PROVIDER_NAMES } from '../../../src/domain/provider-name';
+import { recordingGlobalId } from '../../../src/loaders/create-loaders';
+import { demoRecordings } from '../../../src/sandbox/demo-data';
+import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
+import { gql } from '../../support/graphql-client';
+
+/** Vendors fail per field, not per request; a client that goes away takes its vendor calls with it. */
+describe('degradation and cancellation through the API', () => {
+  let sandbox: Sandbox;
+  let app: RunningApp;
+  const demo = demoRecordings();
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    app = await startApp({ ...loadConfig({ NODE_ENV: 'test', PORT: '0', VENDOR_MAX_RETRIES: '0' }), sandbox: false, providers: sandbox.providers });
+  });
+  afterAll(async () => {
+    await app.close();
+    await sandbox.close();
+  });
+  beforeEach(() => {
+    for (const e of Object.values(sandbox.emulators)) {
+      e.resetCounters();
+      e.clearFaults();
+    }
+  });
+
+  it('answers four vendors while the fifth is down, with an error naming it at its path', async () => {
+    sandbox.emulators.bird.injectFault({ kind: 'status', status: 503, times: 100 });
+    const ids = PROVIDER_NAMES.map((p) => recordingGlobalId(demo[p][0]));
+    const res = await gql(app.url, `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids });
+    const nodes = res.body.data?.nodes as Array<{ id: string } | null>;
+    expect(nodes.map((n) => n?.id ?? null)).toEqual(ids.map((id, i) => (PROVIDER_NAMES[i] === 'bird' ? null : id)));
+    expect(res.body.errors).toEqual([expect.objectContaining({ path: ['nodes', PROVIDER_NAMES.indexOf('bird')], extensions: { code: 'PROVIDER_UNAVAILABLE', provider: 'bird' } })]);
+  });
+
+  it('a malformed vendor body costs only its field: PROVIDER_BAD_RESPONSE, never a half-mapped object', async () => {
+    sandbox.emulators.cloudflare.injectFault({ kind: 'malformed', variant: 'wrong-shape' });
+    const id = recordingGlobalId(demo.cloudflare[0]);
+    const res = await gql(app.url, `query($id: ID!) { recording(id: $id) { id status } }`, { id });
+    expect(res.body.data).toEqual({ recording: null });
+    expect(res.body.errors?.[0]?.extensions).toEqual({ code: 'PROVIDER_BAD_RESPONSE', provider: 'cloudflare' });
+  });
+
+  it('aborts the vendor calls of a request whose client went away', async () => {
+    sandbox.emulators.daily.injectFault({ kind: 'stall', ms: 3_000 });
+    const controller = new AbortController();
+    const body = JSON.stringify({ query: `query($id: ID!) { recording(id: $id) { id } }`, variables: { id: recordingGlobalId(demo.daily[0]) } });
+    const pending = request(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: controller.signal });
+    await new Promise((r) => setTimeout(r, 300));
+    controller.abort();
+    await expect(pending).rejects.toThrow();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sandbox.emulators.daily.log).toHaveLength(1);
+    expect(sandbox.emulators.daily.log[0].abandoned).toBe(true);
+  });
+});
