@@ -99,6 +99,9 @@ const MALFORMED: Record<'html' | 'truncated' | 'wrong-shape', { type: string; bo
   'wrong-shape': { type: 'application/json', body: '{"unexpected": [1, 2, 3]}' },
 };
 
+/** Entries kept in an emulator's request log (the counters keep counting past it). */
+const MAX_LOG_ENTRIES = 10_000;
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
@@ -177,6 +180,8 @@ export async function startEmulator(spec: EmulatorSpec, options: StartEmulatorOp
     });
     for (const key of new Set(query.keys())) entry.query[key] = query.getAll(key);
     log.push(entry);
+    // Bounded, so a long soak or benchmark does not grow the heap through the log.
+    if (log.length > MAX_LOG_ENTRIES) log.splice(0, log.length - MAX_LOG_ENTRIES);
 
     if (emulator.latencyMs > 0) await sleep(emulator.latencyMs);
 
