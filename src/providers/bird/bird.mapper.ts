@@ -2,6 +2,7 @@ import type { AccessLinkData, RecordingData, RecordingStatus, SessionData, Sessi
 import { badResponse } from '../../errors/provider-error';
 import { UUID } from '../../ids/segment-rules';
 import { mediaFormatOf } from '../shared/formats';
+import { providerManagedStorage, sessionSpan } from '../shared/session-span';
 import { parseDate, secondsBetween } from '../shared/times';
 import type { BirdRecording } from './bird.api-types';
 
@@ -39,17 +40,7 @@ const S3_HOST = /^(.+)\.s3[.-]([a-z0-9-]+)\.amazonaws\.com$/;
  * signature) is dropped, as the URL itself is never exposed.
  */
 export function birdStorage(url: string | null | undefined): StorageConfigData {
-  const storage: StorageConfigData = {
-    kind: 'PROVIDER_MANAGED',
-    bucket: null,
-    region: null,
-    path: null,
-    host: null,
-    port: null,
-    username: null,
-    authMethod: null,
-    streamingAllowed: null,
-  };
+  const storage = providerManagedStorage();
   if (!url) return storage;
   let parsed: URL;
   try {
@@ -104,17 +95,13 @@ export function mapBirdSession(source: string, sourceId: string, recordings: rea
   const mine = recordings.filter((r) => r.source === source && r.sourceId === sourceId);
   if (mine.length === 0) return null;
   const mapped = mine.map(mapBirdRecording);
-  const starts = mapped.map((r) => r.startedAt?.getTime()).filter((t): t is number => t !== undefined);
-  const ends = mapped.map((r) => r.endedAt?.getTime()).filter((t): t is number => t !== undefined);
-  const start = starts.length ? Math.min(...starts) : null;
   return {
     provider: 'bird',
     key: [source, sourceId],
     nativeId: sourceId,
     kind,
     name: null,
-    startedAt: start === null ? null : new Date(start),
-    durationSecs: start !== null && ends.length ? secondsBetween(new Date(start), new Date(Math.max(...ends))) : null,
+    ...sessionSpan(mapped),
     recordings: mapped,
   };
 }

@@ -1,6 +1,7 @@
 import type { AccessLinkData, KnownLink, RecordingData, RecordingStatus, SessionData, StorageConfigData, StorageKind } from '../../domain/model';
 import { UUID } from '../../ids/segment-rules';
 import { extensionOf, mediaFormatOf } from '../shared/formats';
+import { providerManagedStorage } from '../shared/session-span';
 import { parseDate, secondsBetween } from '../shared/times';
 import type { CloudflareRecording, CloudflareSession, CloudflareStorageConfig } from './cloudflare.api-types';
 
@@ -37,7 +38,7 @@ const STORAGE_KINDS: Record<string, StorageKind> = {
  */
 export function mapCloudflareStorage(config: CloudflareStorageConfig | null | undefined): StorageConfigData | null {
   if (!config) {
-    return { kind: 'PROVIDER_MANAGED', bucket: null, region: null, path: null, host: null, port: null, username: null, authMethod: null, streamingAllowed: null };
+    return providerManagedStorage();
   }
   const kind = STORAGE_KINDS[config.type.toLowerCase()];
   if (!kind) return null;

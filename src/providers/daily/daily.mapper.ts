@@ -1,6 +1,7 @@
 import type { AccessLinkData, RecordingData, RecordingStatus, SessionData } from '../../domain/model';
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider-error';
+import { providerManagedStorage, sessionSpan } from '../shared/session-span';
 import { fromUnixSeconds } from '../shared/times';
 import type { DailyAccessLink, DailyRecording } from './daily.api-types';
 
@@ -43,7 +44,7 @@ export function mapDailyRecording(rec: DailyRecording): RecordingData {
     // The recording object names its storage key, not the bucket: the bucket is a domain or
     // room setting (recordings_bucket) that the recording does not carry.
     storage: rec.s3key
-      ? { kind: 'PROVIDER_MANAGED', bucket: null, region: null, path: rec.s3key, host: null, port: null, username: null, authMethod: null, streamingAllowed: null }
+      ? providerManagedStorage({ path: rec.s3key })
       : null,
   };
 }
@@ -56,17 +57,13 @@ export function mapDailySession(roomName: string, mtgSessionId: string, recordin
   const mine = recordings.filter((r) => r.mtgSessionId === mtgSessionId && (r.room_name ?? roomName) === roomName);
   if (mine.length === 0) return null;
   const mapped = mine.map((r) => mapDailyRecording({ ...r, room_name: r.room_name ?? roomName }));
-  const starts = mapped.map((r) => r.startedAt?.getTime()).filter((t): t is number => t !== undefined);
-  const ends = mapped.map((r) => r.endedAt?.getTime()).filter((t): t is number => t !== undefined);
-  const start = starts.length ? Math.min(...starts) : null;
   return {
     provider: 'daily',
     key: [roomName, mtgSessionId],
     nativeId: mtgSessionId,
     kind: 'MEETING',
     name: roomName,
-    startedAt: start === null ? null : new Date(start),
-    durationSecs: start !== null && ends.length ? Math.round((Math.max(...ends) - start) / 1000) : null,
+    ...sessionSpan(mapped),
     recordings: mapped,
   };
 }

@@ -1,4 +1,5 @@
 import type { AccessLinkData, KnownLink, RecordingData, RecordingStatus, SessionData } from '../../domain/model';
+import { providerManagedStorage, sessionSpan } from '../shared/session-span';
 import { parseDate, secondsBetween } from '../shared/times';
 import type { SignalWireRecording } from './signalwire.api-types';
 
@@ -66,7 +67,7 @@ export function mapSignalWireRecording(rec: SignalWireRecording, spaceUrl: strin
     createdAt: parseDate(rec.date_created),
     sessionKey: signalWireSessionKey(rec),
     // `encryption_details` is always null; the Compatibility API exposes no storage settings.
-    storage: { kind: 'PROVIDER_MANAGED', bucket: null, region: null, path: null, host: null, port: null, username: null, authMethod: null, streamingAllowed: null },
+    storage: providerManagedStorage(),
     knownLink: signalWireMediaLink(rec, spaceUrl),
   };
 }
@@ -76,9 +77,6 @@ export function mapSignalWireSession(kind: string, sid: string, recordings: read
   const mine = recordings.filter((r) => (kind === 'conference' ? r.conference_sid === sid : r.call_sid === sid && !r.conference_sid));
   if (mine.length === 0) return null;
   const mapped = mine.map((r) => mapSignalWireRecording(r, spaceUrl));
-  const starts = mapped.map((r) => r.startedAt?.getTime()).filter((t): t is number => t !== undefined);
-  const ends = mapped.map((r) => r.endedAt?.getTime()).filter((t): t is number => t !== undefined);
-  const start = starts.length ? Math.min(...starts) : null;
   return {
     provider: 'signalwire',
     key: [kind, sid],
@@ -86,8 +84,7 @@ export function mapSignalWireSession(kind: string, sid: string, recordings: read
     kind: kind === 'conference' ? 'CONFERENCE' : 'CALL',
     // Calls and conferences carry no name in the recordings API.
     name: null,
-    startedAt: start === null ? null : new Date(start),
-    durationSecs: start !== null && ends.length ? Math.round((Math.max(...ends) - start) / 1000) : null,
+    ...sessionSpan(mapped),
     recordings: mapped,
   };
 }

@@ -1,6 +1,7 @@
 import type { AccessLinkData, MediaFormat, RecordingData, RecordingStatus, SessionData } from '../../domain/model';
 import { badResponse } from '../../errors/provider-error';
 import { mediaFormatOf } from '../shared/formats';
+import { providerManagedStorage } from '../shared/session-span';
 import { parseDate, secondsBetween } from '../shared/times';
 import type { ZoomRecordingFile, ZoomSessionRecordings } from './zoom.api-types';
 
@@ -56,7 +57,7 @@ export function mapZoomFile(file: ZoomRecordingFile & { id: string }, session: P
     // Zoom sends no creation time for a file; it exists from when its recording started.
     createdAt: startedAt,
     sessionKey: [session.session_id],
-    storage: { kind: 'PROVIDER_MANAGED', bucket: null, region: null, path: null, host: null, port: null, username: null, authMethod: null, streamingAllowed: null },
+    storage: providerManagedStorage(),
   };
 }
 

@@ -1,8 +1,8 @@
-import { startApp, type RunningApp } from '../../../src/app';
-import { loadConfig } from '../../../src/config';
+import type { RunningApp } from '../../../src/app';
 import { recordingGlobalId } from '../../../src/loaders/create-loaders';
 import { demoRecordings } from '../../../src/sandbox/demo-data';
-import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
+import type { Sandbox } from '../../../src/sandbox/start-sandbox';
+import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 import { gql } from '../../support/graphql-client';
 
 describe('abuse limits, checked before any vendor call', () => {
@@ -10,14 +10,13 @@ describe('abuse limits, checked before any vendor call', () => {
   let app: RunningApp;
   const daily = demoRecordings().daily;
 
+  let running: SandboxApp;
+
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    app = await startApp({ ...loadConfig({ NODE_ENV: 'test', PORT: '0' }), sandbox: false, providers: sandbox.providers });
+    running = await startSandboxApp();
+    ({ sandbox, app } = running);
   });
-  afterAll(async () => {
-    await app.close();
-    await sandbox.close();
-  });
+  afterAll(() => running.close());
   beforeEach(() => Object.values(sandbox.emulators).forEach((e) => e.resetCounters()));
   const vendorCalls = () => Object.values(sandbox.emulators).reduce((n, e) => n + e.totalCalls(), 0);
 

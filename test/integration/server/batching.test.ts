@@ -1,12 +1,12 @@
-import { startApp, type RunningApp } from '../../../src/app';
-import { loadConfig } from '../../../src/config';
+import type { RunningApp } from '../../../src/app';
 import type { RecordingData } from '../../../src/domain/model';
 import { PROVIDER_NAMES, type ProviderName } from '../../../src/domain/provider-name';
 import { encodeGlobalId } from '../../../src/ids/global-id';
 import { recordingGlobalId } from '../../../src/loaders/create-loaders';
 import { seedCloudflare } from '../../../src/sandbox/cloudflare/cloudflare.seed';
 import { demoRecordings } from '../../../src/sandbox/demo-data';
-import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
+import type { Sandbox } from '../../../src/sandbox/start-sandbox';
+import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 import { gql } from '../../support/graphql-client';
 
 const distinct = (values: string[]) => new Set(values).size;
@@ -21,14 +21,13 @@ describe('batching across vendors', () => {
   let app: RunningApp;
   const demo = demoRecordings();
 
+  let running: SandboxApp;
+
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    app = await startApp({ ...loadConfig({ NODE_ENV: 'test', PORT: '0' }), sandbox: false, providers: sandbox.providers });
+    running = await startSandboxApp();
+    ({ sandbox, app } = running);
   });
-  afterAll(async () => {
-    await app.close();
-    await sandbox.close();
-  });
+  afterAll(() => running.close());
   beforeEach(() => Object.values(sandbox.emulators).forEach((e) => e.resetCounters()));
 
   const counts = () => Object.fromEntries(PROVIDER_NAMES.map((p) => [p, Object.fromEntries(sandbox.emulators[p].counters)]));

@@ -1,10 +1,10 @@
 import { request } from 'undici';
-import { startApp, type RunningApp } from '../../../src/app';
-import { loadConfig } from '../../../src/config';
+import type { RunningApp } from '../../../src/app';
 import { PROVIDER_NAMES } from '../../../src/domain/provider-name';
 import { recordingGlobalId } from '../../../src/loaders/create-loaders';
 import { demoRecordings } from '../../../src/sandbox/demo-data';
-import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
+import type { Sandbox } from '../../../src/sandbox/start-sandbox';
+import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 import { gql } from '../../support/graphql-client';
 
 /** Vendors fail per field, not per request; a client that goes away takes its vendor calls with it. */
@@ -13,14 +13,13 @@ describe('degradation and cancellation through the API', () => {
   let app: RunningApp;
   const demo = demoRecordings();
 
+  let running: SandboxApp;
+
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    app = await startApp({ ...loadConfig({ NODE_ENV: 'test', PORT: '0', VENDOR_MAX_RETRIES: '0' }), sandbox: false, providers: sandbox.providers });
+    running = await startSandboxApp({ VENDOR_MAX_RETRIES: '0' });
+    ({ sandbox, app } = running);
   });
-  afterAll(async () => {
-    await app.close();
-    await sandbox.close();
-  });
+  afterAll(() => running.close());
   beforeEach(() => {
     for (const e of Object.values(sandbox.emulators)) {
       e.resetCounters();

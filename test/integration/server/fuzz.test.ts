@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { startApp, type RunningApp } from '../../../src/app';
-import { loadConfig } from '../../../src/config';
+import type { RunningApp } from '../../../src/app';
 import { PROVIDER_NAMES } from '../../../src/domain/provider-name';
 import { ErrorCode } from '../../../src/errors/error-codes';
-import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
+import type { Sandbox } from '../../../src/sandbox/start-sandbox';
+import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 import { gql } from '../../support/graphql-client';
 
 const CODES = new Set<string>([...Object.values(ErrorCode), 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST']);
@@ -12,15 +12,13 @@ const CODES = new Set<string>([...Object.values(ErrorCode), 'GRAPHQL_VALIDATION_
 describe('fuzzing ids and arguments', () => {
   let sandbox: Sandbox;
   let app: RunningApp;
+  let running: SandboxApp;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    app = await startApp({ ...loadConfig({ NODE_ENV: 'test', PORT: '0' }), sandbox: false, providers: sandbox.providers });
+    running = await startSandboxApp();
+    ({ sandbox, app } = running);
   });
-  afterAll(async () => {
-    await app.close();
-    await sandbox.close();
-  });
+  afterAll(() => running.close());
 
   // Strings shaped like ids often enough to get past the prefix check.
   const idLike = fc.oneof(

@@ -1,23 +1,16 @@
 import { serverAudits } from 'graphql-http';
-import { startApp, type RunningApp } from '../../../src/app';
-import { loadConfig } from '../../../src/config';
-import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
+import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 
 /** GraphQL over HTTP: every MUST of the graphql-http audit suite. */
 describe('GraphQL over HTTP compliance (graphql-http serverAudits)', () => {
-  let sandbox: Sandbox;
-  let app: RunningApp;
+  let running: SandboxApp;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    app = await startApp({ ...loadConfig({ NODE_ENV: 'test', PORT: '0' }), sandbox: false, providers: sandbox.providers });
+    running = await startSandboxApp();
   });
-  afterAll(async () => {
-    await app.close();
-    await sandbox.close();
-  });
+  afterAll(() => running.close());
 
-  for (const audit of serverAudits({ url: () => `${app.url}/graphql`, fetchFn: fetch })) {
+  for (const audit of serverAudits({ url: () => `${running.app.url}/graphql`, fetchFn: fetch })) {
     if (!audit.name.startsWith('MUST')) continue;
     it(audit.name, async () => {
       const result = await audit.fn();

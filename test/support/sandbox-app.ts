@@ -1,0 +1,26 @@
+import { startApp, type RunningApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
+
+export interface SandboxApp {
+  sandbox: Sandbox;
+  app: RunningApp;
+  close(): Promise<void>;
+}
+
+/**
+ * The five emulators plus the server pointed at them, in this process (so tests can use
+ * the emulators' knobs and counters), configured from `env` like the real thing.
+ */
+export async function startSandboxApp(env: Record<string, string> = {}): Promise<SandboxApp> {
+  const sandbox = await startSandbox();
+  const app = await startApp({ ...loadConfig({ NODE_ENV: 'test', PORT: '0', ...env }), sandbox: false, providers: sandbox.providers });
+  return {
+    sandbox,
+    app,
+    close: async () => {
+      await app.close();
+      await sandbox.close();
+    },
+  };
+}
