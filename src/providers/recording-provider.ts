@@ -1,4 +1,4 @@
-import type { AccessLinkData, RecordingData, SessionData } from '../domain/model';
+import type { AccessLinkData, RecordingData, RecordingStatus, SessionData } from '../domain/model';
 import type { ProviderName } from '../domain/provider-name';
 
 /** Per-request context handed to every vendor call. */
@@ -39,6 +39,54 @@ export interface AccessLinkRequest {
 export type BatchResult<T> = Array<T | null | Error>;
 
 /**
+ * Where a vendor's listing resumes: adapter-defined, JSON-serializable state (a vendor
+ * cursor, a page token plus how many of that page were already handed out, a date window).
+ * The listing layer signs it into the client's cursor (src/listing/cursor.ts), so an adapter
+ * gets back only positions it produced itself, never attacker-chosen values.
+ */
+export type ListPosition = Record<string, string | number | boolean | null>;
+
+/** The filter of `Query.recordings`, already validated, as one vendor sees it. */
+export interface ListFilter {
+  /** Inclusive lower bound on the recording's timeline time (`timelineTime`). */
+  startedAfter?: Date;
+  /** Exclusive upper bound on the recording's timeline time. */
+  startedBefore?: Date;
+  statuses?: readonly RecordingStatus[];
+  /** Segments of a Session global id of this vendor, already checked by `validateKey`. */
+  sessionKey?: readonly string[];
+}
+
+export interface ListQuery {
+  filter: ListFilter;
+  /**
+   * How many recordings the listing layer wants next. An adapter asks its vendor for about
+   * this many (within the vendor's page-size bounds) and may return fewer (one vendor page)
+   * or more (a whole vendor page it already holds); it never walks further than one or two
+   * vendor calls to fill it.
+   */
+  limit: number;
+  /** null: from the newest; otherwise a `position` or `next` this adapter returned. */
+  after: ListPosition | null;
+}
+
+export interface ListedRecording {
+  recording: RecordingData;
+  /** Resumes the listing right after this recording. */
+  position: ListPosition;
+}
+
+export interface ListPage {
+  /**
+   * Recordings that match the whole filter (pushed down where the vendor can, checked
+   * locally with `matchesFilter` otherwise), newest first by `compareTimeline`.
+   */
+  items: ListedRecording[];
+  /** Resumes after everything this page looked at; null when the vendor has nothing more. */
+  next: ListPosition | null;
+}
+
+/**
  * What every vendor adapter implements (src/providers/<vendor>/index.ts). All reads are
  * batch functions: the loaders hand each adapter every key one request asked for, and the
  * adapter groups them into the fewest calls its API allows (providers.md, "Batching
@@ -59,6 +107,13 @@ export interface RecordingProvider {
 
   /** Mints links; a recording with a `knownLink` needs no call. */
   getAccessLinks(requests: readonly AccessLinkRequest[], ctx: CallContext): Promise<BatchResult<AccessLinkData>>;
+
+  /**
+   * One step of the timeline (`Query.recordings`): the next recordings after `query.after`,
+   * newest first. Each item carries the position that resumes after it, so the listing
+   * layer can stop mid-page without losing or repeating anything.
+   */
+  listRecordings(query: ListQuery, ctx: CallContext): Promise<ListPage>;
 
   /** Closes the adapter's connections (graceful shutdown). */
   close(): Promise<void>;

@@ -10,6 +10,11 @@ export interface SandboxStartOptions {
   latencyMs?: number;
   /** Seed of the demo data set (same seed, same recordings). */
   seed?: number;
+  /**
+   * Extra generated recordings per vendor on top of the demo data (SANDBOX_RECORDINGS_PER_VENDOR),
+   * spread over many sessions and months: the benchmark's 10,000-per-vendor timeline.
+   */
+  recordingsPerVendor?: number;
 }
 
 /** A running emulator and the adapter config that points at it. */

@@ -69,6 +69,9 @@ export function createBirdProvider(config: BirdConfig, deps: ProviderDeps = {}):
       return eachKey(requests, async ({ recording }) => mapBirdAccessLink(await client.getMediaRedirect(recording.nativeId, ctx), now()));
     },
 
+    // PLACEHOLDER (issue 5, in progress on a branch): replaced by the vendor's listing.
+    listRecordings: () => Promise.reject(new Error('listing is not built yet')),
+
     close: () => client.close(),
   };
 }

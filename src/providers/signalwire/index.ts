@@ -62,6 +62,9 @@ export function createSignalWireProvider(config: SignalWireConfig, _deps: Provid
       return requests.map(({ recording }) => (recording.knownLink ? mapSignalWireAccessLink(recording.knownLink) : null));
     },
 
+    // PLACEHOLDER (issue 5, in progress on a branch): replaced by the vendor's listing.
+    listRecordings: () => Promise.reject(new Error('listing is not built yet')),
+
     close: () => client.close(),
   };
 }
