@@ -1,4 +1,4 @@
-import { CriticalityLevel, diff, DiffRule, type Change } from '@graphql-inspector/core';
+import { ChangeType, CriticalityLevel, diff, DiffRule, type Change, type Rule } from '@graphql-inspector/core';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -14,6 +14,17 @@ export interface SchemaChanges {
 }
 
 /**
+ * Inspector's rule for deprecated removals, minus one thing: it also downgrades every
+ * removed *type* (its check looks the type up in the new schema, where a removed type never
+ * is). A removed type stays breaking here; a removed field, enum value or input field that
+ * the old schema had deprecated becomes dangerous.
+ */
+const deprecatedRemovalIsDangerous: Rule = async (input) => {
+  const suppressed = await DiffRule.suppressRemovalOfDeprecatedField(input);
+  return suppressed.map((change, i) => (change.type === ChangeType.TypeRemoved ? input.changes[i] : change));
+};
+
+/**
  * Classifies every change between two versions of the published SDL with
  * `@graphql-inspector/core`. Both sides are built as federation subgraphs, so `@link` and
  * `@key` are understood rather than rejected. Removing a field that the old schema had
@@ -22,7 +33,7 @@ export interface SchemaChanges {
  */
 export async function diffSchemas(oldSdl: string, newSdl: string): Promise<SchemaChanges> {
   const build = (sdl: string) => buildSubgraphSchema(parse(sdl));
-  const changes = await diff(build(oldSdl), build(newSdl), [DiffRule.suppressRemovalOfDeprecatedField]);
+  const changes = await diff(build(oldSdl), build(newSdl), [deprecatedRemovalIsDangerous]);
   const of = (level: CriticalityLevel) => changes.filter((c) => c.criticality.level === level);
   return { breaking: of(CriticalityLevel.Breaking), dangerous: of(CriticalityLevel.Dangerous), safe: of(CriticalityLevel.NonBreaking) };
 }

@@ -58,6 +58,12 @@ describe('npm run schema:diff (scripts/schema-diff.ts)', () => {
     expect(paths(required.breaking)).toEqual(['Recording.accessLink.inline']);
   });
 
+  it('flags a removed type as breaking, even one a client reaches only through an interface', async () => {
+    const before = 'type Query { node(id: ID!): Node }\ninterface Node { id: ID! }\ntype A implements Node { id: ID! }\ntype B implements Node { id: ID! }\n';
+    const changes = await diffSchemas(before, before.replace('type B implements Node { id: ID! }\n', ''));
+    expect(paths(changes.breaking)).toEqual(['B']);
+  });
+
   it('lets a field go once the base schema has deprecated it (deprecate, release, then remove)', async () => {
     const deprecated = edit(CURRENT, '  nativeId: ID!\n  provider: Provider!', '  nativeId: ID! @deprecated(reason: "Use id.")\n  provider: Provider!');
     const deprecating = await diffSchemas(CURRENT, deprecated);
