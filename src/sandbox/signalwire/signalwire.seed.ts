@@ -18,6 +18,51 @@ const STATUSES = ['queued', 'in-progress', 'paused', 'resumed', 'stopped', 'proc
 
 const SOURCES = ['DialVerb', 'Conference', 'OutBoundApi', 'Trunking', 'RecordVerb', 'StartCallRecordingApi', 'StartConferenceRecording'];
 
+/** What a recording's body is made of, in the seed. */
+interface RecordingFacts {
+  sid: string;
+  projectId: string;
+  /** The call's or the conference's sid. */
+  sessionSid: string;
+  conference: boolean;
+  channels: string;
+  created: number;
+  start: number;
+  duration: number;
+  status: string;
+  /** Whether it has an end time yet. */
+  ended: boolean;
+  source: string;
+}
+
+/** A recording `.json` body as the spec shapes it (recordings/models/core.tsp). */
+function recordingBody(r: RecordingFacts): SignalWireRecording {
+  const base = `/api/laml/2010-04-01/Accounts/${r.projectId}/Recordings/${r.sid}`;
+  return {
+    sid: r.sid,
+    account_sid: r.projectId,
+    api_version: '2010-04-01',
+    call_sid: r.conference ? null : r.sessionSid,
+    conference_sid: r.conference ? r.sessionSid : null,
+    channel: r.channels,
+    channels: r.channels,
+    date_created: toRfc2822(r.created),
+    date_updated: toRfc2822(r.start + (r.duration + 4) * 1000),
+    start_time: toRfc2822(r.start),
+    end_time: r.ended ? toRfc2822(r.start + r.duration * 1000) : null,
+    duration: r.duration,
+    price: r.status === 'completed' ? '-0.0025' : null,
+    price_unit: 'USD',
+    source: r.source,
+    status: r.status,
+    error_code: r.status === 'absent' ? '13617' : null,
+    uri: `${base}.json`,
+    subresource_uris: { transcriptions: `${base}/Transcriptions.json` },
+    encryption_details: null,
+    trim: 'do-not-trim',
+  };
+}
+
 /** SignalWire's documented list order: creation date, newest first (core/paging.mdx); ties by sid. */
 export function signalWireListOrder(recordings: SignalWireRecording[]): SignalWireRecording[] {
   return newestFirst(recordings, (r) => parseDate(r.date_created)?.getTime() ?? null, (r) => r.sid);
@@ -45,30 +90,9 @@ function bulkSignalWire(seed: number, count: number, projectId: string): SignalW
     const start = created + ((created / 30_000) % 4) * 5_000;
     const status = rng.int(1, 25) === 1 ? 'absent' : 'completed';
     const duration = status === 'absent' ? 0 : rng.int(4, 1_800);
-    const base = `/api/laml/2010-04-01/Accounts/${projectId}/Recordings/${sid}`;
-    recordings.push({
-      sid,
-      account_sid: projectId,
-      api_version: '2010-04-01',
-      call_sid: conference ? null : sessionSid,
-      conference_sid: conference ? sessionSid : null,
-      channel: '1',
-      channels: '1',
-      date_created: toRfc2822(created),
-      date_updated: toRfc2822(start + (duration + 4) * 1000),
-      start_time: toRfc2822(start),
-      end_time: toRfc2822(start + duration * 1000),
-      duration,
-      price: status === 'completed' ? '-0.0025' : null,
-      price_unit: 'USD',
-      source: conference ? 'StartConferenceRecording' : 'StartCallRecordingApi',
-      status,
-      error_code: status === 'absent' ? '13617' : null,
-      uri: `${base}.json`,
-      subresource_uris: { transcriptions: `${base}/Transcriptions.json` },
-      encryption_details: null,
-      trim: 'do-not-trim',
-    });
+    recordings.push(
+      recordingBody({ sid, projectId, sessionSid, conference, channels: '1', created, start, duration, status, ended: true, source: conference ? 'StartConferenceRecording' : 'StartCallRecordingApi' }),
+    );
   }
   return recordings;
 }
@@ -89,30 +113,11 @@ export function seedSignalWire(seed = 1, options: SeedOptions = {}, count = 24, 
     const status = i < STATUSES.length ? STATUSES[i] : 'completed';
     const duration = status === 'queued' ? 0 : rng.int(4, 1_800);
     const channels = String(rng.int(1, 2));
-    const base = `/api/laml/2010-04-01/Accounts/${projectId}/Recordings/${sid}`;
-    recordings.push({
-      sid,
-      account_sid: projectId,
-      api_version: '2010-04-01',
-      call_sid: session.conference ? null : session.sid,
-      conference_sid: session.conference ? session.sid : null,
-      channel: channels,
-      channels,
-      date_created: toRfc2822(start),
-      date_updated: toRfc2822(start + (duration + 4) * 1000),
-      start_time: toRfc2822(start),
-      end_time: status === 'queued' || status === 'in-progress' ? null : toRfc2822(start + duration * 1000),
-      duration,
-      price: status === 'completed' ? '-0.0025' : null,
-      price_unit: 'USD',
-      source: session.conference ? 'StartConferenceRecording' : rng.pick(SOURCES),
-      status,
-      error_code: status === 'absent' ? '13617' : null,
-      uri: `${base}.json`,
-      subresource_uris: { transcriptions: `${base}/Transcriptions.json` },
-      encryption_details: null,
-      trim: 'do-not-trim',
-    });
+    const source = session.conference ? 'StartConferenceRecording' : rng.pick(SOURCES);
+    const ended = status !== 'queued' && status !== 'in-progress';
+    recordings.push(
+      recordingBody({ sid, projectId, sessionSid: session.sid, conference: session.conference, channels, created: start, start, duration, status, ended, source }),
+    );
   }
   recordings.push(...bulkSignalWire(seed, options.recordingsPerVendor ?? 0, projectId));
   return { recordings: signalWireListOrder(recordings) };

@@ -1,107 +1,70 @@
-import type { RecordingData } from '../../../src/domain/model';
 import { ErrorCode } from '../../../src/errors/error-codes';
 import { recordingGlobalId } from '../../../src/loaders/create-loaders';
-import type { ListFilter, ListPosition, RecordingProvider } from '../../../src/providers/recording-provider';
-import { compareTimeline, timelineTime } from '../../../src/providers/shared/timeline';
+import type { ListFilter, ListPosition } from '../../../src/providers/recording-provider';
 import { createSignalWireProvider } from '../../../src/providers/signalwire';
 import { mapSignalWireRecording } from '../../../src/providers/signalwire/signalwire.mapper';
 import { startEmulator } from '../../../src/sandbox/emulator';
 import { startSignalWireSandbox } from '../../../src/sandbox/signalwire/signalwire.emulator';
 import { sandboxCommon } from '../../../src/sandbox/vendor-sandbox';
-import { expectedIds, walkListing } from '../../support/walk-listing';
+import { busiestSession, expectBulkWalk, expectedIds, expectExactWalks, expectPageSizeBounded, expectPositionRefused, listingFixture, walkListing } from '../../support/walk-listing';
 
 type Sandbox = Awaited<ReturnType<typeof startSignalWireSandbox>>;
 const API = '/api/laml/2010-04-01';
+const create = (s: Sandbox) => createSignalWireProvider(s.config);
+const map = (s: Sandbox) => s.data.recordings.map((r) => mapSignalWireRecording(r, s.config.spaceUrl));
 
 describe('SignalWire listRecordings over HTTP against the SignalWire emulator', () => {
-  let sandbox: Sandbox;
-  let provider: RecordingProvider;
-  let all: RecordingData[];
-  let sorted: RecordingData[];
+  const f = listingFixture(() => startSignalWireSandbox({ seed: 5, recordingsPerVendor: 300 }), create, map);
+  /** A recording that started after it was created. */
+  const lagging = () => f.all.find((r) => r.startedAt!.getTime() > r.createdAt!.getTime())!;
 
-  beforeAll(async () => {
-    sandbox = await startSignalWireSandbox({ seed: 5, recordingsPerVendor: 300 });
-    provider = createSignalWireProvider(sandbox.config);
-    all = sandbox.data.recordings.map((r) => mapSignalWireRecording(r, sandbox.config.spaceUrl));
-    sorted = [...all].sort(compareTimeline);
-  });
-  afterAll(async () => {
-    await provider.close();
-    await sandbox.emulator.close();
-  });
-  beforeEach(() => sandbox.emulator.resetCounters());
-
-  const at = (i: number) => new Date(timelineTime(sorted[i])!);
-  const sessionOf = (kind: string) => {
-    const counts = new Map<string, { key: readonly string[]; n: number }>();
-    for (const r of all) if (r.sessionKey?.[0] === kind) counts.set(r.sessionKey[1], { key: r.sessionKey, n: (counts.get(r.sessionKey[1])?.n ?? 0) + 1 });
-    return [...counts.values()].sort((a, b) => b.n - a.n)[0].key;
-  };
-  /** A recording that started after it was created, and the bound that falls between the two. */
-  const lagging = () => all.find((r) => r.startedAt!.getTime() > r.createdAt!.getTime())!;
-
-  const filters: Array<[string, () => ListFilter]> = [
+  it.each<[string, () => ListFilter]>([
     ['no filter', () => ({})],
-    ['a date window with bounds on recordings', () => ({ startedAfter: at(200), startedBefore: at(60) })],
+    ['a date window with bounds on recordings', () => ({ startedAfter: f.at(200), startedBefore: f.at(60) })],
     ['a lower bound between a creation and its start', () => ({ startedAfter: lagging().startedAt! })],
-    ['a call', () => ({ sessionKey: sessionOf('call') })],
-    ['a conference and statuses', () => ({ sessionKey: sessionOf('conference'), statuses: ['READY'] })],
-    ['a status', () => ({ statuses: ['FAILED', 'PENDING'] })],
-  ];
-
-  it.each(filters)('yields exactly the matching recordings in timeline order, whatever the page size or resume point (%s)', async (_name, filter) => {
-    const f = filter();
-    const expected = expectedIds(all, f);
-    expect(expected.length).toBeGreaterThan(0);
-    for (const opts of [{ limit: 3, take: 2 }, { limit: 7 }, { limit: 50, take: 20 }, { limit: 5000 }]) {
-      const { ids } = await walkListing(provider, f, opts);
-      expect(ids).toEqual(expected);
-    }
-  });
+    ['a call', () => ({ sessionKey: busiestSession(f.all, 'call') })],
+    ['a conference and statuses', () => ({ sessionKey: busiestSession(f.all, 'conference'), statuses: ['READY'] })],
+    ['statuses', () => ({ statuses: ['FAILED', 'PENDING'] })],
+  ])('yields exactly the matching recordings in timeline order, whatever the page size or resume point (%s)', (_name, filter) =>
+    expectExactWalks(f.provider, f.all, filter()),
+  );
 
   it('keeps a recording created before startedAfter but started after it', async () => {
     const rec = lagging();
-    const { ids } = await walkListing(provider, { startedAfter: rec.startedAt! }, { limit: 1000 });
+    const { ids } = await walkListing(f.provider, { startedAfter: rec.startedAt! }, { limit: 1000 });
     expect(rec.createdAt!.getTime()).toBeLessThan(rec.startedAt!.getTime());
     expect(ids).toContain(recordingGlobalId(rec));
   });
 
-  it('pushes the session, the widened dates (RFC 2822) and the page size down, and follows next_page_uri', async () => {
-    const call = sessionOf('call');
-    await walkListing(provider, { sessionKey: call, startedAfter: new Date('2026-03-10T10:00:00Z'), startedBefore: new Date('2026-09-26T14:00:00Z') }, { limit: 2 });
-    const log = sandbox.emulator.log;
-    expect(log[0].path).toBe(`${API}/Accounts/${sandbox.config.projectId}/Recordings`);
+  it('pushes the session, the widened dates (RFC 2822) and the page size down', async () => {
+    const call = busiestSession(f.all, 'call');
+    await walkListing(f.provider, { sessionKey: call, startedAfter: new Date('2026-03-10T10:00:00Z'), startedBefore: new Date('2026-09-26T14:00:00Z') }, { limit: 2 });
+    const log = f.sandbox.emulator.log;
+    expect(log[0].path).toBe(`${API}/Accounts/${f.sandbox.config.projectId}/Recordings`);
     expect(log[0].query).toEqual({
       CallSid: [call[1]],
       'DateCreated>': ['Sun, 08 Mar 2026 00:00:00 +0000'],
       'DateCreated<': ['Sun, 27 Sep 2026 00:00:00 +0000'],
       PageSize: ['2'],
     });
-    const conference = sessionOf('conference');
-    sandbox.emulator.resetCounters();
-    await provider.listRecordings({ filter: { sessionKey: conference }, limit: 10, after: null }, {});
-    expect(sandbox.emulator.log[0].query).toEqual({ ConferenceSid: [conference[1]], PageSize: ['10'] });
+    const conference = busiestSession(f.all, 'conference');
+    f.sandbox.emulator.resetCounters();
+    await f.provider.listRecordings({ filter: { sessionKey: conference }, limit: 10, after: null }, {});
+    expect(f.sandbox.emulator.log[0].query).toEqual({ ConferenceSid: [conference[1]], PageSize: ['10'] });
   });
 
   it('resumes mid-page by re-fetching that one page, and after a page by its next_page_uri', async () => {
-    const first = await provider.listRecordings({ filter: {}, limit: 10, after: null }, {});
-    const mid = await provider.listRecordings({ filter: {}, limit: 10, after: first.items[3].position }, {});
+    const first = await f.provider.listRecordings({ filter: {}, limit: 10, after: null }, {});
+    const mid = await f.provider.listRecordings({ filter: {}, limit: 10, after: first.items[3].position }, {});
     expect(mid.items.map((i) => i.recording)).toEqual(first.items.slice(4).map((i) => i.recording));
-    const second = await provider.listRecordings({ filter: {}, limit: 10, after: first.items[9].position }, {});
-    expect(second.items.map((i) => recordingGlobalId(i.recording))).toEqual(expectedIds(all, {}).slice(10, 20));
-    const log = sandbox.emulator.log;
+    const second = await f.provider.listRecordings({ filter: {}, limit: 10, after: first.items[9].position }, {});
+    expect(second.items.map((i) => recordingGlobalId(i.recording))).toEqual(expectedIds(f.all, {}).slice(10, 20));
+    const log = f.sandbox.emulator.log;
     expect(log[1].query).toEqual(log[0].query);
     expect(log[2].query).toMatchObject({ Page: ['1'], PageSize: ['10'], PageToken: [expect.any(String)] });
   });
 
-  it('keeps PageSize within 1..1000 whatever the limit asked', async () => {
-    await provider.listRecordings({ filter: {}, limit: 0, after: null }, {});
-    await provider.listRecordings({ filter: {}, limit: 10_000, after: null }, {});
-    expect(sandbox.emulator.log.map((e) => [e.query.PageSize?.[0], e.status])).toEqual([
-      ['1', 200],
-      ['1000', 200],
-    ]);
-  });
+  it('keeps PageSize within 1..1000 whatever the limit asked', () => expectPageSizeBounded(f, 'PageSize', 1000));
 
   it.each<[string, ListPosition]>([
     ['another host', { page: `https://evil.example${API}/Accounts/x/Recordings`, taken: 0 }],
@@ -111,11 +74,8 @@ describe('SignalWire listRecordings over HTTP against the SignalWire emulator', 
     ['a path outside the API', { page: '/admin', taken: 0 }],
     ['a negative count', { page: `${API}/Accounts/x/Recordings`, taken: -1 }],
     ['a fractional count', { page: `${API}/Accounts/x/Recordings`, taken: 1.5 }],
-    ['another adapter\'s shape', { startingAfter: 'abc' }],
-  ])('refuses a malformed position (%s) before any call', async (_name, after) => {
-    await expect(provider.listRecordings({ filter: {}, limit: 5, after }, {})).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT, provider: 'signalwire' });
-    expect(sandbox.emulator.totalCalls()).toBe(0);
-  });
+    ["another adapter's shape", { startingAfter: 'abc' }],
+  ])('refuses a malformed position (%s) before any call', (_name, after) => expectPositionRefused(f, after));
 });
 
 describe('SignalWire listRecordings against a vendor whose next_page_uri leaves the space', () => {
@@ -145,18 +105,6 @@ describe('SignalWire listRecordings against a vendor whose next_page_uri leaves 
 });
 
 describe('SignalWire listRecordings over a bulk-seeded emulator', () => {
-  it('pages through 10,000 generated recordings plus the demo ones, each once, in timeline order', async () => {
-    const sandbox = await startSignalWireSandbox({ seed: 2, recordingsPerVendor: 10_000 });
-    const provider = createSignalWireProvider(sandbox.config);
-    try {
-      const all = sandbox.data.recordings.map((r) => mapSignalWireRecording(r, sandbox.config.spaceUrl));
-      expect(all).toHaveLength(10_024);
-      const { ids, calls } = await walkListing(provider, {}, { limit: 1000 });
-      expect(ids).toEqual(expectedIds(all, {}));
-      expect(calls).toBe(11);
-    } finally {
-      await provider.close();
-      await sandbox.emulator.close();
-    }
-  });
+  it('pages through 10,000 generated recordings plus the demo ones, each once, in timeline order', () =>
+    expectBulkWalk(() => startSignalWireSandbox({ seed: 2, recordingsPerVendor: 10_000 }), create, map, 1000));
 });

@@ -1,6 +1,7 @@
 import type { RecordingData } from '../../../src/domain/model';
 import { ErrorCode } from '../../../src/errors/error-codes';
 import { birdListParams } from '../../../src/providers/bird/bird.listing';
+import type { ListPosition } from '../../../src/providers/recording-provider';
 import { END_OF_LIST, pageOfRecordings, pageSizeFor, readPosition } from '../../../src/providers/shared/listing';
 import { toRfc2822, utcDayCeil, utcDayFloor } from '../../../src/providers/shared/times';
 import { signalWireListParams } from '../../../src/providers/signalwire/signalwire.listing';
@@ -67,7 +68,7 @@ describe('listing positions', () => {
     expect(readPosition('bird', null, schema)).toBeNull();
     expect(readPosition('bird', END_OF_LIST, schema)).toBe('end');
     expect(readPosition('bird', { n: 3 }, schema)).toEqual({ n: 3 });
-    for (const bad of [{ n: 'x' }, { n: 1, end: true }, { end: false }, {}]) {
+    for (const bad of [{ n: 'x' }, { n: 1, end: true }, { end: false }, {}] as ListPosition[]) {
       expect(() => readPosition('bird', bad, schema)).toThrow(expect.objectContaining({ code: ErrorCode.BAD_USER_INPUT, provider: 'bird' }));
     }
   });
