@@ -20,8 +20,26 @@ import { toCloudflareError } from './cloudflare.errors';
  */
 export const CLOUDFLARE_PER_PAGE = 100;
 
-/** The first page: the docs' example asks `page_no=1` (the parameter's minimum is 0). */
+/**
+ * The first page: the docs' example asks `page_no=1` (the parameter's minimum is 0, what 0
+ * means is not documented). Pages are assumed 1-based: page n holds the items at offsets
+ * (n - 1) * per_page onwards, as the response's `paging.start_offset` reports.
+ */
 export const CLOUDFLARE_FIRST_PAGE = 1;
+
+/** The query of GET …/recordings (RecordingGetRecordingsParams in the SDK). */
+export interface CloudflareListParams {
+  meeting_id?: string;
+  page_no: number;
+  per_page: number;
+  sort_by?: 'invokedTime';
+  sort_order?: 'ASC' | 'DESC';
+  /** ISO date-times; the emulator (and this adapter) read them as bounds on `invoked_time`. */
+  start_time?: string;
+  end_time?: string;
+  /** Only INVOKED, RECORDING, UPLOADING and UPLOADED are accepted. */
+  'status[]'?: readonly string[];
+}
 
 /** One method per RealtimeKit endpoint; bodies are checked against cloudflare.api-types.ts. */
 export class CloudflareClient {
@@ -54,11 +72,8 @@ export class CloudflareClient {
   }
 
   /** GET …/recordings — https://developers.cloudflare.com/api/resources/realtime_kit/subresources/recordings/methods/get_recordings/ */
-  async listRecordings(
-    params: { meeting_id?: string; page_no: number; per_page: number },
-    ctx: CallContext,
-  ): Promise<CloudflareRecordingList> {
-    const body = await this.http.getJson(`${this.app}/recordings`, params, ctx);
+  async listRecordings(params: CloudflareListParams, ctx: CallContext): Promise<CloudflareRecordingList> {
+    const body = await this.http.getJson(`${this.app}/recordings`, { ...params }, ctx);
     const parsed = parseWire('cloudflare', CloudflareRecordingListSchema, body, 'recording list');
     if (!parsed.success) throw badResponse('cloudflare', 'recording list without success');
     return parsed;
