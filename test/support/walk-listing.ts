@@ -3,6 +3,7 @@ import { encodeGlobalId } from '../../src/ids/global-id';
 import type { CallContext, ListFilter, ListPage, ListPosition, RecordingProvider } from '../../src/providers/recording-provider';
 import { compareTimeline, matchesFilter } from '../../src/providers/shared/timeline';
 import type { Emulator } from '../../src/sandbox/emulator';
+import type { VendorSandbox } from '../../src/sandbox/vendor-sandbox';
 
 export interface WalkOptions {
   limit: number;
@@ -53,3 +54,29 @@ export const globalIds = (recordings: readonly RecordingData[]): string[] => rec
 
 /** The expected listing: the seed's recordings that match, in timeline order. */
 export const expectedListing = (all: readonly RecordingData[], filter: ListFilter): string[] => globalIds(all.filter((r) => matchesFilter(r, filter)).sort(compareTimeline));
+
+/**
+ * The limits and stopping patterns every vendor's walk is checked with: whole pages at the
+ * smallest, a middling and the largest limit, and a caller that stops mid-page.
+ */
+export const WALK_CASES: Array<[limit: number, what: string, take: WalkOptions['take']]> = [
+  [1, 'whole pages', undefined],
+  [13, 'whole pages', undefined],
+  [100, 'whole pages', undefined],
+  [7, 'stopping mid-page', (n) => Math.ceil(n / 3)],
+  [30, 'stopping mid-page', (n, step) => (step % 2 ? 1 : n - 1)],
+];
+
+/**
+ * Walks a bulk-seeded sandbox's whole listing at limit 100, stopping mid-page every third
+ * call, then closes the adapter and the emulator.
+ */
+export async function walkBulkSandbox<C>(sandbox: VendorSandbox<C>, create: (config: C) => RecordingProvider): Promise<Walk> {
+  const provider = create(sandbox.config);
+  try {
+    return await walkListing(provider, sandbox.emulator, {}, { limit: 100, take: (n, step) => (step % 3 === 0 ? Math.floor(n / 2) : n) });
+  } finally {
+    await provider.close();
+    await sandbox.emulator.close();
+  }
+}

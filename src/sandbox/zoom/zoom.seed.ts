@@ -30,6 +30,20 @@ function sessionIds(rng: SeedRandom, count: number): string[] {
 
 /** Zoom sends times without milliseconds: `2022-03-10T02:27:24Z`. */
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+/** Makes the files of one session, all spanning its recording (what demo and bulk sessions are made of). */
+function fileMaker(rng: SeedRandom, sessionId: string, recStart: string, recEnd: string) {
+  return (type: string, ext: string | null, recordingType: string | null, size: number | null, withId = true): ZoomRecordingFile => ({
+    // CC and TIMELINE files carry no id, status, file_size or recording_type (zoom-video-sdk.json).
+    ...(withId ? { id: rng.uuid(), status: 'completed', file_size: size, recording_type: recordingType } : {}),
+    session_id: sessionId,
+    recording_start: recStart,
+    recording_end: recEnd,
+    file_type: type,
+    ...(ext ? { file_extension: ext } : {}),
+    download_url: `/rec/download/${rng.token(28)}`,
+  });
+}
+
 const NAMES = ['Design review', 'Customer call', 'Standup', 'Quarterly planning', 'Support escalation', 'Interview'];
 
 /**
@@ -47,16 +61,7 @@ export function seedZoom(seed = 1, options: Pick<SandboxStartOptions, 'recording
     const length = rng.int(120, 3_600);
     const recStart = iso(start + 6_000);
     const recEnd = iso(start + 6_000 + length * 1000);
-    const file = (type: string, ext: string | null, recordingType: string | null, size: number | null, withId = true): ZoomRecordingFile => ({
-      // CC and TIMELINE files carry no id, status, file_size or recording_type (zoom-video-sdk.json).
-      ...(withId ? { id: rng.uuid(), status: 'completed', file_size: size, recording_type: recordingType } : {}),
-      session_id: sessionId,
-      recording_start: recStart,
-      recording_end: recEnd,
-      file_type: type,
-      ...(ext ? { file_extension: ext } : {}),
-      download_url: `/rec/download/${rng.token(28)}`,
-    });
+    const file = fileMaker(rng, sessionId, recStart, recEnd);
     const files: ZoomRecordingFile[] = [
       file('MP4', 'MP4', 'shared_screen_with_speaker_view', length * rng.int(40_000, 90_000)),
       file('M4A', 'M4A', 'audio_only', length * rng.int(4_000, 9_000)),
@@ -123,24 +128,14 @@ function bulkSessions(seed: number, count: number, taken: Set<string>): ZoomSess
     taken.add(sessionId);
     const length = rng.int(60, 3_600);
     const [recStart, recEnd] = [iso(starts[s] + 6_000), iso(starts[s] + 6_000 + length * 1000)];
-    const recordingFiles = BULK_FILES.slice(0, files).map(([type, ext, recordingType]) => ({
-      id: rng.uuid(),
-      status: 'completed',
-      file_size: length * rng.int(1_000, 60_000),
-      recording_type: recordingType,
-      session_id: sessionId,
-      recording_start: recStart,
-      recording_end: recEnd,
-      file_type: type,
-      ...(ext ? { file_extension: ext } : {}),
-      download_url: `/rec/download/${rng.token(28)}`,
-    }));
+    const file = fileMaker(rng, sessionId, recStart, recEnd);
+    const recordingFiles = BULK_FILES.slice(0, files).map(([type, ext, recordingType]) => file(type, ext, recordingType, length * rng.int(1_000, 60_000)));
     return {
       session_id: sessionId,
       session_name: `${NAMES[s % NAMES.length]} #${s + 1}`,
       start_time: iso(starts[s]),
       duration: Math.ceil(length / 60),
-      total_size: recordingFiles.reduce((n, f) => n + f.file_size, 0),
+      total_size: recordingFiles.reduce((n, f) => n + (f.file_size ?? 0), 0),
       recording_count: files,
       session_key: `bulk-${s + 1}`,
       recording_files: recordingFiles,

@@ -9,7 +9,7 @@ import { seedCloudflare, type CloudflareDataset } from '../../../src/sandbox/clo
 import { demoRecordings } from '../../../src/sandbox/demo-data';
 import type { Emulator } from '../../../src/sandbox/emulator';
 import { SANDBOX_EPOCH } from '../../../src/sandbox/seed-random';
-import { expectedListing, globalIds, walkListing } from '../../support/walk-listing';
+import { expectedListing, globalIds, WALK_CASES, walkBulkSandbox, walkListing } from '../../support/walk-listing';
 
 const DAY_MS = 86_400_000;
 const SEED = 7;
@@ -53,13 +53,7 @@ describe('Cloudflare listRecordings over HTTP against the RealtimeKit emulator',
     expect(new Set(data.recordings.map((r) => r.session_id)).size).toBeGreaterThan(60);
   });
 
-  it.each([
-    [1, 'whole pages', undefined],
-    [20, 'whole pages', undefined],
-    [100, 'whole pages', undefined],
-    [7, 'stopping mid-page', (n: number) => Math.ceil(n / 3)],
-    [30, 'stopping mid-page', (n: number, step: number) => (step % 2 ? 1 : n - 1)],
-  ])('walks every recording once in timeline order, limit %i, %s', async (limit, _what, take) => {
+  it.each(WALK_CASES)('walks every recording once in timeline order, limit %i, %s', async (limit, _what, take) => {
     const walk = await walkListing(provider, emulator, {}, { limit, take });
     expect(globalIds(walk.recordings)).toEqual(expectedListing(all, {}));
     expect(walk.maxVendorCallsPerStep).toBe(1);
@@ -155,16 +149,9 @@ describe('Cloudflare listRecordings over HTTP against the RealtimeKit emulator',
   });
 
   it('pages a bulk-seeded emulator (2,000 more recordings) exactly', async () => {
-    const bulk = await startCloudflareSandbox({ seed: 11, recordingsPerVendor: 2_000 });
-    const p = createCloudflareProvider(bulk.config);
-    try {
-      const walk = await walkListing(p, bulk.emulator, {}, { limit: 100, take: (n, step) => (step % 3 === 0 ? Math.floor(n / 2) : n) });
-      expect(walk.recordings.length).toBe(2_025);
-      expect(globalIds(walk.recordings)).toEqual(expectedListing(demoRecordings(11, 2_000).cloudflare, {}));
-      expect(walk.maxVendorCallsPerStep).toBe(1);
-    } finally {
-      await p.close();
-      await bulk.emulator.close();
-    }
+    const walk = await walkBulkSandbox(await startCloudflareSandbox({ seed: 11, recordingsPerVendor: 2_000 }), createCloudflareProvider);
+    expect(walk.recordings.length).toBe(2_025);
+    expect(globalIds(walk.recordings)).toEqual(expectedListing(demoRecordings(11, 2_000).cloudflare, {}));
+    expect(walk.maxVendorCallsPerStep).toBe(1);
   });
 });

@@ -11,7 +11,7 @@ import type { Emulator, RequestLogEntry } from '../../../src/sandbox/emulator';
 import { SANDBOX_EPOCH } from '../../../src/sandbox/seed-random';
 import { startZoomSandbox, ZOOM_SANDBOX_API_KEY, ZOOM_SANDBOX_API_SECRET, type ZoomEmulatorClock } from '../../../src/sandbox/zoom/zoom.emulator';
 import { seedZoom, type ZoomDataset } from '../../../src/sandbox/zoom/zoom.seed';
-import { expectedListing, globalIds, walkListing } from '../../support/walk-listing';
+import { expectedListing, globalIds, WALK_CASES, walkBulkSandbox, walkListing } from '../../support/walk-listing';
 
 const DAY_MS = 86_400_000;
 const SEED = 3;
@@ -96,13 +96,7 @@ describe('Zoom listRecordings over HTTP against the Zoom emulator', () => {
     expect(months.size).toBeGreaterThanOrEqual(6);
   });
 
-  it.each([
-    [1, 'whole pages', undefined],
-    [13, 'whole pages', undefined],
-    [300, 'whole pages', undefined],
-    [7, 'stopping mid-page', (n: number) => Math.ceil(n / 3)],
-    [30, 'stopping mid-page', (n: number, step: number) => (step % 2 ? 1 : n - 1)],
-  ])('walks every recording once in timeline order, limit %i, %s', async (limit, _what, take) => {
+  it.each(WALK_CASES)('walks every recording once in timeline order, limit %i, %s', async (limit, _what, take) => {
     const walk = await walkListing(provider, emulator, {}, { limit, take });
     expect(globalIds(walk.recordings)).toEqual(expectedListing(all, { startedAfter: new Date(lookbackStart(Date.now())) }));
     expect(globalIds(walk.recordings)).toEqual(expectedListing(all, {}));
@@ -266,16 +260,9 @@ describe('Zoom listRecordings over HTTP against the Zoom emulator', () => {
   });
 
   it('pages a bulk-seeded emulator (2,000 more recordings) exactly', async () => {
-    const bulk = await startZoomSandbox({ seed: 9, recordingsPerVendor: 2_000 });
-    const p = createZoomProvider(bulk.config);
-    try {
-      const walk = await walkListing(p, bulk.emulator, {}, { limit: 100, take: (n, step) => (step % 3 === 0 ? Math.floor(n / 2) : n) });
-      expect(walk.recordings.length).toBe(2_036);
-      expect(globalIds(walk.recordings)).toEqual(expectedListing(demoRecordings(9, 2_000).zoom, {}));
-      expect(walk.maxVendorCallsPerStep).toBeLessThanOrEqual(2);
-    } finally {
-      await p.close();
-      await bulk.emulator.close();
-    }
+    const walk = await walkBulkSandbox(await startZoomSandbox({ seed: 9, recordingsPerVendor: 2_000 }), createZoomProvider);
+    expect(walk.recordings.length).toBe(2_036);
+    expect(globalIds(walk.recordings)).toEqual(expectedListing(demoRecordings(9, 2_000).zoom, {}));
+    expect(walk.maxVendorCallsPerStep).toBeLessThanOrEqual(2);
   });
 });
