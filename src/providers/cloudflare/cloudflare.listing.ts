@@ -2,7 +2,7 @@ import type { RecordingStatus } from '../../domain/model';
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider-error';
 import type { CallContext, ListFilter, ListPage, ListQuery } from '../recording-provider';
-import { countField, readPosition, stringField, walkSteps, type ListStep } from '../shared/list-walk';
+import { countField, pageSizeFor, readPosition, stringField, walkSteps, type ListStep } from '../shared/list-walk';
 import { matchesFilter } from '../shared/timeline';
 import type { CloudflareSession } from './cloudflare.api-types';
 import { CLOUDFLARE_FIRST_PAGE, CLOUDFLARE_PER_PAGE, type CloudflareClient, type CloudflareListParams } from './cloudflare.client';
@@ -98,6 +98,8 @@ export function createCloudflareListing({ client, sessionDetails }: CloudflareLi
   return async function listCloudflareRecordings(query: ListQuery, ctx: CallContext): Promise<ListPage> {
     const { filter } = query;
     let start = query.after ? readPosition<CloudflarePosition>('cloudflare', query.after, POSITION_SHAPE) : { offset: 0, meeting: null };
+    // An empty status list matches nothing.
+    if (filter.statuses?.length === 0) return { items: [], next: null };
     let calls = 0;
     if (filter.sessionKey && start.meeting === null) {
       const meeting = await meetingOf(filter.sessionKey[0], ctx);
@@ -105,10 +107,8 @@ export function createCloudflareListing({ client, sessionDetails }: CloudflareLi
       start = { ...start, meeting };
       calls++;
     }
-    // An empty status list matches nothing.
-    if (filter.statuses?.length === 0) return { items: [], next: null };
     const params = pushdown(filter);
-    const wanted = Math.min(CLOUDFLARE_PER_PAGE, Math.max(1, Math.floor(query.limit)));
+    const wanted = pageSizeFor(query.limit, CLOUDFLARE_PER_PAGE);
 
     const step = async (pos: CloudflarePosition): Promise<ListStep<CloudflarePosition>> => {
       const perPage = perPageFor(pos.offset, wanted);
@@ -124,8 +124,9 @@ export function createCloudflareListing({ client, sessionDetails }: CloudflareLi
         return matchesFilter(recording, filter) ? [{ recording, position: { offset: first + i + 1, meeting: pos.meeting } }] : [];
       });
       const end = first + res.data.length;
-      // A short page or total_count reached: the vendor has nothing more.
-      const next = res.data.length < perPage || end >= res.paging.total_count ? null : { offset: end, meeting: pos.meeting };
+      // Done at total_count, not at a short page: a vendor that silently capped per_page
+      // below ours would send short pages with more to come. An empty page ends it too.
+      const next = res.data.length === 0 || end >= res.paging.total_count ? null : { offset: end, meeting: pos.meeting };
       return { items, next };
     };
 

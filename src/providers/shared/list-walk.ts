@@ -30,6 +30,11 @@ export function readPosition<T extends ListPosition>(provider: ProviderName, pos
   return position as T;
 }
 
+/** The page size to ask a vendor for: about `limit`, within its bounds 1..`max`. */
+export function pageSizeFor(limit: number, max: number): number {
+  return Number.isFinite(limit) ? Math.min(max, Math.max(1, Math.floor(limit))) : max;
+}
+
 /** One vendor call's worth of a listing: what it handed out and where the next one resumes. */
 export interface ListStep<P extends ListPosition> {
   items: ListedRecording[];

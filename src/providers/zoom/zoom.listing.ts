@@ -2,9 +2,9 @@ import type { RecordingData } from '../../domain/model';
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider-error';
 import type { CallContext, ListedRecording, ListFilter, ListPage, ListPosition, ListQuery } from '../recording-provider';
-import { countField, readPosition, stringField, walkSteps, type ListStep } from '../shared/list-walk';
+import { countField, pageSizeFor, readPosition, stringField, walkSteps, type ListStep } from '../shared/list-walk';
 import { compareTimeline, matchesFilter } from '../shared/timeline';
-import type { ZoomSessionRecordings } from './zoom.api-types';
+import type { ZoomRecordingList, ZoomSessionRecordings } from './zoom.api-types';
 import { ZOOM_LIST_MAX_PAGE_SIZE, type ZoomClient } from './zoom.client';
 import { mapZoomFile, ZOOM_SESSION_ID, zoomFiles } from './zoom.mapper';
 
@@ -144,19 +144,21 @@ export function createZoomListing({ client, now, fetchSession }: ZoomListingDeps
   }
 
   return async function listZoomRecordings(query: ListQuery, ctx: CallContext): Promise<ListPage> {
+    // An empty status list matches nothing.
+    if (query.filter.statuses?.length === 0) return { items: [], next: null };
     if (query.filter.sessionKey) return listSession(query.filter.sessionKey[0], query, ctx);
     const start = query.after ? readPosition<WindowPosition>('zoom', query.after, WINDOW_SHAPE) : startOf(query.filter);
     if (!start) return { items: [], next: null };
     const filter: ListFilter = { ...query.filter, startedAfter: new Date(start.since) };
     const floor = addDays(dayOf(start.since), -SESSION_LEAD_DAYS);
-    const wantedSize = Math.min(ZOOM_LIST_MAX_PAGE_SIZE, Math.max(1, Math.floor(query.limit)));
+    const wantedSize = pageSizeFor(query.limit, ZOOM_LIST_MAX_PAGE_SIZE);
 
     const step = async (pos: WindowPosition): Promise<ListStep<WindowPosition>> => {
       const from = laterDay(floor, addDays(monthsBefore(pos.to, 1), 1));
       // A fresh window takes a page size from this call's limit; a page being resumed keeps
       // the size its token (or its restart) was made with, so it holds the same files.
       const size = pos.token === null && pos.skip === 0 ? wantedSize : pos.size;
-      let page;
+      let page: ZoomRecordingList;
       try {
         page = await client.listRecordings({ from, to: pos.to, page_size: size, ...(pos.token ? { next_page_token: pos.token } : {}) }, ctx);
       } catch (error) {
