@@ -79,6 +79,8 @@ export function createCloudflareProvider(config: CloudflareConfig, deps: Provide
     // PLACEHOLDER (issue 5, in progress on a branch): replaced by the vendor's listing.
     listRecordings: () => Promise.reject(new Error('listing is not built yet')),
 
+    circuitState: () => client.circuitState(),
+
     close: () => client.close(),
   };
 }

@@ -64,6 +64,8 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
     // PLACEHOLDER (issue 5, in progress on a branch): replaced by the vendor's listing.
     listRecordings: () => Promise.reject(new Error('listing is not built yet')),
 
+    circuitState: () => client.circuitState(),
+
     close: () => client.close(),
   };
 }

@@ -65,6 +65,8 @@ export function createSignalWireProvider(config: SignalWireConfig, _deps: Provid
     // PLACEHOLDER (issue 5, in progress on a branch): replaced by the vendor's listing.
     listRecordings: () => Promise.reject(new Error('listing is not built yet')),
 
+    circuitState: () => client.circuitState(),
+
     close: () => client.close(),
   };
 }

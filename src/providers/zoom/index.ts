@@ -109,6 +109,8 @@ export function createZoomProvider(config: ZoomConfig, deps: ProviderDeps = {}):
     // PLACEHOLDER (issue 5, in progress on a branch): replaced by the vendor's listing.
     listRecordings: () => Promise.reject(new Error('listing is not built yet')),
 
+    circuitState: () => client.circuitState(),
+
     close: () => client.close(),
   };
 }
