@@ -10,11 +10,13 @@ import type { AppConfig } from '../config/config.types';
 import { ErrorCode } from '../errors/error-codes';
 import { createFormatError } from '../errors/format-error';
 import type { GraphQLContext } from '../graphql/context';
+import { CursorCodec } from '../listing/cursor';
 import { createLoaders } from '../loaders/create-loaders';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import type { RequestHints } from '../providers/recording-provider';
 import { createApiKeyCheck } from './api-key-auth';
 import { linkHintPlugin } from './link-hint-plugin';
+import { partialErrorsPlugin } from './partial-errors-plugin';
 import { queryLimits } from './query-limits';
 import { loggerOptions } from './logger-options';
 
@@ -25,6 +27,11 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
+export interface ServerOptions {
+  /** Signs `Query.recordings` cursors (src/listing/cursor-key.ts). */
+  cursorKey: Buffer;
+}
+
 /** Largest request body accepted: a GraphQL query with variables is a few kB. */
 const BODY_LIMIT_BYTES = 256 * 1024;
 
@@ -32,10 +39,12 @@ const BODY_LIMIT_BYTES = 256 * 1024;
  * Fastify + Apollo Server: POST/GET /graphql and GET /healthz. One loader set per request,
  * built in the context factory; in-flight vendor calls are aborted when the client goes away.
  */
-export async function createServer(config: AppConfig, schema: GraphQLSchema, providers: ProviderRegistry): Promise<HttpServer> {
+export async function createServer(config: AppConfig, schema: GraphQLSchema, providers: ProviderRegistry, options: ServerOptions): Promise<HttpServer> {
   const production = config.nodeEnv === 'production';
+  const cursors = new CursorCodec(options.cursorKey);
   const app = Fastify({ logger: loggerOptions(config.logLevel), bodyLimit: BODY_LIMIT_BYTES, genReqId: () => randomUUID() });
   const limits = queryLimits(config.queryLimits, production);
+  const formatError = createFormatError((info) => app.log.error({ err: { name: info.name }, path: info.path }, 'masked an error without a code'));
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     validationRules: limits.validationRules,
@@ -47,10 +56,11 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
     csrfPrevention: true,
     // src/index.ts owns SIGTERM/SIGINT: it drains the server, closes vendor pools and exits 0.
     stopOnTerminationSignals: false,
-    formatError: createFormatError((info) => app.log.error({ err: { name: info.name }, path: info.path }, 'masked an error without a code')),
+    formatError,
     plugins: [
       ...limits.plugins,
       linkHintPlugin(),
+      partialErrorsPlugin(formatError),
       fastifyApolloDrainPlugin(app),
       ApolloServerPluginInlineTraceDisabled(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -84,11 +94,15 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
       });
       reply.header('x-request-id', request.id);
       const hints: RequestHints = {};
+      const call = { signal: controller.signal, requestId: request.id, hints };
       return {
         requestId: request.id,
         providers,
         hints,
-        loaders: createLoaders(providers, { signal: controller.signal, requestId: request.id, hints }, { batching: config.batching }),
+        call,
+        cursors,
+        partialErrors: [],
+        loaders: createLoaders(providers, call, { batching: config.batching }),
       };
     },
   });
