@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/generated/**', 'src/generated/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/generated/**', 'src/generated/**', 'clients/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -15,16 +15,17 @@ import { seedZoom } from './zoom/zoom.seed';
 /**
  * The sandbox's demo recordings as the API presents them, computed from the same seeds
  * the emulators serve, through the real mappers: what the README, the end-to-end tests
- * and the benchmark use to name demo ids without a listing call.
+ * and the benchmark use to name demo ids without a listing call. `recordingsPerVendor`
+ * adds the bulk recordings an emulator started with that option serves.
  */
-export function demoRecordings(seed = 1): Record<ProviderName, RecordingData[]> {
+export function demoRecordings(seed = 1, recordingsPerVendor = 0): Record<ProviderName, RecordingData[]> {
   return {
-    daily: seedDaily(seed).recordings.map(mapDailyRecording),
+    daily: seedDaily(seed, { recordingsPerVendor }).recordings.map(mapDailyRecording),
     // The space URL only shapes the links, which are not part of the ids.
-    signalwire: seedSignalWire(seed).recordings.map((r) => mapSignalWireRecording(r, 'http://127.0.0.1')),
+    signalwire: seedSignalWire(seed, { recordingsPerVendor }).recordings.map((r) => mapSignalWireRecording(r, 'http://127.0.0.1')),
     // A trashed Zoom file is listed only with trash=true, not by its session.
-    zoom: seedZoom(seed).sessions.flatMap((s) => mapZoomSession({ ...s, recording_files: s.recording_files?.filter((f) => !f.deleted_time) }).recordings),
-    bird: seedBird(seed).recordings.map(mapBirdRecording),
-    cloudflare: seedCloudflare(seed).recordings.map((r) => mapCloudflareRecording(r as CloudflareRecording)),
+    zoom: seedZoom(seed, { recordingsPerVendor }).sessions.flatMap((s) => mapZoomSession({ ...s, recording_files: s.recording_files?.filter((f) => !f.deleted_time) }).recordings),
+    bird: seedBird(seed, { recordingsPerVendor }).recordings.map(mapBirdRecording),
+    cloudflare: seedCloudflare(seed, { recordingsPerVendor }).recordings.map((r) => mapCloudflareRecording(r as CloudflareRecording)),
   };
 }

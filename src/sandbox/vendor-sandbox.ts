@@ -17,6 +17,9 @@ export interface SandboxStartOptions {
   recordingsPerVendor?: number;
 }
 
+/** What a vendor's seed function takes besides the seed. */
+export type SeedOptions = Pick<SandboxStartOptions, 'recordingsPerVendor'>;
+
 /** A running emulator and the adapter config that points at it. */
 export interface VendorSandbox<C> {
   emulator: Emulator;

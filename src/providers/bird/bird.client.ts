@@ -12,6 +12,20 @@ import { toBirdError } from './bird.errors';
  */
 export const BIRD_LIST_LIMIT = 99;
 
+/**
+ * Filters and paging of GET /workspaces/{workspaceId}/recordings (list-recordings OpenAPI);
+ * `startAt`/`endAt` are date-times.
+ */
+export type BirdListParams = {
+  sourceId?: string;
+  channelId?: string;
+  id?: string;
+  startAt?: string;
+  endAt?: string;
+  limit?: number;
+  pageToken?: string;
+};
+
 /** One method per Bird workspace Voice API endpoint; bodies are checked against bird.api-types.ts. */
 export class BirdClient {
   private readonly http: VendorHttp;
@@ -39,7 +53,7 @@ export class BirdClient {
 
   /** GET /workspaces/{workspaceId}/recordings — https://docs.bird.com/api/voice-api/recordings-api/list-recordings */
   async listRecordings(
-    params: { sourceId?: string; channelId?: string; id?: string; limit?: number; pageToken?: string },
+    params: BirdListParams,
     ctx: CallContext,
   ): Promise<BirdRecordingList> {
     const body = await this.http.getJson(encodePath`/workspaces/${this.workspaceId}/recordings`, params, ctx);

@@ -1,18 +1,37 @@
+import { z } from 'zod';
 import type { BirdConfig } from '../../config/config.types';
 import { badResponse } from '../../errors/provider-error';
 import { expectSegments, uuidRule } from '../../ids/segment-rules';
-import type { CallContext, RecordingProvider } from '../recording-provider';
+import type { CallContext, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
 import { byGroup, eachKey } from '../shared/batch';
+import { pageOfRecordings, readPosition } from '../shared/listing';
 import { memoCall } from '../shared/memo';
 import type { ProviderDeps } from '../shared/provider-deps';
 import type { BirdRecording } from './bird.api-types';
 import { BIRD_LIST_LIMIT, BirdClient } from './bird.client';
+import { birdListParams } from './bird.listing';
 import { mapBirdAccessLink, mapBirdRecording, mapBirdSession } from './bird.mapper';
 
 /** Recording, call and conference ids are all UUIDs (providers.md §4, "IDs"). */
 const RECORDING_ID = uuidRule('recording id');
 const SOURCE = { name: 'source (call or conference)', pattern: /^(call|conference)$/ };
 const SOURCE_ID = uuidRule('call or conference id');
+
+/** pageToken is at most 8000 characters (list-recordings OpenAPI). */
+const MAX_PAGE_TOKEN = 8_000;
+
+/**
+ * A listing position: the token of a page (null for the first page of the filter), the
+ * `limit` it was fetched with, and how much of it was consumed. A page is re-fetched with
+ * its own limit; a fresh page (nothing consumed) takes the current one.
+ */
+const PositionSchema = z
+  .strictObject({
+    pageToken: z.string().min(1).max(MAX_PAGE_TOKEN).nullable(),
+    limit: z.number().int().min(1).max(BIRD_LIST_LIMIT).optional(),
+    taken: z.number().int().min(0).max(BIRD_LIST_LIMIT),
+  })
+  .refine((p) => p.taken === 0 || (p.limit !== undefined && p.taken <= p.limit));
 
 /**
  * Bird (workspace Voice API): no batch endpoint by id, so recordings and links are one GET
@@ -39,6 +58,30 @@ export function createBirdProvider(config: BirdConfig, deps: ProviderDeps = {}):
       seen.add(next);
       pageToken = next;
     }
+  }
+
+  /**
+   * One step of the timeline: one page of the recordings list, by the position's page
+   * token (a re-fetch of the page an item came from, with the same limit) or the first
+   * page of the filter. Bird documents no order (providers.md §4): we assume newest first,
+   * by the same time its startAt/endAt filter on (start, or creation before the start),
+   * which is our timeline; each page is sorted exactly. Statuses and the session's source
+   * are checked locally. The `{results, nextPageToken}` envelope is inferred (api-types).
+   */
+  async function listTimeline({ filter, limit, after }: ListQuery, ctx: CallContext): Promise<ListPage> {
+    const from = readPosition('bird', after, PositionSchema);
+    if (from === 'end') return { items: [], next: null };
+    const params = birdListParams(filter, from && from.taken > 0 ? from.limit! : limit);
+    const pageToken = from?.pageToken ?? undefined;
+    const page = await client.listRecordings({ ...params, pageToken }, ctx);
+    const nextToken = page.nextPageToken || null;
+    if (nextToken !== null && (nextToken === pageToken || nextToken.length > MAX_PAGE_TOKEN)) throw badResponse('bird', 'recording list repeats its page token or sends an oversized one');
+    return pageOfRecordings((page.results ?? []).map(mapBirdRecording), {
+      skip: from?.taken ?? 0,
+      filter,
+      at: (taken) => ({ pageToken: pageToken ?? null, limit: params.limit!, taken }),
+      next: nextToken === null ? null : { pageToken: nextToken, taken: 0 },
+    });
   }
 
   return {
@@ -69,8 +112,7 @@ export function createBirdProvider(config: BirdConfig, deps: ProviderDeps = {}):
       return eachKey(requests, async ({ recording }) => mapBirdAccessLink(await client.getMediaRedirect(recording.nativeId, ctx), now()));
     },
 
-    // PLACEHOLDER (issue 5, in progress on a branch): replaced by the vendor's listing.
-    listRecordings: () => Promise.reject(new Error('listing is not built yet')),
+    listRecordings: listTimeline,
 
     close: () => client.close(),
   };

@@ -15,13 +15,34 @@ import {
 import { toCloudflareError } from './cloudflare.errors';
 
 /**
- * The `per_page` asked for on list calls. The RealtimeKit docs give no maximum
- * (providers.md §5, open question 5); 100 is a common cap and what the emulator enforces.
+ * The largest `per_page` asked for on list calls. The RealtimeKit docs give no maximum
+ * (providers.md §5, open question 5). 100 is assumed: it covers the limits a listing asks
+ * for in one call and keeps a page's body small; the emulator enforces it with a 400. A real
+ * cap below it would show as a 400 too, or, if applied silently, as short pages (the
+ * listing does not stop at one: it goes on until `paging.total_count`).
  */
 export const CLOUDFLARE_PER_PAGE = 100;
 
-/** The first page: the docs' example asks `page_no=1` (the parameter's minimum is 0). */
+/**
+ * The first page: the docs' example asks `page_no=1` (the parameter's minimum is 0, what 0
+ * means is not documented). Pages are assumed 1-based: page n holds the items at offsets
+ * (n - 1) * per_page onwards, as the response's `paging.start_offset` reports.
+ */
 export const CLOUDFLARE_FIRST_PAGE = 1;
+
+/** The query of GET …/recordings (RecordingGetRecordingsParams in the SDK). */
+export interface CloudflareListParams {
+  meeting_id?: string;
+  page_no: number;
+  per_page: number;
+  sort_by?: 'invokedTime';
+  sort_order?: 'ASC' | 'DESC';
+  /** ISO date-times; the emulator (and this adapter) read them as bounds on `invoked_time`. */
+  start_time?: string;
+  end_time?: string;
+  /** Only INVOKED, RECORDING, UPLOADING and UPLOADED are accepted. */
+  'status[]'?: readonly string[];
+}
 
 /** One method per RealtimeKit endpoint; bodies are checked against cloudflare.api-types.ts. */
 export class CloudflareClient {
@@ -54,11 +75,8 @@ export class CloudflareClient {
   }
 
   /** GET …/recordings — https://developers.cloudflare.com/api/resources/realtime_kit/subresources/recordings/methods/get_recordings/ */
-  async listRecordings(
-    params: { meeting_id?: string; page_no: number; per_page: number },
-    ctx: CallContext,
-  ): Promise<CloudflareRecordingList> {
-    const body = await this.http.getJson(`${this.app}/recordings`, params, ctx);
+  async listRecordings(params: CloudflareListParams, ctx: CallContext): Promise<CloudflareRecordingList> {
+    const body = await this.http.getJson(`${this.app}/recordings`, { ...params }, ctx);
     const parsed = parseWire('cloudflare', CloudflareRecordingListSchema, body, 'recording list');
     if (!parsed.success) throw badResponse('cloudflare', 'recording list without success');
     return parsed;

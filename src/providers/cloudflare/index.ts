@@ -7,6 +7,7 @@ import { memoCall } from '../shared/memo';
 import type { ProviderDeps } from '../shared/provider-deps';
 import type { CloudflareRecording, CloudflareSession } from './cloudflare.api-types';
 import { CLOUDFLARE_FIRST_PAGE, CLOUDFLARE_PER_PAGE, CloudflareClient } from './cloudflare.client';
+import { createCloudflareListing } from './cloudflare.listing';
 import { mapCloudflareAccessLink, mapCloudflareRecording, mapCloudflareSession } from './cloudflare.mapper';
 
 /** Recording and session ids are UUIDs (the API reference for get_one_recording). */
@@ -76,8 +77,7 @@ export function createCloudflareProvider(config: CloudflareConfig, deps: Provide
       return Promise.resolve(requests.map(({ recording }) => (recording.knownLink ? mapCloudflareAccessLink(recording.knownLink, now()) : null)));
     },
 
-    // PLACEHOLDER (issue 5, in progress on a branch): replaced by the vendor's listing.
-    listRecordings: () => Promise.reject(new Error('listing is not built yet')),
+    listRecordings: createCloudflareListing({ client, sessionDetails }),
 
     close: () => client.close(),
   };

@@ -1,17 +1,22 @@
+import { z } from 'zod';
 import type { DailyConfig } from '../../config/config.types';
 import type { DailyRecording } from './daily.api-types';
 import { expectSegments, OPAQUE_TOKEN, uuidRule } from '../../ids/segment-rules';
 import type { ProviderDeps } from '../shared/provider-deps';
-import type { RecordingProvider } from '../recording-provider';
+import type { CallContext, ListedRecording, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
 import { byGroup, eachKey } from '../shared/batch';
+import { END_OF_LIST, pageSizeFor, readPosition } from '../shared/listing';
 import { memoCall } from '../shared/memo';
+import { matchesFilter, timelineTime } from '../shared/timeline';
 import { DAILY_LIST_LIMIT, DailyClient } from './daily.client';
 import { mapDailyAccessLink, mapDailyRecording, mapDailySession } from './daily.mapper';
-import type { CallContext } from '../recording-provider';
 
 /** Daily's ids are opaque (UUIDs in every example); room names are letters, digits, - and _. */
 const RECORDING_ID = { name: 'recording id', pattern: OPAQUE_TOKEN };
 const ROOM_NAME = { name: 'room name', pattern: OPAQUE_TOKEN };
+
+/** A listing position: Daily's own cursor, the id of the last recording handed out. */
+const PositionSchema = z.strictObject({ startingAfter: z.string().regex(OPAQUE_TOKEN) });
 
 /**
  * Daily: no batch endpoint by id, so recordings and links are one GET each (concurrent,
@@ -21,6 +26,45 @@ const ROOM_NAME = { name: 'room name', pattern: OPAQUE_TOKEN };
 export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}): RecordingProvider {
   const client = new DailyClient(config);
   const now = deps.now ?? Date.now;
+
+  /**
+   * One step of the timeline: one GET /recordings of about `limit` items after the
+   * position's recording. Daily's list order is not documented (providers.md §1): we assume
+   * newest first by `start_ts` (as its list example is), which is our timeline. Items go
+   * out in Daily's order, not re-sorted: each resumes with `starting_after` its own id, so
+   * nothing is fetched twice or skipped whatever the order really is; and by the same
+   * assumption the first item older than `startedAfter` ends the listing. Daily filters by
+   * room only: dates, statuses and the meeting session within the room are checked
+   * locally. A recording deleted since its id went into a cursor makes Daily refuse that
+   * cursor (an error for that page, never a wrong answer).
+   */
+  async function listTimeline({ filter, limit, after }: ListQuery, ctx: CallContext): Promise<ListPage> {
+    const from = readPosition('daily', after, PositionSchema);
+    if (from === 'end') return { items: [], next: null };
+    const room = filter.sessionKey?.[0];
+    const size = pageSizeFor(limit, DAILY_LIST_LIMIT);
+    const page = await client.listRecordings({ room_name: room, limit: size, starting_after: from?.startingAfter }, ctx);
+    const items: ListedRecording[] = [];
+    const lowerBound = filter.startedAfter?.getTime();
+    let ended = page.data.length < size;
+    for (const raw of page.data) {
+      // List items may leave room_name out (providers.md §1); a room-filtered list says it.
+      const recording = mapDailyRecording(room && !raw.room_name ? { ...raw, room_name: room } : raw);
+      const time = timelineTime(recording);
+      if (lowerBound !== undefined && time !== null && time < lowerBound) {
+        ended = true;
+        break;
+      }
+      if (matchesFilter(recording, filter)) items.push({ recording, position: { startingAfter: raw.id } });
+    }
+    const last = page.data.at(-1);
+    if (ended || !last) {
+      // Nothing after the last item handed out matches: resuming there needs no call.
+      if (items.length > 0) items[items.length - 1].position = END_OF_LIST;
+      return { items, next: null };
+    }
+    return { items, next: { startingAfter: last.id } };
+  }
 
   async function listRoom(room: string, ctx: CallContext): Promise<DailyRecording[]> {
     const all: DailyRecording[] = [];
@@ -61,8 +105,7 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
       );
     },
 
-    // PLACEHOLDER (issue 5, in progress on a branch): replaced by the vendor's listing.
-    listRecordings: () => Promise.reject(new Error('listing is not built yet')),
+    listRecordings: listTimeline,
 
     close: () => client.close(),
   };

@@ -23,3 +23,23 @@ export function secondsBetween(start: Date | null, end: Date | null): number | n
   const secs = Math.round((end.getTime() - start.getTime()) / 1000);
   return secs >= 0 ? secs : null;
 }
+
+/**
+ * Date -> RFC 2822 in UTC, as SignalWire writes and filters times (`Tue, 25 Sep 2018
+ * 23:00:00 +0000`, recordings/main.tsp). toUTCString gives the same fields with `GMT`.
+ */
+export function toRfc2822(ms: number): string {
+  return new Date(ms).toUTCString().replace(/GMT$/, '+0000');
+}
+
+const DAY_MS = 86_400_000;
+
+/** 00:00 UTC of the day `ms` falls in. */
+export function utcDayFloor(ms: number): number {
+  return Math.floor(ms / DAY_MS) * DAY_MS;
+}
+
+/** The first 00:00 UTC at or after `ms`. */
+export function utcDayCeil(ms: number): number {
+  return Math.ceil(ms / DAY_MS) * DAY_MS;
+}

@@ -1,11 +1,15 @@
+import { z } from 'zod';
 import type { SignalWireConfig } from '../../config/config.types';
+import { badResponse } from '../../errors/provider-error';
 import { expectSegments, uuidRule } from '../../ids/segment-rules';
-import type { CallContext, RecordingProvider } from '../recording-provider';
+import type { CallContext, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
 import { byGroup, eachKey } from '../shared/batch';
+import { pageOfRecordings, readPosition } from '../shared/listing';
 import { memoCall } from '../shared/memo';
 import type { ProviderDeps } from '../shared/provider-deps';
 import type { SignalWireRecording } from './signalwire.api-types';
-import { SignalWireClient } from './signalwire.client';
+import { SIGNALWIRE_PAGE_SIZE, SignalWireClient } from './signalwire.client';
+import { signalWireListParams } from './signalwire.listing';
 import { mapSignalWireAccessLink, mapSignalWireRecording, mapSignalWireSession } from './signalwire.mapper';
 
 const SID = uuidRule('recording sid');
@@ -21,6 +25,34 @@ const CONFERENCE = { name: '"conference"', pattern: /^conference$/ };
  */
 export function createSignalWireProvider(config: SignalWireConfig, _deps: ProviderDeps = {}): RecordingProvider {
   const client = new SignalWireClient(config);
+
+  /** A listing position: the URI of a page (ours, on the space) and how much of it was consumed. */
+  const PositionSchema = z.strictObject({
+    page: z.string().max(8_192).refine((uri) => client.isOwnPageUri(uri)),
+    taken: z.number().int().min(0).max(SIGNALWIRE_PAGE_SIZE),
+  });
+
+  /**
+   * One step of the timeline: one page of the account list, by the page URI of the
+   * position (a re-fetch of the page an item came from; PageTokens make SignalWire's page
+   * URIs stable) or the first page of the filter. SignalWire documents its order as
+   * creation date, newest first (core/paging.mdx), which is our timeline's order as long as
+   * recordings start in the order they were created (they start when created in every
+   * example); each page is sorted exactly. Statuses are checked locally only.
+   */
+  async function listTimeline({ filter, limit, after }: ListQuery, ctx: CallContext): Promise<ListPage> {
+    const from = readPosition('signalwire', after, PositionSchema);
+    if (from === 'end') return { items: [], next: null };
+    const uri = from?.page ?? client.recordingsPageUri(signalWireListParams(filter, limit));
+    const page = await client.nextPage(uri, ctx);
+    const nextUri = page.next_page_uri;
+    // Checked now, so no position ever holds another host's URI or loops on one page.
+    if (nextUri && (!client.isOwnPageUri(nextUri) || nextUri === uri)) throw badResponse('signalwire', 'next_page_uri outside the API or repeating the page');
+    return pageOfRecordings(
+      page.recordings.map((r) => mapSignalWireRecording(r, config.spaceUrl)),
+      { skip: from?.taken ?? 0, filter, at: (taken) => ({ page: uri, taken }), next: nextUri ? { page: nextUri, taken: 0 } : null },
+    );
+  }
 
   async function listSession(kind: string, sid: string, ctx: CallContext): Promise<SignalWireRecording[]> {
     const all: SignalWireRecording[] = [];
@@ -62,8 +94,7 @@ export function createSignalWireProvider(config: SignalWireConfig, _deps: Provid
       return requests.map(({ recording }) => (recording.knownLink ? mapSignalWireAccessLink(recording.knownLink) : null));
     },
 
-    // PLACEHOLDER (issue 5, in progress on a branch): replaced by the vendor's listing.
-    listRecordings: () => Promise.reject(new Error('listing is not built yet')),
+    listRecordings: listTimeline,
 
     close: () => client.close(),
   };

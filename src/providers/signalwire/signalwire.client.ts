@@ -1,6 +1,6 @@
 import type { SignalWireConfig } from '../../config/config.types';
 import { SIGNALWIRE_API_PATH } from '../../config/vendor-defaults';
-import { encodePath } from '../../http/encode-path';
+import { buildQuery, encodePath } from '../../http/encode-path';
 import { VendorHttp } from '../../http/vendor-http';
 import { badResponse } from '../../errors/provider-error';
 import type { CallContext } from '../recording-provider';
@@ -15,6 +15,18 @@ import { toSignalWireError } from './signalwire.errors';
 
 /** The documented PageSize maximum (recordings/main.tsp: default 50, maximum 1000). */
 export const SIGNALWIRE_PAGE_SIZE = 1000;
+
+/**
+ * Filters and paging of GET /Accounts/{AccountSid}/Recordings (recordings/main.tsp): the
+ * date bounds are RFC 2822 strings.
+ */
+export type SignalWireListParams = {
+  CallSid?: string;
+  ConferenceSid?: string;
+  'DateCreated<'?: string;
+  'DateCreated>'?: string;
+  PageSize?: number;
+};
 
 /** One method per Compatibility API endpoint; bodies are checked against signalwire.api-types.ts. */
 export class SignalWireClient {
@@ -52,15 +64,31 @@ export class SignalWireClient {
   }
 
   /**
-   * A later page, by the `next_page_uri` SignalWire gave (core/paging.mdx: always follow it
-   * rather than building page URLs). It is a path from the space root; anything that is
-   * not under our API path is refused rather than requested.
+   * The path (from the space root) of the first page of the account list, as SignalWire's
+   * own page URIs are written: what a listing position keeps, so that it resumes
+   * by the same means as from a `next_page_uri`.
    */
-  async nextPage(nextPageUri: string, ctx: CallContext): Promise<SignalWireRecordingList> {
-    if (!nextPageUri.startsWith(`${this.apiPath}/`) || /\/\.\.?(\/|\?|$)/.test(nextPageUri)) {
-      throw badResponse('signalwire', 'next_page_uri outside the API');
-    }
-    const rest = nextPageUri.slice(this.apiPath.length);
+  recordingsPageUri(params: SignalWireListParams): string {
+    return `${this.apiPath}${this.account}/Recordings${buildQuery(params)}`;
+  }
+
+  /**
+   * Whether a page URI is a path under our API path on the configured space (never
+   * another host, never a dot segment): the only page URIs ever requested.
+   */
+  isOwnPageUri(uri: string): boolean {
+    return uri.startsWith(`${this.apiPath}/`) && !/\/(\.|%2e){1,2}(\/|\?|$)/i.test(uri);
+  }
+
+  /**
+   * A page by its URI: a `next_page_uri` SignalWire gave (core/paging.mdx: always follow it
+   * rather than building page URLs) or a first page from recordingsPageUri. It is a path
+   * from the space root, requested on the configured space; anything that is not under
+   * our API path is refused rather than requested.
+   */
+  async nextPage(pageUri: string, ctx: CallContext): Promise<SignalWireRecordingList> {
+    if (!this.isOwnPageUri(pageUri)) throw badResponse('signalwire', 'next_page_uri outside the API');
+    const rest = pageUri.slice(this.apiPath.length);
     const q = rest.indexOf('?');
     const path = q === -1 ? rest : rest.slice(0, q);
     const query = Object.fromEntries(new URLSearchParams(q === -1 ? '' : rest.slice(q + 1)));

@@ -7,10 +7,10 @@ import type { ProviderDeps } from '../shared/provider-deps';
 import type { ZoomSessionRecordings } from './zoom.api-types';
 import { ZOOM_MAX_TTL_SECS, ZoomClient } from './zoom.client';
 import { createZoomTokenSource } from './zoom.jwt';
-import { mapZoomAccessLink, mapZoomFile, mapZoomSession, ZOOM_FILE_ID, zoomFiles } from './zoom.mapper';
+import { createZoomListing } from './zoom.listing';
+import { mapZoomAccessLink, mapZoomFile, mapZoomSession, ZOOM_FILE_ID, ZOOM_SESSION_ID, zoomFiles } from './zoom.mapper';
 
-/** Base64-like session ids (`sfk/aOFJSJSYhGwk1hnxgw==`): `/`, `+`, `=` allowed, never a dot. */
-const SESSION_ID = { name: 'session id', pattern: /^[A-Za-z0-9+/=_-]{1,128}$/ };
+const SESSION_ID = { name: 'session id', pattern: ZOOM_SESSION_ID };
 const FILE_ID = { name: 'recording file id', pattern: ZOOM_FILE_ID };
 
 interface Fetched {
@@ -106,8 +106,7 @@ export function createZoomProvider(config: ZoomConfig, deps: ProviderDeps = {}):
       );
     },
 
-    // PLACEHOLDER (issue 5, in progress on a branch): replaced by the vendor's listing.
-    listRecordings: () => Promise.reject(new Error('listing is not built yet')),
+    listRecordings: createZoomListing({ client, now, fetchSession: async (sessionId, ctx) => (await fetchSession(sessionId, ctx)).body }),
 
     close: () => client.close(),
   };

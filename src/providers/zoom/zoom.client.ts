@@ -2,11 +2,27 @@ import type { ZoomConfig } from '../../config/config.types';
 import { VendorHttp } from '../../http/vendor-http';
 import type { CallContext } from '../recording-provider';
 import { parseWire } from '../shared/wire';
-import { ZoomSessionRecordingsSchema, type ZoomSessionRecordings } from './zoom.api-types';
+import { ZoomRecordingListSchema, ZoomSessionRecordingsSchema, type ZoomRecordingList, type ZoomSessionRecordings } from './zoom.api-types';
 import { toZoomError } from './zoom.errors';
 
 /** `ttl` bounds of `include_fields=download_access_token`, in seconds (0..7 days; providers.md §3). */
 export const ZOOM_MAX_TTL_SECS = 604_800;
+
+/**
+ * The largest `page_size` asked of GET /videosdk/recordings. The Video SDK reference gives
+ * the default (30) but no maximum (providers.md §3, open question 3); Zoom's Meetings API
+ * documents 300 for its own recording list (`page_size`: "The default is 30, and the
+ * maximum is 300"), and we assume the Video SDK list shares it. The emulator enforces it.
+ */
+export const ZOOM_LIST_MAX_PAGE_SIZE = 300;
+
+/** The query of GET /videosdk/recordings: a `yyyy-mm-dd` UTC range of at most one month. */
+export interface ZoomListParams {
+  from: string;
+  to: string;
+  page_size: number;
+  next_page_token?: string;
+}
 
 /**
  * A session id as a path segment, built by hand rather than with encodePath because Zoom
@@ -47,6 +63,16 @@ export class ZoomClient {
     const query = ttl === undefined ? undefined : { include_fields: 'download_access_token', ttl };
     const body = await this.http.getJson(`/videosdk/sessions/${zoomSessionSegment(sessionId)}/recordings`, query, ctx);
     return parseWire('zoom', ZoomSessionRecordingsSchema, body, 'session recordings');
+  }
+
+  /**
+   * GET /videosdk/recordings — the account's sessions that have recordings, in a date range
+   * of at most one month, `next_page_token` paging (the token expires after 15 minutes).
+   * https://developers.zoom.us/docs/api/video-sdk/#tag/cloud-recording/GET/videosdk/recordings
+   */
+  async listRecordings(params: ZoomListParams, ctx: CallContext): Promise<ZoomRecordingList> {
+    const body = await this.http.getJson('/videosdk/recordings', { ...params }, ctx);
+    return parseWire('zoom', ZoomRecordingListSchema, body, 'recording list');
   }
 
   close(): Promise<void> {

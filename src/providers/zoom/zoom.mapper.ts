@@ -25,6 +25,9 @@ export function mapZoomStatus(file: ZoomRecordingFile): RecordingStatus {
   return file.status === 'completed' ? 'READY' : 'UNKNOWN';
 }
 
+/** Base64-like session ids (`sfk/aOFJSJSYhGwk1hnxgw==`): `/`, `+`, `=` allowed, never a dot. */
+export const ZOOM_SESSION_ID = /^[A-Za-z0-9+/=_-]{1,128}$/;
+
 /** A recording file id: UUIDs in every example; letters, digits, `_` and `-`, never a dot. */
 export const ZOOM_FILE_ID = /^[A-Za-z0-9_-]{1,128}$/;
 

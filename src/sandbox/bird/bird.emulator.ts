@@ -4,7 +4,7 @@ import type { BirdParty, BirdRecording } from '../../providers/bird/bird.api-typ
 import { UUID } from '../../ids/segment-rules';
 import { decodeParam, startEmulator, type EmulatorRequest, type EmulatorResponse, type EmulatorSpec } from '../emulator';
 import { sandboxCommon, type SandboxStartOptions, type VendorSandbox } from '../vendor-sandbox';
-import { seedBird, type BirdDataset } from './bird.seed';
+import { birdListOrder, birdListTime, seedBird, type BirdDataset } from './bird.seed';
 
 export const BIRD_SANDBOX_ACCESS_KEY = 'sandbox-bird-access-key';
 export const BIRD_SANDBOX_WORKSPACE_ID = '8bc02f53-87ac-48d2-b4fd-c2cf856a305f';
@@ -91,8 +91,8 @@ function list(data: BirdDataset, req: EmulatorRequest): EmulatorResponse {
   }
   const from = q.get('from');
   const to = q.get('to');
-  const items = data.recordings.filter((r) => {
-    const at = Date.parse(r.startedAt && !r.startedAt.startsWith('0001-') ? r.startedAt : (r.createdAt ?? ''));
+  const items = birdListOrder(data.recordings).filter((r) => {
+    const at = birdListTime(r) ?? Number.NaN;
     return (
       (!q.has('sourceId') || r.sourceId === q.get('sourceId')) &&
       (!q.has('channelId') || r.channelId === q.get('channelId')) &&
@@ -112,8 +112,9 @@ function list(data: BirdDataset, req: EmulatorRequest): EmulatorResponse {
 
 /**
  * Bird workspace Voice API emulator (providers.md §4): `Authorization: AccessKey <key>`
- * (401 otherwise), 404 for another workspace, GET …/recordings (filters, limit 1..99,
- * opaque pageToken, `{results, nextPageToken}`), GET …/recordings/{id} (the documented
+ * (401 otherwise), 404 for another workspace, GET …/recordings (filters, startAt/endAt
+ * inclusive on the start or else creation time, limit 1..99 default 10 and 422 otherwise,
+ * opaque pageToken, `{results, nextPageToken}`, newest first then by id), GET …/recordings/{id} (the documented
  * object with a fresh presigned `url` once available), and GET …/recordings/{id}.mp3
  * answering 307 to a presigned regional S3 URL valid for 600 s.
  */
@@ -163,7 +164,7 @@ export function birdEmulatorSpec(data: BirdDataset, options: BirdEmulatorOptions
   };
 }
 
-export async function startBirdSandbox(options: SandboxStartOptions = {}, data: BirdDataset = seedBird(options.seed)): Promise<VendorSandbox<BirdConfig> & { data: BirdDataset }> {
+export async function startBirdSandbox(options: SandboxStartOptions = {}, data: BirdDataset = seedBird(options.seed, options)): Promise<VendorSandbox<BirdConfig> & { data: BirdDataset }> {
   const emulator = await startEmulator(birdEmulatorSpec(data, { accessKey: BIRD_SANDBOX_ACCESS_KEY, workspaceId: BIRD_SANDBOX_WORKSPACE_ID }), options);
   return {
     emulator,

@@ -1,5 +1,9 @@
 import type { BirdParty, BirdRecording } from '../../providers/bird/bird.api-types';
+import { parseDate } from '../../providers/shared/times';
+import { bulkSlots } from '../bulk-seed';
+import { newestFirst } from '../list-order';
 import { SANDBOX_EPOCH, SeedRandom } from '../seed-random';
+import type { SeedOptions } from '../vendor-sandbox';
 
 /** Emulator-side facts about a recording that Bird does not put in its body. */
 export interface BirdRecordingExtras {
@@ -24,12 +28,66 @@ function phone(rng: SeedRandom, country: string, prefix: string): BirdParty['num
 }
 
 /**
+ * The time Bird's list filters (startAt/endAt) and, by our assumption, orders on: the
+ * start, or the creation for a recording not started (zero-time `startedAt`).
+ */
+export function birdListTime(r: BirdRecording): number | null {
+  return (parseDate(r.startedAt) ?? parseDate(r.createdAt))?.getTime() ?? null;
+}
+
+/** Bird's list order as the emulator keeps it (undocumented, assumed): newest first, ties by id. */
+export function birdListOrder(recordings: BirdRecording[]): BirdRecording[] {
+  return newestFirst(recordings, birdListTime, (r) => r.id);
+}
+
+/**
+ * `count` bulk recordings (SandboxStartOptions.recordingsPerVendor): available recordings
+ * of calls and conferences over the past ~6 months (src/sandbox/bulk-seed.ts), created a
+ * second before they start.
+ */
+function bulkBird(seed: number, count: number): BirdRecording[] {
+  const { rng, slots } = bulkSlots(seed, count, 0xb12d);
+  const recordings: BirdRecording[] = [];
+  let source = 'call';
+  let sourceId = '';
+  let channelId = '';
+  for (const slot of slots) {
+    if (slot.opensSession) {
+      source = rng.int(1, 3) === 1 ? 'conference' : 'call';
+      sourceId = rng.uuid();
+      channelId = rng.uuid();
+    }
+    const start = slot.startMs;
+    const duration = rng.int(20, 1_800);
+    const iso = (ms: number) => new Date(ms).toISOString();
+    recordings.push({
+      id: rng.uuid(),
+      source,
+      sourceId,
+      status: rng.int(1, 25) === 1 ? 'completed' : 'available',
+      origin: 'create-call',
+      ...(source === 'call' ? { channelId, direction: rng.pick(['incoming', 'outgoing']) } : { conferenceId: sourceId }),
+      duration,
+      format: 'mp3',
+      stereo: rng.int(0, 1) === 1,
+      transcription: false,
+      createdAt: iso(start - 1_000),
+      updatedAt: iso(start + duration * 1000 + 1_000),
+      startedAt: iso(start),
+      endedAt: iso(start + duration * 1000),
+    });
+  }
+  return recordings;
+}
+
+/**
  * Deterministic demo data: 24 recordings over 8 sessions (5 calls, 3 conferences), every
  * status Bird's docs show plus an undocumented one, unfinished recordings with the
  * zero-time `endedAt`, mono and stereo, both origins, and one recording whose media
- * redirect comes without a Location. Listed newest first.
+ * redirect comes without a Location; plus `recordingsPerVendor` bulk recordings. Listed
+ * newest first.
  */
-export function seedBird(seed = 1, count = 24): BirdDataset {
+export function seedBird(seed = 1, options: SeedOptions = {}, count = 24): BirdDataset {
   const rng = new SeedRandom(seed);
   const sessions = Array.from({ length: Math.max(1, Math.ceil(count / 3)) }, (_, i) => ({
     source: i % 8 < 5 ? 'call' : 'conference',
@@ -76,6 +134,6 @@ export function seedBird(seed = 1, count = 24): BirdDataset {
     });
     extras.set(id, { omitLocation: i === 6 });
   }
-  recordings.sort((a, b) => Date.parse(b.createdAt ?? '') - Date.parse(a.createdAt ?? ''));
-  return { recordings, extras };
+  recordings.push(...bulkBird(seed, options.recordingsPerVendor ?? 0));
+  return { recordings: birdListOrder(recordings), extras };
 }

@@ -80,6 +80,14 @@ export function cloudflareEmulatorSpec(data: CloudflareDataset, creds: Cloudflar
   const wrongApp = (account: string, app: string): EmulatorResponse | null =>
     decodeParam(account) === creds.accountId && decodeParam(app) === creds.appId ? null : kitError(404, 'App not found');
   const meetingOf = (id: string) => data.meetings.find((m) => m.id === id);
+  /**
+   * `sort_by=invokedTime` order, newest first, ties by id: a total order, so pages never
+   * overlap (RealtimeKit's own tie-break is not documented). Computed once: a served
+   * dataset does not change.
+   */
+  const newestFirst = data.recordings
+    .map((rec) => ({ rec, invoked: Date.parse(rec.invoked_time ?? '') }))
+    .sort((a, b) => b.invoked - a.invoked || (a.rec.id < b.rec.id ? -1 : a.rec.id > b.rec.id ? 1 : 0));
 
   return {
     vendor: 'cloudflare',
@@ -118,8 +126,7 @@ export function cloudflareEmulatorSpec(data: CloudflareDataset, creds: Cloudflar
           const meetingId = req.query.get('meeting_id');
           const search = req.query.get('search')?.toLowerCase();
 
-          const items = data.recordings.filter((r) => {
-            const invoked = Date.parse(r.invoked_time ?? '');
+          const items = (sortOrder === 'ASC' ? [...newestFirst].reverse() : newestFirst).filter(({ rec: r, invoked }) => {
             if (meetingId && r.meeting_id !== meetingId) return false;
             if (statuses.length && !statuses.includes(r.status)) return false;
             if (start !== null && !(invoked >= start)) return false;
@@ -132,10 +139,8 @@ export function cloudflareEmulatorSpec(data: CloudflareDataset, creds: Cloudflar
             if (search && r.meeting_id.toLowerCase() !== search && !(meetingOf(r.meeting_id)?.title ?? '').toLowerCase().includes(search)) return false;
             return true;
           });
-          const sign = sortOrder === 'ASC' ? 1 : -1;
-          items.sort((a, b) => sign * (Date.parse(a.invoked_time ?? '') - Date.parse(b.invoked_time ?? '')));
           const offset = (Math.max(pageNo, 1) - 1) * perPage;
-          const page = items.slice(offset, offset + perPage);
+          const page = items.slice(offset, offset + perPage).map(({ rec }) => rec);
           const listed: CloudflareListedRecording[] = page.map((r) => ({ ...toWire(r), meeting: meetingOf(r.meeting_id) }));
           return {
             status: 200,
@@ -175,7 +180,7 @@ export function cloudflareEmulatorSpec(data: CloudflareDataset, creds: Cloudflar
 
 export async function startCloudflareSandbox(
   options: SandboxStartOptions = {},
-  data: CloudflareDataset = seedCloudflare(options.seed),
+  data: CloudflareDataset = seedCloudflare(options.seed, { recordingsPerVendor: options.recordingsPerVendor }),
 ): Promise<VendorSandbox<CloudflareConfig> & { data: CloudflareDataset }> {
   const creds = { apiToken: CLOUDFLARE_SANDBOX_API_TOKEN, accountId: CLOUDFLARE_SANDBOX_ACCOUNT_ID, appId: CLOUDFLARE_SANDBOX_APP_ID };
   const emulator = await startEmulator(cloudflareEmulatorSpec(data, creds), options);

@@ -1,5 +1,7 @@
 import type { CloudflareMeeting, CloudflareRecording, CloudflareSession, CloudflareStorageConfig } from '../../providers/cloudflare/cloudflare.api-types';
+import { bulkInstants } from '../bulk-times';
 import { SANDBOX_EPOCH, SeedRandom } from '../seed-random';
+import type { SandboxStartOptions } from '../vendor-sandbox';
 
 /**
  * The write-only fields of `storage_config` (SDK: "only writeable by clients, not
@@ -55,8 +57,9 @@ const SEVEN_DAYS_MS = 7 * 86_400_000;
  * of every kind (sftp by KEY and by PASSWORD, some holding write-only secrets), recordings
  * without `download_url` (RealtimeKit bucket disabled) and links expiring 7 days after
  * `stopped_time`, some already past at SANDBOX_EPOCH, and one recording without a session.
+ * `recordingsPerVendor` adds that many bulk recordings (bulkRecordings below).
  */
-export function seedCloudflare(seed = 1): CloudflareDataset {
+export function seedCloudflare(seed = 1, options: Pick<SandboxStartOptions, 'recordingsPerVendor'> = {}): CloudflareDataset {
   const rng = new SeedRandom(seed);
   const meetings: CloudflareMeeting[] = TITLES.map((title, i) => ({
     id: rng.uuid(),
@@ -104,8 +107,62 @@ export function seedCloudflare(seed = 1): CloudflareDataset {
   }
   // A recording invoked before any session began: RealtimeKit gives it no session_id.
   recordings.push(recording(rng, 24, 'ERRORED', meetings[0].id, null, SANDBOX_EPOCH - 10 * 86_400_000, dests[0]));
+  addBulk(seed, options.recordingsPerVendor ?? 0, { meetings, sessions, recordings }, organization);
   recordings.sort((a, b) => Date.parse(b.invoked_time ?? '') - Date.parse(a.invoked_time ?? ''));
   return { meetings, sessions, recordings };
+}
+
+/** Mostly finished recordings, a few failed or still uploading: enough for status filters to matter. */
+const BULK_STATUSES = ['UPLOADED', 'UPLOADED', 'UPLOADED', 'UPLOADED', 'UPLOADED', 'UPLOADED', 'UPLOADED', 'ERRORED', 'UPLOADING', 'PAUSED'];
+const BULK_MEETINGS = 12;
+
+/**
+ * `count` more recordings (the benchmark's bulk timeline) in 12 more meetings, 1 to 5 per
+ * ended session, invoked over the past six months (bulk-times.ts). Their own random stream,
+ * so the demo data is the same whatever the count.
+ */
+function addBulk(seed: number, count: number, data: CloudflareDataset, organization: string): void {
+  if (count <= 0) return;
+  const rng = new SeedRandom(seed * 7_919 + 15_485_863);
+  const meetings = Array.from({ length: BULK_MEETINGS }, (_, i): CloudflareMeeting => ({
+    id: rng.uuid(),
+    title: `${TITLES[i % TITLES.length]} (archive ${i + 1})`,
+    status: 'ACTIVE',
+    created_at: iso(SANDBOX_EPOCH - 200 * 86_400_000),
+    updated_at: iso(SANDBOX_EPOCH - 11 * 86_400_000),
+    record_on_start: i % 2 === 0,
+  }));
+  data.meetings.push(...meetings);
+  const dests = destinations(rng);
+  const perSession: number[] = [];
+  for (let left = count; left > 0; left -= perSession[perSession.length - 1]) perSession.push(Math.min(left, rng.int(1, 5)));
+  const invoked = bulkInstants(rng, count);
+  let n = 0;
+  perSession.forEach((size, s) => {
+    const meeting = meetings[s % meetings.length];
+    // The session's recordings are the next `size` instants, oldest first inside it.
+    const first = invoked[n + size - 1];
+    const session: CloudflareSession = {
+      id: rng.uuid(),
+      associated_id: meeting.id,
+      meeting_display_name: meeting.title,
+      created_at: iso(first - 60_000),
+      started_at: iso(first - 60_000),
+      ended_at: iso(invoked[n] + 3_600_000),
+      updated_at: iso(invoked[n] + 3_600_000),
+      status: 'ENDED',
+      type: 'meeting',
+      live_participants: 0,
+      max_concurrent_participants: rng.int(2, 12),
+      minutes_consumed: rng.int(10, 400),
+      organization_id: organization,
+    };
+    data.sessions.push(session);
+    for (let j = 0; j < size; j++, n++) {
+      // Indexes from 1000 on: the demo's special file names (9: .tar, 12: none) stay the demo's.
+      data.recordings.push(recording(rng, 1_000 + n, rng.pick(BULK_STATUSES), meeting.id, session.id, invoked[n], dests[n % dests.length]));
+    }
+  });
 }
 
 function recording(

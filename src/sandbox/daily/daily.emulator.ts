@@ -1,7 +1,7 @@
 import type { DailyConfig } from '../../config/config.types';
 import { decodeParam, startEmulator, type EmulatorResponse, type EmulatorSpec } from '../emulator';
 import { bearerToken, sandboxCommon, type SandboxStartOptions, type VendorSandbox } from '../vendor-sandbox';
-import { seedDaily, type DailyDataset } from './daily.seed';
+import { dailyListOrder, seedDaily, type DailyDataset } from './daily.seed';
 
 export const DAILY_SANDBOX_API_KEY = 'sandbox-daily-api-key';
 
@@ -18,7 +18,9 @@ const error = (status: number, kind: string, info?: string): EmulatorResponse =>
 /**
  * Daily REST API emulator (providers.md §1): Bearer auth (400 without a header, 401 with a
  * wrong key), GET /v1/recordings[/{id}[/access-link]], cursor paging with starting_after
- * and ending_before, and access-link bounds for customer-bucket recordings.
+ * and ending_before over the list newest first (start_ts, then id), the room_name filter
+ * (Daily has no date or session filter), and access-link bounds for customer-bucket
+ * recordings.
  */
 export function dailyEmulatorSpec(data: DailyDataset, apiKey: string): EmulatorSpec {
   const byId = () => new Map(data.recordings.map((r) => [r.id, r]));
@@ -45,7 +47,7 @@ export function dailyEmulatorSpec(data: DailyDataset, apiKey: string): EmulatorS
             return error(400, 'invalid-request-error', `limit must be 1..${MAX_LIMIT}`);
           }
           const room = req.query.get('room_name');
-          let items = data.recordings.filter((r) => !room || r.room_name === room);
+          let items = dailyListOrder(data.recordings).filter((r) => !room || r.room_name === room);
           const after = req.query.get('starting_after');
           const before = req.query.get('ending_before');
           if (after) {
@@ -99,7 +101,7 @@ export function dailyEmulatorSpec(data: DailyDataset, apiKey: string): EmulatorS
   };
 }
 
-export async function startDailySandbox(options: SandboxStartOptions = {}, data: DailyDataset = seedDaily(options.seed)): Promise<VendorSandbox<DailyConfig> & { data: DailyDataset }> {
+export async function startDailySandbox(options: SandboxStartOptions = {}, data: DailyDataset = seedDaily(options.seed, options)): Promise<VendorSandbox<DailyConfig> & { data: DailyDataset }> {
   const emulator = await startEmulator(dailyEmulatorSpec(data, DAILY_SANDBOX_API_KEY), options);
   return { emulator, data, config: { ...sandboxCommon('daily', `${emulator.url}/v1`), apiKey: DAILY_SANDBOX_API_KEY } };
 }

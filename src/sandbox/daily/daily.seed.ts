@@ -1,5 +1,8 @@
 import type { DailyRecording } from '../../providers/daily/daily.api-types';
+import { bulkSlots } from '../bulk-seed';
+import { newestFirst } from '../list-order';
 import { SANDBOX_EPOCH, SeedRandom } from '../seed-random';
+import type { SeedOptions } from '../vendor-sandbox';
 
 /** Emulator-side facts about a recording that Daily keeps but does not put in its body. */
 export interface DailyRecordingExtras {
@@ -16,12 +19,49 @@ export interface DailyDataset {
 
 const ROOMS = ['standup', 'sales-demo', 'board-review', 'support-escalation', 'all-hands', 'design-crit'];
 
+/** Daily's list order as the emulator keeps it: newest first by start_ts, ties by id. */
+export function dailyListOrder(recordings: DailyRecording[]): DailyRecording[] {
+  return newestFirst(recordings, (r) => (typeof r.start_ts === 'number' ? r.start_ts * 1000 : null), (r) => r.id);
+}
+
+/**
+ * `count` bulk recordings (SandboxStartOptions.recordingsPerVendor): finished meetings (one
+ * in 20 canceled) in rooms of their own, over the past ~6 months (src/sandbox/bulk-seed.ts).
+ */
+function bulkDaily(seed: number, count: number): DailyRecording[] {
+  const { rng, slots } = bulkSlots(seed, count, 0xda11);
+  const recordings: DailyRecording[] = [];
+  let room = '';
+  let mtgSessionId = '';
+  for (const slot of slots) {
+    if (slot.opensSession) {
+      room = `team-room-${rng.int(1, 60)}`;
+      mtgSessionId = rng.uuid();
+    }
+    const start = Math.floor(slot.startMs / 1000);
+    const canceled = rng.int(1, 20) === 1;
+    recordings.push({
+      id: rng.uuid(),
+      room_name: room,
+      start_ts: start,
+      status: canceled ? 'canceled' : 'finished',
+      max_participants: rng.int(1, 12),
+      duration: rng.int(30, 3_600),
+      s3key: `recording-graph-demo/${room}/${start}${rng.int(100, 999)}`,
+      mtgSessionId,
+      tracks: [],
+    });
+  }
+  return recordings;
+}
+
 /**
  * Deterministic demo data: 24 recordings in 8 meeting sessions over 6 rooms, every Daily
  * status, some raw-tracks recordings, one in a customer bucket and one whose domain
- * blocks access. Listed newest first, as Daily's list is.
+ * blocks access; plus `recordingsPerVendor` bulk recordings. Listed newest first, as
+ * Daily's list is assumed to be.
  */
-export function seedDaily(seed = 1, count = 24): DailyDataset {
+export function seedDaily(seed = 1, options: SeedOptions = {}, count = 24): DailyDataset {
   const rng = new SeedRandom(seed);
   const sessions = Array.from({ length: Math.max(1, Math.ceil(count / 3)) }, (_, i) => ({
     room: ROOMS[i % ROOMS.length],
@@ -55,6 +95,6 @@ export function seedDaily(seed = 1, count = 24): DailyDataset {
     });
     extras.set(id, { customerBucket: i === 2, accessBlocked: i === 4 });
   }
-  recordings.sort((a, b) => (b.start_ts ?? 0) - (a.start_ts ?? 0));
-  return { recordings, extras };
+  recordings.push(...bulkDaily(seed, options.recordingsPerVendor ?? 0));
+  return { recordings: dailyListOrder(recordings), extras };
 }

@@ -2,7 +2,7 @@ import type { SignalWireConfig } from '../../config/config.types';
 import { SIGNALWIRE_API_PATH } from '../../config/vendor-defaults';
 import { decodeParam, startEmulator, type EmulatorRequest, type EmulatorResponse, type EmulatorSpec } from '../emulator';
 import { sandboxCommon, type SandboxStartOptions, type VendorSandbox } from '../vendor-sandbox';
-import { SIGNALWIRE_SANDBOX_PROJECT_ID, seedSignalWire, type SignalWireDataset } from './signalwire.seed';
+import { SIGNALWIRE_SANDBOX_PROJECT_ID, seedSignalWire, signalWireListOrder, type SignalWireDataset } from './signalwire.seed';
 
 export { SIGNALWIRE_SANDBOX_PROJECT_ID };
 export const SIGNALWIRE_SANDBOX_API_TOKEN = 'PTsandbox-signalwire-api-token';
@@ -20,22 +20,44 @@ const error = (status: number, code: number, message: string): EmulatorResponse 
 const ACCOUNT = '/api/laml/2010-04-01/Accounts/([^/]+)';
 const SILENT_WAV = Buffer.from('524946462400000057415645666d74201000000001000100401f0000803e0000020010006461746100000000', 'hex').toString('latin1');
 
-function inDateRange(created: string | null | undefined, q: URLSearchParams, parse: (v: string) => number): boolean {
+const DATE_FILTERS = ['DateCreated', 'DateCreated<', 'DateCreated>'] as const;
+
+/** RFC 2822 as the account list documents it: `Wed, 26 Sep 2018 00:00:00 +0000`. */
+const RFC_2822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$/;
+/** The conference list documents its date filters as YYYY-MM-DD (conferences/main.tsp). */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The date filters of a list request, in ms, or an error response for a value not in the
+ * endpoint's documented format. `DateCreated<`/`>` compare the full time, strictly (the
+ * docs say neither; the adapter widens its bounds to be safe under any reading).
+ */
+function dateFilters(q: URLSearchParams, format: RegExp, parse: (v: string) => number): Partial<Record<(typeof DATE_FILTERS)[number], number>> | EmulatorResponse {
+  const out: Partial<Record<(typeof DATE_FILTERS)[number], number>> = {};
+  for (const name of DATE_FILTERS) {
+    const v = q.get(name);
+    if (v === null) continue;
+    const ms = parse(v);
+    if (!format.test(v) || Number.isNaN(ms)) return error(400, 21_401, `${name} is not a valid date`);
+    out[name] = ms;
+  }
+  return out;
+}
+
+function inDateRange(created: string | null | undefined, bounds: Partial<Record<(typeof DATE_FILTERS)[number], number>>): boolean {
   const at = Date.parse(created ?? '');
-  const on = q.get('DateCreated');
-  const before = q.get('DateCreated<');
-  const after = q.get('DateCreated>');
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  if (on && day(at) !== day(parse(on))) return false;
-  if (before && !(at < parse(before))) return false;
-  if (after && !(at > parse(after))) return false;
+  if (bounds.DateCreated !== undefined && day(at) !== day(bounds.DateCreated)) return false;
+  if (bounds['DateCreated<'] !== undefined && !(at < bounds['DateCreated<'])) return false;
+  if (bounds['DateCreated>'] !== undefined && !(at > bounds['DateCreated>'])) return false;
   return true;
 }
 
 /**
  * SignalWire Compatibility API emulator (providers.md §2): Basic auth project:token, the
- * recording `.json`, the account list with CallSid/ConferenceSid/DateCreated filters and
- * Page/PageSize/PageToken paging with `next_page_uri`, the conference list, and the public
+ * recording `.json`, the account list with CallSid/ConferenceSid/DateCreated filters (RFC
+ * 2822, 400 otherwise) and Page/PageSize/PageToken paging with `next_page_uri` (PageSize
+ * 1..1000, default 50, 400 otherwise) over the list newest first (date_created, then sid), the conference list, and the public
  * media routes (no auth).
  */
 export function signalWireEmulatorSpec(data: SignalWireDataset, projectId: string, apiToken: string): EmulatorSpec {
@@ -114,8 +136,10 @@ export function signalWireEmulatorSpec(data: SignalWireDataset, projectId: strin
         handle(req) {
           const call = req.query.get('CallSid');
           const conf = req.query.get('ConferenceSid');
-          const items = data.recordings.filter(
-            (r) => (!call || r.call_sid === call) && (!conf || r.conference_sid === conf) && inDateRange(r.date_created, req.query, Date.parse),
+          const bounds = dateFilters(req.query, RFC_2822, Date.parse);
+          if ('status' in bounds) return bounds;
+          const items = signalWireListOrder(data.recordings).filter(
+            (r) => (!call || r.call_sid === call) && (!conf || r.conference_sid === conf) && inDateRange(r.date_created, bounds),
           );
           return page(req, `${SIGNALWIRE_API_PATH}/Accounts/${projectId}/Recordings`, items);
         },
@@ -126,8 +150,9 @@ export function signalWireEmulatorSpec(data: SignalWireDataset, projectId: strin
         pattern: new RegExp(`^${ACCOUNT}/Conferences/([^/]+)/Recordings/?$`),
         handle(req, [, rawConf]) {
           const conf = decodeParam(rawConf) ?? '';
-          // This list documents its date filters as YYYY-MM-DD (conferences/main.tsp).
-          const items = data.recordings.filter((r) => r.conference_sid === conf && inDateRange(r.date_created, req.query, (v) => Date.parse(`${v}T00:00:00Z`)));
+          const bounds = dateFilters(req.query, ISO_DAY, (v) => Date.parse(`${v}T00:00:00Z`));
+          if ('status' in bounds) return bounds;
+          const items = signalWireListOrder(data.recordings).filter((r) => r.conference_sid === conf && inDateRange(r.date_created, bounds));
           return page(req, `${SIGNALWIRE_API_PATH}/Accounts/${projectId}/Conferences/${conf}/Recordings`, items);
         },
       },
@@ -139,7 +164,7 @@ export function signalWireEmulatorSpec(data: SignalWireDataset, projectId: strin
 
 export async function startSignalWireSandbox(
   options: SandboxStartOptions = {},
-  data: SignalWireDataset = seedSignalWire(options.seed),
+  data: SignalWireDataset = seedSignalWire(options.seed, options),
 ): Promise<VendorSandbox<SignalWireConfig> & { data: SignalWireDataset }> {
   const emulator = await startEmulator(signalWireEmulatorSpec(data, SIGNALWIRE_SANDBOX_PROJECT_ID, SIGNALWIRE_SANDBOX_API_TOKEN), options);
   return {

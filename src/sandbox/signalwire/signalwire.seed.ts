@@ -1,5 +1,9 @@
 import type { SignalWireRecording } from '../../providers/signalwire/signalwire.api-types';
+import { parseDate, toRfc2822 } from '../../providers/shared/times';
+import { bulkSlots } from '../bulk-seed';
+import { newestFirst } from '../list-order';
 import { SANDBOX_EPOCH, SeedRandom } from '../seed-random';
+import type { SeedOptions } from '../vendor-sandbox';
 
 export const SIGNALWIRE_SANDBOX_PROJECT_ID = '720796a0-8ee9-4350-83bd-2d07a3121f1e';
 
@@ -11,18 +15,94 @@ export interface SignalWireDataset {
 /** Every status of the REST spec and the SDK enum, plus one neither documents. */
 const STATUSES = ['queued', 'in-progress', 'paused', 'resumed', 'stopped', 'processing', 'absent', 'deleted', 'transcoding'];
 
-/** RFC 2822, as SignalWire sends times: `Tue, 25 Sep 2018 23:00:00 +0000`. */
-export function rfc2822(ms: number): string {
-  return new Date(ms).toUTCString().replace('GMT', '+0000');
-}
 
 const SOURCES = ['DialVerb', 'Conference', 'OutBoundApi', 'Trunking', 'RecordVerb', 'StartCallRecordingApi', 'StartConferenceRecording'];
 
+/** What a recording's body is made of, in the seed. */
+interface RecordingFacts {
+  sid: string;
+  projectId: string;
+  /** The call's or the conference's sid. */
+  sessionSid: string;
+  conference: boolean;
+  channels: string;
+  created: number;
+  start: number;
+  duration: number;
+  status: string;
+  /** Whether it has an end time yet. */
+  ended: boolean;
+  source: string;
+}
+
+/** A recording `.json` body as the spec shapes it (recordings/models/core.tsp). */
+function recordingBody(r: RecordingFacts): SignalWireRecording {
+  const base = `/api/laml/2010-04-01/Accounts/${r.projectId}/Recordings/${r.sid}`;
+  return {
+    sid: r.sid,
+    account_sid: r.projectId,
+    api_version: '2010-04-01',
+    call_sid: r.conference ? null : r.sessionSid,
+    conference_sid: r.conference ? r.sessionSid : null,
+    channel: r.channels,
+    channels: r.channels,
+    date_created: toRfc2822(r.created),
+    date_updated: toRfc2822(r.start + (r.duration + 4) * 1000),
+    start_time: toRfc2822(r.start),
+    end_time: r.ended ? toRfc2822(r.start + r.duration * 1000) : null,
+    duration: r.duration,
+    price: r.status === 'completed' ? '-0.0025' : null,
+    price_unit: 'USD',
+    source: r.source,
+    status: r.status,
+    error_code: r.status === 'absent' ? '13617' : null,
+    uri: `${base}.json`,
+    subresource_uris: { transcriptions: `${base}/Transcriptions.json` },
+    encryption_details: null,
+    trim: 'do-not-trim',
+  };
+}
+
+/** SignalWire's documented list order: creation date, newest first (core/paging.mdx); ties by sid. */
+export function signalWireListOrder(recordings: SignalWireRecording[]): SignalWireRecording[] {
+  return newestFirst(recordings, (r) => parseDate(r.date_created)?.getTime() ?? null, (r) => r.sid);
+}
+
+/**
+ * `count` bulk recordings (SandboxStartOptions.recordingsPerVendor) over calls and
+ * conferences of the past ~6 months (src/sandbox/bulk-seed.ts). Each starts 0 to 15 s
+ * after it was created, the same lag for the same creation time, so that creation order
+ * (SignalWire's) and start order (the timeline's) agree while a lower date bound on
+ * creation, pushed down as it is, would drop some recordings.
+ */
+function bulkSignalWire(seed: number, count: number, projectId: string): SignalWireRecording[] {
+  const { rng, slots } = bulkSlots(seed, count, 0x5161);
+  const recordings: SignalWireRecording[] = [];
+  let conference = false;
+  let sessionSid = '';
+  for (const slot of slots) {
+    if (slot.opensSession) {
+      conference = rng.int(1, 3) === 1;
+      sessionSid = rng.uuid();
+    }
+    const sid = rng.uuid();
+    const created = slot.startMs;
+    const start = created + ((created / 30_000) % 4) * 5_000;
+    const status = rng.int(1, 25) === 1 ? 'absent' : 'completed';
+    const duration = status === 'absent' ? 0 : rng.int(4, 1_800);
+    recordings.push(
+      recordingBody({ sid, projectId, sessionSid, conference, channels: '1', created, start, duration, status, ended: true, source: conference ? 'StartConferenceRecording' : 'StartCallRecordingApi' }),
+    );
+  }
+  return recordings;
+}
+
 /**
  * Deterministic demo data: 24 recordings over 5 calls and 3 conferences, every status
- * value from the spec and the SDK plus an undocumented one, mostly `completed`.
+ * value from the spec and the SDK plus an undocumented one, mostly `completed`; plus
+ * `recordingsPerVendor` bulk recordings.
  */
-export function seedSignalWire(seed = 1, count = 24, projectId = SIGNALWIRE_SANDBOX_PROJECT_ID): SignalWireDataset {
+export function seedSignalWire(seed = 1, options: SeedOptions = {}, count = 24, projectId = SIGNALWIRE_SANDBOX_PROJECT_ID): SignalWireDataset {
   const rng = new SeedRandom(seed);
   const sessions = Array.from({ length: 8 }, (_, i) => ({ conference: i >= 5, sid: rng.uuid(), start: SANDBOX_EPOCH - (i + 1) * 7_200_000 - rng.int(0, 600) * 1000 }));
   const recordings: SignalWireRecording[] = [];
@@ -33,31 +113,12 @@ export function seedSignalWire(seed = 1, count = 24, projectId = SIGNALWIRE_SAND
     const status = i < STATUSES.length ? STATUSES[i] : 'completed';
     const duration = status === 'queued' ? 0 : rng.int(4, 1_800);
     const channels = String(rng.int(1, 2));
-    const base = `/api/laml/2010-04-01/Accounts/${projectId}/Recordings/${sid}`;
-    recordings.push({
-      sid,
-      account_sid: projectId,
-      api_version: '2010-04-01',
-      call_sid: session.conference ? null : session.sid,
-      conference_sid: session.conference ? session.sid : null,
-      channel: channels,
-      channels,
-      date_created: rfc2822(start),
-      date_updated: rfc2822(start + (duration + 4) * 1000),
-      start_time: rfc2822(start),
-      end_time: status === 'queued' || status === 'in-progress' ? null : rfc2822(start + duration * 1000),
-      duration,
-      price: status === 'completed' ? '-0.0025' : null,
-      price_unit: 'USD',
-      source: session.conference ? 'StartConferenceRecording' : rng.pick(SOURCES),
-      status,
-      error_code: status === 'absent' ? '13617' : null,
-      uri: `${base}.json`,
-      subresource_uris: { transcriptions: `${base}/Transcriptions.json` },
-      encryption_details: null,
-      trim: 'do-not-trim',
-    });
+    const source = session.conference ? 'StartConferenceRecording' : rng.pick(SOURCES);
+    const ended = status !== 'queued' && status !== 'in-progress';
+    recordings.push(
+      recordingBody({ sid, projectId, sessionSid: session.sid, conference: session.conference, channels, created: start, start, duration, status, ended, source }),
+    );
   }
-  recordings.sort((a, b) => Date.parse(b.date_created!) - Date.parse(a.date_created!));
-  return { recordings };
+  recordings.push(...bulkSignalWire(seed, options.recordingsPerVendor ?? 0, projectId));
+  return { recordings: signalWireListOrder(recordings) };
 }

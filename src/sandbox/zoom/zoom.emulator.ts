@@ -12,7 +12,10 @@ export const ZOOM_SANDBOX_API_SECRET = 'sandbox-zoom-api-secret';
 const MAX_TTL = 604_800;
 /** `ttl` when none is sent: not documented; the emulator assumes one hour. */
 const DEFAULT_TTL = 3_600;
-/** `page_size` default 30 (Zoom's example and default); the maximum is not documented: 300 assumed. */
+/**
+ * `page_size` default 30 (Zoom's example and default); the maximum is not documented for the
+ * Video SDK: 300, as Zoom's Meetings API documents for its recording list (zoom.client.ts).
+ */
 const DEFAULT_PAGE_SIZE = 30;
 const MAX_PAGE_SIZE = 300;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -72,6 +75,30 @@ export function zoomSessionIdOf(raw: string): string | undefined {
   return once;
 }
 
+/** The emulator's clock for page tokens, ahead of real time by `skewMs`: a test ages a token by moving it. */
+export interface ZoomEmulatorClock {
+  skewMs: number;
+}
+
+/** `next_page_token` "expires after 15 minutes" (providers.md §3). */
+const PAGE_TOKEN_TTL_MS = 15 * 60_000;
+
+/** A page token: the offset it resumes at, the range it belongs to, when it was minted. */
+function mintPageToken(offset: number, range: string, clock: ZoomEmulatorClock): string {
+  return Buffer.from(JSON.stringify({ o: offset, r: range, at: Date.now() + clock.skewMs })).toString('base64url');
+}
+
+/** The offset of a token minted for this range and not yet expired; undefined otherwise. */
+function pageTokenOffset(token: string, range: string, clock: ZoomEmulatorClock): number | undefined {
+  try {
+    const { o, r, at } = JSON.parse(Buffer.from(token, 'base64url').toString());
+    const fresh = typeof at === 'number' && Date.now() + clock.skewMs - at < PAGE_TOKEN_TTL_MS;
+    return Number.isSafeInteger(o) && o >= 0 && r === range && fresh ? o : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const filesOf = (s: ZoomSessionRecordings): ZoomRecordingFile[] => [
   ...(s.recording_files ?? []),
   ...(s.participant_audio_files ?? []),
@@ -82,11 +109,19 @@ const filesOf = (s: ZoomSessionRecordings): ZoomRecordingFile[] => [
  * Zoom Video SDK REST emulator (providers.md §3): the API JWT check, GET
  * /v2/videosdk/sessions/{sessionId}/recordings (with `include_fields=download_access_token`
  * and `ttl`), GET /v2/videosdk/recordings (from/to at most one month, trash,
- * `next_page_token` paging), the id double-encoding rule, and the files' `download_url`
+ * `next_page_token` paging, tokens tied to their range and expiring after 15 minutes of
+ * `clock`), the id double-encoding rule, and the files' `download_url`
  * (GET /rec/download/{token}, with `?access_token=` or the API JWT).
  */
-export function zoomEmulatorSpec(data: ZoomDataset, apiKey: string, apiSecret: string): EmulatorSpec {
+export function zoomEmulatorSpec(data: ZoomDataset, apiKey: string, apiSecret: string, clock: ZoomEmulatorClock = { skewMs: 0 }): EmulatorSpec {
   const find = (id: string) => data.sessions.find((s) => s.session_id === id);
+  /**
+   * The list's order, which Zoom does not document: newest session first, ties by session id,
+   * a total order so pages never overlap. Computed once: a served dataset does not change.
+   */
+  const ordered = data.sessions
+    .map((session) => ({ session, startMs: Date.parse(session.start_time ?? '') }))
+    .sort((a, b) => b.startMs - a.startMs || (a.session.session_id < b.session.session_id ? -1 : 1));
   /** The body as sent: trashed files only with trash=true, download URLs on this emulator. */
   const wire = (s: ZoomSessionRecordings, trash: boolean, origin: string): ZoomSessionRecordings => {
     const pick = (files: ZoomRecordingFile[] | null | undefined) =>
@@ -145,19 +180,16 @@ export function zoomEmulatorSpec(data: ZoomDataset, apiKey: string, apiSecret: s
           const sizeRaw = req.query.get('page_size');
           const size = sizeRaw === null ? DEFAULT_PAGE_SIZE : Number(sizeRaw);
           if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) return error(400, 300, `page_size must be between 1 and ${MAX_PAGE_SIZE}.`);
+          const range = trash ? 'trash' : `${fromDay}..${toDay}`;
           const token = req.query.get('next_page_token');
-          const offset = token ? Number(/^o(\d{1,9})$/.exec(Buffer.from(token, 'base64url').toString())?.[1] ?? NaN) : 0;
-          if (Number.isNaN(offset)) return error(400, 300, 'Invalid next_page_token.');
+          const offset = token ? pageTokenOffset(token, range, clock) : 0;
+          if (offset === undefined) return error(400, 300, 'The next page token is invalid or expired.');
           const end = toMs + 86_400_000; // `to` is inclusive: the whole day
-          const items = data.sessions
-            .filter((s) => {
-              if (trash) return true;
-              const at = Date.parse(s.start_time ?? '');
-              return at >= fromMs && at < end;
-            })
-            .map((s) => wire(s, trash, originOf(req)))
+          const items = ordered
+            .filter(({ startMs }) => trash || (startMs >= fromMs && startMs < end))
+            .map(({ session }) => wire(session, trash, originOf(req)))
             .filter((s) => filesOf(s).length > 0);
-          const next = offset + size < items.length ? Buffer.from(`o${offset + size}`).toString('base64url') : '';
+          const next = offset + size < items.length ? mintPageToken(offset + size, range, clock) : '';
           return {
             status: 200,
             body: { ...(trash ? {} : { from: fromDay, to: toDay }), page_size: size, total_records: items.length, next_page_token: next, sessions: items.slice(offset, offset + size) },
@@ -180,7 +212,11 @@ export function zoomEmulatorSpec(data: ZoomDataset, apiKey: string, apiSecret: s
   };
 }
 
-export async function startZoomSandbox(options: SandboxStartOptions = {}, data: ZoomDataset = seedZoom(options.seed)): Promise<VendorSandbox<ZoomConfig> & { data: ZoomDataset }> {
-  const emulator = await startEmulator(zoomEmulatorSpec(data, ZOOM_SANDBOX_API_KEY, ZOOM_SANDBOX_API_SECRET), options);
-  return { emulator, data, config: { ...sandboxCommon('zoom', `${emulator.url}/v2`), apiKey: ZOOM_SANDBOX_API_KEY, apiSecret: ZOOM_SANDBOX_API_SECRET } };
+export async function startZoomSandbox(
+  options: SandboxStartOptions = {},
+  data: ZoomDataset = seedZoom(options.seed, { recordingsPerVendor: options.recordingsPerVendor }),
+): Promise<VendorSandbox<ZoomConfig> & { data: ZoomDataset; clock: ZoomEmulatorClock }> {
+  const clock: ZoomEmulatorClock = { skewMs: 0 };
+  const emulator = await startEmulator(zoomEmulatorSpec(data, ZOOM_SANDBOX_API_KEY, ZOOM_SANDBOX_API_SECRET, clock), options);
+  return { emulator, data, clock, config: { ...sandboxCommon('zoom', `${emulator.url}/v2`), apiKey: ZOOM_SANDBOX_API_KEY, apiSecret: ZOOM_SANDBOX_API_SECRET } };
 }

@@ -1,5 +1,7 @@
 import type { ZoomRecordingFile, ZoomSessionRecordings } from '../../providers/zoom/zoom.api-types';
+import { bulkInstants } from '../bulk-times';
 import { SANDBOX_EPOCH, SeedRandom } from '../seed-random';
+import type { SandboxStartOptions } from '../vendor-sandbox';
 
 export interface ZoomDataset {
   /**
@@ -28,6 +30,20 @@ function sessionIds(rng: SeedRandom, count: number): string[] {
 
 /** Zoom sends times without milliseconds: `2022-03-10T02:27:24Z`. */
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+/** Makes the files of one session, all spanning its recording (what demo and bulk sessions are made of). */
+function fileMaker(rng: SeedRandom, sessionId: string, recStart: string, recEnd: string) {
+  return (type: string, ext: string | null, recordingType: string | null, size: number | null, withId = true): ZoomRecordingFile => ({
+    // CC and TIMELINE files carry no id, status, file_size or recording_type (zoom-video-sdk.json).
+    ...(withId ? { id: rng.uuid(), status: 'completed', file_size: size, recording_type: recordingType } : {}),
+    session_id: sessionId,
+    recording_start: recStart,
+    recording_end: recEnd,
+    file_type: type,
+    ...(ext ? { file_extension: ext } : {}),
+    download_url: `/rec/download/${rng.token(28)}`,
+  });
+}
+
 const NAMES = ['Design review', 'Customer call', 'Standup', 'Quarterly planning', 'Support escalation', 'Interview'];
 
 /**
@@ -35,26 +51,17 @@ const NAMES = ['Design review', 'Customer call', 'Standup', 'Quarterly planning'
  * file, CC and TIMELINE files (no id: not addressable), participant audio files, some
  * participant video files, one trashed file (`deleted_time`, listed only with trash=true),
  * one file with an undocumented status and no end time: 37 addressable files (36 outside the trash).
- * Times are relative to SANDBOX_EPOCH.
+ * Times are relative to SANDBOX_EPOCH. `recordingsPerVendor` adds that many bulk files.
  */
-export function seedZoom(seed = 1, sessionCount = 6): ZoomDataset {
+export function seedZoom(seed = 1, options: Pick<SandboxStartOptions, 'recordingsPerVendor'> & { sessionCount?: number } = {}): ZoomDataset {
   const rng = new SeedRandom(seed);
-  const ids = sessionIds(rng, sessionCount);
+  const ids = sessionIds(rng, options.sessionCount ?? 6);
   const sessions = ids.map((sessionId, s): ZoomSessionRecordings => {
     const start = SANDBOX_EPOCH - (s + 1) * 5 * 3_600_000 - rng.int(0, 900) * 1000;
     const length = rng.int(120, 3_600);
     const recStart = iso(start + 6_000);
     const recEnd = iso(start + 6_000 + length * 1000);
-    const file = (type: string, ext: string | null, recordingType: string | null, size: number | null, withId = true): ZoomRecordingFile => ({
-      // CC and TIMELINE files carry no id, status, file_size or recording_type (zoom-video-sdk.json).
-      ...(withId ? { id: rng.uuid(), status: 'completed', file_size: size, recording_type: recordingType } : {}),
-      session_id: sessionId,
-      recording_start: recStart,
-      recording_end: recEnd,
-      file_type: type,
-      ...(ext ? { file_extension: ext } : {}),
-      download_url: `/rec/download/${rng.token(28)}`,
-    });
+    const file = fileMaker(rng, sessionId, recStart, recEnd);
     const files: ZoomRecordingFile[] = [
       file('MP4', 'MP4', 'shared_screen_with_speaker_view', length * rng.int(40_000, 90_000)),
       file('M4A', 'M4A', 'audio_only', length * rng.int(4_000, 9_000)),
@@ -93,5 +100,47 @@ export function seedZoom(seed = 1, sessionCount = 6): ZoomDataset {
       participant_video_files: video,
     };
   });
-  return { sessions };
+  const bulk = bulkSessions(seed, options.recordingsPerVendor ?? 0, new Set(ids));
+  return { sessions: [...sessions, ...bulk] };
+}
+
+const BULK_FILES: ReadonlyArray<[type: string, ext: string | null, recordingType: string]> = [
+  ['MP4', 'MP4', 'shared_screen_with_speaker_view'],
+  ['M4A', 'M4A', 'audio_only'],
+  ['TRANSCRIPT', null, 'audio_transcript'],
+  ['CHAT', null, 'chat_file'],
+];
+
+/**
+ * `count` more addressable files (the benchmark's bulk timeline), 1 to 4 per session, over
+ * the past six months (bulk-times.ts). Their own random stream, so the demo data above is
+ * the same whatever the count; session ids are drawn until unique.
+ */
+function bulkSessions(seed: number, count: number, taken: Set<string>): ZoomSessionRecordings[] {
+  const rng = new SeedRandom(seed * 7_919 + 104_729);
+  const perSession: number[] = [];
+  for (let left = count; left > 0; left -= perSession[perSession.length - 1]) perSession.push(Math.min(left, rng.int(1, 4)));
+  const starts = bulkInstants(rng, perSession.length);
+  return perSession.map((files, s) => {
+    let sessionId: string;
+    do sessionId = Buffer.from(Array.from({ length: 16 }, () => rng.int(0, 255))).toString('base64');
+    while (taken.has(sessionId));
+    taken.add(sessionId);
+    const length = rng.int(60, 3_600);
+    const [recStart, recEnd] = [iso(starts[s] + 6_000), iso(starts[s] + 6_000 + length * 1000)];
+    const file = fileMaker(rng, sessionId, recStart, recEnd);
+    const recordingFiles = BULK_FILES.slice(0, files).map(([type, ext, recordingType]) => file(type, ext, recordingType, length * rng.int(1_000, 60_000)));
+    return {
+      session_id: sessionId,
+      session_name: `${NAMES[s % NAMES.length]} #${s + 1}`,
+      start_time: iso(starts[s]),
+      duration: Math.ceil(length / 60),
+      total_size: recordingFiles.reduce((n, f) => n + (f.file_size ?? 0), 0),
+      recording_count: files,
+      session_key: `bulk-${s + 1}`,
+      recording_files: recordingFiles,
+      participant_audio_files: [],
+      participant_video_files: [],
+    };
+  });
 }

@@ -273,7 +273,8 @@ describe('Bird adapter: paging and source filtering over a custom data set', () 
     const c = ok(call) as SessionData;
     expect(c.recordings.every((r) => r.sessionKey?.[0] === 'call')).toBe(true);
     expect(c.recordings).toHaveLength(205);
-    expect(ok(conference).recordings.map((r) => r.nativeId)).toEqual([item(205, 'x', SHARED).id, item(206, 'x', SHARED).id, item(207, 'x', SHARED).id]);
+    // Listed newest first: item 207 started last.
+    expect(ok(conference).recordings.map((r) => r.nativeId)).toEqual([item(207, 'x', SHARED).id, item(206, 'x', SHARED).id, item(205, 'x', SHARED).id]);
     expect(ok(conference).kind).toBe('CONFERENCE');
     expect(ok(other).recordings).toHaveLength(1);
     expect(none).toBeNull();

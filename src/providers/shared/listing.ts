@@ -1,0 +1,65 @@
+import type { z } from 'zod';
+import type { RecordingData } from '../../domain/model';
+import { PROVIDER_LABELS, type ProviderName } from '../../domain/provider-name';
+import { BadUserInputError } from '../../errors/coded-error';
+import type { ListFilter, ListPage, ListPosition, ListedRecording } from '../recording-provider';
+import { compareTimeline, matchesFilter } from './timeline';
+
+/**
+ * The position after the last recording a vendor has: resuming from it answers an empty,
+ * final page without a vendor call (the listing layer may stop right after a vendor's last
+ * item and resume there on the client's next page).
+ */
+export const END_OF_LIST: ListPosition = { end: true };
+
+/**
+ * How much later than its creation a recording is assumed to start, at most. SignalWire
+ * filters on creation (`DateCreated>`) and Bird's `startAt` may do so too (undocumented),
+ * while the timeline runs on the start time, which is never earlier: a lower date bound
+ * pushed down as it is would drop a recording created just before it and started after.
+ * Pushing it down this much earlier keeps every such recording; the local filter drops the
+ * extra ones. A recording queued for longer than a day before it started would be missed.
+ */
+export const START_LAG_ALLOWANCE_MS = 86_400_000;
+
+/**
+ * Reads a position this adapter handed out (the listing layer signs them, so a bad shape
+ * means a bug or an old cursor, never an attack), or null for "from the newest", or
+ * END_OF_LIST. A shape the schema refuses is BAD_USER_INPUT, before any vendor call.
+ */
+export function readPosition<S extends z.ZodType>(provider: ProviderName, after: ListPosition | null, schema: S): z.infer<S> | 'end' | null {
+  if (after === null) return null;
+  if (after.end === true && Object.keys(after).length === 1) return 'end';
+  const parsed = schema.safeParse(after);
+  if (!parsed.success) throw new BadUserInputError(`Malformed ${PROVIDER_LABELS[provider]} listing position in the cursor.`, provider);
+  return parsed.data;
+}
+
+/** The page size to ask a vendor for: the listing layer's wish, within the vendor's 1..max. */
+export function pageSizeFor(limit: number, max: number): number {
+  if (!Number.isFinite(limit)) return max;
+  return Math.min(max, Math.max(1, Math.floor(limit)));
+}
+
+/**
+ * One vendor page, as the listing layer wants it, for vendors whose positions are "this
+ * page, `taken` of it consumed" (the page is re-fetched on resume): sorted by the timeline
+ * (the vendor's order is by creation or undocumented; sorting makes each page exact, and
+ * `taken` counts in this sorted order so a re-fetch skips exactly what was handed out),
+ * the first `skip` dropped, the rest filtered locally. An item's position is `at(i)` with
+ * i items of the page consumed; the last item's is `next` (resuming after the whole page
+ * needs no re-fetch), or END_OF_LIST on the vendor's last page.
+ */
+export function pageOfRecordings(
+  recordings: readonly RecordingData[],
+  options: { skip: number; filter: ListFilter; at: (taken: number) => ListPosition; next: ListPosition | null },
+): ListPage {
+  const sorted = [...recordings].sort(compareTimeline);
+  const items: ListedRecording[] = [];
+  for (let i = options.skip; i < sorted.length; i++) {
+    if (!matchesFilter(sorted[i], options.filter)) continue;
+    const last = i === sorted.length - 1;
+    items.push({ recording: sorted[i], position: last ? (options.next ?? END_OF_LIST) : options.at(i + 1) });
+  }
+  return { items, next: options.next };
+}

@@ -1,0 +1,37 @@
+import type { ListFilter } from '../recording-provider';
+import { pageSizeFor, START_LAG_ALLOWANCE_MS } from '../shared/listing';
+import { toRfc2822, utcDayCeil, utcDayFloor } from '../shared/times';
+import { SIGNALWIRE_PAGE_SIZE, type SignalWireListParams } from './signalwire.client';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The timeline filter pushed down to GET /Accounts/{AccountSid}/Recordings
+ * (recordings/main.tsp): the session as `CallSid` or `ConferenceSid`, the dates as
+ * `DateCreated>`/`DateCreated<` in RFC 2822, and a page size within 1..1000.
+ *
+ * SignalWire filters on `date_created`, our timeline runs on `start_time`, and a recording
+ * is created before it starts. Its docs say neither whether the bounds are strict nor
+ * whether the time of day counts (the conference list takes bare dates), so each bound is
+ * widened until it is safe under every reading, and the local filter does the exact check:
+ * - upper: started < before implies created < before; the bound goes to the first UTC
+ *   midnight at or after `before`, which keeps every such recording whether SignalWire
+ *   compares times or dates, strictly or not.
+ * - lower: a recording started at or after `startedAfter` may have been created just
+ *   before it, so the bound first goes back START_LAG_ALLOWANCE_MS (a day), then to the
+ *   UTC midnight before that, then one more day: a date-only strict `>` admits only the
+ *   days after its date.
+ * The cost is at most about three days of extra recordings, dropped locally.
+ */
+export function signalWireListParams(filter: ListFilter, limit: number): SignalWireListParams {
+  const [kind, sid] = filter.sessionKey ?? [];
+  const after = filter.startedAfter?.getTime();
+  const before = filter.startedBefore?.getTime();
+  return {
+    CallSid: kind === 'call' ? sid : undefined,
+    ConferenceSid: kind === 'conference' ? sid : undefined,
+    'DateCreated>': after === undefined ? undefined : toRfc2822(utcDayFloor(after - START_LAG_ALLOWANCE_MS) - DAY_MS),
+    'DateCreated<': before === undefined ? undefined : toRfc2822(utcDayCeil(before)),
+    PageSize: pageSizeFor(limit, SIGNALWIRE_PAGE_SIZE),
+  };
+}

@@ -1,0 +1,22 @@
+/** How many items each stored list had when it was last put in order. */
+const orderedLength = new WeakMap<object, number>();
+
+/**
+ * Puts an emulator's stored recordings in its list order, newest first, ties by id
+ * ascending (a total order, so pages never overlap or skip), in place. It sorts only when
+ * the list's length changed since the last time (tests push recordings into a running
+ * emulator's data set), so a listing of 10,000 recordings does not sort on every request.
+ * A recording without a time comes last.
+ */
+export function newestFirst<T>(items: T[], timeMs: (item: T) => number | null, id: (item: T) => string): T[] {
+  if (orderedLength.get(items) === items.length) return items;
+  const keyed = items.map((item) => ({ item, time: timeMs(item) ?? -Infinity, id: id(item) }));
+  // -Infinity minus -Infinity is NaN, which falls through to the id like a tie.
+  keyed.sort((a, b) => b.time - a.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  keyed.forEach((k, i) => {
+    items[i] = k.item;
+  });
+  orderedLength.set(items, items.length);
+  return items;
+}
+

@@ -1,0 +1,157 @@
+import { request } from 'undici';
+import type { RecordingData } from '../../../src/domain/model';
+import { ErrorCode } from '../../../src/errors/error-codes';
+import { createCloudflareProvider } from '../../../src/providers/cloudflare';
+import type { CloudflareRecording } from '../../../src/providers/cloudflare/cloudflare.api-types';
+import type { ListFilter, ListPosition, RecordingProvider } from '../../../src/providers/recording-provider';
+import { startCloudflareSandbox } from '../../../src/sandbox/cloudflare/cloudflare.emulator';
+import { seedCloudflare, type CloudflareDataset } from '../../../src/sandbox/cloudflare/cloudflare.seed';
+import { demoRecordings } from '../../../src/sandbox/demo-data';
+import type { Emulator } from '../../../src/sandbox/emulator';
+import { SANDBOX_EPOCH } from '../../../src/sandbox/seed-random';
+import { expectedListing, globalIds, WALK_CASES, walkBulkSandbox, walkListing } from '../../support/walk-listing-steps';
+
+const DAY_MS = 86_400_000;
+const SEED = 7;
+const BULK = 300;
+
+describe('Cloudflare listRecordings over HTTP against the RealtimeKit emulator', () => {
+  let emulator: Emulator;
+  let data: CloudflareDataset;
+  let provider: RecordingProvider;
+  let config: Awaited<ReturnType<typeof startCloudflareSandbox>>['config'];
+  let all: RecordingData[];
+
+  beforeAll(async () => {
+    ({ emulator, data, config } = await startCloudflareSandbox({ seed: SEED, recordingsPerVendor: BULK }));
+    provider = createCloudflareProvider(config, { now: () => SANDBOX_EPOCH });
+    all = demoRecordings(SEED, BULK).cloudflare;
+  });
+  afterAll(async () => {
+    await provider.close();
+    await emulator.close();
+  });
+  beforeEach(() => {
+    emulator.resetCounters();
+    emulator.clearFaults();
+  });
+
+  const lists = () => emulator.log.filter((e) => e.route === 'recordings.list');
+  const raw = async (query: string) => {
+    const res = await request(`${emulator.url}/client/v4/accounts/${config.accountId}/realtime/kit/${config.appId}/recordings?${query}`, {
+      headers: { authorization: `Bearer ${config.apiToken}` },
+    });
+    return { status: res.statusCode, body: (await res.body.json()) as { data: CloudflareRecording[]; paging: Record<string, number> } };
+  };
+
+  it('seeds the bulk on top of the unchanged demo data, over six months of sessions', () => {
+    expect(all.length).toBe(25 + BULK);
+    const demo = seedCloudflare(SEED);
+    expect(data.recordings.filter((r) => demo.recordings.some((d) => d.id === r.id)).length).toBe(25);
+    expect(data.sessions.slice(0, 9)).toEqual(demo.sessions);
+    expect(new Set(data.recordings.map((r) => r.invoked_time!.slice(0, 7))).size).toBeGreaterThanOrEqual(6);
+    expect(new Set(data.recordings.map((r) => r.session_id)).size).toBeGreaterThan(60);
+  });
+
+  it.each(WALK_CASES)('walks every recording once in timeline order, limit %i, %s', async (limit, _what, take) => {
+    const walk = await walkListing(provider, emulator, {}, { limit, take });
+    expect(globalIds(walk.recordings)).toEqual(expectedListing(all, {}));
+    expect(walk.maxVendorCallsPerStep).toBe(1);
+    for (const e of lists()) {
+      expect(e.query).toMatchObject({ sort_by: ['invokedTime'], sort_order: ['DESC'] });
+      expect(Number(e.query.per_page[0])).toBeGreaterThanOrEqual(limit);
+      expect(Number(e.query.per_page[0])).toBeLessThanOrEqual(100);
+      expect(Number(e.query.page_no[0])).toBeGreaterThanOrEqual(1);
+    }
+    // A listing resumed mid-page asks for a page that starts where it stopped when it can.
+    if (take) expect(lists().some((e) => e.query.per_page[0] !== String(limit))).toBe(true);
+  });
+
+  it('pushes status[] down when every asked status can be expressed, and filters locally otherwise', async () => {
+    const pushable: ListFilter = { statuses: ['READY', 'PROCESSING'] };
+    const walk = await walkListing(provider, emulator, pushable, { limit: 25, take: (n) => Math.max(1, n - 3) });
+    expect(globalIds(walk.recordings)).toEqual(expectedListing(all, pushable));
+    expect(lists().every((e) => JSON.stringify(e.query['status[]']) === JSON.stringify(['UPLOADED', 'UPLOADING']))).toBe(true);
+
+    emulator.resetCounters();
+    const local: ListFilter = { statuses: ['READY', 'FAILED', 'PAUSED'] };
+    const walk2 = await walkListing(provider, emulator, local, { limit: 25 });
+    const expected = expectedListing(all, local);
+    expect(new Set(walk2.recordings.map((r) => r.status))).toEqual(new Set(['READY', 'FAILED', 'PAUSED']));
+    expect(globalIds(walk2.recordings)).toEqual(expected);
+    expect(lists().every((e) => e.query['status[]'] === undefined)).toBe(true);
+    expect(walk2.maxVendorCallsPerStep).toBeLessThanOrEqual(2);
+  });
+
+  it('pushes the time range down as start_time (an hour early) and end_time', async () => {
+    const filter: ListFilter = { startedAfter: new Date(SANDBOX_EPOCH - 90 * DAY_MS), startedBefore: new Date(SANDBOX_EPOCH - 5 * DAY_MS) };
+    const walk = await walkListing(provider, emulator, filter, { limit: 40, take: (n) => Math.ceil(n / 2) });
+    const expected = expectedListing(all, filter);
+    expect(expected.length).toBeGreaterThan(100);
+    expect(globalIds(walk.recordings)).toEqual(expected);
+    for (const e of lists()) {
+      expect(e.query.start_time).toEqual([new Date(SANDBOX_EPOCH - 90 * DAY_MS - 3_600_000).toISOString()]);
+      expect(e.query.end_time).toEqual([filter.startedBefore!.toISOString()]);
+    }
+    // The vendor bounds the walk: whole pages of 40 cost one call per 40 recordings it
+    // holds in the pushed range, and none past it.
+    emulator.resetCounters();
+    await walkListing(provider, emulator, filter, { limit: 40 });
+    const [lo, hi] = [filter.startedAfter!.getTime() - 3_600_000, filter.startedBefore!.getTime()];
+    const inRange = data.recordings.filter((r) => Date.parse(r.invoked_time!) >= lo && Date.parse(r.invoked_time!) <= hi).length;
+    expect(lists().length).toBe(Math.ceil(inRange / 40));
+  });
+
+  it('lists a session through its meeting: the details once, then meeting_id pushed down', async () => {
+    const session = data.sessions[2];
+    const filter: ListFilter = { sessionKey: [session.id] };
+    const expected = expectedListing(all, filter);
+    expect(expected.length).toBeGreaterThan(1);
+    const walk = await walkListing(provider, emulator, filter, { limit: 1, take: () => 1 });
+    expect(globalIds(walk.recordings)).toEqual(expected);
+    expect(emulator.counters.get('sessions.get')).toBe(1);
+    expect(lists().every((e) => e.query.meeting_id?.[0] === session.associated_id)).toBe(true);
+    expect(walk.maxVendorCallsPerStep).toBeLessThanOrEqual(2);
+
+    // In a request that already loaded the session, its details cost nothing more.
+    emulator.resetCounters();
+    const ctx = { memo: new Map<string, Promise<unknown>>() };
+    await provider.getSessions([[session.id]], ctx);
+    const before = emulator.counters.get('sessions.get');
+    const page = await provider.listRecordings({ filter, limit: 50, after: null }, ctx);
+    expect(globalIds(page.items.map((i) => i.recording))).toEqual(expected);
+    expect(emulator.counters.get('sessions.get')).toBe(before);
+
+    const none = await provider.listRecordings({ filter: { sessionKey: ['00000000-0000-4000-8000-000000000000'] }, limit: 5, after: null }, {});
+    expect(none).toEqual({ items: [], next: null });
+  });
+
+  it('refuses a malformed position before any call', async () => {
+    const bad: ListPosition[] = [{ offset: -1, meeting: null }, { offset: 3 }, { offset: 1.5, meeting: null }, { offset: 0, meeting: '../x' }, { offset: 0, meeting: null, extra: 1 }];
+    for (const after of bad) {
+      await expect(provider.listRecordings({ filter: {}, limit: 5, after }, {})).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT, provider: 'cloudflare' });
+    }
+    expect(emulator.totalCalls()).toBe(0);
+  });
+
+  it('emulates the documented list: default and maximum per_page, paging object, newest first in a total order', async () => {
+    const first = await raw('');
+    expect(first.status).toBe(200);
+    expect(first.body.data).toHaveLength(20);
+    expect(first.body.paging).toEqual({ total_count: all.length, start_offset: 0, end_offset: 19 });
+    const times = first.body.data.map((r) => r.invoked_time!);
+    expect([...times].sort().reverse()).toEqual(times);
+    expect((await raw('per_page=101')).status).toBe(400);
+    const asc = await raw('sort_by=invokedTime&sort_order=ASC&per_page=100&page_no=4');
+    const desc = await raw('sort_by=invokedTime&sort_order=DESC&per_page=25&page_no=1');
+    expect(asc.body.data.slice(-25).map((r) => r.id).reverse()).toEqual(desc.body.data.map((r) => r.id));
+    expect((await raw('status[]=ERRORED')).status).toBe(400);
+  });
+
+  it('pages a bulk-seeded emulator (2,000 more recordings) exactly', async () => {
+    const walk = await walkBulkSandbox(await startCloudflareSandbox({ seed: 11, recordingsPerVendor: 2_000 }), createCloudflareProvider);
+    expect(walk.recordings.length).toBe(2_025);
+    expect(globalIds(walk.recordings)).toEqual(expectedListing(demoRecordings(11, 2_000).cloudflare, {}));
+    expect(walk.maxVendorCallsPerStep).toBe(1);
+  });
+});

@@ -1,0 +1,136 @@
+import type { RecordingData } from '../../src/domain/model';
+import { ErrorCode } from '../../src/errors/error-codes';
+import { recordingGlobalId } from '../../src/loaders/create-loaders';
+import type { ListFilter, ListPosition, RecordingProvider } from '../../src/providers/recording-provider';
+import { compareTimeline, matchesFilter, timelineTime } from '../../src/providers/shared/timeline';
+import type { Emulator } from '../../src/sandbox/emulator';
+
+export interface WalkOptions {
+  /** What each call asks for. */
+  limit: number;
+  /**
+   * Consume only this many items of each page and resume from the last one's position
+   * (the listing layer stopping mid-page); all of them when unset.
+   */
+  take?: number;
+}
+
+/**
+ * Walks an adapter's listing the way the listing layer does: from `after: null` until
+ * `next` is null, every position through JSON as a cursor would carry it.
+ */
+export async function walkListing(provider: RecordingProvider, filter: ListFilter, { limit, take }: WalkOptions): Promise<{ ids: string[]; calls: number }> {
+  const ids: string[] = [];
+  let after: ListPosition | null = null;
+  let calls = 0;
+  for (;;) {
+    if (++calls > 20_000) throw new Error('the listing does not end');
+    const page = await provider.listRecordings({ filter, limit, after }, {});
+    const consumed = take === undefined ? page.items : page.items.slice(0, take);
+    ids.push(...consumed.map((i) => recordingGlobalId(i.recording)));
+    if (consumed.length < page.items.length) after = JSON.parse(JSON.stringify(consumed[consumed.length - 1].position)) as ListPosition;
+    else if (page.next === null) return { ids, calls };
+    else after = JSON.parse(JSON.stringify(page.next)) as ListPosition;
+  }
+}
+
+/** What a listing must yield: the matching recordings, each once, in timeline order. */
+export function expectedIds(all: readonly RecordingData[], filter: ListFilter): string[] {
+  return all
+    .filter((r) => matchesFilter(r, filter))
+    .sort(compareTimeline)
+    .map(recordingGlobalId);
+}
+
+/** Page sizes and resume points every vendor is walked with: vendor pages end mid-way through the listing layer's pages and the other way round. */
+const WALKS: WalkOptions[] = [{ limit: 3, take: 2 }, { limit: 7 }, { limit: 50, take: 20 }, { limit: 5000 }];
+
+/** Every walk yields exactly the recordings that match, each once, in timeline order. */
+export async function expectExactWalks(provider: RecordingProvider, all: readonly RecordingData[], filter: ListFilter): Promise<void> {
+  const expected = expectedIds(all, filter);
+  expect(expected.length).toBeGreaterThan(0);
+  for (const opts of WALKS) {
+    const { ids } = await walkListing(provider, filter, opts);
+    expect(ids).toEqual(expected);
+  }
+}
+
+/** The session key (of a kind, when given) with the most recordings. */
+export function busiestSession(all: readonly RecordingData[], kind?: string): readonly string[] {
+  const counts = new Map<string, { key: readonly string[]; n: number }>();
+  for (const r of all) {
+    if (!r.sessionKey || (kind && r.sessionKey[0] !== kind)) continue;
+    const id = r.sessionKey.join('/');
+    counts.set(id, { key: r.sessionKey, n: (counts.get(id)?.n ?? 0) + 1 });
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n)[0].key;
+}
+
+export interface ListingFixture<S> {
+  sandbox: S;
+  provider: RecordingProvider;
+  /** The seed's recordings through the adapter's mapper. */
+  all: RecordingData[];
+  /** The timeline time of the i-th recording in timeline order. */
+  at(i: number): Date;
+}
+
+/** One emulator (demo data plus 300 bulk recordings) and its adapter for a listing suite. */
+export function listingFixture<S extends { emulator: Emulator }>(
+  start: () => Promise<S>,
+  create: (sandbox: S) => RecordingProvider,
+  map: (sandbox: S) => RecordingData[],
+): ListingFixture<S> {
+  let sorted: RecordingData[] = [];
+  const f = { at: (i: number) => new Date(timelineTime(sorted[i])!) } as ListingFixture<S>;
+  beforeAll(async () => {
+    f.sandbox = await start();
+    f.provider = create(f.sandbox);
+    f.all = map(f.sandbox);
+    sorted = [...f.all].sort(compareTimeline);
+  });
+  afterAll(async () => {
+    await f.provider.close();
+    await f.sandbox.emulator.close();
+  });
+  beforeEach(() => f.sandbox.emulator.resetCounters());
+  return f;
+}
+
+/** A malformed position is BAD_USER_INPUT from this vendor, and no vendor call is made. */
+export async function expectPositionRefused(f: ListingFixture<{ emulator: Emulator }>, after: ListPosition): Promise<void> {
+  await expect(f.provider.listRecordings({ filter: {}, limit: 5, after }, {})).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT, provider: f.provider.name });
+  expect(f.sandbox.emulator.totalCalls()).toBe(0);
+}
+
+/** A 10,000-recording bulk-seeded emulator walked to its end with one page size. */
+export async function expectBulkWalk<S extends { emulator: Emulator }>(
+  start: () => Promise<S>,
+  create: (sandbox: S) => RecordingProvider,
+  map: (sandbox: S) => RecordingData[],
+  limit: number,
+): Promise<void> {
+  const sandbox = await start();
+  const provider = create(sandbox);
+  try {
+    const all = map(sandbox);
+    expect(all).toHaveLength(10_024);
+    const { ids, calls } = await walkListing(provider, {}, { limit });
+    expect(ids).toEqual(expectedIds(all, {}));
+    // One vendor call per full page, and no more.
+    expect(calls).toBe(Math.ceil(10_024 / limit));
+  } finally {
+    await provider.close();
+    await sandbox.emulator.close();
+  }
+}
+
+/** Limits of 0 and 10,000 reach the vendor as its page-size parameter at 1 and at its maximum, and it accepts both. */
+export async function expectPageSizeBounded(f: ListingFixture<{ emulator: Emulator }>, param: string, max: number): Promise<void> {
+  await f.provider.listRecordings({ filter: {}, limit: 0, after: null }, {});
+  await f.provider.listRecordings({ filter: {}, limit: 10_000, after: null }, {});
+  expect(f.sandbox.emulator.log.map((e) => [e.query[param]?.[0], e.status])).toEqual([
+    ['1', 200],
+    [String(max), 200],
+  ]);
+}
