@@ -1,5 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isCodedError } from '../errors/coded-error';
+import { ErrorCode } from '../errors/error-codes';
 import type { GraphQLContext } from '../graphql/context';
 
 export type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
@@ -16,10 +18,16 @@ export function partialErrorsPlugin(formatError: FormatError): ApolloServerPlugi
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ response, contextValue }) {
+        async willSendResponse({ response, contextValue, logger }) {
           if (contextValue.partialErrors.length === 0 || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           const added = contextValue.partialErrors.map(({ error, path }) => {
+            // An adapter bug, reported to the client as INTERNAL_SERVER_ERROR naming the vendor
+            // (attributeToProvider): the log gets what it was, by name only, like masked errors.
+            if (isCodedError(error) && error.code === ErrorCode.INTERNAL_SERVER_ERROR) {
+              const cause = (error as { cause?: unknown }).cause;
+              logger.error(`vendor ${error.provider ?? 'unknown'} failed without a code at ${path.join('.')}: ${cause instanceof Error ? cause.name : typeof cause}`);
+            }
             const original = error instanceof Error ? error : new Error(String(error));
             const graphQLError = new GraphQLError(original.message, { path, originalError: original });
             return formatError(graphQLError.toJSON(), graphQLError);

@@ -11,7 +11,7 @@ import { MAX_VENDOR_CALLS_PER_PAGE } from '../../../src/listing/timeline-page';
 import { recordingGlobalId } from '../../../src/loaders/create-loaders';
 import type { ProviderRegistry } from '../../../src/providers/provider-registry';
 import { compareTimeline, matchesFilter } from '../../../src/providers/shared/timeline';
-import { inMemoryVendor, recordingOf, type RecordingShape } from './in-memory-vendor';
+import { inMemoryVendor, recordingOf, type RecordingShape } from '../../support/in-memory-vendor';
 
 /**
  * Model-based tests of the timeline engine: several in-memory vendors, each keeping the

@@ -1,9 +1,9 @@
-import type { RecordingData, RecordingStatus } from '../../../src/domain/model';
-import type { ProviderName } from '../../../src/domain/provider-name';
-import { ErrorCode } from '../../../src/errors/error-codes';
-import { ProviderError } from '../../../src/errors/provider-error';
-import type { ListPage, ListQuery, RecordingProvider } from '../../../src/providers/recording-provider';
-import { compareTimeline, matchesFilter } from '../../../src/providers/shared/timeline';
+import type { RecordingData, RecordingStatus } from '../../src/domain/model';
+import type { ProviderName } from '../../src/domain/provider-name';
+import { ErrorCode } from '../../src/errors/error-codes';
+import { ProviderError } from '../../src/errors/provider-error';
+import type { ListPage, ListQuery, RecordingProvider } from '../../src/providers/recording-provider';
+import { compareTimeline, matchesFilter } from '../../src/providers/shared/timeline';
 
 export interface InMemoryVendorSpec {
   name: ProviderName;
