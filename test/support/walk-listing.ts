@@ -1,36 +1,65 @@
 import type { RecordingData } from '../../src/domain/model';
 import { ErrorCode } from '../../src/errors/error-codes';
 import { recordingGlobalId } from '../../src/loaders/create-loaders';
-import type { ListFilter, ListPosition, RecordingProvider } from '../../src/providers/recording-provider';
+import type { CallContext, ListFilter, ListPage, ListPosition, RecordingProvider } from '../../src/providers/recording-provider';
 import { compareTimeline, matchesFilter, timelineTime } from '../../src/providers/shared/timeline';
 import type { Emulator } from '../../src/sandbox/emulator';
+import type { VendorSandbox } from '../../src/sandbox/vendor-sandbox';
 
 export interface WalkOptions {
   /** What each call asks for. */
   limit: number;
   /**
-   * Consume only this many items of each page and resume from the last one's position
-   * (the listing layer stopping mid-page); all of them when unset.
+   * How many items of a page the caller takes before it asks again, as the listing layer
+   * does when it stops mid-page: it then resumes from the last taken item's position.
+   * A number, or a function of the page's length and the step; default: the whole page,
+   * resuming from `next`.
    */
-  take?: number;
+  take?: number | ((pageLength: number, step: number) => number);
+  ctx?: () => CallContext;
+  /** When given, the most vendor calls one listRecordings call cost is measured on it. */
+  emulator?: Emulator;
 }
+
+export interface Walk {
+  recordings: RecordingData[];
+  /** Their global ids, in walk order. */
+  ids: string[];
+  /** listRecordings calls made, and the most vendor calls any one of them cost (with `emulator`). */
+  calls: number;
+  maxVendorCallsPerStep: number;
+  /** Pages that came back empty while the listing went on. */
+  emptyPages: number;
+}
+
+/** What a client would get back through a cursor: positions survive a JSON round trip. */
+const viaJson = (page: ListPage): ListPage => ({
+  items: page.items.map((i) => ({ recording: i.recording, position: JSON.parse(JSON.stringify(i.position)) as ListPosition })),
+  next: page.next === null ? null : (JSON.parse(JSON.stringify(page.next)) as ListPosition),
+});
 
 /**
  * Walks an adapter's listing the way the listing layer does: from `after: null` until
  * `next` is null, every position through JSON as a cursor would carry it.
  */
-export async function walkListing(provider: RecordingProvider, filter: ListFilter, { limit, take }: WalkOptions): Promise<{ ids: string[]; calls: number }> {
-  const ids: string[] = [];
+export async function walkListing(provider: RecordingProvider, filter: ListFilter, options: WalkOptions): Promise<Walk> {
+  const walk: Walk = { recordings: [], ids: [], calls: 0, maxVendorCallsPerStep: 0, emptyPages: 0 };
+  const { take, emulator } = options;
   let after: ListPosition | null = null;
-  let calls = 0;
   for (;;) {
-    if (++calls > 20_000) throw new Error('the listing does not end');
-    const page = await provider.listRecordings({ filter, limit, after }, {});
-    const consumed = take === undefined ? page.items : page.items.slice(0, take);
-    ids.push(...consumed.map((i) => recordingGlobalId(i.recording)));
-    if (consumed.length < page.items.length) after = JSON.parse(JSON.stringify(consumed[consumed.length - 1].position)) as ListPosition;
-    else if (page.next === null) return { ids, calls };
-    else after = JSON.parse(JSON.stringify(page.next)) as ListPosition;
+    const before = emulator?.totalCalls() ?? 0;
+    const page = viaJson(await provider.listRecordings({ filter, limit: options.limit, after }, options.ctx?.() ?? {}));
+    walk.maxVendorCallsPerStep = Math.max(walk.maxVendorCallsPerStep, (emulator?.totalCalls() ?? 0) - before);
+    if (++walk.calls > 20_000) throw new Error('the listing does not end');
+    const wanted = typeof take === 'function' ? take(page.items.length, walk.calls) : (take ?? page.items.length);
+    const taken = Math.max(1, Math.min(page.items.length, wanted));
+    if (page.items.length === 0) walk.emptyPages++;
+    const consumed = page.items.slice(0, taken).map((i) => i.recording);
+    walk.recordings.push(...consumed);
+    walk.ids.push(...consumed.map(recordingGlobalId));
+    if (taken < page.items.length) after = page.items[taken - 1].position;
+    else if (page.next) after = page.next;
+    else return walk;
   }
 }
 
@@ -133,4 +162,32 @@ export async function expectPageSizeBounded(f: ListingFixture<{ emulator: Emulat
     ['1', 200],
     [String(max), 200],
   ]);
+}
+
+export const globalIds = (recordings: readonly RecordingData[]): string[] => recordings.map(recordingGlobalId);
+
+/**
+ * The limits and stopping patterns a vendor's walk can be checked with: whole pages at the
+ * smallest, a middling and the largest limit, and a caller that stops mid-page.
+ */
+export const WALK_CASES: Array<[limit: number, what: string, take: WalkOptions['take']]> = [
+  [1, 'whole pages', undefined],
+  [13, 'whole pages', undefined],
+  [100, 'whole pages', undefined],
+  [7, 'stopping mid-page', (n) => Math.ceil(n / 3)],
+  [30, 'stopping mid-page', (n, step) => (step % 2 ? 1 : n - 1)],
+];
+
+/**
+ * Walks a bulk-seeded sandbox's whole listing at limit 100, stopping mid-page every third
+ * call, then closes the adapter and the emulator.
+ */
+export async function walkBulkSandbox<C>(sandbox: VendorSandbox<C>, create: (config: C) => RecordingProvider): Promise<Walk> {
+  const provider = create(sandbox.config);
+  try {
+    return await walkListing(provider, {}, { limit: 100, take: (n, step) => (step % 3 === 0 ? Math.floor(n / 2) : n), emulator: sandbox.emulator });
+  } finally {
+    await provider.close();
+    await sandbox.emulator.close();
+  }
 }

@@ -2,7 +2,8 @@ import type { RecordingStatus } from '../../domain/model';
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider-error';
 import type { CallContext, ListFilter, ListPage, ListQuery } from '../recording-provider';
-import { countField, pageSizeFor, readPosition, stringField, walkSteps, type ListStep } from '../shared/list-walk';
+import { z } from 'zod';
+import { pageSizeFor, readPosition, walkSteps, type ListStep } from '../shared/listing';
 import { matchesFilter } from '../shared/timeline';
 import type { CloudflareSession } from './cloudflare.api-types';
 import { CLOUDFLARE_FIRST_PAGE, CLOUDFLARE_PER_PAGE, type CloudflareClient, type CloudflareListParams } from './cloudflare.client';
@@ -44,7 +45,7 @@ interface CloudflarePosition {
   meeting: string | null;
 }
 
-const POSITION_SHAPE = { offset: countField, meeting: stringField(MEETING_ID, true) };
+const PositionSchema = z.strictObject({ offset: z.number().int().nonnegative(), meeting: z.string().regex(MEETING_ID).nullable() });
 
 /**
  * A per_page near the wanted size whose page starts exactly at `offset`, so a resumed
@@ -97,7 +98,9 @@ export function createCloudflareListing({ client, sessionDetails }: CloudflareLi
 
   return async function listCloudflareRecordings(query: ListQuery, ctx: CallContext): Promise<ListPage> {
     const { filter } = query;
-    let start = query.after ? readPosition<CloudflarePosition>('cloudflare', query.after, POSITION_SHAPE) : { offset: 0, meeting: null };
+    const from = readPosition('cloudflare', query.after, PositionSchema);
+    if (from === 'end') return { items: [], next: null };
+    let start: CloudflarePosition = from ?? { offset: 0, meeting: null };
     // An empty status list matches nothing.
     if (filter.statuses?.length === 0) return { items: [], next: null };
     let calls = 0;

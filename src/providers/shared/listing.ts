@@ -63,3 +63,26 @@ export function pageOfRecordings(
   }
   return { items, next: options.next };
 }
+
+/** One vendor call's worth of a listing: what it handed out and where the next one resumes. */
+export interface ListStep<P extends ListPosition> {
+  items: ListedRecording[];
+  next: P | null;
+}
+
+/**
+ * Runs `step` (one vendor call each) from `start` until it yields something or `maxCalls`
+ * calls were made: an empty vendor page (an empty Zoom window, a page the local filter
+ * emptied) is followed once more within the same listRecordings call, never further, so one
+ * call costs at most two vendor calls (recording-provider.ts, ListQuery.limit).
+ */
+export async function walkSteps<P extends ListPosition>(start: P | null, step: (position: P) => Promise<ListStep<P>>, maxCalls = 2): Promise<ListPage> {
+  const items: ListedRecording[] = [];
+  let position = start;
+  for (let calls = 0; position && calls < maxCalls && items.length === 0; calls++) {
+    const page = await step(position);
+    items.push(...page.items);
+    position = page.next;
+  }
+  return { items, next: position };
+}

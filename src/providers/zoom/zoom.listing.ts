@@ -2,7 +2,8 @@ import type { RecordingData } from '../../domain/model';
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider-error';
 import type { CallContext, ListedRecording, ListFilter, ListPage, ListPosition, ListQuery } from '../recording-provider';
-import { countField, pageSizeFor, readPosition, stringField, walkSteps, type ListStep } from '../shared/list-walk';
+import { z } from 'zod';
+import { pageSizeFor, readPosition, walkSteps, type ListStep } from '../shared/listing';
 import { compareTimeline, matchesFilter } from '../shared/timeline';
 import type { ZoomRecordingList, ZoomSessionRecordings } from './zoom.api-types';
 import { ZOOM_LIST_MAX_PAGE_SIZE, type ZoomClient } from './zoom.client';
@@ -61,20 +62,16 @@ interface WindowPosition {
   skip: number;
 }
 
-/** With a session filter one call returns all of it: only how many were handed out. */
-interface SessionPosition {
-  [key: string]: number;
-  skip: number;
-}
-
-const WINDOW_SHAPE = {
-  since: countField,
-  to: stringField(DAY),
-  token: stringField(/^[\x21-\x7e]{1,4096}$/, true),
-  size: (v: unknown) => countField(v) && (v as number) >= 1 && (v as number) <= ZOOM_LIST_MAX_PAGE_SIZE,
-  done: countField,
-  skip: countField,
-};
+const count = z.number().int().nonnegative();
+const WindowPositionSchema = z.strictObject({
+  since: count,
+  to: z.string().regex(DAY),
+  token: z.string().regex(/^[\x21-\x7e]{1,4096}$/).nullable(),
+  size: z.number().int().min(1).max(ZOOM_LIST_MAX_PAGE_SIZE),
+  done: count,
+  skip: count,
+});
+const SessionPositionSchema = z.strictObject({ skip: count });
 
 export interface ZoomListingDeps {
   client: ZoomClient;
@@ -117,7 +114,9 @@ const isExpiredToken = (error: unknown): boolean =>
  */
 export function createZoomListing({ client, now, fetchSession }: ZoomListingDeps) {
   async function listSession(sessionId: string, query: ListQuery, ctx: CallContext): Promise<ListPage> {
-    const { skip } = query.after ? readPosition<SessionPosition>('zoom', query.after, { skip: countField }) : { skip: 0 };
+    const from = readPosition('zoom', query.after, SessionPositionSchema);
+    if (from === 'end') return { items: [], next: null };
+    const skip = from?.skip ?? 0;
     let body: ZoomSessionRecordings;
     try {
       body = await fetchSession(sessionId, ctx);
@@ -147,7 +146,9 @@ export function createZoomListing({ client, now, fetchSession }: ZoomListingDeps
     // An empty status list matches nothing.
     if (query.filter.statuses?.length === 0) return { items: [], next: null };
     if (query.filter.sessionKey) return listSession(query.filter.sessionKey[0], query, ctx);
-    const start = query.after ? readPosition<WindowPosition>('zoom', query.after, WINDOW_SHAPE) : startOf(query.filter);
+    const from = readPosition('zoom', query.after, WindowPositionSchema);
+    if (from === 'end') return { items: [], next: null };
+    const start: WindowPosition | null = from ?? startOf(query.filter);
     if (!start) return { items: [], next: null };
     const filter: ListFilter = { ...query.filter, startedAfter: new Date(start.since) };
     const floor = addDays(dayOf(start.since), -SESSION_LEAD_DAYS);

@@ -9,7 +9,7 @@ import { seedCloudflare, type CloudflareDataset } from '../../../src/sandbox/clo
 import { demoRecordings } from '../../../src/sandbox/demo-data';
 import type { Emulator } from '../../../src/sandbox/emulator';
 import { SANDBOX_EPOCH } from '../../../src/sandbox/seed-random';
-import { expectedListing, globalIds, WALK_CASES, walkBulkSandbox, walkListing } from '../../support/walk-listing-steps';
+import { expectedIds, globalIds, WALK_CASES, walkBulkSandbox, walkListing } from '../../support/walk-listing';
 
 const DAY_MS = 86_400_000;
 const SEED = 7;
@@ -54,8 +54,8 @@ describe('Cloudflare listRecordings over HTTP against the RealtimeKit emulator',
   });
 
   it.each(WALK_CASES)('walks every recording once in timeline order, limit %i, %s', async (limit, _what, take) => {
-    const walk = await walkListing(provider, emulator, {}, { limit, take });
-    expect(globalIds(walk.recordings)).toEqual(expectedListing(all, {}));
+    const walk = await walkListing(provider, {}, { limit, take, emulator });
+    expect(globalIds(walk.recordings)).toEqual(expectedIds(all, {}));
     expect(walk.maxVendorCallsPerStep).toBe(1);
     for (const e of lists()) {
       expect(e.query).toMatchObject({ sort_by: ['invokedTime'], sort_order: ['DESC'] });
@@ -69,14 +69,14 @@ describe('Cloudflare listRecordings over HTTP against the RealtimeKit emulator',
 
   it('pushes status[] down when every asked status can be expressed, and filters locally otherwise', async () => {
     const pushable: ListFilter = { statuses: ['READY', 'PROCESSING'] };
-    const walk = await walkListing(provider, emulator, pushable, { limit: 25, take: (n) => Math.max(1, n - 3) });
-    expect(globalIds(walk.recordings)).toEqual(expectedListing(all, pushable));
+    const walk = await walkListing(provider, pushable, { limit: 25, take: (n) => Math.max(1, n - 3), emulator });
+    expect(globalIds(walk.recordings)).toEqual(expectedIds(all, pushable));
     expect(lists().every((e) => JSON.stringify(e.query['status[]']) === JSON.stringify(['UPLOADED', 'UPLOADING']))).toBe(true);
 
     emulator.resetCounters();
     const local: ListFilter = { statuses: ['READY', 'FAILED', 'PAUSED'] };
-    const walk2 = await walkListing(provider, emulator, local, { limit: 25 });
-    const expected = expectedListing(all, local);
+    const walk2 = await walkListing(provider, local, { limit: 25, emulator });
+    const expected = expectedIds(all, local);
     expect(new Set(walk2.recordings.map((r) => r.status))).toEqual(new Set(['READY', 'FAILED', 'PAUSED']));
     expect(globalIds(walk2.recordings)).toEqual(expected);
     expect(lists().every((e) => e.query['status[]'] === undefined)).toBe(true);
@@ -85,8 +85,8 @@ describe('Cloudflare listRecordings over HTTP against the RealtimeKit emulator',
 
   it('pushes the time range down as start_time (an hour early) and end_time', async () => {
     const filter: ListFilter = { startedAfter: new Date(SANDBOX_EPOCH - 90 * DAY_MS), startedBefore: new Date(SANDBOX_EPOCH - 5 * DAY_MS) };
-    const walk = await walkListing(provider, emulator, filter, { limit: 40, take: (n) => Math.ceil(n / 2) });
-    const expected = expectedListing(all, filter);
+    const walk = await walkListing(provider, filter, { limit: 40, take: (n) => Math.ceil(n / 2), emulator });
+    const expected = expectedIds(all, filter);
     expect(expected.length).toBeGreaterThan(100);
     expect(globalIds(walk.recordings)).toEqual(expected);
     for (const e of lists()) {
@@ -96,7 +96,7 @@ describe('Cloudflare listRecordings over HTTP against the RealtimeKit emulator',
     // The vendor bounds the walk: whole pages of 40 cost one call per 40 recordings it
     // holds in the pushed range, and none past it.
     emulator.resetCounters();
-    await walkListing(provider, emulator, filter, { limit: 40 });
+    await walkListing(provider, filter, { limit: 40, emulator });
     const [lo, hi] = [filter.startedAfter!.getTime() - 3_600_000, filter.startedBefore!.getTime()];
     const inRange = data.recordings.filter((r) => Date.parse(r.invoked_time!) >= lo && Date.parse(r.invoked_time!) <= hi).length;
     expect(lists().length).toBe(Math.ceil(inRange / 40));
@@ -105,9 +105,9 @@ describe('Cloudflare listRecordings over HTTP against the RealtimeKit emulator',
   it('lists a session through its meeting: the details once, then meeting_id pushed down', async () => {
     const session = data.sessions[2];
     const filter: ListFilter = { sessionKey: [session.id] };
-    const expected = expectedListing(all, filter);
+    const expected = expectedIds(all, filter);
     expect(expected.length).toBeGreaterThan(1);
-    const walk = await walkListing(provider, emulator, filter, { limit: 1, take: () => 1 });
+    const walk = await walkListing(provider, filter, { limit: 1, take: () => 1, emulator });
     expect(globalIds(walk.recordings)).toEqual(expected);
     expect(emulator.counters.get('sessions.get')).toBe(1);
     expect(lists().every((e) => e.query.meeting_id?.[0] === session.associated_id)).toBe(true);
@@ -151,7 +151,7 @@ describe('Cloudflare listRecordings over HTTP against the RealtimeKit emulator',
   it('pages a bulk-seeded emulator (2,000 more recordings) exactly', async () => {
     const walk = await walkBulkSandbox(await startCloudflareSandbox({ seed: 11, recordingsPerVendor: 2_000 }), createCloudflareProvider);
     expect(walk.recordings.length).toBe(2_025);
-    expect(globalIds(walk.recordings)).toEqual(expectedListing(demoRecordings(11, 2_000).cloudflare, {}));
+    expect(globalIds(walk.recordings)).toEqual(expectedIds(demoRecordings(11, 2_000).cloudflare, {}));
     expect(walk.maxVendorCallsPerStep).toBe(1);
   });
 });

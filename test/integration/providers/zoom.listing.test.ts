@@ -11,7 +11,7 @@ import type { Emulator, RequestLogEntry } from '../../../src/sandbox/emulator';
 import { SANDBOX_EPOCH } from '../../../src/sandbox/seed-random';
 import { startZoomSandbox, ZOOM_SANDBOX_API_KEY, ZOOM_SANDBOX_API_SECRET, type ZoomEmulatorClock } from '../../../src/sandbox/zoom/zoom.emulator';
 import { seedZoom, type ZoomDataset } from '../../../src/sandbox/zoom/zoom.seed';
-import { expectedListing, globalIds, WALK_CASES, walkBulkSandbox, walkListing } from '../../support/walk-listing-steps';
+import { expectedIds, globalIds, WALK_CASES, walkBulkSandbox, walkListing } from '../../support/walk-listing';
 
 const DAY_MS = 86_400_000;
 const SEED = 3;
@@ -97,9 +97,9 @@ describe('Zoom listRecordings over HTTP against the Zoom emulator', () => {
   });
 
   it.each(WALK_CASES)('walks every recording once in timeline order, limit %i, %s', async (limit, _what, take) => {
-    const walk = await walkListing(provider, emulator, {}, { limit, take });
-    expect(globalIds(walk.recordings)).toEqual(expectedListing(all, { startedAfter: new Date(lookbackStart(Date.now())) }));
-    expect(globalIds(walk.recordings)).toEqual(expectedListing(all, {}));
+    const walk = await walkListing(provider, {}, { limit, take, emulator });
+    expect(globalIds(walk.recordings)).toEqual(expectedIds(all, { startedAfter: new Date(lookbackStart(Date.now())) }));
+    expect(globalIds(walk.recordings)).toEqual(expectedIds(all, {}));
     expect(walk.maxVendorCallsPerStep).toBeLessThanOrEqual(2);
     const ranges = listRanges(emulator.log);
     // Windows walked newest first, never overlapping, from tomorrow (Zoom's own default end).
@@ -116,8 +116,8 @@ describe('Zoom listRecordings over HTTP against the Zoom emulator', () => {
       startedBefore: new Date(SANDBOX_EPOCH - 20 * DAY_MS - 7_200_000),
       statuses: ['READY'],
     };
-    const walk = await walkListing(provider, emulator, filter, { limit: 9, take: (n) => Math.max(1, n - 2) });
-    const expected = expectedListing(all, filter);
+    const walk = await walkListing(provider, filter, { limit: 9, take: (n) => Math.max(1, n - 2), emulator });
+    const expected = expectedIds(all, filter);
     expect(expected.length).toBeGreaterThan(50);
     expect(globalIds(walk.recordings)).toEqual(expected);
     const ranges = listRanges(emulator.log);
@@ -130,8 +130,8 @@ describe('Zoom listRecordings over HTTP against the Zoom emulator', () => {
   it('lists one session through the per-session call the loaders share, and nothing else', async () => {
     const session = data.sessions[3];
     const ctx = () => ({ memo: new Map<string, Promise<unknown>>() });
-    const walk = await walkListing(provider, emulator, { sessionKey: [session.session_id] }, { limit: 2, take: () => 2, ctx });
-    const expected = expectedListing(all, { sessionKey: [session.session_id] });
+    const walk = await walkListing(provider, { sessionKey: [session.session_id] }, { limit: 2, take: () => 2, ctx, emulator });
+    const expected = expectedIds(all, { sessionKey: [session.session_id] });
     expect(expected.length).toBeGreaterThan(4);
     expect(globalIds(walk.recordings)).toEqual(expected);
     expect(emulator.counters.get('recordings.list')).toBeUndefined();
@@ -241,9 +241,9 @@ describe('Zoom listRecordings over HTTP against the Zoom emulator', () => {
     });
 
     it('stops an unbounded listing at the look-back window, with empty windows costing one call each', async () => {
-      const walk = await walkListing(p, sparse.emulator, {}, { limit: 50 });
+      const walk = await walkListing(p, {}, { limit: 50, emulator: sparse.emulator });
       const everything = mapped(dataset);
-      expect(globalIds(walk.recordings)).toEqual(expectedListing(everything, { startedAfter: new Date(lookback) }));
+      expect(globalIds(walk.recordings)).toEqual(expectedIds(everything, { startedAfter: new Date(lookback) }));
       expect(walk.recordings.some((r) => r.key[0].startsWith('edge'))).toBe(true);
       expect(walk.recordings.some((r) => r.key[0].startsWith('old'))).toBe(false);
       const ranges = listRanges(sparse.emulator.log);
@@ -253,16 +253,16 @@ describe('Zoom listRecordings over HTTP against the Zoom emulator', () => {
       expect(walk.maxVendorCallsPerStep).toBe(2);
       expect(walk.emptyPages).toBeGreaterThan(0);
 
-      const older = await walkListing(p, sparse.emulator, { startedAfter: new Date(lookback - 3 * DAY_MS) }, { limit: 50 });
+      const older = await walkListing(p, { startedAfter: new Date(lookback - 3 * DAY_MS) }, { limit: 50, emulator: sparse.emulator });
       expect(older.recordings.filter((r) => r.key[0].startsWith('old')).length).toBeGreaterThan(3);
-      expect(globalIds(older.recordings)).toEqual(expectedListing(everything, { startedAfter: new Date(lookback - 3 * DAY_MS) }));
+      expect(globalIds(older.recordings)).toEqual(expectedIds(everything, { startedAfter: new Date(lookback - 3 * DAY_MS) }));
     });
   });
 
   it('pages a bulk-seeded emulator (2,000 more recordings) exactly', async () => {
     const walk = await walkBulkSandbox(await startZoomSandbox({ seed: 9, recordingsPerVendor: 2_000 }), createZoomProvider);
     expect(walk.recordings.length).toBe(2_036);
-    expect(globalIds(walk.recordings)).toEqual(expectedListing(demoRecordings(9, 2_000).zoom, {}));
+    expect(globalIds(walk.recordings)).toEqual(expectedIds(demoRecordings(9, 2_000).zoom, {}));
     expect(walk.maxVendorCallsPerStep).toBeLessThanOrEqual(2);
   });
 });
