@@ -79,6 +79,14 @@ export interface AppConfig {
   queryLimits: { maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number; maxLinks: number };
   /** Per-call latency the sandbox emulators add (SANDBOX_LATENCY_MS). */
   sandboxLatencyMs: number;
+  /** GraphiQL on GET /graphql from a browser (PLAYGROUND; on unless NODE_ENV=production). */
+  playground: boolean;
+  /** `pretty` (pino-pretty) or `json` log lines (LOG_FORMAT). */
+  logFormat: LogFormat;
+  /** How long SIGTERM waits for in-flight requests before cutting them (SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs: number;
 }
+
+export type LogFormat = 'json' | 'pretty';
 
 export type ConfiguredProviderNames = ProviderName[];
