@@ -10,7 +10,12 @@ export interface RunningApp {
   /** http://host:port */
   url: string;
   sandbox?: Sandbox;
-  close(): Promise<void>;
+  /**
+   * Graceful shutdown: stop accepting, let in-flight requests finish for up to `graceMs`
+   * (cut after that), then close the vendor pools and the emulators. `forced` says whether
+   * requests had to be cut.
+   */
+  close(graceMs?: number): Promise<{ forced: boolean }>;
 }
 
 /**
@@ -43,10 +48,11 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   return {
     url: server.url,
     sandbox,
-    close: async () => {
-      await server.close();
+    close: async (graceMs) => {
+      const result = await server.close(graceMs);
       await closeProviders(providers);
       await sandbox?.close();
+      return result;
     },
   };
 }

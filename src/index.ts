@@ -2,7 +2,17 @@ import 'reflect-metadata';
 import { startApp } from './app';
 import { ConfigError, loadConfig } from './config';
 
-/** `npm start`: load and validate the configuration, start, and shut down cleanly on SIGTERM/SIGINT. */
+/**
+ * A last resort past the grace period, should closing the pools or emulators hang: the
+ * process must not outlive what an orchestrator allows after SIGTERM.
+ */
+const CLOSE_TIMEOUT_MS = 5_000;
+
+/**
+ * `npm start`: load and validate the configuration, start, and shut down cleanly on
+ * SIGTERM/SIGINT: stop accepting, let in-flight requests finish within SHUTDOWN_GRACE_MS,
+ * close vendor connections, exit 0 (1 when requests had to be cut or closing failed).
+ */
 async function main(): Promise<void> {
   let config;
   try {
@@ -19,8 +29,9 @@ async function main(): Promise<void> {
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    app.close().then(
-      () => process.exit(0),
+    setTimeout(() => process.exit(1), config.shutdownGraceMs + CLOSE_TIMEOUT_MS).unref();
+    app.close(config.shutdownGraceMs).then(
+      ({ forced }) => process.exit(forced ? 1 : 0),
       () => process.exit(1),
     );
   };

@@ -86,6 +86,14 @@ export interface AppConfig {
    * vendors' credentials (src/listing/cursor-key.ts). Never logged.
    */
   cursorSecret?: string;
+  /** GraphiQL on GET /graphql from a browser (PLAYGROUND; on unless NODE_ENV=production). */
+  playground: boolean;
+  /** `pretty` (pino-pretty) or `json` log lines (LOG_FORMAT). */
+  logFormat: LogFormat;
+  /** How long SIGTERM waits for in-flight requests before cutting them (SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs: number;
 }
+
+export type LogFormat = 'json' | 'pretty';
 
 export type ConfiguredProviderNames = ProviderName[];

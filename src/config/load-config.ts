@@ -94,11 +94,19 @@ function providers(env: Env, shared: SharedVendorSettings): ProvidersConfig {
   return out;
 }
 
+function choice<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = (str(env, name) ?? fallback).toLowerCase();
+  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(name, `must be ${allowed.join(' or ')}.`);
+  return raw as T;
+}
+
 /**
  * Reads and validates the whole configuration once, at start. The only reader of
  * process.env in the code base; throws ConfigError naming the variable at fault.
+ * `stdoutIsTty` picks the default log format: pretty for a person at a terminal in
+ * development, JSON lines for everything else (log collectors, tests, production).
  */
-export function loadConfig(env: Env = process.env): AppConfig {
+export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = process.stdout.isTTY === true): AppConfig {
   const nodeEnvRaw = str(env, 'NODE_ENV') ?? 'development';
   if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
     throw new ConfigError('NODE_ENV', 'must be development, production or test.');
@@ -119,8 +127,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const configured = providers(env, { timeouts, resilience });
   const apiKeys = (str(env, 'API_KEYS') ?? '').split(',').map((k) => k.trim()).filter(Boolean);
   if (apiKeys.some((k) => k.length < 16)) throw new ConfigError('API_KEYS', 'every key must be at least 16 characters.');
-  const batchingRaw = (str(env, 'RECORDING_GRAPH_BATCHING') ?? 'on').toLowerCase();
-  if (batchingRaw !== 'on' && batchingRaw !== 'off') throw new ConfigError('RECORDING_GRAPH_BATCHING', 'must be on or off.');
+  const batchingRaw = choice(env, 'RECORDING_GRAPH_BATCHING', ['on', 'off'], 'on');
   if (nodeEnv === 'production' && apiKeys.length === 0) {
     throw new ConfigError('API_KEYS', 'is required when NODE_ENV=production: without it anyone who reaches the server can read every recording and mint download links.');
   }
@@ -143,6 +150,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sandboxLatencyMs: int(env, 'SANDBOX_LATENCY_MS', 0, 0, 60_000),
     sandboxRecordingsPerVendor: int(env, 'SANDBOX_RECORDINGS_PER_VENDOR', 0, 0, 100_000),
     ...(cursorSecret !== undefined ? { cursorSecret } : {}),
+    playground: choice(env, 'PLAYGROUND', ['on', 'off'], nodeEnv === 'production' ? 'off' : 'on') === 'on',
+    logFormat: choice(env, 'LOG_FORMAT', ['json', 'pretty'], nodeEnv === 'development' && stdoutIsTty ? 'pretty' : 'json'),
+    shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     queryLimits: {
       maxDepth: int(env, 'QUERY_MAX_DEPTH', 10, 1, 100),
       maxAliases: int(env, 'QUERY_MAX_ALIASES', 30, 0, 1_000),

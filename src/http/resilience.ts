@@ -47,10 +47,12 @@ function isOutage(error: unknown): boolean {
   return error instanceof ProviderError && error.code === ErrorCode.PROVIDER_UNAVAILABLE && error.vendorCode !== 'ABORTED';
 }
 
+export type CircuitStateName = 'closed' | 'open' | 'half-open' | 'isolated';
+
 export interface VendorPolicy {
   execute<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T>;
   /** closed, open, half-open or isolated: for readiness and metrics. */
-  circuitState(): 'closed' | 'open' | 'half-open' | 'isolated';
+  circuitState(): CircuitStateName;
 }
 
 /**
@@ -76,7 +78,15 @@ export function createVendorPolicy(provider: ProviderName, options: ResilienceOp
     },
   );
   const policy: IPolicy = wrap(retryPolicy, breaker);
-  const states: Record<CircuitState, 'closed' | 'open' | 'half-open' | 'isolated'> = {
+  // cockatiel leaves an open circuit in Open until the next call after the cool-down, which
+  // then becomes the half-open trial. Reporting that lazily-kept Open would keep /readyz
+  // failing forever once a load balancer stops sending traffic, so past the cool-down the
+  // circuit is reported as half-open: the next call goes through.
+  let openedAt = 0;
+  breaker.onBreak(() => {
+    openedAt = Date.now();
+  });
+  const states: Record<CircuitState, CircuitStateName> = {
     [CircuitState.Closed]: 'closed',
     [CircuitState.Open]: 'open',
     [CircuitState.HalfOpen]: 'half-open',
@@ -98,6 +108,9 @@ export function createVendorPolicy(provider: ProviderName, options: ResilienceOp
         throw error;
       }
     },
-    circuitState: () => states[breaker.state],
+    circuitState: () => {
+      const state = states[breaker.state];
+      return state === 'open' && Date.now() - openedAt >= options.breakerCooldownMs ? 'half-open' : state;
+    },
   };
 }

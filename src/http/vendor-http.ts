@@ -47,6 +47,14 @@ export interface RedirectResponse {
 
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
 
+/** The `status` label of a failed attempt: its HTTP status when the vendor answered. */
+function outcomeOf(error: unknown): string {
+  if (!(error instanceof ProviderError)) return 'network_error';
+  if (error.httpStatus !== undefined) return String(error.httpStatus);
+  if (error.vendorCode === 'ABORTED') return 'aborted';
+  return error.code === ErrorCode.PROVIDER_BAD_RESPONSE ? 'bad_response' : 'network_error';
+}
+
 /**
  * One vendor origin: one undici Pool (bounded connections = bounded concurrency), the
  * vendor's auth headers, its timeouts, and the mapping of its error bodies. Every
@@ -84,17 +92,35 @@ export class VendorHttp {
     return this.policy.circuitState();
   }
 
-  /** GET a JSON body. `path` must already be encoded (see encodePath). */
-  getJson(path: string, query?: Record<string, QueryValue>, ctx: CallContext = {}): Promise<unknown> {
-    return this.policy.execute(() => this.getJsonOnce(path, query, ctx), ctx.signal);
+  /**
+   * GET a JSON body. `path` must already be encoded (see encodePath). `route` is the
+   * endpoint's template as the vendor documents it (`/recordings/{id}`): the bounded label
+   * this call is counted under in /metrics, never the path with its ids.
+   */
+  getJson(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, route: string): Promise<unknown> {
+    return this.policy.execute(() => this.timed(route, ctx, () => this.getJsonOnce(path, query, ctx), () => '200'), ctx.signal);
   }
 
   /**
    * GET without following a redirect (Bird's 307 to a presigned URL): returns the status
    * and Location. Error statuses throw like getJson.
    */
-  getRedirect(path: string, query?: Record<string, QueryValue>, ctx: CallContext = {}): Promise<RedirectResponse> {
-    return this.policy.execute(() => this.getRedirectOnce(path, query, ctx), ctx.signal);
+  getRedirect(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, route: string): Promise<RedirectResponse> {
+    return this.policy.execute(() => this.timed(route, ctx, () => this.getRedirectOnce(path, query, ctx), (r) => String(r.status)), ctx.signal);
+  }
+
+  /** One attempt, counted in ctx.metrics with its outcome and duration. */
+  private async timed<T>(route: string, ctx: CallContext, attempt: () => Promise<T>, statusOf: (result: T) => string): Promise<T> {
+    const started = process.hrtime.bigint();
+    const seconds = (): number => Number(process.hrtime.bigint() - started) / 1e9;
+    try {
+      const result = await attempt();
+      ctx.metrics?.vendorCall(this.provider, route, statusOf(result), seconds());
+      return result;
+    } catch (error) {
+      ctx.metrics?.vendorCall(this.provider, route, outcomeOf(error), seconds());
+      throw error;
+    }
   }
 
   private async getJsonOnce(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext): Promise<unknown> {
@@ -137,6 +163,9 @@ export class VendorHttp {
 
   private async send(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext): Promise<Dispatcher.ResponseData> {
     const headers: Record<string, string> = { accept: 'application/json', ...(await this.options.headers()) };
+    // None of the five vendors documents a request-id header (providers.md); X-Request-Id is
+    // the common convention, harmless where ignored, and lets a vendor's support or a proxy
+    // log tie a call to our log lines. Sent to every vendor.
     if (ctx.requestId) headers['x-request-id'] = ctx.requestId;
     try {
       return await this.pool.request({

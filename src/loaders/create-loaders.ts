@@ -81,12 +81,14 @@ export function createLoaders(providers: ProviderRegistry, ctx: CallContext, opt
   const callCtx: CallContext = options.batching ? { ...ctx, memo: new Map() } : { ...ctx, memo: undefined, hints: undefined };
 
   const recording: DataLoader<string, RecordingData> = new DataLoader(async (ids) => {
+    ctx.metrics?.loaderBatch('recording', ids.length);
     const decoded = ids.map((id) => decodeGlobalId(id));
     const results = await dispatchByProvider(decoded, (d) => d.provider, (p, keys) => p.getRecordings(keys.map((k) => k.segments), callCtx), providers);
     return results.map((r, i) => notFound(r, decoded[i].provider, 'recording'));
   }, loaderOptions);
 
   const session: DataLoader<string, SessionData> = new DataLoader(async (ids) => {
+    ctx.metrics?.loaderBatch('session', ids.length);
     const decoded = ids.map((id) => decodeGlobalId(id));
     const results = await dispatchByProvider(decoded, (d) => d.provider, (p, keys) => p.getSessions(keys.map((k) => k.segments), callCtx), providers);
     return results.map((r, i) => {
@@ -99,7 +101,10 @@ export function createLoaders(providers: ProviderRegistry, ctx: CallContext, opt
   }, loaderOptions);
 
   const accessLink = new DataLoader<AccessLinkKey, AccessLinkData | null, string>(
-    (keys) => dispatchByProvider(keys, (k) => k.recording.provider, (p, ks) => p.getAccessLinks(ks, callCtx), providers),
+    (keys) => {
+      ctx.metrics?.loaderBatch('accessLink', keys.length);
+      return dispatchByProvider(keys, (k) => k.recording.provider, (p, ks) => p.getAccessLinks(ks, callCtx), providers);
+    },
     { ...loaderOptions, cacheKeyFn: (k) => `${recordingGlobalId(k.recording)}|${k.validForSecs}` },
   );
 

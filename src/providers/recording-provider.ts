@@ -1,5 +1,6 @@
 import type { AccessLinkData, RecordingData, RecordingStatus, SessionData } from '../domain/model';
 import type { ProviderName } from '../domain/provider-name';
+import type { CircuitStateName } from '../http/resilience';
 
 /** Per-request context handed to every vendor call. */
 export interface CallContext {
@@ -16,6 +17,20 @@ export interface CallContext {
   memo?: Map<string, Promise<unknown>>;
   /** What the request will ask for later, known from its operation before any call. */
   hints?: RequestHints;
+  /** Where vendor calls and loader batches are counted (src/server/metrics.ts); none in unit tests. */
+  metrics?: CallMetrics;
+}
+
+/** What the HTTP layer and the loaders report; every label is from a small fixed set. */
+export interface CallMetrics {
+  /**
+   * One HTTP attempt to a vendor (each retry is its own). `route` is the endpoint's
+   * template, never a URL with ids; `status` is the HTTP status, or `aborted`,
+   * `network_error` or `bad_response` when there was none to speak of.
+   */
+  vendorCall(provider: ProviderName, route: string, status: string, seconds: number): void;
+  /** How many keys one DataLoader batch carried. */
+  loaderBatch(loader: string, size: number): void;
 }
 
 export interface RequestHints {
@@ -114,6 +129,9 @@ export interface RecordingProvider {
    * layer can stop mid-page without losing or repeating anything.
    */
   listRecordings(query: ListQuery, ctx: CallContext): Promise<ListPage>;
+
+  /** The state of the vendor's circuit breaker (src/http/resilience.ts), for /readyz and /metrics. */
+  circuitState(): CircuitStateName;
 
   /** Closes the adapter's connections (graceful shutdown). */
   close(): Promise<void>;

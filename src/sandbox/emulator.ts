@@ -64,6 +64,8 @@ export interface RequestLogEntry {
   answeredAt: number;
   /** The caller closed the connection before the answer: its call was aborted. */
   abandoned: boolean;
+  /** The `x-request-id` the caller sent, if any. */
+  requestId?: string;
 }
 
 export interface Emulator {
@@ -179,6 +181,7 @@ export async function startEmulator(spec: EmulatorSpec, options: StartEmulatorOp
       if (!res.writableFinished) entry.abandoned = true;
     });
     for (const key of new Set(query.keys())) entry.query[key] = query.getAll(key);
+    if (typeof req.headers['x-request-id'] === 'string') entry.requestId = req.headers['x-request-id'];
     log.push(entry);
     // Bounded, so a long soak or benchmark does not grow the heap through the log.
     if (log.length > MAX_LOG_ENTRIES) log.splice(0, log.length - MAX_LOG_ENTRIES);

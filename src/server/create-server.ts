@@ -3,7 +3,7 @@ import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../config/config.types';
@@ -19,12 +19,22 @@ import { linkHintPlugin } from './link-hint-plugin';
 import { partialErrorsPlugin } from './partial-errors-plugin';
 import { queryLimits } from './query-limits';
 import { loggerOptions } from './logger-options';
+import { trackConnections } from './connection-drain';
+import { createMetrics } from './metrics';
+import { isPlaygroundAsset, registerPlayground, wantsPlayground } from './playground';
+import { playgroundExamples } from './playground-examples';
+import { readiness } from './readiness';
+import { requestIdFrom } from './request-id';
 
 export interface HttpServer {
   app: FastifyInstance;
   /** http://host:port */
   url: string;
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections at once, lets in-flight requests finish for up to
+   * `graceMs`, then cuts whatever is left. Resolves `forced: true` when it had to cut.
+   */
+  close(graceMs?: number): Promise<{ forced: boolean }>;
 }
 
 export interface ServerOptions {
@@ -36,14 +46,20 @@ export interface ServerOptions {
 const BODY_LIMIT_BYTES = 256 * 1024;
 
 /**
- * Fastify + Apollo Server: POST/GET /graphql and GET /healthz. One loader set per request,
- * built in the context factory; in-flight vendor calls are aborted when the client goes away.
+ * Fastify + Apollo Server: POST/GET /graphql (GraphiQL for browsers), GET /healthz,
+ * /readyz and /metrics. One loader set per request, built in the context factory;
+ * in-flight vendor calls are aborted when the client goes away.
  */
 export async function createServer(config: AppConfig, schema: GraphQLSchema, providers: ProviderRegistry, options: ServerOptions): Promise<HttpServer> {
   const production = config.nodeEnv === 'production';
   const cursors = new CursorCodec(options.cursorKey);
-  const app = Fastify({ logger: loggerOptions(config.logLevel), bodyLimit: BODY_LIMIT_BYTES, genReqId: () => randomUUID() });
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel, config.logFormat),
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: (req) => requestIdFrom(req.headers['x-request-id']) ?? randomUUID(),
+  });
   const limits = queryLimits(config.queryLimits, production);
+  const metrics = createMetrics(providers);
   const formatError = createFormatError((info) => app.log.error({ err: { name: info.name }, path: info.path }, 'masked an error without a code'));
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -54,26 +70,49 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
-    // src/index.ts owns SIGTERM/SIGINT: it drains the server, closes vendor pools and exits 0.
+    // src/index.ts owns SIGTERM/SIGINT: it drains the server (close() below), closes vendor
+    // pools and exits 0. No Apollo drain plugin: its fixed 10 s cut-off would ignore SHUTDOWN_GRACE_MS.
     stopOnTerminationSignals: false,
     formatError,
     plugins: [
       ...limits.plugins,
       linkHintPlugin(),
       partialErrorsPlugin(formatError),
-      fastifyApolloDrainPlugin(app),
+      metrics.apolloPlugin(),
       ApolloServerPluginInlineTraceDisabled(),
-      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // Our own GraphiQL (src/server/playground.ts) replaces Apollo's landing page, which loads from a CDN.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
 
+  // Every response carries the request id, which is also on every log line of the request.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  const connections = trackConnections(app);
+
+  // Unauthenticated on purpose: probes and scrapers carry no API key, and none of these
+  // answers holds an id, a link or a key (metric labels are names, routes and statuses).
   app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const { ready, body } = readiness(providers);
+    return reply.code(ready ? 200 : 503).send(body);
+  });
+  app.get('/metrics', async (_request, reply) => {
+    return reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  if (config.playground) {
+    registerPlayground(app, { tabs: playgroundExamples(config.sandbox), apiKeyRequired: config.apiKeys.length > 0 });
+  }
 
   if (config.apiKeys.length > 0) {
     const allowed = createApiKeyCheck(config.apiKeys);
     app.addHook('onRequest', async (request, reply) => {
       if (!request.url.startsWith('/graphql')) return;
+      // The playground page and its files hold no data; its queries carry the key.
+      if (isPlaygroundAsset(request) || (config.playground && wantsPlayground(request))) return;
       if (allowed(request.headers.authorization)) return;
       await reply
         .code(401)
@@ -92,9 +131,8 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
       reply.raw.once('close', () => {
         if (!reply.raw.writableFinished) controller.abort();
       });
-      reply.header('x-request-id', request.id);
       const hints: RequestHints = {};
-      const call = { signal: controller.signal, requestId: request.id, hints };
+      const call = { signal: controller.signal, requestId: request.id, hints, metrics: metrics.calls };
       return {
         requestId: request.id,
         providers,
@@ -113,9 +151,24 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
   return {
     app,
     url: `http://${host}:${address.port}`,
-    close: async () => {
+    close: async (graceMs = Infinity) => {
+      let forced = false;
+      app.log.info({ graceMs }, 'shutting down: no new connections, waiting for requests in flight');
+      // fastify's close stops listening, closes idle keep-alive connections, answers 503 to
+      // new requests on busy ones, and resolves when the in-flight requests have finished.
+      const cut = Number.isFinite(graceMs)
+        ? setTimeout(() => {
+            forced = true;
+            app.log.warn({ graceMs }, 'shutdown grace period over: closing the connections still busy');
+            app.server.closeAllConnections();
+          }, graceMs)
+        : undefined;
+      const closed = app.close();
+      connections.start();
+      await closed;
+      clearTimeout(cut);
       await apollo.stop();
-      await app.close();
+      return { forced };
     },
   };
 }

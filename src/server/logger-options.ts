@@ -1,12 +1,15 @@
 import type { FastifyServerOptions } from 'fastify';
+import type { LogFormat } from '../config/config.types';
 
 /**
- * pino options: JSON lines, and the paths where a secret could appear redacted, so a
- * credential never reaches a log line at any level.
+ * pino options: JSON lines (or pino-pretty for a person at a terminal), and the paths
+ * where a secret could appear redacted, so a credential never reaches a log line at any
+ * level. Redaction happens before the transport, so pretty lines are redacted too.
  */
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string, format: LogFormat = 'json'): FastifyServerOptions['logger'] {
   return {
     level,
+    ...(format === 'pretty' ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } } : {}),
     redact: {
       paths: [
         'req.headers.authorization',

@@ -57,6 +57,7 @@ export function inMemoryVendor(spec: InMemoryVendorSpec) {
       }
       return { items, next: end < sorted.length ? issue({ page: end }) : null };
     },
+    circuitState: () => 'closed',
     close: async () => undefined,
   };
   return { provider, calls };

@@ -6,6 +6,9 @@ export interface SpawnedServer {
   url: string;
   /** Every line the server wrote to stdout and stderr so far. */
   output: string[];
+  /** Sends a signal without waiting; `exited` resolves with the exit code. */
+  kill(signal: NodeJS.Signals): void;
+  exited: Promise<number | null>;
   stop(): Promise<number | null>;
 }
 
@@ -46,6 +49,10 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 20_00
   return {
     url,
     output,
+    kill: (signal) => {
+      child.kill(signal);
+    },
+    exited,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       return exited;

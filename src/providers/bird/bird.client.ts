@@ -1,5 +1,6 @@
 import type { BirdConfig } from '../../config/config.types';
 import { encodePath } from '../../http/encode-path';
+import type { CircuitStateName } from '../../http/resilience';
 import { VendorHttp, type RedirectResponse } from '../../http/vendor-http';
 import type { CallContext } from '../recording-provider';
 import { parseWire } from '../shared/wire';
@@ -47,7 +48,7 @@ export class BirdClient {
 
   /** GET /workspaces/{workspaceId}/recordings/{recordingId} — https://docs.bird.com/api/voice-api/recordings-api/get-a-recording */
   async getRecording(id: string, ctx: CallContext): Promise<BirdRecording> {
-    const body = await this.http.getJson(encodePath`/workspaces/${this.workspaceId}/recordings/${id}`, undefined, ctx);
+    const body = await this.http.getJson(encodePath`/workspaces/${this.workspaceId}/recordings/${id}`, undefined, ctx, '/workspaces/{workspaceId}/recordings/{recordingId}');
     return parseWire('bird', BirdRecordingSchema, body, 'recording');
   }
 
@@ -56,7 +57,7 @@ export class BirdClient {
     params: BirdListParams,
     ctx: CallContext,
   ): Promise<BirdRecordingList> {
-    const body = await this.http.getJson(encodePath`/workspaces/${this.workspaceId}/recordings`, params, ctx);
+    const body = await this.http.getJson(encodePath`/workspaces/${this.workspaceId}/recordings`, params, ctx, '/workspaces/{workspaceId}/recordings');
     return parseWire('bird', BirdRecordingListSchema, body, 'recording list');
   }
 
@@ -67,7 +68,12 @@ export class BirdClient {
    * AccessKey header to S3.
    */
   getMediaRedirect(id: string, ctx: CallContext): Promise<RedirectResponse> {
-    return this.http.getRedirect(encodePath`/workspaces/${this.workspaceId}/recordings/${id}.mp3`, undefined, ctx);
+    return this.http.getRedirect(encodePath`/workspaces/${this.workspaceId}/recordings/${id}.mp3`, undefined, ctx, '/workspaces/{workspaceId}/recordings/{recordingId}.mp3');
+  }
+
+  /** The vendor's circuit breaker, for /readyz and /metrics. */
+  circuitState(): CircuitStateName {
+    return this.http.circuitState();
   }
 
   close(): Promise<void> {

@@ -114,6 +114,8 @@ export function createBirdProvider(config: BirdConfig, deps: ProviderDeps = {}):
 
     listRecordings: listTimeline,
 
+    circuitState: () => client.circuitState(),
+
     close: () => client.close(),
   };
 }

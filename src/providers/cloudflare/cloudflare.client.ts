@@ -1,6 +1,7 @@
 import type { CloudflareConfig } from '../../config/config.types';
 import { badResponse } from '../../errors/provider-error';
 import { encodePath } from '../../http/encode-path';
+import type { CircuitStateName } from '../../http/resilience';
 import { VendorHttp } from '../../http/vendor-http';
 import type { CallContext } from '../recording-provider';
 import { parseWire } from '../shared/wire';
@@ -68,7 +69,7 @@ export class CloudflareClient {
    * A 200 whose `success` is false or that has no `data` is not the documented shape.
    */
   async getRecording(id: string, ctx: CallContext): Promise<CloudflareRecording> {
-    const body = await this.http.getJson(`${this.app}${encodePath`/recordings/${id}`}`, undefined, ctx);
+    const body = await this.http.getJson(`${this.app}${encodePath`/recordings/${id}`}`, undefined, ctx, '/recordings/{recording_id}');
     const parsed = parseWire('cloudflare', CloudflareRecordingEnvelopeSchema, body, 'recording');
     if (!parsed.success || !parsed.data) throw badResponse('cloudflare', 'recording without success and data');
     return parsed.data;
@@ -76,7 +77,7 @@ export class CloudflareClient {
 
   /** GET …/recordings — https://developers.cloudflare.com/api/resources/realtime_kit/subresources/recordings/methods/get_recordings/ */
   async listRecordings(params: CloudflareListParams, ctx: CallContext): Promise<CloudflareRecordingList> {
-    const body = await this.http.getJson(`${this.app}/recordings`, { ...params }, ctx);
+    const body = await this.http.getJson(`${this.app}/recordings`, { ...params }, ctx, '/recordings');
     const parsed = parseWire('cloudflare', CloudflareRecordingListSchema, body, 'recording list');
     if (!parsed.success) throw badResponse('cloudflare', 'recording list without success');
     return parsed;
@@ -84,10 +85,15 @@ export class CloudflareClient {
 
   /** GET …/sessions/{session_id} — https://developers.cloudflare.com/api/resources/realtime_kit/subresources/sessions/methods/get_session_details/ */
   async getSession(id: string, ctx: CallContext): Promise<CloudflareSession> {
-    const body = await this.http.getJson(`${this.app}${encodePath`/sessions/${id}`}`, undefined, ctx);
+    const body = await this.http.getJson(`${this.app}${encodePath`/sessions/${id}`}`, undefined, ctx, '/sessions/{session_id}');
     const parsed = parseWire('cloudflare', CloudflareSessionEnvelopeSchema, body, 'session');
     if (!parsed.success || !parsed.data?.session) throw badResponse('cloudflare', 'session without success and data');
     return parsed.data.session;
+  }
+
+  /** The vendor's circuit breaker, for /readyz and /metrics. */
+  circuitState(): CircuitStateName {
+    return this.http.circuitState();
   }
 
   close(): Promise<void> {

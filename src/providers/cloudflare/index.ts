@@ -79,6 +79,8 @@ export function createCloudflareProvider(config: CloudflareConfig, deps: Provide
 
     listRecordings: createCloudflareListing({ client, sessionDetails }),
 
+    circuitState: () => client.circuitState(),
+
     close: () => client.close(),
   };
 }

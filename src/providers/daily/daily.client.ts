@@ -1,5 +1,6 @@
 import type { DailyConfig } from '../../config/config.types';
 import { encodePath } from '../../http/encode-path';
+import type { CircuitStateName } from '../../http/resilience';
 import { VendorHttp } from '../../http/vendor-http';
 import type { CallContext } from '../recording-provider';
 import { parseWire } from '../shared/wire';
@@ -39,7 +40,7 @@ export class DailyClient {
 
   /** GET /recordings/{recording_id} — https://docs.daily.co/reference/rest-api/recordings/get-recording */
   async getRecording(id: string, ctx: CallContext): Promise<DailyRecording> {
-    const body = await this.http.getJson(encodePath`/recordings/${id}`, undefined, ctx);
+    const body = await this.http.getJson(encodePath`/recordings/${id}`, undefined, ctx, '/recordings/{recording_id}');
     return parseWire('daily', DailyRecordingSchema, body, 'recording');
   }
 
@@ -48,14 +49,19 @@ export class DailyClient {
     params: { room_name?: string; limit?: number; starting_after?: string; ending_before?: string },
     ctx: CallContext,
   ): Promise<DailyRecordingList> {
-    const body = await this.http.getJson('/recordings', params, ctx);
+    const body = await this.http.getJson('/recordings', params, ctx, '/recordings');
     return parseWire('daily', DailyRecordingListSchema, body, 'recording list');
   }
 
   /** GET /recordings/{id}/access-link — https://docs.daily.co/reference/rest-api/recordings/get-recording-link */
   async getAccessLink(id: string, validForSecs: number, ctx: CallContext): Promise<DailyAccessLink> {
-    const body = await this.http.getJson(encodePath`/recordings/${id}/access-link`, { valid_for_secs: validForSecs }, ctx);
+    const body = await this.http.getJson(encodePath`/recordings/${id}/access-link`, { valid_for_secs: validForSecs }, ctx, '/recordings/{id}/access-link');
     return parseWire('daily', DailyAccessLinkSchema, body, 'access link');
+  }
+
+  /** The vendor's circuit breaker, for /readyz and /metrics. */
+  circuitState(): CircuitStateName {
+    return this.http.circuitState();
   }
 
   close(): Promise<void> {

@@ -107,6 +107,8 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
 
     listRecordings: listTimeline,
 
+    circuitState: () => client.circuitState(),
+
     close: () => client.close(),
   };
 }

@@ -96,6 +96,8 @@ export function createSignalWireProvider(config: SignalWireConfig, _deps: Provid
 
     listRecordings: listTimeline,
 
+    circuitState: () => client.circuitState(),
+
     close: () => client.close(),
   };
 }

@@ -1,6 +1,7 @@
 import type { SignalWireConfig } from '../../config/config.types';
 import { SIGNALWIRE_API_PATH } from '../../config/vendor-defaults';
 import { buildQuery, encodePath } from '../../http/encode-path';
+import type { CircuitStateName } from '../../http/resilience';
 import { VendorHttp } from '../../http/vendor-http';
 import { badResponse } from '../../errors/provider-error';
 import type { CallContext } from '../recording-provider';
@@ -53,13 +54,13 @@ export class SignalWireClient {
 
   /** GET /Accounts/{AccountSid}/Recordings/{Sid}.json — specs/compatibility-api/recordings/main.tsp */
   async getRecording(sid: string, ctx: CallContext): Promise<SignalWireRecording> {
-    const body = await this.http.getJson(`${this.account}${encodePath`/Recordings/${sid}`}.json`, undefined, ctx);
+    const body = await this.http.getJson(`${this.account}${encodePath`/Recordings/${sid}`}.json`, undefined, ctx, '/Recordings/{Sid}.json');
     return parseWire('signalwire', SignalWireRecordingSchema, body, 'recording');
   }
 
   /** GET /Accounts/{AccountSid}/Recordings?CallSid=|ConferenceSid= — the first page. */
   async listRecordings(filter: { CallSid?: string; ConferenceSid?: string }, ctx: CallContext): Promise<SignalWireRecordingList> {
-    const body = await this.http.getJson(`${this.account}/Recordings`, { ...filter, PageSize: SIGNALWIRE_PAGE_SIZE }, ctx);
+    const body = await this.http.getJson(`${this.account}/Recordings`, { ...filter, PageSize: SIGNALWIRE_PAGE_SIZE }, ctx, '/Recordings');
     return parseWire('signalwire', SignalWireRecordingListSchema, body, 'recording list');
   }
 
@@ -92,8 +93,13 @@ export class SignalWireClient {
     const q = rest.indexOf('?');
     const path = q === -1 ? rest : rest.slice(0, q);
     const query = Object.fromEntries(new URLSearchParams(q === -1 ? '' : rest.slice(q + 1)));
-    const body = await this.http.getJson(path, query, ctx);
+    const body = await this.http.getJson(path, query, ctx, '/Recordings');
     return parseWire('signalwire', SignalWireRecordingListSchema, body, 'recording list');
+  }
+
+  /** The vendor's circuit breaker, for /readyz and /metrics. */
+  circuitState(): CircuitStateName {
+    return this.http.circuitState();
   }
 
   close(): Promise<void> {

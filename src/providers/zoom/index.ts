@@ -108,6 +108,8 @@ export function createZoomProvider(config: ZoomConfig, deps: ProviderDeps = {}):
 
     listRecordings: createZoomListing({ client, now, fetchSession: async (sessionId, ctx) => (await fetchSession(sessionId, ctx)).body }),
 
+    circuitState: () => client.circuitState(),
+
     close: () => client.close(),
   };
 }

@@ -1,4 +1,5 @@
 import type { ZoomConfig } from '../../config/config.types';
+import type { CircuitStateName } from '../../http/resilience';
 import { VendorHttp } from '../../http/vendor-http';
 import type { CallContext } from '../recording-provider';
 import { parseWire } from '../shared/wire';
@@ -61,7 +62,7 @@ export class ZoomClient {
    */
   async getSessionRecordings(sessionId: string, ttl: number | undefined, ctx: CallContext): Promise<ZoomSessionRecordings> {
     const query = ttl === undefined ? undefined : { include_fields: 'download_access_token', ttl };
-    const body = await this.http.getJson(`/videosdk/sessions/${zoomSessionSegment(sessionId)}/recordings`, query, ctx);
+    const body = await this.http.getJson(`/videosdk/sessions/${zoomSessionSegment(sessionId)}/recordings`, query, ctx, '/videosdk/sessions/{sessionId}/recordings');
     return parseWire('zoom', ZoomSessionRecordingsSchema, body, 'session recordings');
   }
 
@@ -71,8 +72,13 @@ export class ZoomClient {
    * https://developers.zoom.us/docs/api/video-sdk/#tag/cloud-recording/GET/videosdk/recordings
    */
   async listRecordings(params: ZoomListParams, ctx: CallContext): Promise<ZoomRecordingList> {
-    const body = await this.http.getJson('/videosdk/recordings', { ...params }, ctx);
+    const body = await this.http.getJson('/videosdk/recordings', { ...params }, ctx, '/videosdk/recordings');
     return parseWire('zoom', ZoomRecordingListSchema, body, 'recording list');
+  }
+
+  /** The vendor's circuit breaker, for /readyz and /metrics. */
+  circuitState(): CircuitStateName {
+    return this.http.circuitState();
   }
 
   close(): Promise<void> {

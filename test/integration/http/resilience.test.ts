@@ -66,14 +66,18 @@ describe('vendor call resilience', () => {
       emulator.injectFault({ kind: 'status', status: 503, route: 'recordings.get', times: 3 });
       for (let i = 0; i < 3; i++) expect((await p.getRecordings([id()], {}))[0]).toMatchObject({ code: ErrorCode.PROVIDER_UNAVAILABLE });
       expect(emulator.counters.get('recordings.get')).toBe(3);
+      expect(p.circuitState()).toBe('open');
       const [fastFail] = await p.getRecordings([id()], {});
       expect(fastFail).toMatchObject({ code: ErrorCode.PROVIDER_UNAVAILABLE, provider: 'daily' });
       expect((fastFail as Error).message).toMatch(/paused/);
       expect(emulator.counters.get('recordings.get')).toBe(3);
       await new Promise((r) => setTimeout(r, fast.breakerCooldownMs + 50));
+      // Past the cool-down, before any call: the next call is the trial (what /readyz reports).
+      expect(p.circuitState()).toBe('half-open');
       const [recovered] = await p.getRecordings([id()], {});
       expect(recovered).toMatchObject({ nativeId: data.recordings[0].id });
       expect(emulator.counters.get('recordings.get')).toBe(4);
+      expect(p.circuitState()).toBe('closed');
     });
   });
 

@@ -71,4 +71,27 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CURSOR_SECRET: 'short-secret' })).toThrow(/at least 32/);
     expect(() => loadConfig({ CURSOR_SECRET: 'short-secret' })).not.toThrow(/short-secret/);
   });
+
+  it('serves the playground except in production, unless PLAYGROUND says otherwise', () => {
+    const prod = { NODE_ENV: 'production', API_KEYS: 'aaaaaaaaaaaaaaaa', DAILY_API_KEY: 'k' };
+    expect(loadConfig({}).playground).toBe(true);
+    expect(loadConfig(prod).playground).toBe(false);
+    expect(loadConfig({ ...prod, PLAYGROUND: 'on' }).playground).toBe(true);
+    expect(loadConfig({ PLAYGROUND: 'OFF' }).playground).toBe(false);
+    expect(() => loadConfig({ PLAYGROUND: 'yes' })).toThrow(/PLAYGROUND: must be on or off/);
+  });
+
+  it('logs pretty only for a person at a terminal in development, unless LOG_FORMAT says otherwise', () => {
+    expect(loadConfig({}, true).logFormat).toBe('pretty');
+    expect(loadConfig({}, false).logFormat).toBe('json');
+    expect(loadConfig({ NODE_ENV: 'test' }, true).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'pretty' }, false).logFormat).toBe('pretty');
+    expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT: must be json or pretty/);
+  });
+
+  it('waits SHUTDOWN_GRACE_MS for requests in flight on shutdown', () => {
+    expect(loadConfig({}).shutdownGraceMs).toBe(10_000);
+    expect(loadConfig({ SHUTDOWN_GRACE_MS: '2500' }).shutdownGraceMs).toBe(2_500);
+    expect(() => loadConfig({ SHUTDOWN_GRACE_MS: '-1' })).toThrow(/SHUTDOWN_GRACE_MS/);
+  });
 });

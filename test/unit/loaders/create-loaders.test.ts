@@ -33,6 +33,7 @@ function recordingAdapter(name: ProviderName) {
     },
     // The loaders never list; a call here would be a bug the test should see.
     listRecordings: () => Promise.reject(new Error('the loaders must not list')),
+    circuitState: () => 'closed',
     close: async () => undefined,
   };
   return { provider, calls, rec };

@@ -1,0 +1,81 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { recordingGlobalId } from '../../src/loaders/create-loaders';
+import { demoRecordings } from '../../src/sandbox/demo-data';
+import { spawnServer, type SpawnedServer } from '../support/spawn-server';
+
+const CHROMIUM = '/usr/bin/chromium';
+/** Where the screenshot goes; `docs/playground.png` is a copy of it, made by hand. */
+const SCREENSHOT = join(tmpdir(), 'recording-graph-playground.png');
+
+/**
+ * The playground in a real browser: headless Chromium opens GET /graphql of the server
+ * started like `npm start` in sandbox mode, runs the first example and reads the answer
+ * from the result panel. Everything it loads comes from the server itself.
+ */
+describe('GraphiQL playground in headless Chromium', () => {
+  let server: SpawnedServer;
+  let context: BrowserContext;
+  let profile: string;
+  let page: Page;
+  const requested: string[] = [];
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium; .ci/run does it).`);
+    }
+    server = await spawnServer({ NODE_ENV: 'development' });
+    profile = mkdtempSync(join(tmpdir(), 'playground-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1280, height: 800 },
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('request', (request) => requested.push(request.url()));
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+    if (server) expect(await server.stop()).toBe(0);
+  });
+
+  it('serves GraphiQL under a strict Content-Security-Policy', async () => {
+    const response = await page.goto(`${server.url}/graphql`);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['content-type']).toMatch(/^text\/html/);
+    const csp = response?.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/unsafe-(inline|eval)|https?:|\*/);
+    await page.waitForSelector('.graphiql-container .graphiql-execute-button', { timeout: 30_000 });
+  }, 60_000);
+
+  it('runs the example query and shows real data in the result panel', async () => {
+    const daily = demoRecordings().daily.find((r) => r.status === 'READY' && r.sessionKey)!;
+    await page.click('.graphiql-execute-button');
+    const panel = page.locator('.graphiql-response');
+    await panel.getByText('"data"').waitFor({ timeout: 30_000 });
+    const result = await panel.innerText();
+    expect(result).toContain(recordingGlobalId(daily));
+    expect(result).toContain('"status": "READY"');
+    expect(result).not.toContain('"errors"');
+    await page.screenshot({ path: SCREENSHOT });
+  }, 60_000);
+
+  it('loaded nothing from anywhere but the server, and met no CSP violation or script error', () => {
+    const origin = new URL(server.url).origin;
+    expect(requested.length).toBeGreaterThan(5);
+    expect(requested.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'))).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});
