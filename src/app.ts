@@ -1,6 +1,7 @@
 import type { AppConfig } from './config/config.types';
 import { PROVIDER_LABELS, type ProviderName } from './domain/provider-name';
 import { buildAppSchema } from './graphql/build-schema';
+import { deriveCursorKey } from './listing/cursor-key';
 import { closeProviders, createProviders } from './providers/provider-registry';
 import { createServer } from './server/create-server';
 import { startSandbox, type Sandbox } from './sandbox/start-sandbox';
@@ -25,12 +26,12 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   let sandbox: Sandbox | undefined;
   let providersConfig = config.providers;
   if (config.sandbox) {
-    sandbox = await startSandbox({ latencyMs: config.sandboxLatencyMs });
+    sandbox = await startSandbox({ latencyMs: config.sandboxLatencyMs, recordingsPerVendor: config.sandboxRecordingsPerVendor });
     providersConfig = sandbox.providers;
   }
   const providers = createProviders(providersConfig);
   const schema = await buildAppSchema();
-  const server = await createServer(config, schema, providers);
+  const server = await createServer(config, schema, providers, { cursorKey: deriveCursorKey(config.cursorSecret, providersConfig) });
   const live = Object.keys(providers) as ProviderName[];
   if (sandbox) {
     server.app.log.info(

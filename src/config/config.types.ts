@@ -79,6 +79,13 @@ export interface AppConfig {
   queryLimits: { maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number; maxLinks: number };
   /** Per-call latency the sandbox emulators add (SANDBOX_LATENCY_MS). */
   sandboxLatencyMs: number;
+  /** Generated recordings per vendor on top of the sandbox's demo data (SANDBOX_RECORDINGS_PER_VENDOR). */
+  sandboxRecordingsPerVendor: number;
+  /**
+   * Signs `Query.recordings` cursors (CURSOR_SECRET); when unset the key is derived from the
+   * vendors' credentials (src/listing/cursor-key.ts). Never logged.
+   */
+  cursorSecret?: string;
   /** GraphiQL on GET /graphql from a browser (PLAYGROUND; on unless NODE_ENV=production). */
   playground: boolean;
   /** `pretty` (pino-pretty) or `json` log lines (LOG_FORMAT). */

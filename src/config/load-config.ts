@@ -131,6 +131,9 @@ export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = proces
   if (nodeEnv === 'production' && apiKeys.length === 0) {
     throw new ConfigError('API_KEYS', 'is required when NODE_ENV=production: without it anyone who reaches the server can read every recording and mint download links.');
   }
+  const cursorSecret = str(env, 'CURSOR_SECRET');
+  // 32 characters: enough entropy for an HMAC-SHA256 key even when written by hand.
+  if (cursorSecret !== undefined && cursorSecret.length < 32) throw new ConfigError('CURSOR_SECRET', 'must be at least 32 characters.');
   const sandbox = Object.keys(configured).length === 0;
   if (sandbox && nodeEnv === 'production') {
     throw new ConfigError('NODE_ENV', 'is production but no vendor is configured; set at least one vendor\'s credentials (the sandbox is for development).');
@@ -145,6 +148,8 @@ export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = proces
     providers: configured,
     sandbox,
     sandboxLatencyMs: int(env, 'SANDBOX_LATENCY_MS', 0, 0, 60_000),
+    sandboxRecordingsPerVendor: int(env, 'SANDBOX_RECORDINGS_PER_VENDOR', 0, 0, 100_000),
+    ...(cursorSecret !== undefined ? { cursorSecret } : {}),
     playground: choice(env, 'PLAYGROUND', ['on', 'off'], nodeEnv === 'production' ? 'off' : 'on') === 'on',
     logFormat: choice(env, 'LOG_FORMAT', ['json', 'pretty'], nodeEnv === 'development' && stdoutIsTty ? 'pretty' : 'json'),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),

@@ -56,5 +56,11 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'QUERY_MAX_TOKENS', description: 'Most tokens in one query document', default: '2000' },
   { name: 'QUERY_MAX_LINKS', description: 'Most access links one request may mint', default: '200' },
   { name: 'SANDBOX_LATENCY_MS', description: 'Latency each sandbox emulator adds per call', default: '0' },
+  { name: 'SANDBOX_RECORDINGS_PER_VENDOR', description: 'Generated recordings per vendor added to the sandbox demo data (a large timeline to browse)', default: '0' },
+  {
+    name: 'CURSOR_SECRET',
+    description: 'Key (at least 32 characters) that signs `Query.recordings` cursors; when unset it is derived from the vendor credentials, so replicas with the same configuration accept each other\'s cursors',
+    secret: true,
+  },
   { name: 'RECORDING_GRAPH_BATCHING', description: '`off` disables DataLoader batching and caching (benchmark baseline only)', default: 'on' },
 ];

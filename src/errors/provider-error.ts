@@ -78,3 +78,21 @@ export function badResponse(provider: ProviderName, what: string, cause?: unknow
     { cause },
   );
 }
+
+/**
+ * A vendor call's failure as reported next to other vendors' data: coded errors keep their
+ * code and message and get the vendor; anything else (an adapter bug) becomes an
+ * INTERNAL_SERVER_ERROR with a message of ours that still names the vendor, the original
+ * kept only as `cause`.
+ */
+export function attributeToProvider(provider: ProviderName, error: unknown, doing: string): CodedError {
+  if (error instanceof CodedError) {
+    if (error.provider === provider) return error;
+    const attributed = new CodedError(error.code, error.message, provider);
+    (attributed as { cause?: unknown }).cause = error;
+    return attributed;
+  }
+  const internal = new CodedError(ErrorCode.INTERNAL_SERVER_ERROR, `${PROVIDER_LABELS[provider]} failed while ${doing} (internal error).`, provider);
+  (internal as { cause?: unknown }).cause = error;
+  return internal;
+}

@@ -6,6 +6,7 @@ import { lexicographicSortSchema, parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import type { RecordingData, SessionData } from '../domain/model';
 import type { GraphQLContext } from './context';
+import { ListingResolver } from './listing/listing.resolver';
 import { NodeResolver } from './node/node.resolver';
 import { RecordingResolver } from './recording/recording.resolver';
 import { RecordingType } from './recording/recording.type';
@@ -39,7 +40,7 @@ const referenceResolvers = {
 export async function buildAppSchema(): Promise<GraphQLSchema> {
   const typeGraphQLSchema = lexicographicSortSchema(
     await buildSchema({
-      resolvers: [NodeResolver, RecordingResolver, SessionResolver],
+      resolvers: [ListingResolver, NodeResolver, RecordingResolver, SessionResolver],
       orphanedTypes: [RecordingType, SessionType],
       validate: false,
     }),

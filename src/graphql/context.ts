@@ -1,6 +1,16 @@
+import type { CursorCodec } from '../listing/cursor';
 import type { Loaders } from '../loaders/create-loaders';
 import type { ProviderRegistry } from '../providers/provider-registry';
-import type { RequestHints } from '../providers/recording-provider';
+import type { CallContext, RequestHints } from '../providers/recording-provider';
+
+/**
+ * An error about one field that still returned data (a vendor that failed while the others
+ * answered `Query.recordings`): src/server/partial-errors-plugin.ts adds it to the response.
+ */
+export interface PartialError {
+  error: unknown;
+  path: ReadonlyArray<string | number>;
+}
 
 /** What every resolver gets: this request's loaders and the enabled vendors. */
 export interface GraphQLContext {
@@ -9,4 +19,10 @@ export interface GraphQLContext {
   providers: ProviderRegistry;
   /** Filled from the operation before execution (src/server/link-hint-plugin.ts); the loaders see it. */
   hints: RequestHints;
+  /** The request's abort signal, id and hints, for vendor calls made outside the loaders (listings). */
+  call: CallContext;
+  /** Signs and checks `Query.recordings` cursors; one per server. */
+  cursors: CursorCodec;
+  /** Errors to report alongside the data (see PartialError). */
+  partialErrors: PartialError[];
 }

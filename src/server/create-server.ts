@@ -10,11 +10,13 @@ import type { AppConfig } from '../config/config.types';
 import { ErrorCode } from '../errors/error-codes';
 import { createFormatError } from '../errors/format-error';
 import type { GraphQLContext } from '../graphql/context';
+import { CursorCodec } from '../listing/cursor';
 import { createLoaders } from '../loaders/create-loaders';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import type { RequestHints } from '../providers/recording-provider';
 import { createApiKeyCheck } from './api-key-auth';
 import { linkHintPlugin } from './link-hint-plugin';
+import { partialErrorsPlugin } from './partial-errors-plugin';
 import { queryLimits } from './query-limits';
 import { loggerOptions } from './logger-options';
 import { trackConnections } from './connection-drain';
@@ -35,6 +37,11 @@ export interface HttpServer {
   close(graceMs?: number): Promise<{ forced: boolean }>;
 }
 
+export interface ServerOptions {
+  /** Signs `Query.recordings` cursors (src/listing/cursor-key.ts). */
+  cursorKey: Buffer;
+}
+
 /** Largest request body accepted: a GraphQL query with variables is a few kB. */
 const BODY_LIMIT_BYTES = 256 * 1024;
 
@@ -43,8 +50,9 @@ const BODY_LIMIT_BYTES = 256 * 1024;
  * /readyz and /metrics. One loader set per request, built in the context factory;
  * in-flight vendor calls are aborted when the client goes away.
  */
-export async function createServer(config: AppConfig, schema: GraphQLSchema, providers: ProviderRegistry): Promise<HttpServer> {
+export async function createServer(config: AppConfig, schema: GraphQLSchema, providers: ProviderRegistry, options: ServerOptions): Promise<HttpServer> {
   const production = config.nodeEnv === 'production';
+  const cursors = new CursorCodec(options.cursorKey);
   const app = Fastify({
     logger: loggerOptions(config.logLevel, config.logFormat),
     bodyLimit: BODY_LIMIT_BYTES,
@@ -52,6 +60,7 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
   });
   const limits = queryLimits(config.queryLimits, production);
   const metrics = createMetrics(providers);
+  const formatError = createFormatError((info) => app.log.error({ err: { name: info.name }, path: info.path }, 'masked an error without a code'));
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     validationRules: limits.validationRules,
@@ -64,10 +73,11 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
     // src/index.ts owns SIGTERM/SIGINT: it drains the server (close() below), closes vendor
     // pools and exits 0. No Apollo drain plugin: its fixed 10 s cut-off would ignore SHUTDOWN_GRACE_MS.
     stopOnTerminationSignals: false,
-    formatError: createFormatError((info) => app.log.error({ err: { name: info.name }, path: info.path }, 'masked an error without a code')),
+    formatError,
     plugins: [
       ...limits.plugins,
       linkHintPlugin(),
+      partialErrorsPlugin(formatError),
       metrics.apolloPlugin(),
       ApolloServerPluginInlineTraceDisabled(),
       // Our own GraphiQL (src/server/playground.ts) replaces Apollo's landing page, which loads from a CDN.
@@ -122,11 +132,15 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
         if (!reply.raw.writableFinished) controller.abort();
       });
       const hints: RequestHints = {};
+      const call = { signal: controller.signal, requestId: request.id, hints, metrics: metrics.calls };
       return {
         requestId: request.id,
         providers,
         hints,
-        loaders: createLoaders(providers, { signal: controller.signal, requestId: request.id, hints, metrics: metrics.calls }, { batching: config.batching }),
+        call,
+        cursors,
+        partialErrors: [],
+        loaders: createLoaders(providers, call, { batching: config.batching }),
       };
     },
   });

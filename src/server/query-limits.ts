@@ -3,6 +3,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { ErrorCode } from '../errors/error-codes';
+import { DEFAULT_FIRST, MAX_FIRST } from '../graphql/listing/listing-plan';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -20,14 +21,21 @@ export const SESSION_RECORDINGS_ESTIMATE = 20;
 
 const tooComplex = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } });
 
+/** The page size `Query.recordings` will really use; out of range it is refused before any call anyway. */
+function listingPageSize(first: unknown): number {
+  if (typeof first !== 'number' || !Number.isInteger(first)) return DEFAULT_FIRST;
+  return Math.min(Math.max(first, 0), MAX_FIRST);
+}
+
 /**
  * Counts the links an operation could mint: each `accessLink` is one, multiplied by the
- * lists above it (`nodes(ids:)` by its number of ids, `Session.recordings` by
- * SESSION_RECORDINGS_ESTIMATE). Other fields cost nothing of their own.
+ * lists above it (`nodes(ids:)` by its number of ids, `Query.recordings` by its `first`,
+ * `Session.recordings` by SESSION_RECORDINGS_ESTIMATE). Other fields cost nothing of their own.
  */
-const linkEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+const linkEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   if (field.name === 'accessLink') return 1;
-  if (field.name === 'nodes') return (Array.isArray(args.ids) ? args.ids.length : 0) * childComplexity;
+  if (field.name === 'nodes' && type.name === 'Query') return (Array.isArray(args.ids) ? args.ids.length : 0) * childComplexity;
+  if (field.name === 'recordings' && type.name === 'Query') return listingPageSize(args.first) * childComplexity;
   if (field.name === 'recordings') return SESSION_RECORDINGS_ESTIMATE * childComplexity;
   return childComplexity;
 };
@@ -65,7 +73,15 @@ export function queryLimits(
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const links = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: request.operationName, estimators: [linkEstimator] });
+          let links: number;
+          try {
+            links = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: request.operationName, estimators: [linkEstimator] });
+          } catch (error) {
+            // Variables that do not fit their types: thrown here, this would be a 500; left to
+            // execution, which refuses them as BAD_USER_INPUT before any resolver (or vendor) runs.
+            if (error instanceof GraphQLError) return;
+            throw error;
+          }
           if (links > limits.maxLinks) {
             throw tooComplex(`Query too complex: it could mint up to ${links} access links; the limit is ${limits.maxLinks} per request.`);
           }

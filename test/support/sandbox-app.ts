@@ -5,6 +5,9 @@ import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
 export interface SandboxApp {
   sandbox: Sandbox;
   app: RunningApp;
+  /** Calls all five emulators received since the last reset. */
+  vendorCalls(): number;
+  resetCounters(): void;
   close(): Promise<void>;
 }
 
@@ -18,6 +21,8 @@ export async function startSandboxApp(env: Record<string, string> = {}): Promise
   return {
     sandbox,
     app,
+    vendorCalls: () => Object.values(sandbox.emulators).reduce((n, e) => n + e.totalCalls(), 0),
+    resetCounters: () => Object.values(sandbox.emulators).forEach((e) => e.resetCounters()),
     close: async () => {
       await app.close();
       await sandbox.close();

@@ -1,12 +1,10 @@
 import type { RunningApp } from '../../../src/app';
 import { recordingGlobalId } from '../../../src/loaders/create-loaders';
 import { demoRecordings } from '../../../src/sandbox/demo-data';
-import type { Sandbox } from '../../../src/sandbox/start-sandbox';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 import { gql } from '../../support/graphql-client';
 
 describe('abuse limits, checked before any vendor call', () => {
-  let sandbox: Sandbox;
   let app: RunningApp;
   const daily = demoRecordings().daily;
 
@@ -14,11 +12,10 @@ describe('abuse limits, checked before any vendor call', () => {
 
   beforeAll(async () => {
     running = await startSandboxApp();
-    ({ sandbox, app } = running);
+    ({ app } = running);
   });
   afterAll(() => running.close());
-  beforeEach(() => Object.values(sandbox.emulators).forEach((e) => e.resetCounters()));
-  const vendorCalls = () => Object.values(sandbox.emulators).reduce((n, e) => n + e.totalCalls(), 0);
+  beforeEach(() => running.resetCounters());
 
   const sessionId = `gid://recording-graph/Session/daily/${daily[0].sessionKey!.map(encodeURIComponent).join('/')}`;
   const nest = (levels: number) => {
@@ -37,7 +34,7 @@ describe('abuse limits, checked before any vendor call', () => {
     expect(res.status).toBe(400);
     expect(res.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
     expect(res.body.errors?.[0]?.message).toMatch(message);
-    expect(vendorCalls()).toBe(0);
+    expect(running.vendorCalls()).toBe(0);
   });
 
   it('rejects a query that could mint more than 200 links, counting list multipliers', async () => {
@@ -48,7 +45,7 @@ describe('abuse limits, checked before any vendor call', () => {
     const sessions = Array.from({ length: 11 }, (_, i) => `s${i}: session(id: "${sessionId}") { recordings { accessLink { url } } }`).join(' ');
     const viaSessions = await gql(app.url, `{ ${sessions} }`);
     expect(viaSessions.body.errors?.[0]?.message).toMatch(/220 access links/);
-    expect(vendorCalls()).toBe(0);
+    expect(running.vendorCalls()).toBe(0);
   });
 
   it('lets a query within every limit through', async () => {

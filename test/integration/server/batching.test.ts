@@ -28,7 +28,7 @@ describe('batching across vendors', () => {
     ({ sandbox, app } = running);
   });
   afterAll(() => running.close());
-  beforeEach(() => Object.values(sandbox.emulators).forEach((e) => e.resetCounters()));
+  beforeEach(() => running.resetCounters());
 
   const counts = () => Object.fromEntries(PROVIDER_NAMES.map((p) => [p, Object.fromEntries(sandbox.emulators[p].counters)]));
   const noDuplicates = () => {

@@ -36,6 +36,8 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'production', API_KEYS: 'a-client-api-key-0001' }, 'NODE_ENV'],
     [{ NODE_ENV: 'production', DAILY_API_KEY: 'k' }, 'API_KEYS'],
     [{ DAILY_API_KEY: 'k', DAILY_MAX_CONCURRENCY: '0' }, 'DAILY_MAX_CONCURRENCY'],
+    [{ CURSOR_SECRET: 'only-31-characters-long-secret!' }, 'CURSOR_SECRET'],
+    [{ SANDBOX_RECORDINGS_PER_VENDOR: '-1' }, 'SANDBOX_RECORDINGS_PER_VENDOR'],
   ])('refuses %p naming %s', (env, variable) => {
     let thrown: unknown;
     try {
@@ -59,6 +61,15 @@ describe('loadConfig', () => {
 
   it('reads API_KEYS as a comma-separated list', () => {
     expect(loadConfig({ API_KEYS: ' aaaaaaaaaaaaaaaa , bbbbbbbbbbbbbbbbbbbb ' }).apiKeys).toEqual(['aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbbbbbb']);
+  });
+
+  it('reads the listing settings: the cursor secret, kept out of error messages, and the sandbox size', () => {
+    const secret = 'a-cursor-secret-of-at-least-32-chars!';
+    expect(loadConfig({ CURSOR_SECRET: secret, SANDBOX_RECORDINGS_PER_VENDOR: '10000' })).toMatchObject({ cursorSecret: secret, sandboxRecordingsPerVendor: 10_000 });
+    expect(loadConfig({})).toMatchObject({ sandboxRecordingsPerVendor: 0 });
+    expect(loadConfig({}).cursorSecret).toBeUndefined();
+    expect(() => loadConfig({ CURSOR_SECRET: 'short-secret' })).toThrow(/at least 32/);
+    expect(() => loadConfig({ CURSOR_SECRET: 'short-secret' })).not.toThrow(/short-secret/);
   });
 
   it('serves the playground except in production, unless PLAYGROUND says otherwise', () => {

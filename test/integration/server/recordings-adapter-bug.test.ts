@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import { loadConfig } from '../../../src/config';
+import { buildAppSchema } from '../../../src/graphql/build-schema';
+import type { ProviderRegistry } from '../../../src/providers/provider-registry';
+import { createServer, type HttpServer } from '../../../src/server/create-server';
+import { gql } from '../../support/graphql-client';
+import { inMemoryVendor, recordingOf } from '../../support/in-memory-vendor';
+
+/**
+ * An adapter that throws something without a code (a bug) while listing: the page still
+ * holds the other vendors' recordings, and the error names the vendor without leaking what
+ * was thrown. In-memory adapters behind the real server; no emulator can throw a TypeError.
+ */
+describe('Query.recordings with an adapter that fails without a code', () => {
+  let server: HttpServer;
+  const at = (m: number) => new Date(Date.UTC(2026, 0, 1, 0, m));
+  const daily = inMemoryVendor({
+    name: 'daily',
+    recordings: [1, 2, 3].map((m) => recordingOf('daily', `d${m}`, { startedAt: at(m), createdAt: at(m), status: 'READY', session: 's' })),
+    pageSize: 2,
+    honoursLimit: true,
+  });
+
+  beforeAll(async () => {
+    const broken = { ...daily.provider, name: 'zoom' as const, listRecordings: () => Promise.reject(new TypeError('secret internals: token=abc')) };
+    const providers: ProviderRegistry = { daily: daily.provider, zoom: broken };
+    server = await createServer(loadConfig({ NODE_ENV: 'test', PORT: '0' }), await buildAppSchema(), providers, { cursorKey: randomBytes(32) });
+  });
+  afterAll(() => server.close());
+
+  it('answers with the other vendors and an INTERNAL_SERVER_ERROR naming the broken one', async () => {
+    const res = await gql<{ recordings: { nodes: Array<{ nativeId: string }>; pageInfo: { hasNextPage: boolean } } }>(
+      server.url,
+      '{ recordings(first: 5) { nodes { nativeId } pageInfo { hasNextPage } } }',
+    );
+    expect(res.body.data?.recordings).toEqual({ nodes: [{ nativeId: 'd3' }, { nativeId: 'd2' }, { nativeId: 'd1' }], pageInfo: { hasNextPage: false } });
+    expect(res.body.errors).toEqual([
+      { message: 'Zoom Video SDK failed while listing recordings (internal error).', path: ['recordings'], extensions: { code: 'INTERNAL_SERVER_ERROR', provider: 'zoom' } },
+    ]);
+    expect(res.raw).not.toContain('secret internals');
+  });
+});

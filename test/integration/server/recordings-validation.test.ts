@@ -1,0 +1,138 @@
+import { startApp, type RunningApp } from '../../../src/app';
+import { loadConfig } from '../../../src/config';
+import { demoRecordings } from '../../../src/sandbox/demo-data';
+import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
+import { gql } from '../../support/graphql-client';
+import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
+
+/**
+ * `Query.recordings` refuses bad arguments with BAD_USER_INPUT (and over-budget queries
+ * with QUERY_TOO_COMPLEX) before any vendor is called: the emulators' counters stay at zero.
+ */
+describe('Query.recordings: arguments are checked before any vendor call', () => {
+  let running: SandboxApp;
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    running = await startSandboxApp();
+    ({ app } = running);
+  });
+  afterAll(() => running.close());
+  beforeEach(() => running.resetCounters());
+
+  const LIST = `query($filter: RecordingFilter, $first: Int, $after: String) {
+    recordings(filter: $filter, first: $first, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } }
+  }`;
+  const dailySession = demoRecordings().daily[0].sessionKey!.map(encodeURIComponent).join('/');
+
+  async function refused(variables: Record<string, unknown>, message: RegExp) {
+    const res = await gql(app.url, LIST, variables);
+    expect(res.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(res.body.errors?.[0]?.message).toMatch(message);
+    expect(res.body.data ?? null).toBeNull();
+    expect(running.vendorCalls()).toBe(0);
+  }
+
+  it.each([0, -1, 101])('refuses first: %p', (first) => refused({ first }, /first must be between 1 and 100/));
+
+  it.each([
+    ['dates in the wrong order', { startedAfter: '2026-02-01T00:00:00Z', startedBefore: '2026-01-01T00:00:00Z' }, /startedAfter must be earlier/],
+    ['equal dates', { startedAfter: '2026-02-01T00:00:00Z', startedBefore: '2026-02-01T00:00:00Z' }, /startedAfter must be earlier/],
+    ['an empty providers list', { providers: [] }, /providers is empty/],
+    ['an empty statuses list', { statuses: [] }, /statuses is empty/],
+    ['a malformed session id', { sessionId: 'session-1' }, /Malformed id/],
+    ['a recording id as the session id', { sessionId: 'gid://recording-graph/Recording/daily/abc' }, /Expected a Session id/],
+    ['a session id breaking the vendor id rules', { sessionId: 'gid://recording-graph/Session/daily/..%2Fadmin/x' }, /./],
+    ['a session of a vendor the providers leave out', { sessionId: `gid://recording-graph/Session/daily/${dailySession}`, providers: ['ZOOM'] }, /leaves out/],
+  ])('refuses %s', (_name, filter, message) => refused({ filter }, message));
+
+  it.each([
+    ['a date that is not a date-time', { filter: { startedAfter: 'yesterday' } }],
+    ['a first that is not an Int', { first: 'ten' }],
+  ])('refuses %s as the schema types say (a variable, not a server error)', async (_name, variables) => {
+    const res = await gql(app.url, LIST, variables);
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(running.vendorCalls()).toBe(0);
+  });
+
+  describe('cursors', () => {
+    let cursor: string;
+    beforeAll(async () => {
+      const res = await gql<{ recordings: { pageInfo: { endCursor: string | null } } }>(app.url, LIST, { first: 1, filter: { statuses: ['READY'] } });
+      cursor = res.body.data!.recordings.pageInfo.endCursor!;
+    });
+
+    it('issues an opaque cursor', () => {
+      expect(cursor).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+    });
+
+    it.each([
+      ['garbage', () => 'not-a-cursor'],
+      ['a flipped character', () => cursor.slice(0, 10) + (cursor[10] === 'A' ? 'B' : 'A') + cursor.slice(11)],
+      ['an edited payload', () => {
+        const [body, mac] = cursor.split('.');
+        const payload = JSON.parse(Buffer.from(body, 'base64url').toString());
+        payload.s = Object.fromEntries(Object.keys(payload.s).map((k) => [k, { page: 'https://attacker.example/' }]));
+        return `${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${mac}`;
+      }],
+      ['a truncated cursor', () => cursor.slice(0, -4)],
+    ])('refuses %s', (_name, make) => refused({ first: 1, filter: { statuses: ['READY'] }, after: make() }, /Invalid cursor/));
+
+    it('refuses a cursor with another filter than it was made for', () =>
+      refused({ first: 1, filter: { statuses: ['FAILED'] }, after: cursor }, /different filter/));
+
+    it('refuses a cursor with another providers list than it was made for', () =>
+      refused({ first: 1, filter: { statuses: ['READY'], providers: ['DAILY'] }, after: cursor }, /different filter/));
+  });
+
+  describe('the link budget counts Query.recordings by its page size', () => {
+    async function tooComplex(query: string, links: number) {
+      const res = await gql(app.url, query);
+      expect(res.body.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' } });
+      expect(res.body.errors?.[0]?.message).toMatch(new RegExp(`up to ${links} access links`));
+      expect(running.vendorCalls()).toBe(0);
+    }
+
+    it('refuses links under sessions under a page of 100 (100 × 20 session recordings + 100)', () =>
+      tooComplex('{ recordings(first: 100) { nodes { accessLink { url } session { recordings { accessLink { url } } } } } }', 2100));
+
+    it('counts the default page size, 20, when first is not given', () =>
+      tooComplex('{ recordings { edges { node { session { recordings { accessLink { url } } } } } } }', 400));
+
+    it('counts edges and nodes both, and several listings together', () =>
+      tooComplex('{ a: recordings(first: 100) { nodes { accessLink { url } } } b: recordings(first: 60) { edges { node { accessLink { url } } } nodes { accessLink { url } } } }', 220));
+
+    it('lets a page of 100 with one link each through', async () => {
+      const res = await gql(app.url, '{ recordings(first: 100) { edges { node { accessLink { url } } } nodes { accessLink { url } } } }');
+      expect(res.body.errors?.filter((e) => e.extensions?.code === 'QUERY_TOO_COMPLEX') ?? []).toEqual([]);
+    });
+  });
+});
+
+describe('Query.recordings: a vendor the filter names but this server does not have', () => {
+  let sandbox: Sandbox;
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    const p = sandbox.providers.daily;
+    app = await startApp(loadConfig({ NODE_ENV: 'test', PORT: '0', DAILY_API_KEY: p.apiKey, DAILY_API_URL: p.baseUrl }));
+  });
+  afterAll(async () => {
+    await app.close();
+    await sandbox.close();
+  });
+
+  it('answers for the others and adds a PROVIDER_NOT_CONFIGURED error naming it, at the field', async () => {
+    const res = await gql<{ recordings: { pageInfo: { hasNextPage: boolean } } }>(app.url, '{ recordings(first: 5, filter: { providers: [DAILY, ZOOM] }) { pageInfo { hasNextPage } } }');
+    expect(res.body.data?.recordings).not.toBeNull();
+    expect(res.body.errors).toContainEqual({ message: 'Zoom Video SDK is not configured on this server.', path: ['recordings'], extensions: { code: 'PROVIDER_NOT_CONFIGURED', provider: 'zoom' } });
+    expect(sandbox.emulators.zoom.totalCalls()).toBe(0);
+  });
+
+  it('refuses a session of a vendor that is not configured', async () => {
+    const res = await gql(app.url, '{ recordings(filter: { sessionId: "gid://recording-graph/Session/zoom/abc" }) { pageInfo { hasNextPage } } }');
+    expect(res.body.errors?.[0]?.extensions).toEqual({ code: 'PROVIDER_NOT_CONFIGURED', provider: 'zoom' });
+  });
+});
