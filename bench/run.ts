@@ -11,6 +11,7 @@ import { demoRecordings } from '../src/sandbox/demo-data';
 import type { Emulator } from '../src/sandbox/emulator';
 import { startSandbox, type Sandbox } from '../src/sandbox/start-sandbox';
 import { createFloor, type Floor } from './floor';
+import { listingScenario } from './listing';
 import { loadTest } from './lib/load';
 import { percentile, timeRuns } from './lib/stats';
 
@@ -26,6 +27,8 @@ const WARMUP = 5;
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PER_VENDOR = 20;
+/** Generated recordings per vendor for the timeline walk (scenario 6). */
+const LIST_PER_VENDOR = Number(process.env.BENCH_LIST_PER_VENDOR ?? 10_000);
 
 interface Scenario {
   name: string;
@@ -183,6 +186,8 @@ async function main(): Promise<void> {
   await Promise.all([server.close(), naive.close()]);
   await floor.close();
   await sandbox.close();
+
+  console.log(['', ...(await listingScenario(LATENCY_MS, LIST_PER_VENDOR))].join('\n'));
 }
 
 main().catch((error) => {
