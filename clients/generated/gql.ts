@@ -17,11 +17,13 @@ type Documents = {
     "query Many($ids: [ID!]!) {\n  nodes(ids: $ids) {\n    id\n    ... on Recording {\n      provider\n      status\n      session {\n        name\n      }\n      accessLink {\n        url\n        expiresAt\n      }\n    }\n  }\n}": typeof types.ManyDocument,
     "query Recording($id: ID!) {\n  recording(id: $id) {\n    id\n    provider\n    nativeId\n    status\n    providerStatus\n    format\n    durationSecs\n    sizeBytes\n    startedAt\n    storage {\n      kind\n      bucket\n      path\n    }\n    session {\n      id\n      kind\n      name\n      recordings {\n        id\n        status\n      }\n    }\n    accessLink(validForSecs: 600) {\n      url\n      expiresAt\n      validForSecs\n      disposition\n    }\n  }\n}": typeof types.RecordingDocument,
     "query Session($id: ID!) {\n  session(id: $id) {\n    id\n    kind\n    name\n    startedAt\n    recordings {\n      id\n      format\n      accessLink(validForSecs: 300) {\n        url\n        expiresAt\n      }\n    }\n  }\n}": typeof types.SessionDocument,
+    "query Timeline($filter: RecordingFilter, $first: Int, $after: String) {\n  recordings(filter: $filter, first: $first, after: $after) {\n    edges {\n      cursor\n      node {\n        id\n        provider\n        status\n        startedAt\n        session {\n          name\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.TimelineDocument,
 };
 const documents: Documents = {
     "query Many($ids: [ID!]!) {\n  nodes(ids: $ids) {\n    id\n    ... on Recording {\n      provider\n      status\n      session {\n        name\n      }\n      accessLink {\n        url\n        expiresAt\n      }\n    }\n  }\n}": types.ManyDocument,
     "query Recording($id: ID!) {\n  recording(id: $id) {\n    id\n    provider\n    nativeId\n    status\n    providerStatus\n    format\n    durationSecs\n    sizeBytes\n    startedAt\n    storage {\n      kind\n      bucket\n      path\n    }\n    session {\n      id\n      kind\n      name\n      recordings {\n        id\n        status\n      }\n    }\n    accessLink(validForSecs: 600) {\n      url\n      expiresAt\n      validForSecs\n      disposition\n    }\n  }\n}": types.RecordingDocument,
     "query Session($id: ID!) {\n  session(id: $id) {\n    id\n    kind\n    name\n    startedAt\n    recordings {\n      id\n      format\n      accessLink(validForSecs: 300) {\n        url\n        expiresAt\n      }\n    }\n  }\n}": types.SessionDocument,
+    "query Timeline($filter: RecordingFilter, $first: Int, $after: String) {\n  recordings(filter: $filter, first: $first, after: $after) {\n    edges {\n      cursor\n      node {\n        id\n        provider\n        status\n        startedAt\n        session {\n          name\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": types.TimelineDocument,
 };
 
 /**
@@ -50,6 +52,10 @@ export function graphql(source: "query Recording($id: ID!) {\n  recording(id: $i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query Session($id: ID!) {\n  session(id: $id) {\n    id\n    kind\n    name\n    startedAt\n    recordings {\n      id\n      format\n      accessLink(validForSecs: 300) {\n        url\n        expiresAt\n      }\n    }\n  }\n}"): (typeof documents)["query Session($id: ID!) {\n  session(id: $id) {\n    id\n    kind\n    name\n    startedAt\n    recordings {\n      id\n      format\n      accessLink(validForSecs: 300) {\n        url\n        expiresAt\n      }\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Timeline($filter: RecordingFilter, $first: Int, $after: String) {\n  recordings(filter: $filter, first: $first, after: $after) {\n    edges {\n      cursor\n      node {\n        id\n        provider\n        status\n        startedAt\n        session {\n          name\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"): (typeof documents)["query Timeline($filter: RecordingFilter, $first: Int, $after: String) {\n  recordings(filter: $filter, first: $first, after: $after) {\n    edges {\n      cursor\n      node {\n        id\n        provider\n        status\n        startedAt\n        session {\n          name\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -31,6 +31,16 @@ query FiveVendors($ids: [ID!]!) {
 }
 `;
 
+const TIMELINE = `# Every vendor's recordings, newest first, one page at a time.
+# For the next page, set "after" to pageInfo.endCursor.
+query Timeline($filter: RecordingFilter, $first: Int, $after: String) {
+  recordings(filter: $filter, first: $first, after: $after) {
+    edges { cursor node { id provider status startedAt session { name } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+`;
+
 const variables = (value: Record<string, unknown>): string => JSON.stringify(value, null, 2);
 
 /**
@@ -42,6 +52,7 @@ export function playgroundExamples(sandbox: boolean): PlaygroundTab[] {
     return [
       { query: RECORDING, variables: variables({ id: 'gid://recording-graph/Recording/daily/<recording id>' }) },
       { query: NODES, variables: variables({ ids: ['gid://recording-graph/Recording/<provider>/<vendor id>'] }) },
+      { query: TIMELINE, variables: variables({ first: 20, filter: { statuses: ['READY'] } }) },
     ];
   }
   const demo = demoRecordings();
@@ -49,5 +60,6 @@ export function playgroundExamples(sandbox: boolean): PlaygroundTab[] {
   return [
     { query: RECORDING, variables: variables({ id: recordingGlobalId(ready[0]) }) },
     { query: NODES, variables: variables({ ids: ready.map(recordingGlobalId) }) },
+    { query: TIMELINE, variables: variables({ first: 20, filter: { statuses: ['READY'] } }) },
   ];
 }

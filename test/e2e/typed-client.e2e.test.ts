@@ -1,8 +1,19 @@
-import { ManyDocument, RecordingDocument, SessionDocument, type ManyQuery, type RecordingQuery, type SessionQuery } from '../../clients/generated/graphql';
+import {
+  ManyDocument,
+  RecordingDocument,
+  SessionDocument,
+  TimelineDocument,
+  type ManyQuery,
+  type RecordingFilter,
+  type RecordingQuery,
+  type SessionQuery,
+  type TimelineQuery,
+} from '../../clients/generated/graphql';
 import { execute } from '../../clients/request';
 import { PROVIDER_NAMES, type ProviderName } from '../../src/domain/provider-name';
 import { encodeGlobalId } from '../../src/ids/global-id';
 import { recordingGlobalId } from '../../src/loaders/create-loaders';
+import { compareTimeline } from '../../src/providers/shared/timeline';
 import { demoRecordings } from '../../src/sandbox/demo-data';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';
 
@@ -66,6 +77,27 @@ describe('typed client from codegen against the running server', () => {
     const expected = demo.daily.filter((r) => JSON.stringify(r.sessionKey) === JSON.stringify(rec.sessionKey)).map(recordingGlobalId);
     expect(session.recordings.map((r) => r.id).sort()).toEqual([...expected].sort());
     for (const r of session.recordings.filter((r) => r.accessLink)) expect(r.accessLink!.url).toMatch(/^https?:\/\//);
+  });
+
+  it('Timeline: walks every READY recording across the five vendors, newest first, page by page', async () => {
+    const filter: RecordingFilter = { statuses: ['READY'] };
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 100; pages++) {
+      const { data, errors } = await execute(endpoint, TimelineDocument, { filter, first: 7, after });
+      expect(errors).toEqual([]);
+      const page: TimelineQuery['recordings'] = data!.recordings;
+      expect(page.edges.every((e) => e.node.status === 'READY')).toBe(true);
+      seen.push(...page.edges.map((e) => e.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor ?? null;
+    }
+    const expected = Object.values(demo)
+      .flat()
+      .filter((r) => r.status === 'READY')
+      .sort(compareTimeline)
+      .map(recordingGlobalId);
+    expect(seen).toEqual(expected);
   });
 
   it('gets the coded error a client branches on, typed alongside partial data', async () => {
