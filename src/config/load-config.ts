@@ -132,7 +132,7 @@ export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = proces
     throw new ConfigError('API_KEYS', 'is required when NODE_ENV=production: without it anyone who reaches the server can read every recording and mint download links.');
   }
   const cursorSecret = str(env, 'CURSOR_SECRET');
-  // 32 characters: enough entropy for an HMAC-SHA256 key even when written by hand.
+  // 32 characters: enough entropy for the cursor key (HKDF'd to AES-256) even when written by hand.
   if (cursorSecret !== undefined && cursorSecret.length < 32) throw new ConfigError('CURSOR_SECRET', 'must be at least 32 characters.');
   const sandbox = Object.keys(configured).length === 0;
   if (sandbox && nodeEnv === 'production') {

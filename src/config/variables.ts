@@ -59,7 +59,7 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'SANDBOX_RECORDINGS_PER_VENDOR', description: 'Generated recordings per vendor added to the sandbox demo data (a large timeline to browse)', default: '0' },
   {
     name: 'CURSOR_SECRET',
-    description: 'Key (at least 32 characters) that signs `Query.recordings` cursors; when unset it is derived from the vendor credentials, so replicas with the same configuration accept each other\'s cursors',
+    description: 'Key (at least 32 characters) that seals (AES-256-GCM) `Query.recordings` cursors; when unset it is derived from the vendor credentials, so replicas with the same configuration accept each other\'s cursors',
     secret: true,
   },
   { name: 'RECORDING_GRAPH_BATCHING', description: '`off` disables DataLoader batching and caching (benchmark baseline only)', default: 'on' },

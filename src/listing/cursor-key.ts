@@ -2,9 +2,9 @@ import { hkdfSync } from 'node:crypto';
 import type { ProvidersConfig } from '../config/config.types';
 import { PROVIDER_NAMES } from '../domain/provider-name';
 
-/** HKDF salt and info: a key derived here is only ever a cursor-signing key. */
+/** HKDF salt and info: a key derived here is only ever a cursor key. */
 const SALT = 'recording-graph/cursor-key';
-const INFO = 'Query.recordings cursor HMAC-SHA256 v1';
+const INFO = 'Query.recordings cursor AES-256-GCM v1';
 
 /** The configured vendors' credentials, in a fixed order: what the derived key depends on. */
 function credentialsOf(providers: ProvidersConfig): Array<[string, string[]]> {
@@ -20,7 +20,7 @@ function credentialsOf(providers: ProvidersConfig): Array<[string, string[]]> {
 }
 
 /**
- * The key that signs cursors: from CURSOR_SECRET when set, otherwise derived (HKDF-SHA256)
+ * The key that seals cursors (AES-256-GCM, src/listing/cursor.ts): from CURSOR_SECRET when set, otherwise derived (HKDF-SHA256)
  * from the configured vendors' credentials. Either way it is the same after a restart and on
  * every replica with the same configuration, so cursors keep working; rotating a credential
  * (without CURSOR_SECRET) invalidates outstanding cursors, which is the safe direction.

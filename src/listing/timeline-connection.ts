@@ -25,7 +25,7 @@ export interface TimelineConnection {
 /**
  * One page of `Query.recordings` in cursor terms: the `after` cursor is checked (a bad one
  * throws BadUserInputError before any vendor call), the page is merged, and every edge and
- * the page's end get a signed cursor.
+ * the page's end get a sealed cursor.
  */
 export async function readTimelineConnection(request: TimelineRequest, cursors: CursorCodec, ctx: CallContext): Promise<TimelineConnection> {
   const vendors = request.sources.map((s) => s.provider.name);

@@ -56,7 +56,7 @@ export type BatchResult<T> = Array<T | null | Error>;
 /**
  * Where a vendor's listing resumes: adapter-defined, JSON-serializable state (a vendor
  * cursor, a page token plus how many of that page were already handed out, a date window).
- * The listing layer signs it into the client's cursor (src/listing/cursor.ts), so an adapter
+ * The listing layer seals it into the client's cursor (AES-256-GCM, src/listing/cursor.ts), so an adapter
  * gets back only positions it produced itself, never attacker-chosen values.
  */
 export type ListPosition = Record<string, string | number | boolean | null>;

@@ -23,7 +23,7 @@ export const END_OF_LIST: ListPosition = { end: true };
 export const START_LAG_ALLOWANCE_MS = 86_400_000;
 
 /**
- * Reads a position this adapter handed out (the listing layer signs them, so a bad shape
+ * Reads a position this adapter handed out (the listing layer seals them into encrypted, authenticated cursors, so a bad shape
  * means a bug or an old cursor, never an attack), or null for "from the newest", or
  * END_OF_LIST. A shape the schema refuses is BAD_USER_INPUT, before any vendor call.
  */

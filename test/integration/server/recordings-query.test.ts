@@ -145,10 +145,8 @@ describe('Query.recordings over the five vendors', () => {
     const page = await gql<Page>(running.app.url, LIST, { first: 2 });
     const cursor = page.body.data!.recordings.pageInfo.endCursor!;
     running.resetCounters();
-    const [body, mac] = cursor.split('.');
-    const edited = JSON.parse(Buffer.from(body, 'base64url').toString());
-    edited.s.bird = { pageToken: 'attacker-chosen', skip: 0 };
-    const res = await gql<Page>(running.app.url, LIST, { first: 2, after: `${Buffer.from(JSON.stringify(edited)).toString('base64url')}.${mac}` });
+    const flipped = cursor.slice(0, 20) + (cursor[20] === 'A' ? 'B' : 'A') + cursor.slice(21);
+    const res = await gql<Page>(running.app.url, LIST, { first: 2, after: flipped });
     expect(res.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(running.vendorCalls()).toBe(0);
   });
