@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import { request } from 'undici';
+import { startApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { recordingGlobalId } from '../src/loaders/create-loaders';
+import { demoRecordings } from '../src/sandbox/demo-data';
+import { startSandbox } from '../src/sandbox/start-sandbox';
+import { createFloor } from './floor';
+import { percentile } from './lib/stats';
+
+/**
+ * `npm run bench:overhead`: where scenario 1's time goes, server against floor, at a given
+ * vendor latency (BENCH_LATENCY_MS, default 50). From the emulator's log of the one vendor
+ * call, each run splits into the time before the call reached the vendor and the time after
+ * the vendor answered; the p50 of each part shows whether a gap over the floor is a delay in
+ * one place or the same CPU path running slower.
+ */
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
+const RUNS = 200;
+const WARMUP = 20;
+
+async function main(): Promise<void> {
+  const sandbox = await startSandbox({ latencyMs: LATENCY_MS });
+  const app = await startApp({ ...loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent' }), sandbox: false, providers: sandbox.providers });
+  const floor = createFloor(sandbox.providers);
+  const one = demoRecordings().daily[1];
+  const body = JSON.stringify({ query: 'query One($id: ID!) { recording(id: $id) { id status durationSecs startedAt } }', variables: { id: recordingGlobalId(one) } });
+  const log = sandbox.emulators.daily.log;
+  const parts = { server: { total: [] as number[], before: [] as number[], after: [] as number[] }, floor: { total: [] as number[], before: [] as number[], after: [] as number[] } };
+  const measure = async (into: (typeof parts)['server'], run: () => Promise<unknown>, keep: boolean) => {
+    log.length = 0;
+    const t0 = performance.now();
+    await run();
+    const t1 = performance.now();
+    if (!keep) return;
+    into.total.push(t1 - t0);
+    into.before.push(log[0].receivedAt - t0);
+    into.after.push(t1 - log[0].answeredAt);
+  };
+  try {
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      await measure(parts.server, async () => (await request(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).body.json(), i >= WARMUP);
+      await measure(parts.floor, () => floor.recordings([one], { session: false, link: false }), i >= WARMUP);
+    }
+  } finally {
+    await app.close();
+    await floor.close();
+    await sandbox.close();
+  }
+  const p50 = (xs: number[]) => percentile(xs, 50).toFixed(2);
+  console.log(`Scenario 1 at ${LATENCY_MS} ms vendor latency, p50 of ${RUNS} runs (ms): total / before the vendor call / after its answer`);
+  for (const [name, p] of Object.entries(parts)) console.log(`  ${name.padEnd(6)} ${p50(p.total)} / ${p50(p.before)} / ${p50(p.after)}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
