@@ -2,6 +2,7 @@ import type { AccessLinkData, RecordingData, RecordingStatus, SessionData, Sessi
 import { badResponse } from '../../errors/provider-error';
 import { UUID } from '../../ids/segment-rules';
 import { mediaFormatOf } from '../shared/formats';
+import { ownEntry, statusFrom } from '../shared/lookup';
 import { providerManagedStorage, sessionSpan } from '../shared/session-span';
 import { parseDate, secondsBetween } from '../shared/times';
 import type { BirdRecording } from './bird.api-types';
@@ -20,7 +21,7 @@ const STATUS: Record<string, RecordingStatus> = {
 };
 
 export function mapBirdStatus(status: string | null | undefined): RecordingStatus {
-  return (status && Object.hasOwn(STATUS, status) && STATUS[status]) || 'UNKNOWN';
+  return statusFrom(STATUS, status);
 }
 
 /** The session sources Bird documents, and the session kind each one is. */
@@ -90,7 +91,7 @@ export function mapBirdRecording(rec: BirdRecording): RecordingData {
  * dropped. Null when none match.
  */
 export function mapBirdSession(source: string, sourceId: string, recordings: readonly BirdRecording[]): SessionData | null {
-  const kind = Object.hasOwn(BIRD_SOURCES, source) ? BIRD_SOURCES[source] : undefined;
+  const kind = ownEntry(BIRD_SOURCES, source);
   if (!kind) return null;
   const mine = recordings.filter((r) => r.source === source && r.sourceId === sourceId);
   if (mine.length === 0) return null;

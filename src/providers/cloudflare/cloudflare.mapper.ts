@@ -1,6 +1,7 @@
 import type { AccessLinkData, KnownLink, RecordingData, RecordingStatus, SessionData, StorageConfigData, StorageKind } from '../../domain/model';
 import { UUID } from '../../ids/segment-rules';
 import { extensionOf, mediaFormatOf } from '../shared/formats';
+import { ownEntry, statusFrom } from '../shared/lookup';
 import { providerManagedStorage } from '../shared/session-span';
 import { parseDate, secondsBetween } from '../shared/times';
 import type { CloudflareRecording, CloudflareSession, CloudflareStorageConfig } from './cloudflare.api-types';
@@ -19,7 +20,7 @@ const STATUS: Record<string, RecordingStatus> = {
 };
 
 export function mapCloudflareStatus(status: string | null | undefined): RecordingStatus {
-  return (status && STATUS[status]) || 'UNKNOWN';
+  return statusFrom(STATUS, status);
 }
 
 const STORAGE_KINDS: Record<string, StorageKind> = {
@@ -40,7 +41,7 @@ export function mapCloudflareStorage(config: CloudflareStorageConfig | null | un
   if (!config) {
     return providerManagedStorage();
   }
-  const kind = STORAGE_KINDS[config.type.toLowerCase()];
+  const kind = ownEntry(STORAGE_KINDS, config.type.toLowerCase());
   if (!kind) return null;
   return {
     kind,

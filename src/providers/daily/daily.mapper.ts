@@ -2,6 +2,7 @@ import type { AccessLinkData, RecordingData, RecordingStatus, SessionData } from
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider-error';
 import { providerManagedStorage, sessionSpan } from '../shared/session-span';
+import { statusFrom } from '../shared/lookup';
 import { fromUnixSeconds } from '../shared/times';
 import type { DailyAccessLink, DailyRecording } from './daily.api-types';
 
@@ -13,7 +14,7 @@ const STATUS: Record<string, RecordingStatus> = {
 };
 
 export function mapDailyStatus(status: string | null | undefined): RecordingStatus {
-  return (status && STATUS[status]) || 'UNKNOWN';
+  return statusFrom(STATUS, status);
 }
 
 /** A Daily session is a meeting session (`mtgSessionId`) within a room. */

@@ -1,6 +1,7 @@
 import type { AccessLinkData, MediaFormat, RecordingData, RecordingStatus, SessionData } from '../../domain/model';
 import { badResponse } from '../../errors/provider-error';
 import { mediaFormatOf } from '../shared/formats';
+import { ownEntry } from '../shared/lookup';
 import { providerManagedStorage } from '../shared/session-span';
 import { parseDate, secondsBetween } from '../shared/times';
 import type { ZoomRecordingFile, ZoomSessionRecordings } from './zoom.api-types';
@@ -12,7 +13,7 @@ import type { ZoomRecordingFile, ZoomSessionRecordings } from './zoom.api-types'
 const TYPE_FORMATS: Record<string, MediaFormat> = { TRANSCRIPT: 'VTT', CC: 'VTT', CHAT: 'TXT', TIMELINE: 'JSON' };
 
 export function zoomFileFormat(file: ZoomRecordingFile): MediaFormat | null {
-  return mediaFormatOf(file.file_extension) ?? (file.file_type ? TYPE_FORMATS[file.file_type.toUpperCase()] ?? mediaFormatOf(file.file_type) : null);
+  return mediaFormatOf(file.file_extension) ?? (file.file_type ? ownEntry(TYPE_FORMATS, file.file_type.toUpperCase()) ?? mediaFormatOf(file.file_type) : null);
 }
 
 /**

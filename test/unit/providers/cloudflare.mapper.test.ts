@@ -156,6 +156,12 @@ describe('Cloudflare RealtimeKit mapper', () => {
     expect(mapCloudflareStatus(raw)).toBe(expected);
   });
 
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('maps the inherited name %p to UNKNOWN status and to no storage kind', (raw) => {
+    expect(mapCloudflareStatus(raw)).toBe('UNKNOWN');
+    expect(mapCloudflareRecording(recordingBody({ status: raw }))).toMatchObject({ status: 'UNKNOWN', providerStatus: raw });
+    expect(mapCloudflareStorage({ type: raw })).toBeNull();
+  });
+
   it('keeps an undocumented status as providerStatus', () => {
     expect(mapCloudflareRecording(recordingBody({ status: 'STOPPING' }))).toMatchObject({ status: 'UNKNOWN', providerStatus: 'STOPPING' });
   });

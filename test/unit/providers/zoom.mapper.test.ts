@@ -52,6 +52,12 @@ describe('Zoom mapper', () => {
     expect(mapZoomFile({ ...file, recording_start: null }, SESSION)).toMatchObject({ startedAt: null, durationSecs: null });
   });
 
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('maps the inherited name %p to UNKNOWN, keeping it as providerStatus', (raw) => {
+    const [file] = zoomFiles(SESSION);
+    expect(mapZoomFile({ ...file, status: raw }, SESSION)).toMatchObject({ status: 'UNKNOWN', providerStatus: raw });
+    expect(zoomFileFormat({ ...file, file_extension: null, file_type: raw })).toBeNull();
+  });
+
   it('maps the session, reading duration as minutes', () => {
     const session = mapZoomSession(SESSION);
     expect(session).toMatchObject({ kind: 'MEETING', name: 'session name', nativeId: 'KkMHZ4y8QhSUWAHi5sWvfg==', durationSecs: 120 });
