@@ -5,6 +5,7 @@ import { mediaFormatOf } from '../shared/formats';
 import { ownEntry, statusFrom } from '../shared/lookup';
 import { providerManagedStorage, sessionSpan } from '../shared/session-span';
 import { parseDate, secondsBetween } from '../shared/times';
+import { isHttpUrl } from '../shared/urls';
 import type { BirdRecording } from './bird.api-types';
 
 /**
@@ -129,13 +130,8 @@ function amzDateMs(value: string | null): number | null {
 export function mapBirdAccessLink(redirect: { status: number; location: string | null }, nowMs: number): AccessLinkData {
   if (redirect.status !== 307) throw badResponse('bird', `expected a 307 redirect, got HTTP ${redirect.status}`);
   if (!redirect.location) throw badResponse('bird', 'redirect without a Location');
-  let url: URL;
-  try {
-    url = new URL(redirect.location);
-  } catch {
-    throw badResponse('bird', 'redirect Location is not a URL');
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw badResponse('bird', 'redirect Location is not an http(s) URL');
+  if (!isHttpUrl(redirect.location)) throw badResponse('bird', 'redirect Location is not an http(s) URL');
+  const url = new URL(redirect.location);
   const signedAt = amzDateMs(url.searchParams.get('X-Amz-Date'));
   const expiresRaw = url.searchParams.get('X-Amz-Expires');
   const lifetimeSecs = expiresRaw && /^\d{1,7}$/.test(expiresRaw) ? Number(expiresRaw) : null;

@@ -4,6 +4,7 @@ import { ProviderError } from '../../errors/provider-error';
 import { providerManagedStorage, sessionSpan } from '../shared/session-span';
 import { statusFrom } from '../shared/lookup';
 import { fromUnixSeconds } from '../shared/times';
+import { isHttpUrl } from '../shared/urls';
 import type { DailyAccessLink, DailyRecording } from './daily.api-types';
 
 /** Daily `status` -> RecordingStatus (issue 2; `canceled` is undocumented, read as failed). */
@@ -67,15 +68,6 @@ export function mapDailySession(roomName: string, mtgSessionId: string, recordin
     ...sessionSpan(mapped),
     recordings: mapped,
   };
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
 }
 
 /**

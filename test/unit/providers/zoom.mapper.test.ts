@@ -126,6 +126,16 @@ describe('Zoom mapper', () => {
     expect(session).toMatchObject({ startedAt: null, durationSecs: null, name: null, recordings: [] });
   });
 
+  it.each(['javascript:alert(1)', '/rec/download/Qg75t7xZBtEbAkjdlgbfdngBBBB', 'ftp://example.com/rec', 'not a url'])(
+    'refuses a download_url %p that is not an absolute http(s) URL, never appending the token to it',
+    (url) => {
+      const [file] = zoomFiles(SESSION);
+      expect(() => mapZoomAccessLink({ ...file, download_url: url }, SESSION.download_access_token, 3600, Date.parse('2022-03-11T00:00:00Z'))).toThrow(
+        expect.objectContaining({ code: ErrorCode.PROVIDER_BAD_RESPONSE, provider: 'zoom' }),
+      );
+    },
+  );
+
   it('reports a ttl of 0 as expiring at once, and no download_url as no link', () => {
     const [file] = zoomFiles(SESSION);
     expect(mapZoomAccessLink(file, 't', 0, 5_000)).toMatchObject({ expiresAt: new Date(5_000), validForSecs: 0 });
