@@ -4,6 +4,8 @@ export interface VendorHttpTimeoutsConfig {
   connectMs: number;
   headersMs: number;
   bodyMs: number;
+  /** Deadline of one vendor request as a whole (headers and body): src/http/vendor-http.ts. */
+  requestMs: number;
 }
 
 /** Retries and circuit breaker per vendor (src/http/resilience.ts). */

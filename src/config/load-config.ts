@@ -116,6 +116,7 @@ export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = proces
     connectMs: int(env, 'VENDOR_CONNECT_TIMEOUT_MS', 5_000, 1, 600_000),
     headersMs: int(env, 'VENDOR_HEADERS_TIMEOUT_MS', 15_000, 1, 600_000),
     bodyMs: int(env, 'VENDOR_BODY_TIMEOUT_MS', 15_000, 1, 600_000),
+    requestMs: int(env, 'VENDOR_REQUEST_TIMEOUT_MS', 30_000, 1, 600_000),
   };
   const resilience: VendorResilienceConfig = {
     maxRetries: int(env, 'VENDOR_MAX_RETRIES', VENDOR_RESILIENCE_DEFAULTS.maxRetries, 0, 10),

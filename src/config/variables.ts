@@ -46,6 +46,7 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'VENDOR_CONNECT_TIMEOUT_MS', description: 'Timeout to connect to a vendor', default: '5000' },
   { name: 'VENDOR_HEADERS_TIMEOUT_MS', description: 'Timeout for a vendor to start answering', default: '15000' },
   { name: 'VENDOR_BODY_TIMEOUT_MS', description: 'Timeout between body chunks from a vendor', default: '15000' },
+  { name: 'VENDOR_REQUEST_TIMEOUT_MS', description: 'Deadline of one vendor request as a whole, however the vendor trickles its answer', default: '30000' },
   { name: 'VENDOR_MAX_RETRIES', description: 'Retries of a failed vendor read (429, 502, 503, 504, connection reset)', default: '2' },
   { name: 'VENDOR_RETRY_AFTER_CAP_MS', description: 'Longest Retry-After waited for; longer is PROVIDER_RATE_LIMITED at once', default: '5000' },
   { name: 'VENDOR_BREAKER_THRESHOLD', description: "Consecutive vendor outages that open the vendor's circuit", default: '5' },

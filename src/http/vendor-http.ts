@@ -12,10 +12,20 @@ import { parseRetryAfter } from './retry-after';
 export interface VendorHttpTimeouts {
   connectMs: number;
   headersMs: number;
+  /** Longest idle time between two body chunks. */
   bodyMs: number;
+  /**
+   * Deadline of one request, from sending it to the last body byte. The three above are
+   * idle times: a vendor that drips a byte every few seconds passes all of them, so this
+   * is what bounds a call. A timed-out attempt is not retried.
+   */
+  requestMs: number;
 }
 
-export const DEFAULT_TIMEOUTS: VendorHttpTimeouts = { connectMs: 5_000, headersMs: 15_000, bodyMs: 15_000 };
+export const DEFAULT_TIMEOUTS: VendorHttpTimeouts = { connectMs: 5_000, headersMs: 15_000, bodyMs: 15_000, requestMs: 30_000 };
+
+/** vendorCode of an attempt cut at its deadline: an outage for the breaker, not retried. */
+const DEADLINE_CODE = 'DEADLINE';
 
 /** What a vendor's error body turned into; `<vendor>.errors.ts` provides one of these. */
 export type VendorErrorMapper = (
@@ -68,6 +78,7 @@ export class VendorHttp {
   private readonly options: VendorHttpOptions;
   private readonly maxBodyBytes: number;
   private readonly policy: VendorPolicy;
+  private readonly requestMs: number;
 
   constructor(options: VendorHttpOptions) {
     this.options = options;
@@ -77,6 +88,7 @@ export class VendorHttp {
     this.basePath = base.pathname.replace(/\/+$/, '');
     const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    this.requestMs = timeouts.requestMs;
     this.pool = new Pool(this.origin, {
       connections: options.maxConcurrency,
       connectTimeout: timeouts.connectMs,
@@ -98,7 +110,7 @@ export class VendorHttp {
    * this call is counted under in /metrics, never the path with its ids.
    */
   getJson(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, route: string): Promise<unknown> {
-    return this.policy.execute(() => this.timed(route, ctx, () => this.getJsonOnce(path, query, ctx), () => '200'), ctx.signal);
+    return this.policy.execute(() => this.timed(route, ctx, () => this.withDeadline(ctx, (signal) => this.getJsonOnce(path, query, ctx, signal)), () => '200'), ctx.signal);
   }
 
   /**
@@ -106,7 +118,34 @@ export class VendorHttp {
    * and Location. Error statuses throw like getJson.
    */
   getRedirect(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, route: string): Promise<RedirectResponse> {
-    return this.policy.execute(() => this.timed(route, ctx, () => this.getRedirectOnce(path, query, ctx), (r) => String(r.status)), ctx.signal);
+    return this.policy.execute(
+      () => this.timed(route, ctx, () => this.withDeadline(ctx, (signal) => this.getRedirectOnce(path, query, ctx, signal)), (r) => String(r.status)),
+      ctx.signal,
+    );
+  }
+
+  /**
+   * Runs one attempt under the request deadline, combined with the caller's signal: either
+   * aborts the request and its body. Cut at the deadline, the attempt is
+   * PROVIDER_UNAVAILABLE like the other timeouts; cancelled by the caller, it stays ABORTED.
+   */
+  private async withDeadline<T>(ctx: CallContext, attempt: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), this.requestMs);
+    const signal = ctx.signal ? AbortSignal.any([ctx.signal, deadline.signal]) : deadline.signal;
+    try {
+      return await attempt(signal);
+    } catch (error) {
+      if (deadline.signal.aborted && !ctx.signal?.aborted) {
+        throw new ProviderError(this.provider, ErrorCode.PROVIDER_UNAVAILABLE, `${this.label} is unavailable: it did not finish answering within ${this.requestMs} ms.`, {
+          cause: error,
+          vendorCode: DEADLINE_CODE,
+        });
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** One attempt, counted in ctx.metrics with its outcome and duration. */
@@ -123,8 +162,8 @@ export class VendorHttp {
     }
   }
 
-  private async getJsonOnce(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext): Promise<unknown> {
-    const res = await this.send(path, query, ctx);
+  private async getJsonOnce(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, signal: AbortSignal): Promise<unknown> {
+    const res = await this.send(path, query, ctx, signal);
     const text = await this.readBody(res);
     if (res.statusCode >= 400) throw this.errorFor(res, text);
     if (res.statusCode !== 200) {
@@ -137,8 +176,8 @@ export class VendorHttp {
     }
   }
 
-  private async getRedirectOnce(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext): Promise<RedirectResponse> {
-    const res = await this.send(path, query, ctx);
+  private async getRedirectOnce(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, signal: AbortSignal): Promise<RedirectResponse> {
+    const res = await this.send(path, query, ctx, signal);
     if (res.statusCode >= 400) {
       const text = await this.readBody(res);
       throw this.errorFor(res, text);
@@ -161,7 +200,8 @@ export class VendorHttp {
     return PROVIDER_LABELS[this.provider];
   }
 
-  private async send(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext): Promise<Dispatcher.ResponseData> {
+  /** `signal` is the caller's combined with the request deadline (withDeadline). */
+  private async send(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, signal: AbortSignal): Promise<Dispatcher.ResponseData> {
     const headers: Record<string, string> = { accept: 'application/json', ...(await this.options.headers()) };
     // None of the five vendors documents a request-id header (providers.md); X-Request-Id is
     // the common convention, harmless where ignored, and lets a vendor's support or a proxy
@@ -173,7 +213,7 @@ export class VendorHttp {
         path: `${this.basePath}${path}${buildQuery(query)}`,
         method: 'GET',
         headers,
-        signal: ctx.signal,
+        signal,
       });
     } catch (cause) {
       throw this.transportError(cause);

@@ -7,7 +7,7 @@ import type { ProviderName } from '../domain/provider-name';
  * (src/sandbox/<vendor>/) declares routes over the vendor's documented wire format; this
  * file adds what every emulator needs: auth check, per-route call counters and a request
  * log, per-call latency, and injected faults (429 with Retry-After, 5xx, stalls,
- * malformed bodies). Tests, the benchmark and `npm start` all use the same servers.
+ * malformed bodies, bodies dripped a few bytes at a time). Tests, the benchmark and `npm start` all use the same servers.
  */
 
 export interface EmulatorRequest {
@@ -51,7 +51,12 @@ export interface EmulatorSpec {
 export type Fault =
   | { kind: 'status'; status: 429 | 500 | 502 | 503 | 504; retryAfter?: string; times?: number; route?: string }
   | { kind: 'stall'; ms: number; times?: number; route?: string }
-  | { kind: 'malformed'; variant: 'html' | 'truncated' | 'wrong-shape'; times?: number; route?: string };
+  | { kind: 'malformed'; variant: 'html' | 'truncated' | 'wrong-shape'; times?: number; route?: string }
+  /**
+   * The real answer, but its body sent `bytes` at a time with `everyMs` between chunks: a
+   * vendor that keeps the connection alive without ever finishing (idle timeouts never fire).
+   */
+  | { kind: 'drip'; bytes: number; everyMs: number; times?: number; route?: string };
 
 export interface RequestLogEntry {
   route: string;
@@ -121,8 +126,7 @@ export async function startEmulator(spec: EmulatorSpec, options: StartEmulatorOp
     return active.fault;
   };
 
-  const send = (res: ServerResponse, out: EmulatorResponse): void => {
-    if (res.destroyed) return;
+  const serialize = (out: EmulatorResponse): { headers: Record<string, string>; payload: Buffer } => {
     const headers: Record<string, string> = { ...out.headers };
     let payload = '';
     if (out.rawBody !== undefined) payload = out.rawBody;
@@ -130,8 +134,28 @@ export async function startEmulator(spec: EmulatorSpec, options: StartEmulatorOp
       payload = JSON.stringify(out.body);
       headers['content-type'] ??= 'application/json; charset=utf-8';
     }
+    return { headers, payload: Buffer.from(payload, 'utf8') };
+  };
+
+  const send = (res: ServerResponse, out: EmulatorResponse): void => {
+    if (res.destroyed) return;
+    const { headers, payload } = serialize(out);
     res.writeHead(out.status, headers);
     res.end(payload);
+  };
+
+  /** Headers at once, then the body in small chunks until it is sent or the caller hangs up. */
+  const drip = async (res: ServerResponse, out: EmulatorResponse, fault: { bytes: number; everyMs: number }): Promise<void> => {
+    if (res.destroyed) return;
+    const { headers, payload } = serialize(out);
+    res.writeHead(out.status, { ...headers, 'content-length': String(payload.length) });
+    const step = Math.max(1, fault.bytes);
+    for (let at = 0; at < payload.length; at += step) {
+      if (res.destroyed) return;
+      res.write(payload.subarray(at, at + step));
+      await sleep(fault.everyMs);
+    }
+    if (!res.destroyed) res.end();
   };
 
   const emulator: Emulator = {
@@ -206,8 +230,9 @@ export async function startEmulator(spec: EmulatorSpec, options: StartEmulatorOp
       out = spec.authorize(request, matched.route) ?? (await matched.route.handle(request, matched.params));
     }
     entry.status = out.status;
+    if (fault?.kind === 'drip') await drip(res, out, fault);
     entry.answeredAt = performance.now();
-    send(res, out);
+    if (fault?.kind !== 'drip') send(res, out);
   };
 
   const server: Server = createServer((req, res) => {

@@ -2,8 +2,10 @@ import type { AccessLinkData, RecordingData, RecordingStatus, SessionData, Sessi
 import { badResponse } from '../../errors/provider-error';
 import { UUID } from '../../ids/segment-rules';
 import { mediaFormatOf } from '../shared/formats';
+import { ownEntry, statusFrom } from '../shared/lookup';
 import { providerManagedStorage, sessionSpan } from '../shared/session-span';
 import { parseDate, secondsBetween } from '../shared/times';
+import { isHttpUrl } from '../shared/urls';
 import type { BirdRecording } from './bird.api-types';
 
 /**
@@ -20,7 +22,7 @@ const STATUS: Record<string, RecordingStatus> = {
 };
 
 export function mapBirdStatus(status: string | null | undefined): RecordingStatus {
-  return (status && Object.hasOwn(STATUS, status) && STATUS[status]) || 'UNKNOWN';
+  return statusFrom(STATUS, status);
 }
 
 /** The session sources Bird documents, and the session kind each one is. */
@@ -90,7 +92,7 @@ export function mapBirdRecording(rec: BirdRecording): RecordingData {
  * dropped. Null when none match.
  */
 export function mapBirdSession(source: string, sourceId: string, recordings: readonly BirdRecording[]): SessionData | null {
-  const kind = Object.hasOwn(BIRD_SOURCES, source) ? BIRD_SOURCES[source] : undefined;
+  const kind = ownEntry(BIRD_SOURCES, source);
   if (!kind) return null;
   const mine = recordings.filter((r) => r.source === source && r.sourceId === sourceId);
   if (mine.length === 0) return null;
@@ -128,13 +130,8 @@ function amzDateMs(value: string | null): number | null {
 export function mapBirdAccessLink(redirect: { status: number; location: string | null }, nowMs: number): AccessLinkData {
   if (redirect.status !== 307) throw badResponse('bird', `expected a 307 redirect, got HTTP ${redirect.status}`);
   if (!redirect.location) throw badResponse('bird', 'redirect without a Location');
-  let url: URL;
-  try {
-    url = new URL(redirect.location);
-  } catch {
-    throw badResponse('bird', 'redirect Location is not a URL');
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw badResponse('bird', 'redirect Location is not an http(s) URL');
+  if (!isHttpUrl(redirect.location)) throw badResponse('bird', 'redirect Location is not an http(s) URL');
+  const url = new URL(redirect.location);
   const signedAt = amzDateMs(url.searchParams.get('X-Amz-Date'));
   const expiresRaw = url.searchParams.get('X-Amz-Expires');
   const lifetimeSecs = expiresRaw && /^\d{1,7}$/.test(expiresRaw) ? Number(expiresRaw) : null;

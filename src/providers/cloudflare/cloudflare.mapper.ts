@@ -1,8 +1,11 @@
 import type { AccessLinkData, KnownLink, RecordingData, RecordingStatus, SessionData, StorageConfigData, StorageKind } from '../../domain/model';
+import { badResponse } from '../../errors/provider-error';
 import { UUID } from '../../ids/segment-rules';
 import { extensionOf, mediaFormatOf } from '../shared/formats';
+import { ownEntry, statusFrom } from '../shared/lookup';
 import { providerManagedStorage } from '../shared/session-span';
 import { parseDate, secondsBetween } from '../shared/times';
+import { isHttpUrl } from '../shared/urls';
 import type { CloudflareRecording, CloudflareSession, CloudflareStorageConfig } from './cloudflare.api-types';
 
 /**
@@ -19,7 +22,7 @@ const STATUS: Record<string, RecordingStatus> = {
 };
 
 export function mapCloudflareStatus(status: string | null | undefined): RecordingStatus {
-  return (status && STATUS[status]) || 'UNKNOWN';
+  return statusFrom(STATUS, status);
 }
 
 const STORAGE_KINDS: Record<string, StorageKind> = {
@@ -40,7 +43,7 @@ export function mapCloudflareStorage(config: CloudflareStorageConfig | null | un
   if (!config) {
     return providerManagedStorage();
   }
-  const kind = STORAGE_KINDS[config.type.toLowerCase()];
+  const kind = ownEntry(STORAGE_KINDS, config.type.toLowerCase());
   if (!kind) return null;
   return {
     kind,
@@ -63,14 +66,38 @@ function formatOf(rec: CloudflareRecording): RecordingData['format'] {
 }
 
 /**
- * The presigned R2 URL the body already carries (valid 7 days, configure-realtimekit-bucket-
- * config.mdx); null when RealtimeKit's bucket was disabled, so there is none.
+ * How long RealtimeKit keeps a file in its R2 bucket and signs its `download_url` for:
+ * 7 days from upload (configure-realtimekit-bucket-config.mdx, recording-guide/index.mdx;
+ * providers.md §5 "Download link and expiry").
+ */
+export const CLOUDFLARE_LINK_LIFETIME_MS = 7 * 86_400_000;
+
+/**
+ * When the presigned URL stops working. `download_url_expiry` when the body states it.
+ * Without it, the 7 days are counted from `stopped_time`: the upload (which starts the 7
+ * days) comes after the stop, so this is at or a little before the real expiry, never after.
+ * Without either, the expiry is unknown, and a null expiry would claim "never expires"
+ * (the contract's meaning of null), which a presigned URL whose file is deleted after 7
+ * days cannot be: such a recording gets no link at all.
+ */
+function linkExpiryOf(rec: CloudflareRecording): Date | null {
+  const stated = parseDate(rec.download_url_expiry);
+  if (stated) return stated;
+  const stoppedAt = parseDate(rec.stopped_time);
+  return stoppedAt ? new Date(stoppedAt.getTime() + CLOUDFLARE_LINK_LIFETIME_MS) : null;
+}
+
+/**
+ * The presigned R2 URL the body already carries, with its expiry; null when RealtimeKit's
+ * bucket was disabled (no URL) or when the expiry cannot be known (see linkExpiryOf).
  */
 function knownLinkOf(rec: CloudflareRecording): KnownLink | null {
   if (!rec.download_url) return null;
+  const expiresAt = linkExpiryOf(rec);
+  if (!expiresAt) return null;
   return {
     url: rec.download_url,
-    expiresAt: parseDate(rec.download_url_expiry),
+    expiresAt,
     format: formatOf(rec),
     // Content-Disposition of R2 presigned URLs: not documented (providers.md §6.2).
     disposition: 'UNKNOWN',
@@ -129,13 +156,15 @@ export function mapCloudflareSession(session: CloudflareSession, meetingRecordin
 /**
  * The link as Cloudflare granted it: the presigned URL's own expiry, whatever validity was
  * asked for (RealtimeKit has no endpoint to mint a shorter or longer one). Past its expiry
- * it is still returned, with 0 seconds left, so the client sees the truth.
+ * it is still returned, with 0 seconds left, so the client sees the truth. A `download_url`
+ * that is not an http(s) URL is PROVIDER_BAD_RESPONSE, never handed out.
  */
 export function mapCloudflareAccessLink(link: KnownLink, nowMs: number): AccessLinkData {
+  if (!isHttpUrl(link.url)) throw badResponse('cloudflare', 'download_url is not an http(s) URL');
   return {
     url: link.url,
     expiresAt: link.expiresAt,
-    // A URL without a stated expiry: how long it lasts is not known (see index.ts).
+    // knownLinkOf gives every Cloudflare link an expiry; null stays "not known" defensively.
     validForSecs: link.expiresAt ? Math.max(0, Math.floor((link.expiresAt.getTime() - nowMs) / 1000)) : null,
     format: link.format,
     disposition: link.disposition,

@@ -72,9 +72,9 @@ export function createCloudflareProvider(config: CloudflareConfig, deps: Provide
     },
 
     getAccessLinks(requests) {
-      // Zero calls: the link came with the recording. A link without an expiry would be
-      // reported with a null expiry; RealtimeKit's docs say every one has one (7 days).
-      return Promise.resolve(requests.map(({ recording }) => (recording.knownLink ? mapCloudflareAccessLink(recording.knownLink, now()) : null)));
+      // Zero calls: the link came with the recording (with an expiry, see knownLinkOf). A
+      // link the mapper refuses fails only its own slot.
+      return eachKey(requests, async ({ recording }) => (recording.knownLink ? mapCloudflareAccessLink(recording.knownLink, now()) : null));
     },
 
     listRecordings: createCloudflareListing({ client, sessionDetails }),

@@ -2,7 +2,9 @@ import type { AccessLinkData, RecordingData, RecordingStatus, SessionData } from
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider-error';
 import { providerManagedStorage, sessionSpan } from '../shared/session-span';
+import { statusFrom } from '../shared/lookup';
 import { fromUnixSeconds } from '../shared/times';
+import { isHttpUrl } from '../shared/urls';
 import type { DailyAccessLink, DailyRecording } from './daily.api-types';
 
 /** Daily `status` -> RecordingStatus (issue 2; `canceled` is undocumented, read as failed). */
@@ -13,7 +15,7 @@ const STATUS: Record<string, RecordingStatus> = {
 };
 
 export function mapDailyStatus(status: string | null | undefined): RecordingStatus {
-  return (status && STATUS[status]) || 'UNKNOWN';
+  return statusFrom(STATUS, status);
 }
 
 /** A Daily session is a meeting session (`mtgSessionId`) within a room. */
@@ -66,15 +68,6 @@ export function mapDailySession(roomName: string, mtgSessionId: string, recordin
     ...sessionSpan(mapped),
     recordings: mapped,
   };
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { AccessLinkData, KnownLink, RecordingData, RecordingStatus, SessionData } from '../../domain/model';
+import { statusFrom } from '../shared/lookup';
 import { providerManagedStorage, sessionSpan } from '../shared/session-span';
 import { parseDate, secondsBetween } from '../shared/times';
 import type { SignalWireRecording } from './signalwire.api-types';
@@ -20,7 +21,7 @@ const STATUS: Record<string, RecordingStatus> = {
 };
 
 export function mapSignalWireStatus(status: string | null | undefined): RecordingStatus {
-  return (status && STATUS[status]) || 'UNKNOWN';
+  return statusFrom(STATUS, status);
 }
 
 /** A SignalWire session is the call or the conference the recording was made in. */

@@ -1,8 +1,10 @@
 import type { AccessLinkData, MediaFormat, RecordingData, RecordingStatus, SessionData } from '../../domain/model';
 import { badResponse } from '../../errors/provider-error';
 import { mediaFormatOf } from '../shared/formats';
+import { ownEntry } from '../shared/lookup';
 import { providerManagedStorage } from '../shared/session-span';
 import { parseDate, secondsBetween } from '../shared/times';
+import { isHttpUrl } from '../shared/urls';
 import type { ZoomRecordingFile, ZoomSessionRecordings } from './zoom.api-types';
 
 /**
@@ -12,7 +14,7 @@ import type { ZoomRecordingFile, ZoomSessionRecordings } from './zoom.api-types'
 const TYPE_FORMATS: Record<string, MediaFormat> = { TRANSCRIPT: 'VTT', CC: 'VTT', CHAT: 'TXT', TIMELINE: 'JSON' };
 
 export function zoomFileFormat(file: ZoomRecordingFile): MediaFormat | null {
-  return mediaFormatOf(file.file_extension) ?? (file.file_type ? TYPE_FORMATS[file.file_type.toUpperCase()] ?? mediaFormatOf(file.file_type) : null);
+  return mediaFormatOf(file.file_extension) ?? (file.file_type ? ownEntry(TYPE_FORMATS, file.file_type.toUpperCase()) ?? mediaFormatOf(file.file_type) : null);
 }
 
 /**
@@ -89,6 +91,8 @@ export function mapZoomSession(session: ZoomSessionRecordings): SessionData {
  */
 export function mapZoomAccessLink(file: ZoomRecordingFile, token: string | null | undefined, ttl: number, mintedAtMs: number): AccessLinkData | null {
   if (!file.download_url) return null;
+  // The token is appended to whatever the body holds, so only a real http(s) URL gets it.
+  if (!isHttpUrl(file.download_url)) throw badResponse('zoom', 'download_url is not an http(s) URL');
   if (!token) throw badResponse('zoom', 'no download_access_token');
   const url = `${file.download_url}${file.download_url.includes('?') ? '&' : '?'}access_token=${encodeURIComponent(token)}`;
   return {

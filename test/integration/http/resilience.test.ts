@@ -84,11 +84,48 @@ describe('vendor call resilience', () => {
   it('gives up on a stalled vendor at its timeout with PROVIDER_UNAVAILABLE', async () => {
     emulator.injectFault({ kind: 'stall', ms: 5_000, route: 'recordings.get' });
     const [rec] = await withProvider(
-      { timeouts: { connectMs: 1_000, headersMs: 200, bodyMs: 200 }, resilience: { ...fast, maxRetries: 0 } },
+      { timeouts: { connectMs: 1_000, headersMs: 200, bodyMs: 200, requestMs: 5_000 }, resilience: { ...fast, maxRetries: 0 } },
       (p) => p.getRecordings([id()], {}),
     );
     expect(rec).toMatchObject({ code: ErrorCode.PROVIDER_UNAVAILABLE, provider: 'daily' });
     expect((rec as Error).message).toMatch(/did not answer in time/);
+  });
+
+  // Every chunk comes well within the idle timeouts (bodyMs 2 s, a chunk every 20 ms), so
+  // only the request deadline can end the call before the whole body has dripped in.
+  const dripping = { connectMs: 1_000, headersMs: 2_000, bodyMs: 2_000, requestMs: 300 };
+  const drip = { kind: 'drip', bytes: 1, everyMs: 20, route: 'recordings.get' } as const;
+
+  async function cut(): Promise<void> {
+    // The emulator notices the closed connection on its next chunk.
+    while (!emulator.log.every((e) => e.answeredAt > 0)) await new Promise((r) => setTimeout(r, 10));
+  }
+
+  it('cuts a vendor that drips its body at the request deadline with PROVIDER_UNAVAILABLE, without retrying', async () => {
+    emulator.injectFault({ ...drip, times: 3 });
+    const [rec] = await withProvider({ timeouts: dripping }, (p) => p.getRecordings([id()], {}));
+    expect(rec).toMatchObject({ code: ErrorCode.PROVIDER_UNAVAILABLE, provider: 'daily' });
+    expect((rec as Error).message).toMatch(/within 300 ms/);
+    expect(emulator.counters.get('recordings.get')).toBe(1);
+    await cut();
+    expect(emulator.log[0]).toMatchObject({ status: 200, abandoned: true });
+  });
+
+  it('counts dripping calls cut at the deadline as outages: the circuit opens', async () => {
+    await withProvider({ timeouts: dripping, resilience: { ...fast, maxRetries: 0 } }, async (p) => {
+      emulator.injectFault({ ...drip, times: fast.breakerThreshold });
+      for (let i = 0; i < fast.breakerThreshold; i++) {
+        expect((await p.getRecordings([id()], {}))[0]).toMatchObject({ code: ErrorCode.PROVIDER_UNAVAILABLE, vendorCode: 'DEADLINE' });
+      }
+      expect(p.circuitState()).toBe('open');
+    });
+    await cut();
+  });
+
+  it('answers a dripping vendor that finishes within the deadline', async () => {
+    emulator.injectFault({ kind: 'drip', bytes: 64, everyMs: 5, route: 'recordings.get' });
+    const [rec] = await withProvider({}, (p) => p.getRecordings([id()], {}));
+    expect(rec).toMatchObject({ nativeId: data.recordings[0].id });
   });
 
   it('aborts in-flight calls when the request is cancelled', async () => {

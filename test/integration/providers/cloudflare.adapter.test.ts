@@ -177,6 +177,29 @@ describe('Cloudflare RealtimeKit adapter over HTTP against the emulator', () => 
     expect(ok(link).validForSecs).toBeGreaterThan(60);
   });
 
+  it('refuses a download_url that is not http(s) in its own slot, and dates an expiry-less link from the stop', async () => {
+    const meetingId = '50c8940e-1b97-402a-97d6-2708b7feca41';
+    const stopped = '2026-05-30T10:30:00.000Z';
+    const base = { meeting_id: meetingId, invoked_time: '2026-05-30T09:59:00.000Z', stopped_time: stopped, status: 'UPLOADED', storage_config: null, output_file_name: 'a.mp4' };
+    const recordings: CloudflareStoredRecording[] = [
+      { ...base, id: '00000000-0000-4000-8000-000000000001', download_url: 'javascript:alert(1)', download_url_expiry: '2026-06-06T10:30:00.000Z' },
+      { ...base, id: '00000000-0000-4000-8000-000000000002', download_url: 'https://rtk.r2.cloudflarestorage.com/a.mp4?X-Amz-Signature=S', download_url_expiry: null },
+      { ...base, id: '00000000-0000-4000-8000-000000000003', download_url: 'https://rtk.r2.cloudflarestorage.com/b.mp4?X-Amz-Signature=S', download_url_expiry: null, stopped_time: null },
+    ];
+    const odd = await startCloudflareSandbox({}, { meetings: [{ id: meetingId, title: 'Odd' }], sessions: [], recordings });
+    const p = createCloudflareProvider(odd.config, { now: () => SANDBOX_EPOCH });
+    try {
+      const recs = (await p.getRecordings(recordings.map((r) => [r.id]), {})).map(ok);
+      const [bad, derived, unknown] = await p.getAccessLinks(recs.map((recording) => ({ recording, validForSecs: 3600 })), {});
+      expect(bad).toMatchObject({ code: ErrorCode.PROVIDER_BAD_RESPONSE, provider: 'cloudflare' });
+      expect(derived).toMatchObject({ url: recordings[1].download_url, expiresAt: new Date(Date.parse(stopped) + 7 * 86_400_000) });
+      expect(unknown).toBeNull();
+    } finally {
+      await p.close();
+      await odd.emulator.close();
+    }
+  });
+
   it('maps a wrong token to PROVIDER_AUTH_FAILED without leaking the body, and a wrong app to NOT_FOUND', async () => {
     const wrong = createCloudflareProvider({ ...config, apiToken: 'wrong' });
     const otherApp = createCloudflareProvider({ ...config, appId: 'ffffffffffffffffffffffffffffffff' });

@@ -89,6 +89,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT: must be json or pretty/);
   });
 
+  it('reads VENDOR_REQUEST_TIMEOUT_MS as every vendor\'s request deadline, 30 s by default', () => {
+    expect(loadConfig({ DAILY_API_KEY: 'k' }).providers.daily?.timeouts.requestMs).toBe(30_000);
+    expect(loadConfig({ DAILY_API_KEY: 'k', ...SW, VENDOR_REQUEST_TIMEOUT_MS: '2500' }).providers.signalwire?.timeouts.requestMs).toBe(2_500);
+    expect(() => loadConfig({ VENDOR_REQUEST_TIMEOUT_MS: '0' })).toThrow(/VENDOR_REQUEST_TIMEOUT_MS/);
+  });
+
   it('waits SHUTDOWN_GRACE_MS for requests in flight on shutdown', () => {
     expect(loadConfig({}).shutdownGraceMs).toBe(10_000);
     expect(loadConfig({ SHUTDOWN_GRACE_MS: '2500' }).shutdownGraceMs).toBe(2_500);

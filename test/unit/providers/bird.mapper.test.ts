@@ -140,6 +140,11 @@ describe('Bird mapper', () => {
     expect(mapBirdStatus(raw)).toBe(expected);
   });
 
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('maps the inherited name %p to UNKNOWN and to no session kind', (raw) => {
+    expect(mapBirdRecording(item({ status: raw }))).toMatchObject({ status: 'UNKNOWN', providerStatus: raw });
+    expect(mapBirdSession(raw, SOURCE_ID, [item({})])).toBeNull();
+  });
+
   it('keeps an unknown status as providerStatus', () => {
     expect(mapBirdRecording(item({ status: 'archived' }))).toMatchObject({ status: 'UNKNOWN', providerStatus: 'archived' });
   });

@@ -156,6 +156,12 @@ describe('Cloudflare RealtimeKit mapper', () => {
     expect(mapCloudflareStatus(raw)).toBe(expected);
   });
 
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('maps the inherited name %p to UNKNOWN status and to no storage kind', (raw) => {
+    expect(mapCloudflareStatus(raw)).toBe('UNKNOWN');
+    expect(mapCloudflareRecording(recordingBody({ status: raw }))).toMatchObject({ status: 'UNKNOWN', providerStatus: raw });
+    expect(mapCloudflareStorage({ type: raw })).toBeNull();
+  });
+
   it('keeps an undocumented status as providerStatus', () => {
     expect(mapCloudflareRecording(recordingBody({ status: 'STOPPING' }))).toMatchObject({ status: 'UNKNOWN', providerStatus: 'STOPPING' });
   });
@@ -255,6 +261,32 @@ describe('Cloudflare RealtimeKit mapper', () => {
     expect(link).toEqual({ url: GET_RECORDING.data.download_url, expiresAt: new Date(expiry), validForSecs: 3600, format: 'MP4', disposition: 'UNKNOWN' });
     expect(mapCloudflareAccessLink(rec.knownLink!, expiry + 10_000).validForSecs).toBe(0);
   });
+
+  it('derives a missing link expiry from the 7-day retention counted from stopped_time, never null', () => {
+    const rec = mapCloudflareRecording(recordingBody({ download_url_expiry: null }));
+    const expiry = Date.parse('2026-06-03T10:30:00.000Z') + 7 * 86_400_000;
+    expect(rec.knownLink?.expiresAt).toEqual(new Date(expiry));
+    const link = mapCloudflareAccessLink(rec.knownLink!, expiry - 86_400_000);
+    expect(link).toMatchObject({ url: GET_RECORDING.data.download_url, expiresAt: new Date(expiry), validForSecs: 86_400 });
+    // An unreadable expiry is treated like a missing one.
+    expect(mapCloudflareRecording(recordingBody({ download_url_expiry: 'soon' })).knownLink?.expiresAt).toEqual(new Date(expiry));
+  });
+
+  it('gives no link when neither the expiry nor the stop time is known (a null expiry would mean "never expires")', () => {
+    const rec = mapCloudflareRecording(recordingBody({ download_url_expiry: null, stopped_time: null }));
+    expect(rec.knownLink).toBeNull();
+    expect(rec.format).toBe('MP4');
+  });
+
+  it.each(['javascript:alert(1)', '/recordings/weekly-sync.mp4', 'ftp://example.com/weekly-sync.mp4', 'not a url'])(
+    'refuses a download_url %p that is not an absolute http(s) URL with PROVIDER_BAD_RESPONSE',
+    (url) => {
+      const rec = mapCloudflareRecording(recordingBody({ download_url: url }));
+      expect(() => mapCloudflareAccessLink(rec.knownLink!, Date.parse('2026-06-04T00:00:00Z'))).toThrow(
+        expect.objectContaining({ code: ErrorCode.PROVIDER_BAD_RESPONSE, provider: 'cloudflare' }),
+      );
+    },
+  );
 
   it('reads both error shapes for the vendor code and never copies their message', () => {
     const kit = toCloudflareError(404, { success: false, error: { code: 404, message: 'Recording xyz not found' } }, {});

@@ -51,6 +51,11 @@ describe('Daily mapper', () => {
     expect(rec.endedAt?.toISOString()).toBe('2019-01-29T19:25:27.000Z');
   });
 
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('maps the inherited name %p to UNKNOWN, keeping it as providerStatus', (raw) => {
+    expect(mapDailyStatus(raw)).toBe('UNKNOWN');
+    expect(mapDailyRecording(DailyRecordingSchema.parse({ ...GET_RECORDING, status: raw }))).toMatchObject({ status: 'UNKNOWN', providerStatus: raw });
+  });
+
   it('maps an in-progress list item without duration: no end, no duration', () => {
     const list = DailyRecordingListSchema.parse(LIST);
     const rec = mapDailyRecording(list.data[0]);

@@ -82,6 +82,12 @@ describe('SignalWire mapper', () => {
     expect(mapSignalWireStatus(raw)).toBe(expected);
   });
 
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('maps the inherited name %p to UNKNOWN, keeping it as providerStatus, with no link', (raw) => {
+    expect(mapSignalWireStatus(raw)).toBe('UNKNOWN');
+    const rec = mapSignalWireRecording(SignalWireRecordingSchema.parse({ ...GET_RECORDING, status: raw }), SPACE);
+    expect(rec).toMatchObject({ status: 'UNKNOWN', providerStatus: raw, knownLink: null });
+  });
+
   it('handles null times and a conference recording', () => {
     const rec = mapSignalWireRecording(
       SignalWireRecordingSchema.parse({ ...GET_RECORDING, call_sid: null, conference_sid: '9f1c2d3e-0000-4000-8000-000000000001', start_time: null, end_time: null, duration: null }),

@@ -52,6 +52,12 @@ describe('Zoom mapper', () => {
     expect(mapZoomFile({ ...file, recording_start: null }, SESSION)).toMatchObject({ startedAt: null, durationSecs: null });
   });
 
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('maps the inherited name %p to UNKNOWN, keeping it as providerStatus', (raw) => {
+    const [file] = zoomFiles(SESSION);
+    expect(mapZoomFile({ ...file, status: raw }, SESSION)).toMatchObject({ status: 'UNKNOWN', providerStatus: raw });
+    expect(zoomFileFormat({ ...file, file_extension: null, file_type: raw })).toBeNull();
+  });
+
   it('maps the session, reading duration as minutes', () => {
     const session = mapZoomSession(SESSION);
     expect(session).toMatchObject({ kind: 'MEETING', name: 'session name', nativeId: 'KkMHZ4y8QhSUWAHi5sWvfg==', durationSecs: 120 });
@@ -119,6 +125,16 @@ describe('Zoom mapper', () => {
     const session = mapZoomSession(ZoomSessionRecordingsSchema.parse({ session_id: 'x', start_time: null }));
     expect(session).toMatchObject({ startedAt: null, durationSecs: null, name: null, recordings: [] });
   });
+
+  it.each(['javascript:alert(1)', '/rec/download/Qg75t7xZBtEbAkjdlgbfdngBBBB', 'ftp://example.com/rec', 'not a url'])(
+    'refuses a download_url %p that is not an absolute http(s) URL, never appending the token to it',
+    (url) => {
+      const [file] = zoomFiles(SESSION);
+      expect(() => mapZoomAccessLink({ ...file, download_url: url }, SESSION.download_access_token, 3600, Date.parse('2022-03-11T00:00:00Z'))).toThrow(
+        expect.objectContaining({ code: ErrorCode.PROVIDER_BAD_RESPONSE, provider: 'zoom' }),
+      );
+    },
+  );
 
   it('reports a ttl of 0 as expiring at once, and no download_url as no link', () => {
     const [file] = zoomFiles(SESSION);
