@@ -75,6 +75,11 @@ export interface AppConfig {
   batching: boolean;
   /** The vendors whose credentials are set. */
   providers: ProvidersConfig;
+  /**
+   * The VENDOR_* timeouts and resilience settings, also kept apart from `providers` so the
+   * sandbox's adapters (aimed at the emulators, src/app.ts) get them too.
+   */
+  vendorHttp: Pick<VendorCommonConfig, 'timeouts' | 'resilience'>;
   /** No vendor configured: start the built-in emulators and point the adapters at them. */
   sandbox: boolean;
   /** Abuse limits checked before any vendor call (src/server/query-limits.ts). */

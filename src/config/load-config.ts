@@ -147,6 +147,7 @@ export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = proces
     apiKeys,
     batching: batchingRaw === 'on',
     providers: configured,
+    vendorHttp: { timeouts, resilience },
     sandbox,
     sandboxLatencyMs: int(env, 'SANDBOX_LATENCY_MS', 0, 0, 60_000),
     sandboxRecordingsPerVendor: int(env, 'SANDBOX_RECORDINGS_PER_VENDOR', 0, 0, 100_000),

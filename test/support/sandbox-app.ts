@@ -1,4 +1,4 @@
-import { startApp, type RunningApp } from '../../src/app';
+import { startApp, withVendorHttp, type RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
 
@@ -17,7 +17,8 @@ export interface SandboxApp {
  */
 export async function startSandboxApp(env: Record<string, string> = {}): Promise<SandboxApp> {
   const sandbox = await startSandbox();
-  const app = await startApp({ ...loadConfig({ NODE_ENV: 'test', PORT: '0', ...env }), sandbox: false, providers: sandbox.providers });
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', ...env });
+  const app = await startApp({ ...config, sandbox: false, providers: withVendorHttp(sandbox.providers, config.vendorHttp) });
   return {
     sandbox,
     app,
