@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Socket } from 'node:net';
 import { Agent, request } from 'undici';
-import { startApp } from '../src/app';
+import { startApp, withVendorHttp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { PROVIDER_NAMES } from '../src/domain/provider-name';
 import { encodeGlobalId } from '../src/ids/global-id';
@@ -9,6 +9,8 @@ import { recordingGlobalId } from '../src/loaders/create-loaders';
 import { demoRecordings } from '../src/sandbox/demo-data';
 import type { Fault } from '../src/sandbox/emulator';
 import { startSandbox } from '../src/sandbox/start-sandbox';
+
+const TIMELINE_PAGE = 'query($after: String) { recordings(first: 25, after: $after) { edges { node { id status } } pageInfo { hasNextPage endCursor } } }';
 
 /**
  * `npm run soak`: mixed queries against the sandbox for a fixed time while vendor faults
@@ -29,15 +31,13 @@ const openSockets = (): number =>
 async function main(): Promise<void> {
   if (!(globalThis as { gc?: unknown }).gc) throw new Error('run with node --expose-gc (npm run soak does)');
   const sandbox = await startSandbox({ latencyMs: 5 });
-  const app = await startApp({
-    ...loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', VENDOR_HEADERS_TIMEOUT_MS: '1000', VENDOR_BODY_TIMEOUT_MS: '1000', VENDOR_BREAKER_COOLDOWN_MS: '2000' }),
-    sandbox: false,
-    providers: sandbox.providers,
-  });
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', VENDOR_HEADERS_TIMEOUT_MS: '1000', VENDOR_BODY_TIMEOUT_MS: '1000', VENDOR_BREAKER_COOLDOWN_MS: '2000' });
+  const app = await startApp({ ...config, sandbox: false, providers: withVendorHttp(sandbox.providers, config.vendorHttp) });
   const client = new Agent({ connections: CONCURRENCY, keepAliveTimeout: 1_000 });
   const demo = demoRecordings();
   const all = PROVIDER_NAMES.flatMap((p) => demo[p]);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)];
+  let timelineAfter: string | null = null;
   const queries: Array<() => { query: string; variables?: Record<string, unknown> }> = [
     () => ({ query: 'query($id: ID!) { recording(id: $id) { id status accessLink { url expiresAt } } }', variables: { id: recordingGlobalId(pick(all)) } }),
     () => ({ query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Recording { session { name } accessLink { url } } } }', variables: { ids: Array.from({ length: 20 }, () => recordingGlobalId(pick(all))) } }),
@@ -47,6 +47,8 @@ async function main(): Promise<void> {
     },
     () => ({ query: 'query($id: ID!) { recording(id: $id) { id } }', variables: { id: `gid://recording-graph/Recording/${pick(PROVIDER_NAMES)}/${Math.random().toString(36)}..` } }),
     () => ({ query: 'query($ids: [ID!]!) { nodes(ids: $ids) { ... on Recording { accessLink { url } } } }', variables: { ids: Array.from({ length: 201 }, () => recordingGlobalId(pick(all))) } }),
+    // The timeline, walked page by page across the faults (the walk starts over at its end).
+    () => ({ query: TIMELINE_PAGE, variables: { after: timelineAfter } }),
   ];
   const faults: Fault[] = [
     { kind: 'status', status: 429, retryAfter: '1', times: 3 },
@@ -59,7 +61,13 @@ async function main(): Promise<void> {
   const count = (code: string) => byCode.set(code, (byCode.get(code) ?? 0) + 1);
   const send = async () => {
     const res = await request(`${app.url}/graphql`, { method: 'POST', dispatcher: client, headers: { 'content-type': 'application/json' }, body: JSON.stringify(pick(queries)()) });
-    const body = (await res.body.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+    const body = (await res.body.json()) as {
+      data?: { recordings?: { pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+      errors?: Array<{ extensions?: { code?: string } }>;
+    };
+    const pageInfo = body.data?.recordings?.pageInfo;
+    // endCursor is set after a page with a vendor error too: the walk resumes that vendor.
+    if (pageInfo) timelineAfter = pageInfo.endCursor ?? null;
     if (!body.errors?.length) count('ok');
     for (const e of body.errors ?? []) count(e.extensions?.code ?? 'NO_CODE');
   };
