@@ -159,6 +159,7 @@ export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = proces
       maxDirectives: int(env, 'QUERY_MAX_DIRECTIVES', 10, 0, 1_000),
       maxTokens: int(env, 'QUERY_MAX_TOKENS', 2_000, 10, 100_000),
       maxLinks: int(env, 'QUERY_MAX_LINKS', 200, 0, 100_000),
+      maxObjects: int(env, 'QUERY_MAX_OBJECTS', 1_000, 0, 1_000_000),
     },
   };
 }
