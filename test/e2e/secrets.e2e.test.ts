@@ -1,6 +1,6 @@
 import { PROVIDER_NAMES } from '../../src/domain/provider-name';
 import { recordingGlobalId } from '../../src/loaders/create-loaders';
-import { seedCloudflare, type CloudflareStoredRecording } from '../../src/sandbox/cloudflare/cloudflare.seed';
+import { ECHOED_SECRET_PREFIX, seedCloudflare, writeOnlySecrets } from '../../src/sandbox/cloudflare/cloudflare.seed';
 import { demoRecordings } from '../../src/sandbox/demo-data';
 import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
 import { gql } from '../support/graphql-client';
@@ -21,10 +21,6 @@ describe('no secret in any response or log line', () => {
   // write-only storage secrets, as a vendor ignoring "write-only" would.
   const cloudflare = seedCloudflare().recordings;
   const echoing = cloudflare.find((r) => r.echoes_write_only)!;
-  const writeOnly = (r: CloudflareStoredRecording) => {
-    const c = r.storage_config;
-    return c ? [c.access_key, c.secret, c.password, c.private_key].filter((v): v is string => !!v) : [];
-  };
 
   beforeAll(async () => {
     sandbox = await startSandbox();
@@ -83,9 +79,9 @@ describe('no secret in any response or log line', () => {
   });
 
   it('keeps storage secrets out of responses and logs, even those a vendor echoes', () => {
-    const echoed = writeOnly(echoing);
+    const echoed = writeOnlySecrets(echoing);
     expect(echoed).toHaveLength(4);
-    const stored = cloudflare.flatMap(writeOnly);
+    const stored = cloudflare.flatMap(writeOnlySecrets);
     expect(stored.length).toBeGreaterThan(echoed.length);
     // The echoing recording was really answered, by id and on both timeline pages, with its storage.
     const echoingId = `gid://recording-graph/Recording/cloudflare/${echoing.id}`;
@@ -95,6 +91,9 @@ describe('no secret in any response or log line', () => {
     }
     const everything = [...responses, ...server.output].join('\n');
     for (const secret of stored) expect(everything).not.toContain(secret);
+    // Not even a part of one: every echoed value starts with the prefix.
+    expect(echoed.every((v) => v.startsWith(ECHOED_SECRET_PREFIX))).toBe(true);
+    expect(everything).not.toContain(ECHOED_SECRET_PREFIX);
   });
 
   it('never logs an access link in full', () => {

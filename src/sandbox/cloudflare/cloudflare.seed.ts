@@ -29,6 +29,12 @@ export interface CloudflareStoredRecording extends Omit<CloudflareRecording, 'st
  */
 export const ECHOED_SECRET_PREFIX = 'SANDBOX-ECHOED-';
 
+/** The write-only secrets a stored recording holds (for tests that scan for them). */
+export function writeOnlySecrets(rec: CloudflareStoredRecording): string[] {
+  const s = rec.storage_config;
+  return s ? [s.access_key, s.secret, s.password, s.private_key].filter((v): v is string => !!v) : [];
+}
+
 export interface CloudflareDataset {
   meetings: CloudflareMeeting[];
   sessions: CloudflareSession[];
