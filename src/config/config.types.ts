@@ -83,7 +83,7 @@ export interface AppConfig {
   /** No vendor configured: start the built-in emulators and point the adapters at them. */
   sandbox: boolean;
   /** Abuse limits checked before any vendor call (src/server/query-limits.ts). */
-  queryLimits: { maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number; maxLinks: number };
+  queryLimits: { maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number; maxLinks: number; maxObjects: number };
   /** Per-call latency the sandbox emulators add (SANDBOX_LATENCY_MS). */
   sandboxLatencyMs: number;
   /** Generated recordings per vendor on top of the sandbox's demo data (SANDBOX_RECORDINGS_PER_VENDOR). */

@@ -1,3 +1,4 @@
+import { BlockList, isIP } from 'node:net';
 import type { AppConfig, NodeEnv, ProvidersConfig, VendorCommonConfig, VendorHttpTimeoutsConfig, VendorResilienceConfig } from './config.types';
 import { ConfigError } from './config-error';
 import { SIGNALWIRE_API_PATH, VENDOR_DEFAULTS, VENDOR_RESILIENCE_DEFAULTS } from './vendor-defaults';
@@ -94,6 +95,19 @@ function providers(env: Env, shared: SharedVendorSettings): ProvidersConfig {
   return out;
 }
 
+// Loopback: 127.0.0.0/8 (RFC 1122 §3.2.1.3), ::1 (RFC 4291 §2.5.3) and the name localhost.
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+
+/** Whether HOST is a loopback address, reachable only from this machine. */
+function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  if (bare === 'localhost') return true;
+  const family = isIP(bare);
+  return family !== 0 && LOOPBACK.check(bare, family === 4 ? 'ipv4' : 'ipv6');
+}
+
 function choice<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
   const raw = (str(env, name) ?? fallback).toLowerCase();
   if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(name, `must be ${allowed.join(' or ')}.`);
@@ -139,8 +153,15 @@ export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = proces
   if (sandbox && nodeEnv === 'production') {
     throw new ConfigError('NODE_ENV', 'is production but no vendor is configured; set at least one vendor\'s credentials (the sandbox is for development).');
   }
+  const host = str(env, 'HOST') ?? '127.0.0.1';
+  if (sandbox && apiKeys.length === 0 && !isLoopbackHost(host)) {
+    throw new ConfigError(
+      'API_KEYS',
+      `is required in sandbox mode when HOST is not a loopback address (127.0.0.0/8, ::1, localhost): the sandbox runs open, and HOST=${host} would let anyone who reaches it query and mint links.`,
+    );
+  }
   return {
-    host: str(env, 'HOST') ?? '127.0.0.1',
+    host,
     port: int(env, 'PORT', 4000, 0, 65_535),
     nodeEnv,
     logLevel: str(env, 'LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info'),
@@ -161,6 +182,7 @@ export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = proces
       maxDirectives: int(env, 'QUERY_MAX_DIRECTIVES', 10, 0, 1_000),
       maxTokens: int(env, 'QUERY_MAX_TOKENS', 2_000, 10, 100_000),
       maxLinks: int(env, 'QUERY_MAX_LINKS', 200, 0, 100_000),
+      maxObjects: int(env, 'QUERY_MAX_OBJECTS', 1_000, 0, 1_000_000),
     },
   };
 }

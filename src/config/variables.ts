@@ -56,6 +56,7 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'QUERY_MAX_DIRECTIVES', description: 'Most directives in one query', default: '10' },
   { name: 'QUERY_MAX_TOKENS', description: 'Most tokens in one query document', default: '2000' },
   { name: 'QUERY_MAX_LINKS', description: 'Most access links one request may mint', default: '200' },
+  { name: 'QUERY_MAX_OBJECTS', description: 'Most recordings and sessions one request may fetch or list', default: '1000' },
   { name: 'SANDBOX_LATENCY_MS', description: 'Latency each sandbox emulator adds per call', default: '0' },
   { name: 'SANDBOX_RECORDINGS_PER_VENDOR', description: 'Generated recordings per vendor added to the sandbox demo data (a large timeline to browse)', default: '0' },
   {

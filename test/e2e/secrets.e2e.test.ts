@@ -1,5 +1,6 @@
 import { PROVIDER_NAMES } from '../../src/domain/provider-name';
 import { recordingGlobalId } from '../../src/loaders/create-loaders';
+import { ECHOED_SECRET_PREFIX, seedCloudflare, writeOnlySecrets } from '../../src/sandbox/cloudflare/cloudflare.seed';
 import { demoRecordings } from '../../src/sandbox/demo-data';
 import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
 import { gql } from '../support/graphql-client';
@@ -15,6 +16,11 @@ describe('no secret in any response or log line', () => {
   let server: SpawnedServer;
   const API_KEY = 'client-api-key-that-must-stay-secret-42';
   const responses: string[] = [];
+  const STORAGE = 'storage { kind bucket region path host port username authMethod streamingAllowed }';
+  // The sandbox's Cloudflare data (same default seed): one recording's emulator echoes the
+  // write-only storage secrets, as a vendor ignoring "write-only" would.
+  const cloudflare = seedCloudflare().recordings;
+  const echoing = cloudflare.find((r) => r.echoes_write_only)!;
 
   beforeAll(async () => {
     sandbox = await startSandbox();
@@ -43,6 +49,13 @@ describe('no secret in any response or log line', () => {
     const auth = { authorization: `Bearer ${API_KEY}` };
     const query = `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Recording { storage { kind bucket path host username authMethod } session { id } accessLink { url } } } }`;
     responses.push((await gql(server.url, query, { ids }, auth)).raw);
+    // The echoing recording by id, and on its timeline pages (all Cloudflare, and its session's).
+    const echoingId = `gid://recording-graph/Recording/cloudflare/${echoing.id}`;
+    const echoingSession = `gid://recording-graph/Session/cloudflare/${echoing.session_id}`;
+    responses.push((await gql(server.url, `query($id: ID!) { recording(id: $id) { id ${STORAGE} session { recordings { id ${STORAGE} } } } }`, { id: echoingId }, auth)).raw);
+    const page = `query($filter: RecordingFilter) { recordings(first: 100, filter: $filter) { edges { cursor node { id ${STORAGE} } } pageInfo { endCursor } } }`;
+    responses.push((await gql(server.url, page, { filter: { providers: ['CLOUDFLARE'] } }, auth)).raw);
+    responses.push((await gql(server.url, page, { filter: { sessionId: echoingSession } }, auth)).raw);
     // Vendor failures: a 401 from every vendor's point of view is not possible with good
     // credentials, so inject outages and rate limits instead.
     for (const e of Object.values(sandbox.emulators)) e.injectFault({ kind: 'status', status: 503, times: 10 });
@@ -63,6 +76,24 @@ describe('no secret in any response or log line', () => {
     const everything = [...responses, ...server.output].join('\n');
     expect(server.output.length).toBeGreaterThan(5);
     for (const secret of [...secrets, basic]) expect(everything).not.toContain(secret);
+  });
+
+  it('keeps storage secrets out of responses and logs, even those a vendor echoes', () => {
+    const echoed = writeOnlySecrets(echoing);
+    expect(echoed).toHaveLength(4);
+    const stored = cloudflare.flatMap(writeOnlySecrets);
+    expect(stored.length).toBeGreaterThan(echoed.length);
+    // The echoing recording was really answered, by id and on both timeline pages, with its storage.
+    const echoingId = `gid://recording-graph/Recording/cloudflare/${echoing.id}`;
+    for (const res of responses.slice(1, 4)) {
+      expect(res).toContain(echoingId);
+      expect(res).toContain('"host":"echo.example.net"');
+    }
+    const everything = [...responses, ...server.output].join('\n');
+    for (const secret of stored) expect(everything).not.toContain(secret);
+    // Not even a part of one: every echoed value starts with the prefix.
+    expect(echoed.every((v) => v.startsWith(ECHOED_SECRET_PREFIX))).toBe(true);
+    expect(everything).not.toContain(ECHOED_SECRET_PREFIX);
   });
 
   it('never logs an access link in full', () => {

@@ -31,9 +31,13 @@ const kitError = (status: number, message: string): EmulatorResponse => ({
   body: { success: false, error: { code: status, message } },
 });
 
-/** The body as sent: the emulator-only `meeting_id` dropped, write-only secrets never read. */
+/**
+ * The body as sent: the emulator-only fields dropped, write-only secrets never read, except
+ * on the one recording seeded to echo them (defensive, see ECHOED_SECRET_PREFIX).
+ */
 function toWire(rec: CloudflareStoredRecording): CloudflareRecording {
-  const { meeting_id: _meeting, storage_config: stored, ...rest } = rec;
+  const { meeting_id: _meeting, echoes_write_only: echoes, storage_config: stored, ...rest } = rec;
+  if (echoes && stored) return { ...rest, storage_config: { ...stored } };
   const storage_config = stored
     ? {
         type: stored.type,

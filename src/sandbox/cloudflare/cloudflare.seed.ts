@@ -18,6 +18,21 @@ export interface CloudflareWriteOnlySecrets {
 export interface CloudflareStoredRecording extends Omit<CloudflareRecording, 'storage_config'> {
   meeting_id: string;
   storage_config: (CloudflareStorageConfig & CloudflareWriteOnlySecrets) | null;
+  /** Emulator-only: send the write-only secrets back, as a vendor that echoes them would (see ECHOED_SECRET_PREFIX). */
+  echoes_write_only?: true;
+}
+
+/**
+ * Defensive: the SDK documents the storage_config secrets as write-only, so Cloudflare
+ * should never send them. One demo recording has its emulator echo them anyway, with
+ * values starting with this prefix, so the tests prove such a vendor leaks nothing.
+ */
+export const ECHOED_SECRET_PREFIX = 'SANDBOX-ECHOED-';
+
+/** The write-only secrets a stored recording holds (for tests that scan for them). */
+export function writeOnlySecrets(rec: CloudflareStoredRecording): string[] {
+  const s = rec.storage_config;
+  return s ? [s.access_key, s.secret, s.password, s.private_key].filter((v): v is string => !!v) : [];
 }
 
 export interface CloudflareDataset {
@@ -52,11 +67,12 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 const SEVEN_DAYS_MS = 7 * 86_400_000;
 
 /**
- * Deterministic demo data: 4 meetings, 9 sessions (one LIVE, one without recordings), 25
+ * Deterministic demo data: 4 meetings, 9 sessions (one LIVE, one without recordings), 26
  * recordings with every RealtimeKit status plus an undocumented one (`STOPPING`), storage
  * of every kind (sftp by KEY and by PASSWORD, some holding write-only secrets), recordings
  * without `download_url` (RealtimeKit bucket disabled) and links expiring 7 days after
- * `stopped_time`, some already past at SANDBOX_EPOCH, and one recording without a session.
+ * `stopped_time`, some already past at SANDBOX_EPOCH, one recording without a session, and
+ * one whose emulator echoes its write-only storage secrets (echoingRecording).
  * `recordingsPerVendor` adds that many bulk recordings (bulkRecordings below).
  */
 export function seedCloudflare(seed = 1, options: Pick<SandboxStartOptions, 'recordingsPerVendor'> = {}): CloudflareDataset {
@@ -107,9 +123,29 @@ export function seedCloudflare(seed = 1, options: Pick<SandboxStartOptions, 'rec
   }
   // A recording invoked before any session began: RealtimeKit gives it no session_id.
   recordings.push(recording(rng, 24, 'ERRORED', meetings[0].id, null, SANDBOX_EPOCH - 10 * 86_400_000, dests[0]));
+  // Drawn after every other demo value, so the ids above (the README's) stay as they were.
+  recordings.push(echoingRecording(rng, sessions[7], sessionStarts[7] + 3 * 600_000));
   addBulk(seed, options.recordingsPerVendor ?? 0, { meetings, sessions, recordings }, organization);
   recordings.sort((a, b) => Date.parse(b.invoked_time ?? '') - Date.parse(a.invoked_time ?? ''));
   return { meetings, sessions, recordings };
+}
+
+/** A finished SFTP recording whose storage_config carries every write-only field, echoed on the wire. */
+function echoingRecording(rng: SeedRandom, session: CloudflareSession, invoked: number): CloudflareStoredRecording {
+  const value = (field: string) => `${ECHOED_SECRET_PREFIX}${field}-${rng.token(16)}`;
+  const storage = {
+    type: 'sftp',
+    host: 'echo.example.net',
+    port: 22,
+    username: 'echo',
+    path: '/echoed',
+    auth_method: 'KEY',
+    access_key: value('ACCESS-KEY'),
+    secret: value('SECRET'),
+    password: value('PASSWORD'),
+    private_key: value('PRIVATE-KEY'),
+  };
+  return { ...recording(rng, 25, 'UPLOADED', session.associated_id, session.id, invoked, { storage, r2: true }), echoes_write_only: true };
 }
 
 /** Mostly finished recordings, a few failed or still uploading: enough for status filters to matter. */

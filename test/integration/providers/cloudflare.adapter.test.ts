@@ -4,7 +4,7 @@ import { createCloudflareProvider } from '../../../src/providers/cloudflare';
 import type { CloudflareRecording } from '../../../src/providers/cloudflare/cloudflare.api-types';
 import type { RecordingProvider } from '../../../src/providers/recording-provider';
 import { startCloudflareSandbox } from '../../../src/sandbox/cloudflare/cloudflare.emulator';
-import type { CloudflareDataset, CloudflareStoredRecording } from '../../../src/sandbox/cloudflare/cloudflare.seed';
+import { writeOnlySecrets, type CloudflareDataset, type CloudflareStoredRecording } from '../../../src/sandbox/cloudflare/cloudflare.seed';
 import { startEmulator, type Emulator } from '../../../src/sandbox/emulator';
 import { SANDBOX_EPOCH } from '../../../src/sandbox/seed-random';
 
@@ -69,20 +69,32 @@ describe('Cloudflare RealtimeKit adapter over HTTP against the emulator', () => 
     expect(recs.some((r) => r.knownLink === null && r.status === 'READY')).toBe(true);
   });
 
-  it('never sends or copies the write-only storage secrets it stores', async () => {
-    const secrets = data.recordings.flatMap((r) => {
-      const s = r.storage_config;
-      return s ? [s.access_key, s.secret, s.password, s.private_key].filter((v): v is string => !!v) : [];
-    });
-    expect(secrets.length).toBeGreaterThan(4);
-    const withSecrets = data.recordings.filter((r) => r.storage_config?.password || r.storage_config?.secret);
-    const mapped = await provider.getRecordings(withSecrets.map((r) => [r.id]), {});
+  it('never sends the write-only storage secrets it stores, save on the recording seeded to echo them', async () => {
+    const stored = data.recordings.filter((r) => !r.echoes_write_only).flatMap(writeOnlySecrets);
+    expect(stored.length).toBeGreaterThan(4);
+    const withSecrets = data.recordings.filter((r) => !r.echoes_write_only && (r.storage_config?.password || r.storage_config?.secret));
     const wireOne = await (await raw(`/recordings/${withSecrets[0].id}`)).body.text();
     const wireList = await (await raw('/recordings?per_page=100')).body.text();
-    for (const text of [JSON.stringify(mapped), wireOne, wireList]) {
-      for (const secret of secrets) expect(text).not.toContain(secret);
+    for (const text of [wireOne, wireList]) {
+      for (const secret of stored) expect(text).not.toContain(secret);
     }
     expect(wireOne).toContain('"storage_config"');
+  });
+
+  it('never copies a write-only storage secret, even from a body that echoes all four', async () => {
+    const echoing = data.recordings.find((r) => r.echoes_write_only)!;
+    const echoed = writeOnlySecrets(echoing);
+    expect(echoed).toHaveLength(4);
+    // The emulator really sends them for this one (a vendor ignoring "write-only").
+    const wireOne = await (await raw(`/recordings/${echoing.id}`)).body.text();
+    for (const secret of echoed) expect(wireOne).toContain(secret);
+    const secrets = data.recordings.flatMap(writeOnlySecrets);
+    const mapped = await provider.getRecordings(data.recordings.map((r) => [r.id]), {});
+    const listed = await provider.getSessions([[echoing.session_id!]], {});
+    expect(ok(mapped.find((r) => r !== null && !(r instanceof Error) && r.key[0] === echoing.id) ?? null).storage).toMatchObject({ kind: 'SFTP', host: 'echo.example.net', authMethod: 'KEY' });
+    for (const text of [JSON.stringify(mapped), JSON.stringify(listed)]) {
+      for (const secret of secrets) expect(text).not.toContain(secret);
+    }
   });
 
   it('loads sessions: one details GET each, then one list per meeting, whatever the number of sessions', async () => {

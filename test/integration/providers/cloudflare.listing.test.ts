@@ -45,9 +45,9 @@ describe('Cloudflare listRecordings over HTTP against the RealtimeKit emulator',
   };
 
   it('seeds the bulk on top of the unchanged demo data, over six months of sessions', () => {
-    expect(all.length).toBe(25 + BULK);
+    expect(all.length).toBe(26 + BULK);
     const demo = seedCloudflare(SEED);
-    expect(data.recordings.filter((r) => demo.recordings.some((d) => d.id === r.id)).length).toBe(25);
+    expect(data.recordings.filter((r) => demo.recordings.some((d) => d.id === r.id)).length).toBe(26);
     expect(data.sessions.slice(0, 9)).toEqual(demo.sessions);
     expect(new Set(data.recordings.map((r) => r.invoked_time!.slice(0, 7))).size).toBeGreaterThanOrEqual(6);
     expect(new Set(data.recordings.map((r) => r.session_id)).size).toBeGreaterThan(60);
@@ -150,7 +150,7 @@ describe('Cloudflare listRecordings over HTTP against the RealtimeKit emulator',
 
   it('pages a bulk-seeded emulator (2,000 more recordings) exactly', async () => {
     const walk = await walkBulkSandbox(await startCloudflareSandbox({ seed: 11, recordingsPerVendor: 2_000 }), createCloudflareProvider);
-    expect(walk.recordings.length).toBe(2_025);
+    expect(walk.recordings.length).toBe(2_026);
     expect(globalIds(walk.recordings)).toEqual(expectedIds(demoRecordings(11, 2_000).cloudflare, {}));
     expect(walk.maxVendorCallsPerStep).toBe(1);
   });

@@ -40,12 +40,65 @@ describe('abuse limits, checked before any vendor call', () => {
   it('rejects a query that could mint more than 200 links, counting list multipliers', async () => {
     const ids = Array.from({ length: 201 }, (_, i) => recordingGlobalId(daily[i % daily.length]));
     const viaNodes = await gql(app.url, `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Recording { accessLink { url } } } }`, { ids });
+    expect(viaNodes.status).toBe(400);
     expect(viaNodes.body.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' } });
     expect(viaNodes.body.errors?.[0]?.message).toMatch(/201 access links; the limit is 200/);
     const sessions = Array.from({ length: 11 }, (_, i) => `s${i}: session(id: "${sessionId}") { recordings { accessLink { url } } }`).join(' ');
     const viaSessions = await gql(app.url, `{ ${sessions} }`);
     expect(viaSessions.body.errors?.[0]?.message).toMatch(/220 access links/);
     expect(running.vendorCalls()).toBe(0);
+  });
+
+  it('counts federation _entities by its representations in the link budget', async () => {
+    const representations = Array.from({ length: 1000 }, (_, i) => ({ __typename: 'Recording', id: recordingGlobalId(daily[i % daily.length]) }));
+    const res = await gql(app.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Recording { accessLink { url } } } }`, { r: representations });
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' } });
+    expect(res.body.errors?.[0]?.message).toMatch(/1000 access links; the limit is 200/);
+    expect(running.vendorCalls()).toBe(0);
+  });
+
+  describe('the object budget (recordings and sessions fetched or listed)', () => {
+    async function overObjects(query: string, variables: Record<string, unknown> | undefined, objects: number) {
+      const res = await gql(app.url, query, variables);
+      expect(res.status).toBe(400);
+      expect(res.body.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' } });
+      expect(res.body.errors?.[0]?.message).toMatch(new RegExp(`up to ${objects} recordings and sessions; the limit is 1000`));
+      expect(running.vendorCalls()).toBe(0);
+    }
+
+    it('refuses 30 aliases of nodes(ids:) with 250 ids each, ids in variables, no link asked', async () => {
+      const ids = Array.from({ length: 250 }, (_, i) => recordingGlobalId(daily[i % daily.length]));
+      // One variable for all 30 (30 distinct ones would pass the 256 KiB body cap first); the cost is the same.
+      const query = `query($ids: [ID!]!) { ${Array.from({ length: 30 }, (_, i) => `v${i}: nodes(ids: $ids) { id }`).join(' ')} }`;
+      await overObjects(query, { ids }, 7500);
+    });
+
+    it('refuses 30 aliases of recordings(first: 100)', () =>
+      overObjects(`{ ${Array.from({ length: 30 }, (_, i) => `p${i}: recordings(first: 100) { nodes { id } }`).join(' ')} }`, undefined, 3000));
+
+    it('multiplies through nesting: sessions and their recordings under a page', () =>
+      // 50 × (the recording + its session + 20 session recordings)
+      overObjects('{ recordings(first: 50) { nodes { session { recordings { id } } } } }', undefined, 1100));
+
+    it('counts federation _entities by its representations', async () => {
+      const representations = Array.from({ length: 1001 }, (_, i) => ({ __typename: 'Recording', id: recordingGlobalId(daily[i % daily.length]) }));
+      await overObjects(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Recording { id } } }`, { r: representations }, 1001);
+    });
+
+    it('lets the README and benchmark queries through and answers them', async () => {
+      const ids = Array.from({ length: 100 }, (_, i) => recordingGlobalId(daily[i % daily.length]));
+      const many = await gql(app.url, `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Recording { status session { name } accessLink { url expiresAt } } } }`, { ids });
+      expect(many.status).toBe(200);
+      // Some demo recordings have no file to link (a coded error at their index), none is over a limit.
+      expect(many.body.errors?.filter((e) => e.extensions?.code === 'QUERY_TOO_COMPLEX') ?? []).toEqual([]);
+      expect((many.body.data as { nodes: unknown[] }).nodes).toHaveLength(100);
+      const page = await gql(app.url, '{ recordings(first: 100) { edges { cursor node { id session { name } } } pageInfo { hasNextPage } } }');
+      expect(page.status).toBe(200);
+      expect(page.body.errors ?? []).toEqual([]);
+      expect((page.body.data as { recordings: { edges: unknown[] } }).recordings.edges.length).toBeGreaterThan(0);
+      expect(running.vendorCalls()).toBeGreaterThan(0);
+    });
   });
 
   it('lets a query within every limit through', async () => {

@@ -50,6 +50,30 @@ describe('loadConfig', () => {
     expect((thrown as Error).message).toContain(variable);
   });
 
+  it('refuses an open sandbox on a non-loopback HOST, naming API_KEYS and why', () => {
+    for (const host of ['0.0.0.0', '::', '192.168.1.10', 'example.com']) {
+      let thrown: unknown;
+      try {
+        loadConfig({ HOST: host });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(ConfigError);
+      expect((thrown as ConfigError).variable).toBe('API_KEYS');
+      expect((thrown as Error).message).toMatch(/sandbox runs open/);
+      expect((thrown as Error).message).toMatch(/not a loopback address/);
+    }
+  });
+
+  it('lets the sandbox run open on loopback, and anywhere with API_KEYS set', () => {
+    for (const host of ['127.0.0.1', '127.8.9.10', '::1', '[::1]', 'localhost', 'LOCALHOST']) {
+      expect(loadConfig({ HOST: host })).toMatchObject({ sandbox: true, host, apiKeys: [] });
+    }
+    expect(loadConfig({ HOST: '0.0.0.0', API_KEYS: 'a-client-api-key-0001' })).toMatchObject({ sandbox: true, host: '0.0.0.0' });
+    // A configured vendor is not the sandbox: API_KEYS stays optional outside production.
+    expect(loadConfig({ HOST: '0.0.0.0', DAILY_API_KEY: 'k' })).toMatchObject({ sandbox: false, host: '0.0.0.0' });
+  });
+
   it('never puts a credential value in its error message', () => {
     expect(() => loadConfig({ ZOOM_API_SECRET: 'super-secret-value' })).toThrow(/ZOOM_API_KEY/);
     try {
