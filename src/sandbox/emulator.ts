@@ -242,8 +242,11 @@ export async function startEmulator(spec: EmulatorSpec, options: StartEmulatorOp
       if (!res.headersSent) send(res, { status: 500, body: { error: 'emulator failure' } });
     });
   });
-  // Short keep-alive so test runners exit promptly after a suite.
-  server.keepAliveTimeout = 1_000;
+  // Keep-alive like a real API's. It must stay above undici's keepAliveTimeoutThreshold
+  // (2 s): undici subtracts it from the server's `Keep-Alive: timeout=` hint and, at zero or
+  // less, closes the socket after every response, so a 1 s keep-alive made every call to an
+  // emulator open a new connection. close() ends every connection, so suites still exit.
+  server.keepAliveTimeout = 10_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
