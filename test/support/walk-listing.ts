@@ -5,6 +5,7 @@ import type { CallContext, ListFilter, ListPage, ListPosition, RecordingProvider
 import { compareTimeline, matchesFilter, timelineTime } from '../../src/providers/shared/timeline';
 import type { Emulator } from '../../src/sandbox/emulator';
 import type { VendorSandbox } from '../../src/sandbox/vendor-sandbox';
+import { vendorLifecycle } from './vendor-lifecycle';
 
 export interface WalkOptions {
   /** What each call asks for. */
@@ -118,11 +119,7 @@ export function listingFixture<S extends { emulator: Emulator }>(
     f.all = map(f.sandbox);
     sorted = [...f.all].sort(compareTimeline);
   });
-  afterAll(async () => {
-    await f.provider.close();
-    await f.sandbox.emulator.close();
-  });
-  beforeEach(() => f.sandbox.emulator.resetCounters());
+  vendorLifecycle(() => ({ provider: f.provider, emulator: f.sandbox.emulator }));
   return f;
 }
 

@@ -8,6 +8,7 @@ import { BIRD_SANDBOX_ACCESS_KEY, BIRD_SANDBOX_WORKSPACE_ID, birdEmulatorSpec, s
 import type { BirdDataset } from '../../../src/sandbox/bird/bird.seed';
 import { startEmulator, type Emulator } from '../../../src/sandbox/emulator';
 import { sandboxCommon } from '../../../src/sandbox/vendor-sandbox';
+import { vendorLifecycle } from '../../support/vendor-lifecycle';
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
 const BASE = `/workspaces/${BIRD_SANDBOX_WORKSPACE_ID}/recordings`;
@@ -48,14 +49,7 @@ describe('Bird adapter over HTTP against the Bird emulator', () => {
     ({ emulator, data, config } = await startBirdSandbox({ seed: 7 }));
     provider = createBirdProvider(config);
   });
-  afterAll(async () => {
-    await provider.close();
-    await emulator.close();
-  });
-  beforeEach(() => {
-    emulator.resetCounters();
-    emulator.clearFaults();
-  });
+  vendorLifecycle(() => ({ provider, emulator }));
 
   it('gets recordings by id, one GET each, and keeps a missing one in its own slot', async () => {
     const [a, b] = data.recordings;

@@ -7,6 +7,7 @@ import { startCloudflareSandbox } from '../../../src/sandbox/cloudflare/cloudfla
 import { writeOnlySecrets, type CloudflareDataset, type CloudflareStoredRecording } from '../../../src/sandbox/cloudflare/cloudflare.seed';
 import { startEmulator, type Emulator } from '../../../src/sandbox/emulator';
 import { SANDBOX_EPOCH } from '../../../src/sandbox/seed-random';
+import { vendorLifecycle } from '../../support/vendor-lifecycle';
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
@@ -27,14 +28,7 @@ describe('Cloudflare RealtimeKit adapter over HTTP against the emulator', () => 
     provider = createCloudflareProvider(config, { now: () => SANDBOX_EPOCH });
     base = `/client/v4/accounts/${config.accountId}/realtime/kit/${config.appId}`;
   });
-  afterAll(async () => {
-    await provider.close();
-    await emulator.close();
-  });
-  beforeEach(() => {
-    emulator.resetCounters();
-    emulator.clearFaults();
-  });
+  vendorLifecycle(() => ({ provider, emulator }));
 
   const raw = (path: string, token = config.apiToken) =>
     request(`${emulator.url}${base}${path}`, { headers: { authorization: `Bearer ${token}` } });

@@ -10,6 +10,7 @@ import { demoRecordings } from '../../../src/sandbox/demo-data';
 import type { Emulator } from '../../../src/sandbox/emulator';
 import { SANDBOX_EPOCH } from '../../../src/sandbox/seed-random';
 import { expectedIds, globalIds, WALK_CASES, walkBulkSandbox, walkListing } from '../../support/walk-listing';
+import { vendorLifecycle } from '../../support/vendor-lifecycle';
 
 const DAY_MS = 86_400_000;
 const SEED = 7;
@@ -27,14 +28,7 @@ describe('Cloudflare listRecordings over HTTP against the RealtimeKit emulator',
     provider = createCloudflareProvider(config, { now: () => SANDBOX_EPOCH });
     all = demoRecordings(SEED, BULK).cloudflare;
   });
-  afterAll(async () => {
-    await provider.close();
-    await emulator.close();
-  });
-  beforeEach(() => {
-    emulator.resetCounters();
-    emulator.clearFaults();
-  });
+  vendorLifecycle(() => ({ provider, emulator }));
 
   const lists = () => emulator.log.filter((e) => e.route === 'recordings.list');
   const raw = async (query: string) => {

@@ -4,6 +4,7 @@ import { createDailyProvider } from '../../../src/providers/daily';
 import { startDailySandbox } from '../../../src/sandbox/daily/daily.emulator';
 import type { DailyDataset } from '../../../src/sandbox/daily/daily.seed';
 import type { Emulator } from '../../../src/sandbox/emulator';
+import { vendorLifecycle } from '../../support/vendor-lifecycle';
 
 describe('Daily adapter over HTTP against the Daily emulator', () => {
   let emulator: Emulator;
@@ -15,14 +16,7 @@ describe('Daily adapter over HTTP against the Daily emulator', () => {
     ({ emulator, data, config } = await startDailySandbox({ seed: 7 }));
     provider = createDailyProvider(config);
   });
-  afterAll(async () => {
-    await provider.close();
-    await emulator.close();
-  });
-  beforeEach(() => {
-    emulator.resetCounters();
-    emulator.clearFaults();
-  });
+  vendorLifecycle(() => ({ provider, emulator }));
 
   it('gets recordings by id, one GET each, and keeps a missing one in its own slot', async () => {
     const [a, b] = data.recordings;

@@ -7,6 +7,7 @@ import { SIGNALWIRE_SANDBOX_API_TOKEN, startSignalWireSandbox } from '../../../s
 import { toRfc2822 } from '../../../src/providers/shared/times';
 import type { SignalWireDataset } from '../../../src/sandbox/signalwire/signalwire.seed';
 import { request } from 'undici';
+import { vendorLifecycle } from '../../support/vendor-lifecycle';
 
 describe('SignalWire adapter over HTTP against the SignalWire emulator', () => {
   let emulator: Emulator;
@@ -18,14 +19,7 @@ describe('SignalWire adapter over HTTP against the SignalWire emulator', () => {
     ({ emulator, data, config } = await startSignalWireSandbox({ seed: 4 }));
     provider = createSignalWireProvider(config);
   });
-  afterAll(async () => {
-    await provider.close();
-    await emulator.close();
-  });
-  beforeEach(() => {
-    emulator.resetCounters();
-    emulator.clearFaults();
-  });
+  vendorLifecycle(() => ({ provider, emulator }));
 
   const completed = () => data.recordings.find((r) => r.status === 'completed' && r.call_sid)!;
 

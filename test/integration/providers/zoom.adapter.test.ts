@@ -8,6 +8,7 @@ import { startEmulator, type Emulator } from '../../../src/sandbox/emulator';
 import { sandboxCommon } from '../../../src/sandbox/vendor-sandbox';
 import { startZoomSandbox, zoomEmulatorSpec, ZOOM_SANDBOX_API_KEY, ZOOM_SANDBOX_API_SECRET } from '../../../src/sandbox/zoom/zoom.emulator';
 import { seedZoom, type ZoomDataset } from '../../../src/sandbox/zoom/zoom.seed';
+import { vendorLifecycle } from '../../support/vendor-lifecycle';
 
 const ok = <T>(value: T | null | Error): T => {
   if (value === null || value instanceof Error) throw new Error(`expected a value, got ${String(value)}`);
@@ -24,14 +25,7 @@ describe('Zoom adapter over HTTP against the Zoom emulator', () => {
     ({ emulator, data, config } = await startZoomSandbox({ seed: 2 }));
     provider = createZoomProvider(config);
   });
-  afterAll(async () => {
-    await provider.close();
-    await emulator.close();
-  });
-  beforeEach(() => {
-    emulator.resetCounters();
-    emulator.clearFaults();
-  });
+  vendorLifecycle(() => ({ provider, emulator }));
 
   // Seed: 0 starts with '/', 1 contains '//', 2 has a trashed file, 3 has '/' inside and an
   // odd-status file, 4 has '+'.

@@ -12,6 +12,7 @@ import { SANDBOX_EPOCH } from '../../../src/sandbox/seed-random';
 import { startZoomSandbox, ZOOM_SANDBOX_API_KEY, ZOOM_SANDBOX_API_SECRET, type ZoomEmulatorClock } from '../../../src/sandbox/zoom/zoom.emulator';
 import { seedZoom, type ZoomDataset } from '../../../src/sandbox/zoom/zoom.seed';
 import { expectedIds, globalIds, WALK_CASES, walkBulkSandbox, walkListing } from '../../support/walk-listing';
+import { vendorLifecycle } from '../../support/vendor-lifecycle';
 
 const DAY_MS = 86_400_000;
 const SEED = 3;
@@ -72,13 +73,8 @@ describe('Zoom listRecordings over HTTP against the Zoom emulator', () => {
     provider = createZoomProvider(config);
     all = mapped(data);
   });
-  afterAll(async () => {
-    await provider.close();
-    await emulator.close();
-  });
+  vendorLifecycle(() => ({ provider, emulator }));
   beforeEach(() => {
-    emulator.resetCounters();
-    emulator.clearFaults();
     clock.skewMs = 0;
   });
 
