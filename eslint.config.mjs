@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/generated/**', 'src/generated/**', 'clients/generated/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/generated/**', 'src/generated/**', 'src/clients/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   {
     // The playground's bootstrap runs in the browser, after the UMD bundles set these globals.
-    files: ['static/**/*.js'],
+    files: ['src/server/playground-assets/**/*.js'],
     languageOptions: {
       sourceType: 'script',
       globals: { ...globals.browser, React: 'readonly', ReactDOM: 'readonly', GraphiQL: 'readonly' },

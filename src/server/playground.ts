@@ -50,7 +50,8 @@ function packageFile(pkg: string, file: string): string {
   return join(dirname(require.resolve(`${pkg}/package.json`)), file);
 }
 
-const STATIC_DIR = join(__dirname, '..', '..', 'static', 'playground');
+// Browser files, not compiled: read from src/ both when running from src (tests) and from dist.
+const STATIC_DIR = join(__dirname, '..', '..', 'src', 'server', 'playground-assets');
 
 /** Read once at start: about 1.6 MB, and a missing file fails start-up rather than a page load. */
 function loadAssets(): Map<string, Asset> {

@@ -8,8 +8,8 @@ import {
   type RecordingQuery,
   type SessionQuery,
   type TimelineQuery,
-} from '../../clients/generated/graphql';
-import { execute } from '../../clients/request';
+} from '../../src/clients/generated/graphql';
+import { execute } from '../../src/clients/request';
 import { PROVIDER_NAMES, type ProviderName } from '../../src/domain/provider-name';
 import { encodeGlobalId } from '../../src/ids/global-id';
 import { recordingGlobalId } from '../../src/loaders/create-loaders';
@@ -22,7 +22,7 @@ type ManyRecording = Extract<ManyNode, { provider: unknown }>;
 
 /**
  * A plain TypeScript client, the way a frontend would use the generated code: the
- * committed example operations (clients/operations) as typed document nodes, sent with
+ * committed example operations (src/clients/operations) as typed document nodes, sent with
  * fetch to the server started as `npm start` starts it (sandbox mode). Every field read
  * here is type-checked against schema/schema.graphql by `npm run typecheck`, so a schema
  * change that breaks these operations breaks the build before it breaks a client.

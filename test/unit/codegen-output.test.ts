@@ -19,19 +19,19 @@ function codegenCheck(cwd: string): { status: number | null; output: string } {
 
 /**
  * The committed typed clients are exactly what `codegen.yml` makes from
- * schema/schema.graphql and clients/operations now, so the typed-client test never checks
+ * schema/schema.graphql and src/clients/operations now, so the typed-client test never checks
  * types against an old schema.
  */
-describe('clients/generated (GraphQL Code Generator output)', () => {
+describe('src/clients/generated (GraphQL Code Generator output)', () => {
   it('is up to date with codegen.yml, the schema and the operations', () => {
     const { status, output } = codegenCheck(ROOT);
-    if (status !== 0) throw new Error(`clients/generated is stale: run npm run codegen and commit it.\n${output}`);
+    if (status !== 0) throw new Error(`src/clients/generated is stale: run npm run codegen and commit it.\n${output}`);
   });
 
   it('is found stale once the schema changes and codegen has not been run', () => {
     const dir = mkdtempSync(join(tmpdir(), 'codegen-check-'));
     try {
-      for (const path of ['codegen.yml', 'schema', 'clients/operations', 'clients/generated']) cpSync(join(ROOT, path), join(dir, path), { recursive: true });
+      for (const path of ['codegen.yml', 'schema', 'src/clients/operations', 'src/clients/generated']) cpSync(join(ROOT, path), join(dir, path), { recursive: true });
       symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
       expect(codegenCheck(dir).status).toBe(0);
       // A new enum value the Recording operation's result type must now admit.
@@ -39,7 +39,7 @@ describe('clients/generated (GraphQL Code Generator output)', () => {
       writeFileSync(schemaFile, readFileSync(schemaFile, 'utf8').replace('enum LinkDisposition {\n', 'enum LinkDisposition {\n  STREAM\n'));
       const stale = codegenCheck(dir);
       expect(stale.status).toBe(1);
-      expect(stale.output).toContain('clients/generated/graphql.ts');
+      expect(stale.output).toContain('src/clients/generated/graphql.ts');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
