@@ -78,7 +78,7 @@ function notFound<T>(result: T | null | Error, provider: ProviderName, what: str
 
 export function createLoaders(providers: ProviderRegistry, ctx: CallContext, options: LoaderOptions): Loaders {
   const loaderOptions = options.batching ? {} : { batch: false, cache: false };
-  const callCtx: CallContext = options.batching ? { ...ctx, memo: new Map() } : { ...ctx, memo: undefined, hints: undefined };
+  const callCtx: CallContext = options.batching ? { ...ctx, memo: ctx.memo ?? new Map() } : { ...ctx, memo: undefined, hints: undefined };
 
   const recording: DataLoader<string, RecordingData> = new DataLoader(async (ids) => {
     ctx.metrics?.loaderBatch('recording', ids.length);

@@ -132,7 +132,10 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
         if (!reply.raw.writableFinished) controller.abort();
       });
       const hints: RequestHints = {};
-      const call = { signal: controller.signal, requestId: request.id, hints, metrics: metrics.calls };
+      // One memo for the whole request: a session the timeline loads (Zoom's recordings call,
+      // Cloudflare's session details) is not fetched again by the loaders, nor the other way.
+      const memo = config.batching ? new Map<string, Promise<unknown>>() : undefined;
+      const call = { signal: controller.signal, requestId: request.id, hints, metrics: metrics.calls, memo };
       return {
         requestId: request.id,
         providers,

@@ -120,6 +120,22 @@ describe('Query.recordings over the five vendors', () => {
     for (const vendor of ['daily', 'signalwire', 'zoom', 'bird'] as const) expect(running.sandbox.emulators[vendor].totalCalls()).toBe(0);
   });
 
+  it("shares its vendor calls with the rest of the request: a Zoom session listed is not fetched again for its files' session or links", async () => {
+    const sample = demo.zoom.find((r) => r.sessionKey)!;
+    const sessionId = sessionGlobalId({ provider: 'zoom', key: sample.sessionKey! });
+    const res = await gql<{ recordings: { nodes: Array<{ session: { name: string | null } | null; accessLink: { url: string } | null }> } }>(
+      running.app.url,
+      `query($filter: RecordingFilter) { recordings(filter: $filter, first: 50) { nodes { id session { name } accessLink { url } } } }`,
+      { filter: { sessionId } },
+    );
+    expect(res.body.errors).toBeUndefined();
+    const nodes = res.body.data!.recordings.nodes;
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(nodes.every((n) => n.session !== null && n.accessLink !== null)).toBe(true);
+    // One call lists the session's files, names it and mints every link (the operation's one validity).
+    expect(Object.fromEntries(running.sandbox.emulators.zoom.counters)).toEqual({ 'sessions.recordings': 1 });
+  });
+
   it('gives partial pages naming a failing vendor, and loses nothing once it recovers', async () => {
     const first = 6;
     const failing = new Set<number>();
