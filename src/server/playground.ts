@@ -50,8 +50,9 @@ function packageFile(pkg: string, file: string): string {
   return join(dirname(require.resolve(`${pkg}/package.json`)), file);
 }
 
-// Browser files, not compiled: read from src/ both when running from src (tests) and from dist.
-const STATIC_DIR = join(__dirname, '..', '..', 'src', 'server', 'playground-assets');
+// Browser files, not compiled: beside this module in src, and copied beside it into dist by
+// `npm run build` (scripts/copy-assets.js), so a deployment of dist alone has them.
+const STATIC_DIR = join(__dirname, 'playground-assets');
 
 /** Read once at start: about 1.6 MB, and a missing file fails start-up rather than a page load. */
 function loadAssets(): Map<string, Asset> {
