@@ -94,7 +94,10 @@ export interface ListedRecording {
 export interface ListPage {
   /**
    * Recordings that match the whole filter (pushed down where the vendor can, checked
-   * locally with `matchesFilter` otherwise), newest first by `compareTimeline`.
+   * locally with `matchesFilter` otherwise), newest first: sorted by `compareTimeline` where
+   * positions allow it, else in the vendor's own newest-first order (Daily's and
+   * Cloudflare's positions are an id and an offset in that order). The listing layer
+   * merges the heads, so an item out of timeline order costs order, never exactly-once.
    */
   items: ListedRecording[];
   /** Resumes after everything this page looked at; null when the vendor has nothing more. */
