@@ -1,6 +1,7 @@
 import type { ProviderName } from '../domain/provider-name';
 import type { CallContext, ListedRecording, ListFilter, ListPosition, RecordingProvider } from '../providers/recording-provider';
 import { DONE, type VendorState } from './timeline-state';
+import { BadUserInputError } from '../errors/coded-error';
 
 /**
  * One vendor's part of a timeline page: what it returned and has not been emitted yet, and
@@ -65,7 +66,11 @@ export class VendorStream {
     return this.resume;
   }
 
-  /** One vendor call; a failure is kept, not thrown, so the other vendors' page goes on. */
+  /**
+   * One vendor call; a vendor's failure is kept, not thrown, so the other vendors' page goes
+   * on. A position the adapter refuses (BadUserInputError from `readPosition`: a cursor made
+   * by another version) is the client's cursor at fault, not the vendor: it fails the request.
+   */
   async fetch(limit: number, ctx: CallContext): Promise<void> {
     this.calls += 1;
     try {
@@ -74,6 +79,7 @@ export class VendorStream {
       this.from = page.next;
       this.exhausted = page.next === null;
     } catch (error) {
+      if (error instanceof BadUserInputError) throw error;
       this.failure = error;
     }
   }
