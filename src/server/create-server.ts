@@ -9,6 +9,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../config/config.types';
 import { ErrorCode } from '../errors/error-codes';
 import { createFormatError } from '../errors/format-error';
+import { maskedErrorLogPlugin } from './masked-error-log-plugin';
 import type { GraphQLContext } from '../graphql/context';
 import { CursorCodec } from '../listing/cursor';
 import { createLoaders } from '../loaders/create-loaders';
@@ -38,8 +39,10 @@ export interface HttpServer {
 }
 
 export interface ServerOptions {
-  /** Signs `Query.recordings` cursors (src/listing/cursor-key.ts). */
+  /** Seals `Query.recordings` cursors (src/listing/cursor-key.ts). */
   cursorKey: Buffer;
+  /** Where JSON log lines go instead of stdout (tests read them). */
+  logStream?: { write(line: string): void };
 }
 
 /** Largest request body accepted: a GraphQL query with variables is a few kB. */
@@ -54,13 +57,13 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
   const production = config.nodeEnv === 'production';
   const cursors = new CursorCodec(options.cursorKey);
   const app = Fastify({
-    logger: loggerOptions(config.logLevel, config.logFormat),
+    logger: loggerOptions(config.logLevel, config.logFormat, options.logStream),
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']) ?? randomUUID(),
   });
   const limits = queryLimits(config.queryLimits, production);
   const metrics = createMetrics(providers);
-  const formatError = createFormatError((info) => app.log.error({ err: { name: info.name }, path: info.path }, 'masked an error without a code'));
+  const formatError = createFormatError();
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     validationRules: limits.validationRules,
@@ -77,7 +80,8 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
     plugins: [
       ...limits.plugins,
       linkHintPlugin(),
-      partialErrorsPlugin(formatError),
+      partialErrorsPlugin(formatError, app.log),
+      maskedErrorLogPlugin(app.log),
       metrics.apolloPlugin(),
       ApolloServerPluginInlineTraceDisabled(),
       // Our own GraphiQL (src/server/playground.ts) replaces Apollo's landing page, which loads from a CDN.

@@ -6,9 +6,10 @@ import type { LogFormat } from '../config/config.types';
  * where a secret could appear redacted, so a credential never reaches a log line at any
  * level. Redaction happens before the transport, so pretty lines are redacted too.
  */
-export function loggerOptions(level: string, format: LogFormat = 'json'): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string, format: LogFormat, stream?: { write(line: string): void }): FastifyServerOptions['logger'] {
   return {
     level,
+    ...(stream ? { stream } : {}),
     ...(format === 'pretty' ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } } : {}),
     redact: {
       paths: [

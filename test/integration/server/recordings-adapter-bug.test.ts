@@ -13,6 +13,10 @@ import { inMemoryVendor, recordingOf } from '../../support/in-memory-vendor';
  */
 describe('Query.recordings with an adapter that fails without a code', () => {
   let server: HttpServer;
+  const logLines: Array<Record<string, unknown>> = [];
+  beforeEach(() => {
+    logLines.length = 0;
+  });
   const at = (m: number) => new Date(Date.UTC(2026, 0, 1, 0, m));
   const daily = inMemoryVendor({
     name: 'daily',
@@ -22,9 +26,11 @@ describe('Query.recordings with an adapter that fails without a code', () => {
   });
 
   beforeAll(async () => {
-    const broken = { ...daily.provider, name: 'zoom' as const, listRecordings: () => Promise.reject(new TypeError('secret internals: token=abc')) };
+    const bug = () => Promise.reject(new TypeError('secret internals: token=abc'));
+    const broken = { ...daily.provider, name: 'zoom' as const, listRecordings: bug, getRecordings: bug };
     const providers: ProviderRegistry = { daily: daily.provider, zoom: broken };
-    server = await createServer(loadConfig({ NODE_ENV: 'test', PORT: '0' }), await buildAppSchema(), providers, { cursorKey: randomBytes(32) });
+    const logStream = { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) };
+    server = await createServer(loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'error' }), await buildAppSchema(), providers, { cursorKey: randomBytes(32), logStream });
   });
   afterAll(() => server.close());
 
@@ -38,5 +44,19 @@ describe('Query.recordings with an adapter that fails without a code', () => {
       { message: 'Zoom Video SDK failed while listing recordings (internal error).', path: ['recordings'], extensions: { code: 'INTERNAL_SERVER_ERROR', provider: 'zoom' } },
     ]);
     expect(res.raw).not.toContain('secret internals');
+  });
+
+  it("logs the adapter's failure by name only, on a line carrying the request's id", async () => {
+    const res = await gql(server.url, '{ recordings(first: 5) { nodes { nativeId } } }', undefined, { 'x-request-id': 'req-adapter-bug-1' });
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(logLines).toEqual([expect.objectContaining({ reqId: 'req-adapter-bug-1', provider: 'zoom', err: { name: 'TypeError' }, msg: 'a vendor adapter failed without a code' })]);
+    expect(JSON.stringify(logLines)).not.toContain('secret internals');
+  });
+
+  it("logs an error it masks on a line carrying the request's id", async () => {
+    const res = await gql(server.url, '{ recording(id: "gid://recording-graph/Recording/zoom/z1") { id } }', undefined, { 'x-request-id': 'req-masked-1' });
+    expect(res.body.errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(logLines).toEqual([expect.objectContaining({ reqId: 'req-masked-1', err: { name: 'TypeError' }, path: ['recording'], msg: 'masked an error without a code' })]);
+    expect(JSON.stringify(logLines)).not.toContain('secret internals');
   });
 });
