@@ -51,10 +51,9 @@ describe('typed client from codegen against the running server', () => {
     expect(recording.session?.id).toBe(encodeGlobalId('Session', provider, rec.sessionKey!));
     expect(recording.session?.recordings.map((r) => r.id)).toContain(recording.id);
     if (recording.startedAt !== null) expect(Number.isNaN(Date.parse(recording.startedAt))).toBe(false);
-    if (recording.accessLink) {
-      expect(new URL(recording.accessLink.url).protocol).toMatch(/^https?:$/);
-      expect(['ATTACHMENT', 'INLINE', 'UNKNOWN']).toContain(recording.accessLink.disposition);
-    }
+    expect(recording.accessLink).not.toBeNull();
+    expect(new URL(recording.accessLink!.url).protocol).toMatch(/^https?:$/);
+    expect(['ATTACHMENT', 'INLINE', 'UNKNOWN']).toContain(recording.accessLink!.disposition);
   });
 
   it('Many: one recording per vendor through nodes(ids:), in order', async () => {
@@ -76,7 +75,8 @@ describe('typed client from codegen against the running server', () => {
     expect(session.id).toBe(id);
     const expected = demo.daily.filter((r) => JSON.stringify(r.sessionKey) === JSON.stringify(rec.sessionKey)).map(recordingGlobalId);
     expect(session.recordings.map((r) => r.id).sort()).toEqual([...expected].sort());
-    for (const r of session.recordings.filter((r) => r.accessLink)) expect(r.accessLink!.url).toMatch(/^https?:\/\//);
+    expect(session.recordings.length).toBeGreaterThan(0);
+    for (const r of session.recordings) expect(r.accessLink?.url).toMatch(/^https?:\/\//);
   });
 
   it('Timeline: walks every READY recording across the five vendors, newest first, page by page', async () => {

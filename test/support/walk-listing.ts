@@ -141,10 +141,12 @@ export async function expectBulkWalk<S extends { emulator: Emulator }>(
   try {
     const all = map(sandbox);
     expect(all).toHaveLength(10_024);
-    const { ids, calls } = await walkListing(provider, {}, { limit });
+    const { ids, calls, maxVendorCallsPerStep } = await walkListing(provider, {}, { limit, emulator: sandbox.emulator });
     expect(ids).toEqual(expectedIds(all, {}));
-    // One vendor call per full page, and no more.
+    // One vendor call per full page, and no more: counted at the vendor, not in the walker.
     expect(calls).toBe(Math.ceil(10_024 / limit));
+    expect(maxVendorCallsPerStep).toBe(1);
+    expect(sandbox.emulator.totalCalls()).toBe(Math.ceil(10_024 / limit));
   } finally {
     await provider.close();
     await sandbox.emulator.close();
