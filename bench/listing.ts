@@ -79,6 +79,10 @@ export async function listingScenario(latencyMs: number, perVendor: number): Pro
     await sandbox.close();
   }
   heap.push(heapAfterGc());
+  // The walk's own check: a timeline that loses or repeats a recording fails the benchmark.
+  if (seen.size !== expected || duplicates > 0) {
+    throw new Error(`the walk met ${seen.size} of ${expected} recordings with ${duplicates} duplicates`);
+  }
   const walkSecs = Number(process.hrtime.bigint() - started) / 1e9;
   const calls = samples.map((s) => s.calls);
   const fmt = (n: number) => n.toFixed(1);
