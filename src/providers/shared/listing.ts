@@ -4,6 +4,7 @@ import { PROVIDER_LABELS, type ProviderName } from '../../domain/provider-name';
 import { BadUserInputError } from '../../errors/coded-error';
 import type { ListFilter, ListPage, ListPosition, ListedRecording } from '../recording-provider';
 import { compareTimeline, matchesFilter } from './timeline';
+import { DAY_MS } from './times';
 
 /**
  * The position after the last recording a vendor has: resuming from it answers an empty,
@@ -20,7 +21,7 @@ export const END_OF_LIST: ListPosition = { end: true };
  * Pushing it down this much earlier keeps every such recording; the local filter drops the
  * extra ones. A recording queued for longer than a day before it started would be missed.
  */
-export const START_LAG_ALLOWANCE_MS = 86_400_000;
+export const START_LAG_ALLOWANCE_MS = DAY_MS;
 
 /**
  * Reads a position this adapter handed out (the listing layer seals them into encrypted, authenticated cursors, so a bad shape

@@ -1,4 +1,5 @@
 import type { RecordingData, StorageConfigData } from '../../domain/model';
+import { secondsBetween } from './times';
 
 /**
  * When a session started and how long it lasted, as far as its recordings tell: from the
@@ -9,9 +10,8 @@ export function sessionSpan(recordings: readonly RecordingData[]): { startedAt: 
   const starts = recordings.map((r) => r.startedAt?.getTime()).filter((t): t is number => t !== undefined);
   const ends = recordings.map((r) => r.endedAt?.getTime()).filter((t): t is number => t !== undefined);
   if (starts.length === 0) return { startedAt: null, durationSecs: null };
-  const start = Math.min(...starts);
-  const end = ends.length ? Math.max(...ends) : null;
-  return { startedAt: new Date(start), durationSecs: end !== null && end >= start ? Math.round((end - start) / 1000) : null };
+  const startedAt = new Date(Math.min(...starts));
+  return { startedAt, durationSecs: ends.length ? secondsBetween(startedAt, new Date(Math.max(...ends))) : null };
 }
 
 /** A file in the vendor's own storage, of which at most the path is known. */

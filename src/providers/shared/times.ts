@@ -32,7 +32,8 @@ export function toRfc2822(ms: number): string {
   return new Date(ms).toUTCString().replace(/GMT$/, '+0000');
 }
 
-const DAY_MS = 86_400_000;
+/** One day in milliseconds (UTC days: no daylight saving). */
+export const DAY_MS = 86_400_000;
 
 /** 00:00 UTC of the day `ms` falls in. */
 export function utcDayFloor(ms: number): number {

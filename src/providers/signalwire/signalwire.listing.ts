@@ -1,9 +1,8 @@
 import type { ListFilter } from '../recording-provider';
 import { pageSizeFor, START_LAG_ALLOWANCE_MS } from '../shared/listing';
-import { toRfc2822, utcDayCeil, utcDayFloor } from '../shared/times';
+import { DAY_MS, toRfc2822, utcDayCeil, utcDayFloor } from '../shared/times';
 import { SIGNALWIRE_PAGE_SIZE, type SignalWireListParams } from './signalwire.client';
 
-const DAY_MS = 86_400_000;
 
 /**
  * The timeline filter pushed down to GET /Accounts/{AccountSid}/Recordings

@@ -5,6 +5,7 @@ import type { CallContext, ListedRecording, ListFilter, ListPage, ListPosition, 
 import { z } from 'zod';
 import { pageSizeFor, readPosition, walkSteps, type ListStep } from '../shared/listing';
 import { compareTimeline, matchesFilter } from '../shared/timeline';
+import { DAY_MS } from '../shared/times';
 import type { ZoomRecordingList, ZoomSessionRecordings } from './zoom.api-types';
 import { ZOOM_LIST_MAX_PAGE_SIZE, type ZoomClient } from './zoom.client';
 import { mapZoomFile, ZOOM_SESSION_ID, zoomFiles } from './zoom.mapper';
@@ -29,7 +30,6 @@ const SESSION_LEAD_DAYS = 1;
 /** Zoom's answer to an expired or unknown `next_page_token`: HTTP 400, code 300. */
 const BAD_FIELD = 300;
 
-const DAY_MS = 86_400_000;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const dayStart = (day: string): number => Date.parse(`${day}T00:00:00Z`);
