@@ -16,8 +16,6 @@ export interface QueryLimits {
   maxObjects: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxAliases: 30, maxDirectives: 10, maxTokens: 2_000, maxLinks: 200, maxObjects: 1_000 };
-
 /** What `Session.recordings` is counted as, for both budgets: a session holds a handful of files. */
 export const SESSION_RECORDINGS_ESTIMATE = 20;
 
