@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Socket } from 'node:net';
 import { Agent, request } from 'undici';
-import { startApp, withVendorHttp } from '../src/app';
+import { startApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { PROVIDER_NAMES } from '../src/domain/provider-name';
 import { encodeGlobalId } from '../src/ids/global-id';
@@ -30,9 +30,9 @@ const openSockets = (): number =>
 
 async function main(): Promise<void> {
   if (!(globalThis as { gc?: unknown }).gc) throw new Error('run with node --expose-gc (npm run soak does)');
-  const sandbox = await startSandbox({ latencyMs: 5 });
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', VENDOR_HEADERS_TIMEOUT_MS: '1000', VENDOR_BODY_TIMEOUT_MS: '1000', VENDOR_BREAKER_COOLDOWN_MS: '2000' });
-  const app = await startApp({ ...config, sandbox: false, providers: withVendorHttp(sandbox.providers, config.vendorHttp) });
+  const sandbox = await startSandbox({ latencyMs: 5, vendorHttp: config.vendorHttp });
+  const app = await startApp({ ...config, sandbox: false, providers: sandbox.providers });
   const client = new Agent({ connections: CONCURRENCY, keepAliveTimeout: 1_000 });
   const demo = demoRecordings();
   const all = PROVIDER_NAMES.flatMap((p) => demo[p]);

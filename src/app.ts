@@ -1,18 +1,10 @@
-import type { AppConfig, ProvidersConfig } from './config/config.types';
+import type { AppConfig } from './config/config.types';
 import { PROVIDER_LABELS, type ProviderName } from './domain/provider-name';
 import { buildAppSchema } from './graphql/build-schema';
 import { deriveCursorKey } from './listing/cursor-key';
 import { closeProviders, createProviders } from './providers/provider-registry';
 import { createServer } from './server/create-server';
 import { startSandbox, type Sandbox } from './sandbox/start-sandbox';
-
-/**
- * Adapter configs with the configured VENDOR_* timeouts and resilience settings: what the
- * sandbox's adapters need, since the emulators' configs come with the defaults.
- */
-export function withVendorHttp(providers: ProvidersConfig, vendorHttp: AppConfig['vendorHttp']): ProvidersConfig {
-  return Object.fromEntries(Object.entries(providers).map(([name, c]) => [name, { ...c, ...vendorHttp }])) as ProvidersConfig;
-}
 
 export interface RunningApp {
   /** http://host:port */
@@ -34,8 +26,8 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   let sandbox: Sandbox | undefined;
   let providersConfig = config.providers;
   if (config.sandbox) {
-    sandbox = await startSandbox({ latencyMs: config.sandboxLatencyMs, recordingsPerVendor: config.sandboxRecordingsPerVendor });
-    providersConfig = withVendorHttp(sandbox.providers, config.vendorHttp);
+    sandbox = await startSandbox({ latencyMs: config.sandboxLatencyMs, recordingsPerVendor: config.sandboxRecordingsPerVendor, vendorHttp: config.vendorHttp });
+    providersConfig = sandbox.providers;
   }
   const providers = createProviders(providersConfig);
   const schema = await buildAppSchema();

@@ -77,7 +77,7 @@ export interface AppConfig {
   providers: ProvidersConfig;
   /**
    * The VENDOR_* timeouts and resilience settings, also kept apart from `providers` so the
-   * sandbox's adapters (aimed at the emulators, src/app.ts) get them too.
+   * sandbox's adapters (aimed at the emulators) get them too: startSandbox({ vendorHttp }).
    */
   vendorHttp: Pick<VendorCommonConfig, 'timeouts' | 'resilience'>;
   /** No vendor configured: start the built-in emulators and point the adapters at them. */

@@ -15,6 +15,8 @@ export interface SandboxStartOptions {
    * spread over many sessions and months: the benchmark's 10,000-per-vendor timeline.
    */
   recordingsPerVendor?: number;
+  /** The VENDOR_* timeouts and resilience settings for the adapters aimed at the emulators; the defaults otherwise. */
+  vendorHttp?: Pick<VendorCommonConfig, 'timeouts' | 'resilience'>;
 }
 
 /** What a vendor's seed function takes besides the seed. */
@@ -27,12 +29,13 @@ export interface VendorSandbox<C> {
 }
 
 /** The non-credential part of an adapter config aimed at an emulator. */
-export function sandboxCommon(provider: ProviderName, baseUrl: string): VendorCommonConfig {
+export function sandboxCommon(provider: ProviderName, baseUrl: string, vendorHttp?: SandboxStartOptions['vendorHttp']): VendorCommonConfig {
   return {
     baseUrl,
     maxConcurrency: VENDOR_DEFAULTS[provider].maxConcurrency,
     timeouts: { ...DEFAULT_TIMEOUTS },
     resilience: { ...VENDOR_RESILIENCE_DEFAULTS },
+    ...vendorHttp,
   };
 }
 

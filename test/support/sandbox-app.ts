@@ -1,4 +1,4 @@
-import { startApp, withVendorHttp, type RunningApp } from '../../src/app';
+import { startApp, type RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
 
@@ -16,9 +16,9 @@ export interface SandboxApp {
  * the emulators' knobs and counters), configured from `env` like the real thing.
  */
 export async function startSandboxApp(env: Record<string, string> = {}): Promise<SandboxApp> {
-  const sandbox = await startSandbox();
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', ...env });
-  const app = await startApp({ ...config, sandbox: false, providers: withVendorHttp(sandbox.providers, config.vendorHttp) });
+  const sandbox = await startSandbox({ vendorHttp: config.vendorHttp });
+  const app = await startApp({ ...config, sandbox: false, providers: sandbox.providers });
   return {
     sandbox,
     app,

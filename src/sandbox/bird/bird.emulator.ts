@@ -169,6 +169,6 @@ export async function startBirdSandbox(options: SandboxStartOptions = {}, data: 
   return {
     emulator,
     data,
-    config: { ...sandboxCommon('bird', emulator.url), accessKey: BIRD_SANDBOX_ACCESS_KEY, workspaceId: BIRD_SANDBOX_WORKSPACE_ID },
+    config: { ...sandboxCommon('bird', emulator.url, options.vendorHttp), accessKey: BIRD_SANDBOX_ACCESS_KEY, workspaceId: BIRD_SANDBOX_WORKSPACE_ID },
   };
 }

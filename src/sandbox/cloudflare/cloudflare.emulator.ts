@@ -188,5 +188,5 @@ export async function startCloudflareSandbox(
 ): Promise<VendorSandbox<CloudflareConfig> & { data: CloudflareDataset }> {
   const creds = { apiToken: CLOUDFLARE_SANDBOX_API_TOKEN, accountId: CLOUDFLARE_SANDBOX_ACCOUNT_ID, appId: CLOUDFLARE_SANDBOX_APP_ID };
   const emulator = await startEmulator(cloudflareEmulatorSpec(data, creds), options);
-  return { emulator, data, config: { ...sandboxCommon('cloudflare', `${emulator.url}/client/v4`), ...creds } };
+  return { emulator, data, config: { ...sandboxCommon('cloudflare', `${emulator.url}/client/v4`, options.vendorHttp), ...creds } };
 }

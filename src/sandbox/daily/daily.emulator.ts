@@ -103,5 +103,5 @@ export function dailyEmulatorSpec(data: DailyDataset, apiKey: string): EmulatorS
 
 export async function startDailySandbox(options: SandboxStartOptions = {}, data: DailyDataset = seedDaily(options.seed, options)): Promise<VendorSandbox<DailyConfig> & { data: DailyDataset }> {
   const emulator = await startEmulator(dailyEmulatorSpec(data, DAILY_SANDBOX_API_KEY), options);
-  return { emulator, data, config: { ...sandboxCommon('daily', `${emulator.url}/v1`), apiKey: DAILY_SANDBOX_API_KEY } };
+  return { emulator, data, config: { ...sandboxCommon('daily', `${emulator.url}/v1`, options.vendorHttp), apiKey: DAILY_SANDBOX_API_KEY } };
 }

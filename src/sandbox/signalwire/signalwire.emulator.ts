@@ -171,7 +171,7 @@ export async function startSignalWireSandbox(
     emulator,
     data,
     config: {
-      ...sandboxCommon('signalwire', `${emulator.url}${SIGNALWIRE_API_PATH}`),
+      ...sandboxCommon('signalwire', `${emulator.url}${SIGNALWIRE_API_PATH}`, options.vendorHttp),
       spaceUrl: emulator.url,
       projectId: SIGNALWIRE_SANDBOX_PROJECT_ID,
       apiToken: SIGNALWIRE_SANDBOX_API_TOKEN,

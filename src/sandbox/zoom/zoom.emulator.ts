@@ -218,5 +218,5 @@ export async function startZoomSandbox(
 ): Promise<VendorSandbox<ZoomConfig> & { data: ZoomDataset; clock: ZoomEmulatorClock }> {
   const clock: ZoomEmulatorClock = { skewMs: 0 };
   const emulator = await startEmulator(zoomEmulatorSpec(data, ZOOM_SANDBOX_API_KEY, ZOOM_SANDBOX_API_SECRET, clock), options);
-  return { emulator, data, clock, config: { ...sandboxCommon('zoom', `${emulator.url}/v2`), apiKey: ZOOM_SANDBOX_API_KEY, apiSecret: ZOOM_SANDBOX_API_SECRET } };
+  return { emulator, data, clock, config: { ...sandboxCommon('zoom', `${emulator.url}/v2`, options.vendorHttp), apiKey: ZOOM_SANDBOX_API_KEY, apiSecret: ZOOM_SANDBOX_API_SECRET } };
 }
