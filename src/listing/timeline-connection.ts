@@ -25,7 +25,7 @@ export interface TimelineConnection {
 /**
  * One page of `Query.recordings` in cursor terms: the `after` cursor is checked (a bad one
  * throws BadUserInputError before any vendor call), the page is merged, and every edge and
- * the page's end get a sealed cursor.
+ * the page's end get a sealed cursor (an edge's, when it is read).
  */
 export async function readTimelineConnection(request: TimelineRequest, cursors: CursorCodec, ctx: CallContext): Promise<TimelineConnection> {
   const vendors = request.sources.map((s) => s.provider.name);
@@ -34,7 +34,14 @@ export async function readTimelineConnection(request: TimelineRequest, cursors: 
   const page = await readTimelinePage(request.sources, start, request.first, ctx);
   const resumable = Object.values(page.endState).some((s) => s !== DONE);
   return {
-    edges: page.edges.map((e) => ({ cursor: cursors.encode(request.fingerprint, e.state), recording: e.recording })),
+    // Sealed only when read: a client that selects `nodes` (or edges without `cursor`)
+    // costs no JSON and no AES per recording.
+    edges: page.edges.map((e) => ({
+      get cursor() {
+        return cursors.encode(request.fingerprint, e.state);
+      },
+      recording: e.recording,
+    })),
     hasNextPage: page.hasNextPage,
     endCursor: page.edges.length > 0 || resumable ? cursors.encode(request.fingerprint, page.endState) : null,
     failures: page.failures,

@@ -31,7 +31,12 @@ export class ListingResolver {
     for (const { recording } of page.edges) ctx.loaders.recording.prime(recordingGlobalId(recording), recording);
 
     return {
-      edges: page.edges.map((e) => ({ cursor: e.cursor, node: e.recording })),
+      edges: page.edges.map((e) => ({
+        get cursor() {
+          return e.cursor;
+        },
+        node: e.recording,
+      })),
       nodes: page.edges.map((e) => e.recording),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
     };
