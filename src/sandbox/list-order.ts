@@ -20,3 +20,19 @@ export function newestFirst<T>(items: T[], timeMs: (item: T) => number | null, i
   return items;
 }
 
+
+/** Each stored list's index by id, with the length it was built at. */
+const indexes = new WeakMap<object, { length: number; byId: Map<string, unknown> }>();
+
+/**
+ * An emulator's stored recordings by id, for its get-by-id routes: built once and rebuilt
+ * only when the list's length changed (tests push recordings into a running emulator), so
+ * a 10,000-recording sandbox does not index its whole data set on every request.
+ */
+export function byIdIn<T>(items: readonly T[], id: (item: T) => string): Map<string, T> {
+  const cached = indexes.get(items);
+  if (cached?.length === items.length) return cached.byId as Map<string, T>;
+  const byId = new Map(items.map((item) => [id(item), item]));
+  indexes.set(items, { length: items.length, byId });
+  return byId;
+}

@@ -5,6 +5,7 @@ import { UUID } from '../../ids/segment-rules';
 import { decodeParam, startEmulator, type EmulatorRequest, type EmulatorResponse, type EmulatorSpec } from '../emulator';
 import { sandboxCommon, type SandboxStartOptions, type VendorSandbox } from '../vendor-sandbox';
 import { birdListOrder, birdListTime, seedBird, type BirdDataset } from './bird.seed';
+import { byIdIn } from '../list-order';
 
 export const BIRD_SANDBOX_ACCESS_KEY = 'sandbox-bird-access-key';
 export const BIRD_SANDBOX_WORKSPACE_ID = '8bc02f53-87ac-48d2-b4fd-c2cf856a305f';
@@ -120,7 +121,7 @@ function list(data: BirdDataset, req: EmulatorRequest): EmulatorResponse {
  */
 export function birdEmulatorSpec(data: BirdDataset, options: BirdEmulatorOptions): EmulatorSpec {
   const now = options.now ?? Date.now;
-  const byId = () => new Map(data.recordings.map((r) => [r.id, r]));
+  const byId = () => byIdIn(data.recordings, (r) => r.id);
   const inWorkspace = (raw: string) => decodeParam(raw) === options.workspaceId;
   const notFound = () => error(404, 'NotFound', 'not found');
   return {

@@ -2,6 +2,7 @@ import type { DailyConfig } from '../../config/config.types';
 import { decodeParam, startEmulator, type EmulatorResponse, type EmulatorSpec } from '../emulator';
 import { bearerToken, sandboxCommon, type SandboxStartOptions, type VendorSandbox } from '../vendor-sandbox';
 import { dailyListOrder, seedDaily, type DailyDataset } from './daily.seed';
+import { byIdIn } from '../list-order';
 
 export const DAILY_SANDBOX_API_KEY = 'sandbox-daily-api-key';
 
@@ -23,7 +24,7 @@ const error = (status: number, kind: string, info?: string): EmulatorResponse =>
  * recordings.
  */
 export function dailyEmulatorSpec(data: DailyDataset, apiKey: string): EmulatorSpec {
-  const byId = () => new Map(data.recordings.map((r) => [r.id, r]));
+  const byId = () => byIdIn(data.recordings, (r) => r.id);
   return {
     vendor: 'daily',
     authorize(req) {

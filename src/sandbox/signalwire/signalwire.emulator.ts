@@ -3,6 +3,7 @@ import { SIGNALWIRE_API_PATH } from '../../config/vendor-defaults';
 import { decodeParam, startEmulator, type EmulatorRequest, type EmulatorResponse, type EmulatorSpec } from '../emulator';
 import { sandboxCommon, type SandboxStartOptions, type VendorSandbox } from '../vendor-sandbox';
 import { SIGNALWIRE_SANDBOX_PROJECT_ID, seedSignalWire, signalWireListOrder, type SignalWireDataset } from './signalwire.seed';
+import { byIdIn } from '../list-order';
 
 export { SIGNALWIRE_SANDBOX_PROJECT_ID };
 export const SIGNALWIRE_SANDBOX_API_TOKEN = 'PTsandbox-signalwire-api-token';
@@ -62,7 +63,7 @@ function inDateRange(created: string | null | undefined, bounds: Partial<Record<
  */
 export function signalWireEmulatorSpec(data: SignalWireDataset, projectId: string, apiToken: string): EmulatorSpec {
   const expected = `Basic ${Buffer.from(`${projectId}:${apiToken}`).toString('base64')}`;
-  const byId = () => new Map(data.recordings.map((r) => [r.sid, r]));
+  const byId = () => byIdIn(data.recordings, (r) => r.sid);
 
   const page = (req: EmulatorRequest, basePath: string, items: typeof data.recordings): EmulatorResponse => {
     const sizeRaw = req.query.get('PageSize');
