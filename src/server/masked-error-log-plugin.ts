@@ -12,12 +12,13 @@ import type { RequestLog } from './partial-errors-plugin';
  */
 export function maskedErrorLogPlugin(log: RequestLog): ApolloServerPlugin<GraphQLContext> {
   return {
-    async requestDidStart({ contextValue }) {
-      const report = createFormatError((info) =>
-        log.error({ reqId: contextValue.requestId, err: { name: info.name }, path: info.path }, 'masked an error without a code'),
-      );
+    async requestDidStart() {
       return {
-        async didEncounterErrors({ errors }) {
+        // Built only for a request that has errors: nothing is added to the others.
+        async didEncounterErrors({ errors, contextValue }) {
+          const report = createFormatError((info) =>
+            log.error({ reqId: contextValue.requestId, err: { name: info.name }, path: info.path }, 'masked an error without a code'),
+          );
           for (const error of errors) report(error.toJSON(), error);
         },
       };
