@@ -1,17 +1,23 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../graphql/context';
-import { linkValidityOf } from '../graphql/link-hint';
+import type { OperationFacts, OperationRequest } from './operation-facts';
 
 /**
  * Reads, once the operation is known and before it runs, which link validity it asks for,
  * and leaves it in the request's hints for the adapters (see RequestHints).
  */
-export function linkHintPlugin(): ApolloServerPlugin<GraphQLContext> {
+export function linkHintPlugin(facts: (operation: OperationRequest) => OperationFacts): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, contextValue }) {
-          contextValue.hints.linkValidForSecs = linkValidityOf(document, request.variables ?? {});
+          try {
+            contextValue.hints.linkValidForSecs = facts({ document, variables: request.variables, operationName: request.operationName }).linkValidForSecs;
+          } catch (error) {
+            // Variables that do not fit their types: execution refuses them before any resolver runs.
+            if (!(error instanceof GraphQLError)) throw error;
+          }
         },
       };
     },

@@ -49,6 +49,14 @@ describe('abuse limits, checked before any vendor call', () => {
     expect(running.vendorCalls()).toBe(0);
   });
 
+  it('measures one query text again for each list it is sent with: a small list first does not let a big one through', async () => {
+    const query = `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Recording { accessLink { url } } } }`;
+    const small = await gql(app.url, query, { ids: [recordingGlobalId(daily[0])] });
+    expect(small.body.errors).toBeUndefined();
+    const big = await gql(app.url, query, { ids: Array.from({ length: 201 }, (_, i) => recordingGlobalId(daily[i % daily.length])) });
+    expect(big.body.errors?.[0]?.message).toMatch(/201 access links; the limit is 200/);
+  });
+
   it('counts federation _entities by its representations in the link budget', async () => {
     const representations = Array.from({ length: 1000 }, (_, i) => ({ __typename: 'Recording', id: recordingGlobalId(daily[i % daily.length]) }));
     const res = await gql(app.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Recording { accessLink { url } } } }`, { r: representations });
