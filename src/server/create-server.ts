@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
@@ -17,6 +17,7 @@ import type { ProviderRegistry } from '../providers/provider-registry';
 import type { RequestHints } from '../providers/recording-provider';
 import { createApiKeyCheck } from './api-key-auth';
 import { linkHintPlugin } from './link-hint-plugin';
+import { operationFacts } from './operation-facts';
 import { partialErrorsPlugin } from './partial-errors-plugin';
 import { queryLimits } from './query-limits';
 import { loggerOptions } from './logger-options';
@@ -61,7 +62,9 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']) ?? randomUUID(),
   });
-  const limits = queryLimits(config.queryLimits, production);
+  // One memo of what each operation costs and asks for, read by the budgets and the link hint.
+  const facts = operationFacts(schema);
+  const limits = queryLimits(config.queryLimits, production, facts);
   const metrics = createMetrics(providers);
   const formatError = createFormatError();
   const apollo = new ApolloServer<GraphQLContext>({
@@ -79,20 +82,27 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
     formatError,
     plugins: [
       ...limits.plugins,
-      linkHintPlugin(),
+      linkHintPlugin(facts),
       partialErrorsPlugin(formatError, app.log),
       maskedErrorLogPlugin(app.log),
       metrics.apolloPlugin(),
       ApolloServerPluginInlineTraceDisabled(),
+      // The schema has no cache hints: every answer is per request and may hold short-lived
+      // links, so it is `no-store` (the onRequest hook below). Apollo's cache-control plugin
+      // would instrument every field's resolution only to conclude the same.
+      ApolloServerPluginCacheControlDisabled(),
       // Our own GraphiQL (src/server/playground.ts) replaces Apollo's landing page, which loads from a CDN.
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
 
-  // Every response carries the request id, which is also on every log line of the request.
+  // Every response carries the request id, which is also on every log line of the request,
+  // and is not to be stored by caches: answers hold per-request data, links that expire, and
+  // live health. The playground's static files override this with their own cache-control.
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    reply.header('cache-control', 'no-store');
   });
   const connections = trackConnections(app);
 

@@ -96,6 +96,19 @@ describe('operations endpoints: /healthz, /readyz, /metrics, request ids', () =>
     expect((await get(`${running.app.url}/healthz`)).headers['x-request-id']).toEqual(expect.any(String));
   });
 
+  it('tells caches to store nothing: answers with data, with errors, refused ones and probes', async () => {
+    const id = recordingGlobalId(daily);
+    const answers = [
+      await gql(running.app.url, 'query($id: ID!) { recording(id: $id) { id accessLink { url } } }', { id }, auth),
+      await gql(running.app.url, '{ recording(id: "gid://recording-graph/Recording/daily/nope") { id } }', undefined, auth),
+      await gql(running.app.url, '{ __typename }'),
+      await get(`${running.app.url}/healthz`),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 401, 200]);
+    expect((answers[0].body as { data?: { recording?: { accessLink?: { url?: string } } } }).data?.recording?.accessLink?.url).toEqual(expect.any(String));
+    expect(answers.map((a) => a.headers['cache-control'])).toEqual(['no-store', 'no-store', 'no-store', 'no-store']);
+  });
+
   // Last: the circuit it opens stays open for the rest of this server's life.
   it('is ready while every circuit is closed, and names the vendor whose circuit is open', async () => {
     const ready = await get(`${running.app.url}/readyz`);

@@ -86,7 +86,11 @@ describe('playground over HTTP', () => {
     expect(JSON.parse(config.headers!)).toEqual({ Authorization: 'Bearer <one of API_KEYS>' });
     expect(config.tabs.every((t) => t.headers === config.headers)).toBe(true);
     expect(page.body).not.toContain(KEY);
-    expect((await get(`${app.url}/graphql/assets/playground.js`)).status).toBe(200);
+    const asset = await get(`${app.url}/graphql/assets/playground.js`);
+    expect(asset.status).toBe(200);
+    // The files are static: unlike every other answer (no-store), caches may keep them.
+    expect(asset.headers['cache-control']).toBe('public, max-age=3600');
+    expect(page.headers['cache-control']).toBe('no-store');
     expect((await gql(app.url, '{ __typename }')).status).toBe(401);
     expect((await gql(app.url, '{ __typename }', undefined, { authorization: `Bearer ${KEY}` })).body.data).toEqual({ __typename: 'Query' });
   });
