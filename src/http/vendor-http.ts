@@ -130,13 +130,23 @@ export class VendorHttp {
    * PROVIDER_UNAVAILABLE like the other timeouts; cancelled by the caller, it stays ABORTED.
    */
   private async withDeadline<T>(ctx: CallContext, attempt: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), this.requestMs);
-    const signal = ctx.signal ? AbortSignal.any([ctx.signal, deadline.signal]) : deadline.signal;
+    // One controller for the attempt, aborted by the deadline or by the caller. Not
+    // AbortSignal.any: on Node 20 it costs about four times as much per call (a WeakRef
+    // and a finalization registry per signal), and a request can make hundreds of calls.
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.requestMs);
+    const caller = ctx.signal;
+    const onCallerAbort = () => controller.abort(caller?.reason);
+    if (caller?.aborted) onCallerAbort();
+    else caller?.addEventListener('abort', onCallerAbort, { once: true });
     try {
-      return await attempt(signal);
+      return await attempt(controller.signal);
     } catch (error) {
-      if (deadline.signal.aborted && !ctx.signal?.aborted) {
+      if (timedOut && !caller?.aborted) {
         throw new ProviderError(this.provider, ErrorCode.PROVIDER_UNAVAILABLE, `${this.label} is unavailable: it did not finish answering within ${this.requestMs} ms.`, {
           cause: error,
           vendorCode: DEADLINE_CODE,
@@ -145,6 +155,7 @@ export class VendorHttp {
       throw error;
     } finally {
       clearTimeout(timer);
+      caller?.removeEventListener('abort', onCallerAbort);
     }
   }
 

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import type { DailyConfig } from '../../../src/config/config.types';
 import { ErrorCode } from '../../../src/errors/error-codes';
 import { createDailyProvider } from '../../../src/providers/daily';
@@ -137,5 +138,16 @@ describe('vendor call resilience', () => {
     expect(rec).toMatchObject({ code: ErrorCode.PROVIDER_UNAVAILABLE });
     expect((rec as Error).message).toMatch(/cancelled/);
     expect(emulator.counters.get('recordings.get')).toBe(1);
+  });
+
+  it('leaves no listener on the request\'s signal once its calls are done, whatever their outcome', async () => {
+    const controller = new AbortController();
+    emulator.injectFault({ kind: 'status', status: 500, route: 'recordings.get', times: 1 });
+    const ids = data.recordings.slice(0, 5).map((r) => [r.id]);
+    await withProvider({ resilience: { ...fast, maxRetries: 0 } }, async (p) => {
+      const results = await p.getRecordings(ids, { signal: controller.signal });
+      expect(results.filter((r) => r instanceof Error)).toHaveLength(1);
+    });
+    expect(getEventListeners(controller.signal, 'abort')).toEqual([]);
   });
 });
