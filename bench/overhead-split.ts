@@ -5,6 +5,7 @@ import { loadConfig } from '../src/config';
 import { recordingGlobalId } from '../src/loaders/create-loaders';
 import { demoRecordings } from '../src/sandbox/demo-data';
 import { startSandbox } from '../src/sandbox/start-sandbox';
+import { startBareApollo } from './bare-apollo';
 import { createFloor } from './floor';
 import { percentile } from './lib/stats';
 
@@ -22,11 +23,18 @@ const WARMUP = 20;
 async function main(): Promise<void> {
   const sandbox = await startSandbox({ latencyMs: LATENCY_MS });
   const app = await startApp({ ...loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent' }), sandbox: false, providers: sandbox.providers });
+  const bare = await startBareApollo(sandbox.providers.daily);
   const floor = createFloor(sandbox.providers);
   const one = demoRecordings().daily[1];
   const body = JSON.stringify({ query: 'query One($id: ID!) { recording(id: $id) { id status durationSecs startedAt } }', variables: { id: recordingGlobalId(one) } });
   const log = sandbox.emulators.daily.log;
-  const parts = { server: { total: [] as number[], before: [] as number[], after: [] as number[] }, floor: { total: [] as number[], before: [] as number[], after: [] as number[] } };
+  const bareBody = JSON.stringify({ query: 'query One($id: ID!) { recording(id: $id) { id status durationSecs startedAt } }', variables: { id: one.nativeId } });
+  const parts = {
+    server: { total: [] as number[], before: [] as number[], after: [] as number[] },
+    bare: { total: [] as number[], before: [] as number[], after: [] as number[] },
+    floor: { total: [] as number[], before: [] as number[], after: [] as number[] },
+  };
+  const postTo = async (url: string, payload: string) => (await request(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload })).body.json();
   const measure = async (into: (typeof parts)['server'], run: () => Promise<unknown>, keep: boolean) => {
     log.length = 0;
     const t0 = performance.now();
@@ -39,11 +47,13 @@ async function main(): Promise<void> {
   };
   try {
     for (let i = 0; i < WARMUP + RUNS; i++) {
-      await measure(parts.server, async () => (await request(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).body.json(), i >= WARMUP);
+      await measure(parts.server, () => postTo(app.url, body), i >= WARMUP);
+      await measure(parts.bare, () => postTo(bare.url, bareBody), i >= WARMUP);
       await measure(parts.floor, () => floor.recordings([one], { session: false, link: false }), i >= WARMUP);
     }
   } finally {
     await app.close();
+    await bare.close();
     await floor.close();
     await sandbox.close();
   }

@@ -10,6 +10,7 @@ import { recordingGlobalId } from '../src/loaders/create-loaders';
 import { demoRecordings } from '../src/sandbox/demo-data';
 import type { Emulator } from '../src/sandbox/emulator';
 import { startSandbox, type Sandbox } from '../src/sandbox/start-sandbox';
+import { startBareApollo } from './bare-apollo';
 import { createFloor, type Floor } from './floor';
 import { listingScenario } from './listing';
 import { loadTest } from './lib/load';
@@ -32,7 +33,7 @@ const LIST_PER_VENDOR = Number(process.env.BENCH_LIST_PER_VENDOR ?? 10_000);
 
 interface Scenario {
   name: string;
-  target: 'server' | 'naive' | 'floor';
+  target: 'server' | 'naive' | 'bare' | 'floor';
   /** One execution (GraphQL POST or floor fetch). */
   run: () => Promise<void>;
   /** The GraphQL body, for the load test. */
@@ -70,7 +71,7 @@ function reset(emulators: Record<ProviderName, Emulator>): void {
   for (const e of Object.values(emulators)) e.resetCounters();
 }
 
-async function post(app: RunningApp, body: { query: string; variables: Record<string, unknown> }): Promise<void> {
+async function post(app: { url: string }, body: { query: string; variables: Record<string, unknown> }): Promise<void> {
   const res = await request(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const json = (await res.body.json()) as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
   if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}: ${JSON.stringify(json)}`);
@@ -102,6 +103,7 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox({ latencyMs: LATENCY_MS });
   const server = await startServer(sandbox, true);
   const naive = await startServer(sandbox, false);
+  const bare = await startBareApollo(sandbox.providers.daily);
   const floor: Floor = createFloor(sandbox.providers);
   const demo = demoRecordings();
 
@@ -112,6 +114,7 @@ async function main(): Promise<void> {
   const scenarios: Scenario[] = [
     { name: '1. one recording by id', target: 'server', body: { query: ONE_QUERY, variables: { id: recordingGlobalId(one) } }, run: async () => undefined, floorOf: 'floor: 1' },
     { name: 'floor: 1', target: 'floor', run: () => floor.recordings([one], { session: false, link: false }) },
+    { name: 'ref. 1 on a bare Apollo Server', target: 'bare', body: { query: ONE_QUERY, variables: { id: one.nativeId } }, run: async () => undefined, floorOf: 'floor: 1' },
     { name: `2. ${many.length} recordings, 5 vendors, session + link`, target: 'server', body: { query: MANY_QUERY, variables: { ids: manyIds } }, run: async () => undefined, floorOf: 'floor: 2' },
     { name: '4. scenario 2, batching off (naive)', target: 'naive', body: { query: MANY_QUERY, variables: { ids: manyIds } }, run: async () => undefined, floorOf: 'floor: 2' },
     { name: 'floor: 2', target: 'floor', run: () => floor.recordings(many, { session: true, link: true }) },
@@ -125,9 +128,10 @@ async function main(): Promise<void> {
       { name: `floor: 3 ${p}`, target: 'floor', run: () => floor.session(p, s.sessionKey, s.recordings) },
     );
   }
+  const targets = { server, naive, bare };
   for (const s of scenarios) {
     if (s.body) {
-      const app = s.target === 'naive' ? naive : server;
+      const app = targets[s.target as keyof typeof targets];
       const body = s.body;
       s.run = () => post(app, body);
     }
@@ -147,13 +151,14 @@ async function main(): Promise<void> {
   }
   for (const s of scenarios) {
     if (!s.body) continue;
-    const app = s.target === 'naive' ? naive : server;
+    const app = targets[s.target as keyof typeof targets];
     rows.get(s.name)!.rps = (await loadTest(`${app.url}/graphql`, s.body, {}, LOAD_SECONDS, CONNECTIONS)).requestsPerSec;
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
   for (const s of scenarios) if (s.floorOf) rows.get(s.name)!.minimum = rows.get(s.floorOf)!.calls;
 
   const fmt = (n: number) => n.toFixed(1);
+  const fmt2 = (n: number) => n.toFixed(2);
   const lines = [
     `Benchmark: vendor latency ${LATENCY_MS} ms per call, ${ITERATIONS} sequential runs each, load ${LOAD_SECONDS} s x ${CONNECTIONS} connections (autocannon, second process)`,
     `Machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
@@ -170,20 +175,30 @@ async function main(): Promise<void> {
     lines.push(`| ${r.name} | ${r.calls} | ${r.minimum} | ${r.duplicates} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${r.rps === null ? 'n/a' : fmt(r.rps)} | ${ratioFloor} | ${vsNaive} |`);
   }
   const one1 = rows.get('1. one recording by id')!;
-  lines.push('', `Server overhead on scenario 1 at p50: ${fmt(one1.p50 - rows.get('floor: 1')!.p50)} ms over the floor at ${LATENCY_MS} ms vendor latency.`);
+  const floor1 = rows.get('floor: 1')!;
+  const bare1 = rows.get('ref. 1 on a bare Apollo Server')!;
+  lines.push(
+    '',
+    `Server overhead on scenario 1 at p50: ${fmt2(one1.p50 - floor1.p50)} ms over the floor at ${LATENCY_MS} ms vendor latency` +
+      ` (a bare Apollo Server on fastify: ${fmt2(bare1.p50 - floor1.p50)} ms).`,
+  );
   // The same with no vendor latency: what is left is the server's own CPU and its extra
-  // HTTP hop, without the wake-ups a machine pays after each idle 50 ms wait.
+  // HTTP hop, without the slowdown a machine shows after each 50 ms away from this code.
   for (const e of Object.values(sandbox.emulators)) e.latencyMs = 0;
-  const serverRun = scenarios.find((s) => s.name === '1. one recording by id')!.run;
-  const floorRun = scenarios.find((s) => s.name === 'floor: 1')!.run;
-  await timeRuns(50, serverRun);
-  await timeRuns(50, floorRun);
-  const s0 = percentile(await timeRuns(400, serverRun), 50);
-  const f0 = percentile(await timeRuns(400, floorRun), 50);
-  lines.push(`Server overhead on scenario 1 at p50 with 0 ms vendor latency: ${(s0 - f0).toFixed(2)} ms (server ${s0.toFixed(2)} ms, floor ${f0.toFixed(2)} ms).`);
+  const runOf = (name: string) => scenarios.find((s) => s.name === name)!.run;
+  const hot: Record<string, number> = {};
+  for (const name of ['1. one recording by id', 'ref. 1 on a bare Apollo Server', 'floor: 1']) {
+    await timeRuns(50, runOf(name));
+    hot[name] = percentile(await timeRuns(400, runOf(name)), 50);
+  }
+  const [s0, b0, f0] = [hot['1. one recording by id'], hot['ref. 1 on a bare Apollo Server'], hot['floor: 1']];
+  lines.push(
+    `Server overhead on scenario 1 at p50 with 0 ms vendor latency: ${fmt2(s0 - f0)} ms (server ${fmt2(s0)} ms, floor ${fmt2(f0)} ms;` +
+      ` a bare Apollo Server on fastify: ${fmt2(b0 - f0)} ms).`,
+  );
   console.log(lines.join('\n'));
 
-  await Promise.all([server.close(), naive.close()]);
+  await Promise.all([server.close(), naive.close(), bare.close()]);
   await floor.close();
   await sandbox.close();
 
