@@ -1,4 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { onRequestAsyncHookHandler } from 'fastify';
+import { ErrorCode } from '../errors/error-codes';
 
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
 
@@ -15,5 +17,21 @@ export function createApiKeyCheck(keys: readonly string[]): (authorization: stri
     let ok = false;
     for (const d of digests) ok = timingSafeEqual(d, presented) || ok;
     return ok && m !== null;
+  };
+}
+
+/**
+ * An onRequest hook that answers 401 UNAUTHENTICATED unless the request carries one of the
+ * keys. It looks at no URL: where it applies is decided by where it is added (the fastify
+ * context that holds the GraphQL route alone, see createServer).
+ */
+export function requireApiKey(keys: readonly string[]): onRequestAsyncHookHandler {
+  const allowed = createApiKeyCheck(keys);
+  return async (request, reply) => {
+    if (allowed(request.headers.authorization)) return;
+    return reply
+      .code(401)
+      .header('www-authenticate', 'Bearer')
+      .send({ errors: [{ message: 'Send a valid API key as `Authorization: Bearer <key>`.', extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
   };
 }

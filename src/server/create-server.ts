@@ -3,11 +3,10 @@ import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import fastifyApollo from '@as-integrations/fastify';
+import fastifyApollo, { type ApolloFastifyContextFunction } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../config/config.types';
-import { ErrorCode } from '../errors/error-codes';
 import { createFormatError } from '../errors/format-error';
 import { maskedErrorLogPlugin } from './masked-error-log-plugin';
 import type { GraphQLContext } from '../graphql/context';
@@ -15,7 +14,7 @@ import { CursorCodec } from '../listing/cursor';
 import { createLoaders } from '../loaders/create-loaders';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import type { RequestHints } from '../providers/recording-provider';
-import { createApiKeyCheck } from './api-key-auth';
+import { requireApiKey } from './api-key-auth';
 import { linkHintPlugin } from './link-hint-plugin';
 import { operationFacts } from './operation-facts';
 import { partialErrorsPlugin } from './partial-errors-plugin';
@@ -23,7 +22,7 @@ import { queryLimits } from './query-limits';
 import { loggerOptions } from './logger-options';
 import { trackConnections } from './connection-drain';
 import { createMetrics } from './metrics';
-import { isPlaygroundAsset, registerPlayground, wantsPlayground } from './playground';
+import { playgroundPage, registerPlaygroundAssets } from './playground';
 import { playgroundExamples } from './playground-examples';
 import { readiness } from './readiness';
 import { requestIdFrom } from './request-id';
@@ -117,49 +116,45 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
     return reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
-  if (config.playground) {
-    registerPlayground(app, { tabs: playgroundExamples(config.sandbox), apiKeyRequired: config.apiKeys.length > 0 });
-  }
-
-  if (config.apiKeys.length > 0) {
-    const allowed = createApiKeyCheck(config.apiKeys);
-    app.addHook('onRequest', async (request, reply) => {
-      if (!request.url.startsWith('/graphql')) return;
-      // The playground page and its files hold no data; its queries carry the key.
-      if (isPlaygroundAsset(request) || (config.playground && wantsPlayground(request))) return;
-      if (allowed(request.headers.authorization)) return;
-      await reply
-        .code(401)
-        .header('www-authenticate', 'Bearer')
-        .send({ errors: [{ message: 'Send a valid API key as `Authorization: Bearer <key>`.', extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+  // One loader set per request; in-flight vendor calls are aborted when the client goes away.
+  const context: ApolloFastifyContextFunction<GraphQLContext> = async (request, reply) => {
+    const controller = new AbortController();
+    // One request can have hundreds of vendor calls in flight, each listening for abort.
+    setMaxListeners(0, controller.signal);
+    // The response closing before it finished means the client went away.
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) controller.abort();
     });
-  }
+    const hints: RequestHints = {};
+    // One memo for the whole request: a session the timeline loads (Zoom's recordings call,
+    // Cloudflare's session details) is not fetched again by the loaders, nor the other way.
+    const memo = config.batching ? new Map<string, Promise<unknown>>() : undefined;
+    const call = { signal: controller.signal, requestId: request.id, hints, metrics: metrics.calls, memo };
+    return {
+      requestId: request.id,
+      providers,
+      hints,
+      call,
+      cursors,
+      partialErrors: [],
+      loaders: createLoaders(providers, call, { batching: config.batching }),
+    };
+  };
 
-  await app.register(fastifyApollo(apollo), {
-    path: '/graphql',
-    context: async (request, reply): Promise<GraphQLContext> => {
-      const controller = new AbortController();
-      // One request can have hundreds of vendor calls in flight, each listening for abort.
-      setMaxListeners(0, controller.signal);
-      // The response closing before it finished means the client went away.
-      reply.raw.once('close', () => {
-        if (!reply.raw.writableFinished) controller.abort();
-      });
-      const hints: RequestHints = {};
-      // One memo for the whole request: a session the timeline loads (Zoom's recordings call,
-      // Cloudflare's session details) is not fetched again by the loaders, nor the other way.
-      const memo = config.batching ? new Map<string, Promise<unknown>>() : undefined;
-      const call = { signal: controller.signal, requestId: request.id, hints, metrics: metrics.calls, memo };
-      return {
-        requestId: request.id,
-        providers,
-        hints,
-        call,
-        cursors,
-        partialErrors: [],
-        loaders: createLoaders(providers, call, { batching: config.batching }),
-      };
-    },
+  if (config.playground) registerPlaygroundAssets(app);
+
+  // The GraphQL route in a fastify context of its own: hooks added here run for the routes
+  // registered here and nowhere else, and Apollo's integration (a fastify-plugin, so it adds
+  // its route to the context it is registered in) adds exactly POST, GET and OPTIONS /graphql
+  // (and fastify's HEAD twin of the GET). So the API key guards that route whatever the URL's
+  // spelling, and nothing else: no URL is compared. Keep other routes out of this context.
+  await app.register(async (graphql) => {
+    // First, so a browser gets the page without a key (the page holds no data).
+    if (config.playground) {
+      graphql.addHook('onRequest', playgroundPage({ tabs: playgroundExamples(config.sandbox), apiKeyRequired: config.apiKeys.length > 0 }));
+    }
+    if (config.apiKeys.length > 0) graphql.addHook('onRequest', requireApiKey(config.apiKeys));
+    await graphql.register(fastifyApollo(apollo), { path: '/graphql', context });
   });
 
   await app.listen({ host: config.host, port: config.port });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 
 /**
  * GraphiQL 4 served from the installed packages, no CDN and no bundler: graphiql 4.x is the
@@ -103,38 +103,39 @@ function page(options: PlaygroundOptions): string {
 }
 
 /**
- * A browser navigating to /graphql: a GET that accepts HTML and none of the GraphQL
+ * A browser navigating to the GraphQL route: a GET that accepts HTML and none of the GraphQL
  * response types. GraphQL-over-HTTP GETs ask for application/graphql-response+json or
- * application/json and keep reaching Apollo Server.
+ * application/json and keep reaching Apollo Server. No URL test: the hook below is added to
+ * the GraphQL route's own context, so the route has already been matched.
  */
-export function wantsPlayground(request: FastifyRequest): boolean {
-  if (request.method !== 'GET' || request.url.split('?')[0] !== '/graphql') return false;
+function wantsPlayground(request: FastifyRequest): boolean {
+  if (request.method !== 'GET') return false;
   const accept = request.headers.accept ?? '';
   return accept.includes('text/html') && !/application\/(graphql-response\+)?json/.test(accept);
 }
 
-/** True for the page's own files, which carry no data and need no API key. */
-export function isPlaygroundAsset(request: FastifyRequest): boolean {
-  return request.url.startsWith(PLAYGROUND_ASSETS_PREFIX);
-}
-
-/** GET /graphql from a browser serves GraphiQL; its files are under /graphql/assets/. */
-export function registerPlayground(app: FastifyInstance, options: PlaygroundOptions): void {
-  const assets = loadAssets();
+/**
+ * An onRequest hook for the GraphQL route that answers a browser's GET with GraphiQL before
+ * the API key check and Apollo Server run: the page holds no data, and the queries it sends
+ * carry the key.
+ */
+export function playgroundPage(options: PlaygroundOptions): onRequestAsyncHookHandler {
   const html = page(options);
-
-  app.addHook('onRequest', async (request, reply) => {
+  return async (request, reply) => {
     if (!wantsPlayground(request)) return;
-    await reply
+    return reply
       .header('content-type', 'text/html; charset=utf-8')
       .header('content-security-policy', PLAYGROUND_CSP)
       .header('x-content-type-options', 'nosniff')
       .header('referrer-policy', 'no-referrer')
       .header('cache-control', 'no-store')
       .send(html);
-    return reply;
-  });
+  };
+}
 
+/** The page's own files under /graphql/assets/: static, no data, so outside the API key's context. */
+export function registerPlaygroundAssets(app: FastifyInstance): void {
+  const assets = loadAssets();
   app.get<{ Params: { file: string } }>(`${PLAYGROUND_ASSETS_PREFIX}:file`, async (request, reply) => {
     const asset = assets.get(request.params.file);
     if (!asset) return reply.code(404).send({ error: 'no such playground asset' });
