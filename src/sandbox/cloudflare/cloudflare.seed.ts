@@ -1,5 +1,6 @@
 import type { CloudflareMeeting, CloudflareRecording, CloudflareSession, CloudflareStorageConfig } from '../../providers/cloudflare/cloudflare.api-types';
 import { bulkInstants } from '../bulk-times';
+import { newestFirst } from '../list-order';
 import { SANDBOX_EPOCH, SeedRandom } from '../seed-random';
 import type { SandboxStartOptions } from '../vendor-sandbox';
 
@@ -126,7 +127,10 @@ export function seedCloudflare(seed = 1, options: Pick<SandboxStartOptions, 'rec
   // Drawn after every other demo value, so the ids above (the README's) stay as they were.
   recordings.push(echoingRecording(rng, sessions[7], sessionStarts[7] + 3 * 600_000));
   addBulk(seed, options.recordingsPerVendor ?? 0, { meetings, sessions, recordings }, organization);
-  recordings.sort((a, b) => Date.parse(b.invoked_time ?? '') - Date.parse(a.invoked_time ?? ''));
+  // The emulator's own order (newest invoked first, ties by id). No two seeded recordings
+  // share an invoked time (the demo's are minutes apart and younger than 11 days, the bulk's
+  // strictly older and apart), so the id never decides here.
+  newestFirst(recordings, (r) => Date.parse(r.invoked_time ?? ''), (r) => r.id);
   return { meetings, sessions, recordings };
 }
 
