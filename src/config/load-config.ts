@@ -1,7 +1,8 @@
 import { BlockList, isIP } from 'node:net';
 import type { AppConfig, NodeEnv, ProvidersConfig, VendorCommonConfig, VendorHttpTimeoutsConfig, VendorResilienceConfig } from './config.types';
 import { ConfigError } from './config-error';
-import { SIGNALWIRE_API_PATH, VENDOR_DEFAULTS, VENDOR_RESILIENCE_DEFAULTS } from './vendor-defaults';
+import { QUERY_LIMIT_DEFAULTS } from './query-limit-defaults';
+import { SIGNALWIRE_API_PATH, VENDOR_DEFAULTS, VENDOR_RESILIENCE_DEFAULTS, VENDOR_TIMEOUT_DEFAULTS } from './vendor-defaults';
 import type { ProviderName } from '../domain/provider-name';
 
 type Env = Record<string, string | undefined>;
@@ -127,10 +128,10 @@ export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = proces
   }
   const nodeEnv = nodeEnvRaw as NodeEnv;
   const timeouts: VendorHttpTimeoutsConfig = {
-    connectMs: int(env, 'VENDOR_CONNECT_TIMEOUT_MS', 5_000, 1, 600_000),
-    headersMs: int(env, 'VENDOR_HEADERS_TIMEOUT_MS', 15_000, 1, 600_000),
-    bodyMs: int(env, 'VENDOR_BODY_TIMEOUT_MS', 15_000, 1, 600_000),
-    requestMs: int(env, 'VENDOR_REQUEST_TIMEOUT_MS', 30_000, 1, 600_000),
+    connectMs: int(env, 'VENDOR_CONNECT_TIMEOUT_MS', VENDOR_TIMEOUT_DEFAULTS.connectMs, 1, 600_000),
+    headersMs: int(env, 'VENDOR_HEADERS_TIMEOUT_MS', VENDOR_TIMEOUT_DEFAULTS.headersMs, 1, 600_000),
+    bodyMs: int(env, 'VENDOR_BODY_TIMEOUT_MS', VENDOR_TIMEOUT_DEFAULTS.bodyMs, 1, 600_000),
+    requestMs: int(env, 'VENDOR_REQUEST_TIMEOUT_MS', VENDOR_TIMEOUT_DEFAULTS.requestMs, 1, 600_000),
   };
   const resilience: VendorResilienceConfig = {
     maxRetries: int(env, 'VENDOR_MAX_RETRIES', VENDOR_RESILIENCE_DEFAULTS.maxRetries, 0, 10),
@@ -177,12 +178,12 @@ export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = proces
     logFormat: choice(env, 'LOG_FORMAT', ['json', 'pretty'], nodeEnv === 'development' && stdoutIsTty ? 'pretty' : 'json'),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     queryLimits: {
-      maxDepth: int(env, 'QUERY_MAX_DEPTH', 10, 1, 100),
-      maxAliases: int(env, 'QUERY_MAX_ALIASES', 30, 0, 1_000),
-      maxDirectives: int(env, 'QUERY_MAX_DIRECTIVES', 10, 0, 1_000),
-      maxTokens: int(env, 'QUERY_MAX_TOKENS', 2_000, 10, 100_000),
-      maxLinks: int(env, 'QUERY_MAX_LINKS', 200, 0, 100_000),
-      maxObjects: int(env, 'QUERY_MAX_OBJECTS', 1_000, 0, 1_000_000),
+      maxDepth: int(env, 'QUERY_MAX_DEPTH', QUERY_LIMIT_DEFAULTS.maxDepth, 1, 100),
+      maxAliases: int(env, 'QUERY_MAX_ALIASES', QUERY_LIMIT_DEFAULTS.maxAliases, 0, 1_000),
+      maxDirectives: int(env, 'QUERY_MAX_DIRECTIVES', QUERY_LIMIT_DEFAULTS.maxDirectives, 0, 1_000),
+      maxTokens: int(env, 'QUERY_MAX_TOKENS', QUERY_LIMIT_DEFAULTS.maxTokens, 10, 100_000),
+      maxLinks: int(env, 'QUERY_MAX_LINKS', QUERY_LIMIT_DEFAULTS.maxLinks, 0, 100_000),
+      maxObjects: int(env, 'QUERY_MAX_OBJECTS', QUERY_LIMIT_DEFAULTS.maxObjects, 0, 1_000_000),
     },
   };
 }

@@ -1,3 +1,7 @@
+import type { ProviderName } from '../domain/provider-name';
+import { QUERY_LIMIT_DEFAULTS } from './query-limit-defaults';
+import { VENDOR_DEFAULTS, VENDOR_RESILIENCE_DEFAULTS, VENDOR_TIMEOUT_DEFAULTS } from './vendor-defaults';
+
 /**
  * Every environment variable the server reads, in one table. The README's configuration
  * section lists exactly these (a test compares the two), and `secret` marks values that
@@ -10,9 +14,12 @@ export interface ConfigVariable {
   secret?: boolean;
 }
 
-const vendorTuning = (prefix: string, label: string, concurrency: number): ConfigVariable[] => [
-  { name: `${prefix}_MAX_CONCURRENCY`, description: `Most ${label} calls in flight at once`, default: String(concurrency) },
+const vendorTuning = (prefix: string, label: string, provider: ProviderName): ConfigVariable[] => [
+  { name: `${prefix}_MAX_CONCURRENCY`, description: `Most ${label} calls in flight at once`, default: String(VENDOR_DEFAULTS[provider].maxConcurrency) },
 ];
+
+/** The vendor's default base URL (VENDOR_DEFAULTS); SignalWire has none. */
+const baseUrl = (provider: ProviderName): string | undefined => VENDOR_DEFAULTS[provider].baseUrl ?? undefined;
 
 export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'HOST', description: 'Address to listen on', default: '127.0.0.1' },
@@ -24,39 +31,39 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'SHUTDOWN_GRACE_MS', description: 'On SIGTERM, how long in-flight requests may finish before they are cut', default: '10000' },
   { name: 'API_KEYS', description: 'Comma-separated client API keys; when set, requests need `Authorization: Bearer <key>`', secret: true },
   { name: 'DAILY_API_KEY', description: 'Daily API key (enables Daily)', secret: true },
-  { name: 'DAILY_API_URL', description: 'Daily base URL', default: 'https://api.daily.co/v1' },
-  ...vendorTuning('DAILY', 'Daily', 8),
+  { name: 'DAILY_API_URL', description: 'Daily base URL', default: baseUrl('daily') },
+  ...vendorTuning('DAILY', 'Daily', 'daily'),
   { name: 'SIGNALWIRE_PROJECT_ID', description: 'SignalWire project id (enables SignalWire with the token)' },
   { name: 'SIGNALWIRE_API_TOKEN', description: 'SignalWire API token with the Voice scope', secret: true },
   { name: 'SIGNALWIRE_SPACE_URL', description: 'SignalWire space URL, e.g. https://example.signalwire.com (required with SignalWire)' },
-  ...vendorTuning('SIGNALWIRE', 'SignalWire', 16),
+  ...vendorTuning('SIGNALWIRE', 'SignalWire', 'signalwire'),
   { name: 'ZOOM_API_KEY', description: 'Zoom Video SDK API key (enables Zoom with the secret)' },
   { name: 'ZOOM_API_SECRET', description: 'Zoom Video SDK API secret (signs the API JWT)', secret: true },
-  { name: 'ZOOM_API_URL', description: 'Zoom base URL', default: 'https://api.zoom.us/v2' },
-  ...vendorTuning('ZOOM', 'Zoom', 8),
+  { name: 'ZOOM_API_URL', description: 'Zoom base URL', default: baseUrl('zoom') },
+  ...vendorTuning('ZOOM', 'Zoom', 'zoom'),
   { name: 'BIRD_ACCESS_KEY', description: 'Bird access key (enables Bird with the workspace id)', secret: true },
   { name: 'BIRD_WORKSPACE_ID', description: 'Bird workspace id (a UUID)' },
-  { name: 'BIRD_API_URL', description: 'Bird base URL', default: 'https://api.bird.com' },
-  ...vendorTuning('BIRD', 'Bird', 16),
+  { name: 'BIRD_API_URL', description: 'Bird base URL', default: baseUrl('bird') },
+  ...vendorTuning('BIRD', 'Bird', 'bird'),
   { name: 'CLOUDFLARE_API_TOKEN', description: 'Cloudflare API token with Realtime permission (enables Cloudflare with the ids)', secret: true },
   { name: 'CLOUDFLARE_ACCOUNT_ID', description: 'Cloudflare account id' },
   { name: 'CLOUDFLARE_APP_ID', description: 'RealtimeKit app id' },
-  { name: 'CLOUDFLARE_API_URL', description: 'Cloudflare base URL', default: 'https://api.cloudflare.com/client/v4' },
-  ...vendorTuning('CLOUDFLARE', 'Cloudflare', 8),
-  { name: 'VENDOR_CONNECT_TIMEOUT_MS', description: 'Timeout to connect to a vendor', default: '5000' },
-  { name: 'VENDOR_HEADERS_TIMEOUT_MS', description: 'Timeout for a vendor to start answering', default: '15000' },
-  { name: 'VENDOR_BODY_TIMEOUT_MS', description: 'Timeout between body chunks from a vendor', default: '15000' },
-  { name: 'VENDOR_REQUEST_TIMEOUT_MS', description: 'Deadline of one vendor request as a whole, however the vendor trickles its answer', default: '30000' },
-  { name: 'VENDOR_MAX_RETRIES', description: 'Retries of a failed vendor read (429, 502, 503, 504, connection reset)', default: '2' },
-  { name: 'VENDOR_RETRY_AFTER_CAP_MS', description: 'Longest Retry-After waited for; longer is PROVIDER_RATE_LIMITED at once', default: '5000' },
-  { name: 'VENDOR_BREAKER_THRESHOLD', description: "Consecutive vendor outages that open the vendor's circuit", default: '5' },
-  { name: 'VENDOR_BREAKER_COOLDOWN_MS', description: 'How long an open circuit fails fast before a trial call', default: '10000' },
-  { name: 'QUERY_MAX_DEPTH', description: 'Deepest query accepted', default: '10' },
-  { name: 'QUERY_MAX_ALIASES', description: 'Most aliases in one query', default: '30' },
-  { name: 'QUERY_MAX_DIRECTIVES', description: 'Most directives in one query', default: '10' },
-  { name: 'QUERY_MAX_TOKENS', description: 'Most tokens in one query document', default: '2000' },
-  { name: 'QUERY_MAX_LINKS', description: 'Most access links one request may mint', default: '200' },
-  { name: 'QUERY_MAX_OBJECTS', description: 'Most recordings and sessions one request may fetch or list', default: '1000' },
+  { name: 'CLOUDFLARE_API_URL', description: 'Cloudflare base URL', default: baseUrl('cloudflare') },
+  ...vendorTuning('CLOUDFLARE', 'Cloudflare', 'cloudflare'),
+  { name: 'VENDOR_CONNECT_TIMEOUT_MS', description: 'Timeout to connect to a vendor', default: String(VENDOR_TIMEOUT_DEFAULTS.connectMs) },
+  { name: 'VENDOR_HEADERS_TIMEOUT_MS', description: 'Timeout for a vendor to start answering', default: String(VENDOR_TIMEOUT_DEFAULTS.headersMs) },
+  { name: 'VENDOR_BODY_TIMEOUT_MS', description: 'Timeout between body chunks from a vendor', default: String(VENDOR_TIMEOUT_DEFAULTS.bodyMs) },
+  { name: 'VENDOR_REQUEST_TIMEOUT_MS', description: 'Deadline of one vendor request as a whole, however the vendor trickles its answer', default: String(VENDOR_TIMEOUT_DEFAULTS.requestMs) },
+  { name: 'VENDOR_MAX_RETRIES', description: 'Retries of a failed vendor read (429, 502, 503, 504, connection reset)', default: String(VENDOR_RESILIENCE_DEFAULTS.maxRetries) },
+  { name: 'VENDOR_RETRY_AFTER_CAP_MS', description: 'Longest Retry-After waited for; longer is PROVIDER_RATE_LIMITED at once', default: String(VENDOR_RESILIENCE_DEFAULTS.retryAfterCapMs) },
+  { name: 'VENDOR_BREAKER_THRESHOLD', description: "Consecutive vendor outages that open the vendor's circuit", default: String(VENDOR_RESILIENCE_DEFAULTS.breakerThreshold) },
+  { name: 'VENDOR_BREAKER_COOLDOWN_MS', description: 'How long an open circuit fails fast before a trial call', default: String(VENDOR_RESILIENCE_DEFAULTS.breakerCooldownMs) },
+  { name: 'QUERY_MAX_DEPTH', description: 'Deepest query accepted', default: String(QUERY_LIMIT_DEFAULTS.maxDepth) },
+  { name: 'QUERY_MAX_ALIASES', description: 'Most aliases in one query', default: String(QUERY_LIMIT_DEFAULTS.maxAliases) },
+  { name: 'QUERY_MAX_DIRECTIVES', description: 'Most directives in one query', default: String(QUERY_LIMIT_DEFAULTS.maxDirectives) },
+  { name: 'QUERY_MAX_TOKENS', description: 'Most tokens in one query document', default: String(QUERY_LIMIT_DEFAULTS.maxTokens) },
+  { name: 'QUERY_MAX_LINKS', description: 'Most access links one request may mint', default: String(QUERY_LIMIT_DEFAULTS.maxLinks) },
+  { name: 'QUERY_MAX_OBJECTS', description: 'Most recordings and sessions one request may fetch or list', default: String(QUERY_LIMIT_DEFAULTS.maxObjects) },
   { name: 'SANDBOX_LATENCY_MS', description: 'Latency each sandbox emulator adds per call', default: '0' },
   { name: 'SANDBOX_RECORDINGS_PER_VENDOR', description: 'Generated recordings per vendor added to the sandbox demo data (a large timeline to browse)', default: '0' },
   {

@@ -1,4 +1,5 @@
 import type { ProviderName } from '../domain/provider-name';
+import type { VendorHttpTimeoutsConfig } from './config.types';
 
 /**
  * Default base URLs (design.md, "Configuration") and concurrency bounds per vendor.
@@ -29,6 +30,14 @@ export const VENDOR_RESILIENCE_DEFAULTS = {
   breakerThreshold: 5,
   breakerCooldownMs: 10_000,
 };
+
+/**
+ * Vendor HTTP timeouts (VENDOR_*_TIMEOUT_MS), the same for every vendor: what loadConfig
+ * falls back to, what the sandbox's adapters get, and what src/http/vendor-http.ts uses
+ * for one not given. 5 s to connect, 15 s idle for headers and between body chunks, 30 s
+ * for the whole request.
+ */
+export const VENDOR_TIMEOUT_DEFAULTS: VendorHttpTimeoutsConfig = { connectMs: 5_000, headersMs: 15_000, bodyMs: 15_000, requestMs: 30_000 };
 
 /** The Compatibility API lives under this path of a SignalWire space (providers.md §2). */
 export const SIGNALWIRE_API_PATH = '/api/laml/2010-04-01';

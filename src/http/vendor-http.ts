@@ -1,5 +1,6 @@
 import { Pool, errors as undiciErrors } from 'undici';
 import type { Dispatcher } from 'undici';
+import { VENDOR_TIMEOUT_DEFAULTS } from '../config/vendor-defaults';
 import type { ProviderName } from '../domain/provider-name';
 import { PROVIDER_LABELS } from '../domain/provider-name';
 import { ErrorCode } from '../errors/error-codes';
@@ -22,8 +23,6 @@ export interface VendorHttpTimeouts {
   requestMs: number;
 }
 
-export const DEFAULT_TIMEOUTS: VendorHttpTimeouts = { connectMs: 5_000, headersMs: 15_000, bodyMs: 15_000, requestMs: 30_000 };
-
 /** vendorCode of an attempt cut at its deadline: an outage for the breaker, not retried. */
 const DEADLINE_CODE = 'DEADLINE';
 
@@ -41,6 +40,7 @@ export interface VendorHttpOptions {
   /** Auth (and any other) headers for each call; async so a JWT can be refreshed. */
   headers: () => Record<string, string> | Promise<Record<string, string>>;
   toError: VendorErrorMapper;
+  /** VENDOR_TIMEOUT_DEFAULTS (src/config) for any not given. */
   timeouts?: Partial<VendorHttpTimeouts>;
   /** Most calls in flight at once to this vendor; further calls queue in the pool. */
   maxConcurrency: number;
@@ -86,7 +86,7 @@ export class VendorHttp {
     const base = new URL(options.baseUrl);
     this.origin = base.origin;
     this.basePath = base.pathname.replace(/\/+$/, '');
-    const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    const timeouts: VendorHttpTimeouts = { ...VENDOR_TIMEOUT_DEFAULTS, ...options.timeouts };
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     this.requestMs = timeouts.requestMs;
     this.pool = new Pool(this.origin, {

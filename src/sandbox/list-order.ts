@@ -6,7 +6,8 @@ const orderedLength = new WeakMap<object, number>();
  * ascending (a total order, so pages never overlap or skip), in place. It sorts only when
  * the list's length changed since the last time (tests push recordings into a running
  * emulator's data set), so a listing of 10,000 recordings does not sort on every request.
- * A recording without a time comes last.
+ * A recording without a time (null) comes last. A NaN time (a `Date.parse` that failed)
+ * is a tie with every other, so such an item is placed by its id alone.
  */
 export function newestFirst<T>(items: T[], timeMs: (item: T) => number | null, id: (item: T) => string): T[] {
   if (orderedLength.get(items) === items.length) return items;

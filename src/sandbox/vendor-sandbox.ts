@@ -1,7 +1,6 @@
 import type { VendorCommonConfig } from '../config/config.types';
-import { VENDOR_DEFAULTS, VENDOR_RESILIENCE_DEFAULTS } from '../config/vendor-defaults';
+import { VENDOR_DEFAULTS, VENDOR_RESILIENCE_DEFAULTS, VENDOR_TIMEOUT_DEFAULTS } from '../config/vendor-defaults';
 import type { ProviderName } from '../domain/provider-name';
-import { DEFAULT_TIMEOUTS } from '../http/vendor-http';
 import type { Emulator } from './emulator';
 
 export interface SandboxStartOptions {
@@ -33,7 +32,7 @@ export function sandboxCommon(provider: ProviderName, baseUrl: string, vendorHtt
   return {
     baseUrl,
     maxConcurrency: VENDOR_DEFAULTS[provider].maxConcurrency,
-    timeouts: { ...DEFAULT_TIMEOUTS },
+    timeouts: { ...VENDOR_TIMEOUT_DEFAULTS },
     resilience: { ...VENDOR_RESILIENCE_DEFAULTS },
     ...vendorHttp,
   };

@@ -1,6 +1,7 @@
 import type { CloudflareConfig } from '../../config/config.types';
 import type { CloudflareListedRecording, CloudflareRecording } from '../../providers/cloudflare/cloudflare.api-types';
 import { decodeParam, startEmulator, type EmulatorRequest, type EmulatorResponse, type EmulatorSpec } from '../emulator';
+import { newestFirst } from '../list-order';
 import { SANDBOX_EPOCH } from '../seed-random';
 import { bearerToken, sandboxCommon, type SandboxStartOptions, type VendorSandbox } from '../vendor-sandbox';
 import { seedCloudflare, type CloudflareDataset, type CloudflareStoredRecording } from './cloudflare.seed';
@@ -89,9 +90,11 @@ export function cloudflareEmulatorSpec(data: CloudflareDataset, creds: Cloudflar
    * overlap (RealtimeKit's own tie-break is not documented). Computed once: a served
    * dataset does not change.
    */
-  const newestFirst = data.recordings
-    .map((rec) => ({ rec, invoked: Date.parse(rec.invoked_time ?? '') }))
-    .sort((a, b) => b.invoked - a.invoked || (a.rec.id < b.rec.id ? -1 : a.rec.id > b.rec.id ? 1 : 0));
+  const ordered = newestFirst(
+    data.recordings.map((rec) => ({ rec, invoked: Date.parse(rec.invoked_time ?? '') })),
+    (r) => r.invoked,
+    (r) => r.rec.id,
+  );
 
   return {
     vendor: 'cloudflare',
@@ -130,7 +133,7 @@ export function cloudflareEmulatorSpec(data: CloudflareDataset, creds: Cloudflar
           const meetingId = req.query.get('meeting_id');
           const search = req.query.get('search')?.toLowerCase();
 
-          const items = (sortOrder === 'ASC' ? [...newestFirst].reverse() : newestFirst).filter(({ rec: r, invoked }) => {
+          const items = (sortOrder === 'ASC' ? [...ordered].reverse() : ordered).filter(({ rec: r, invoked }) => {
             if (meetingId && r.meeting_id !== meetingId) return false;
             if (statuses.length && !statuses.includes(r.status)) return false;
             if (start !== null && !(invoked >= start)) return false;

@@ -1,5 +1,6 @@
 import type { CloudflareMeeting, CloudflareRecording, CloudflareSession, CloudflareStorageConfig } from '../../providers/cloudflare/cloudflare.api-types';
-import { bulkInstants } from '../bulk-times';
+import { bulkInstants, bulkSessionSizes, bulkStream } from '../bulk-seed';
+import { newestFirst } from '../list-order';
 import { SANDBOX_EPOCH, SeedRandom } from '../seed-random';
 import type { SandboxStartOptions } from '../vendor-sandbox';
 
@@ -126,7 +127,10 @@ export function seedCloudflare(seed = 1, options: Pick<SandboxStartOptions, 'rec
   // Drawn after every other demo value, so the ids above (the README's) stay as they were.
   recordings.push(echoingRecording(rng, sessions[7], sessionStarts[7] + 3 * 600_000));
   addBulk(seed, options.recordingsPerVendor ?? 0, { meetings, sessions, recordings }, organization);
-  recordings.sort((a, b) => Date.parse(b.invoked_time ?? '') - Date.parse(a.invoked_time ?? ''));
+  // The emulator's own order (newest invoked first, ties by id). No two seeded recordings
+  // share an invoked time (the demo's are minutes apart and younger than 11 days, the bulk's
+  // strictly older and apart), so the id never decides here.
+  newestFirst(recordings, (r) => Date.parse(r.invoked_time ?? ''), (r) => r.id);
   return { meetings, sessions, recordings };
 }
 
@@ -154,12 +158,12 @@ const BULK_MEETINGS = 12;
 
 /**
  * `count` more recordings (the benchmark's bulk timeline) in 12 more meetings, 1 to 5 per
- * ended session, invoked over the past six months (bulk-times.ts). Their own random stream,
+ * ended session, invoked over the past six months (bulk-seed.ts). Their own random stream,
  * so the demo data is the same whatever the count.
  */
 function addBulk(seed: number, count: number, data: CloudflareDataset, organization: string): void {
   if (count <= 0) return;
-  const rng = new SeedRandom(seed * 7_919 + 15_485_863);
+  const rng = bulkStream(seed, 15_485_863);
   const meetings = Array.from({ length: BULK_MEETINGS }, (_, i): CloudflareMeeting => ({
     id: rng.uuid(),
     title: `${TITLES[i % TITLES.length]} (archive ${i + 1})`,
@@ -170,8 +174,7 @@ function addBulk(seed: number, count: number, data: CloudflareDataset, organizat
   }));
   data.meetings.push(...meetings);
   const dests = destinations(rng);
-  const perSession: number[] = [];
-  for (let left = count; left > 0; left -= perSession[perSession.length - 1]) perSession.push(Math.min(left, rng.int(1, 5)));
+  const perSession = bulkSessionSizes(rng, count, 5);
   const invoked = bulkInstants(rng, count);
   let n = 0;
   perSession.forEach((size, s) => {

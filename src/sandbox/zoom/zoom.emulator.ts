@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { ZoomConfig } from '../../config/config.types';
 import type { ZoomRecordingFile, ZoomSessionRecordings } from '../../providers/zoom/zoom.api-types';
 import { decodeParam, startEmulator, type EmulatorRequest, type EmulatorResponse, type EmulatorSpec } from '../emulator';
+import { newestFirst } from '../list-order';
 import { bearerToken, sandboxCommon, type SandboxStartOptions, type VendorSandbox } from '../vendor-sandbox';
 import { seedZoom, type ZoomDataset } from './zoom.seed';
 
@@ -119,9 +120,11 @@ export function zoomEmulatorSpec(data: ZoomDataset, apiKey: string, apiSecret: s
    * The list's order, which Zoom does not document: newest session first, ties by session id,
    * a total order so pages never overlap. Computed once: a served dataset does not change.
    */
-  const ordered = data.sessions
-    .map((session) => ({ session, startMs: Date.parse(session.start_time ?? '') }))
-    .sort((a, b) => b.startMs - a.startMs || (a.session.session_id < b.session.session_id ? -1 : 1));
+  const ordered = newestFirst(
+    data.sessions.map((session) => ({ session, startMs: Date.parse(session.start_time ?? '') })),
+    (s) => s.startMs,
+    (s) => s.session.session_id,
+  );
   /** The body as sent: trashed files only with trash=true, download URLs on this emulator. */
   const wire = (s: ZoomSessionRecordings, trash: boolean, origin: string): ZoomSessionRecordings => {
     const pick = (files: ZoomRecordingFile[] | null | undefined) =>

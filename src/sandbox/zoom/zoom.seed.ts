@@ -1,5 +1,5 @@
 import type { ZoomRecordingFile, ZoomSessionRecordings } from '../../providers/zoom/zoom.api-types';
-import { bulkInstants } from '../bulk-times';
+import { bulkInstants, bulkSessionSizes, bulkStream } from '../bulk-seed';
 import { SANDBOX_EPOCH, SeedRandom } from '../seed-random';
 import type { SandboxStartOptions } from '../vendor-sandbox';
 
@@ -113,13 +113,12 @@ const BULK_FILES: ReadonlyArray<[type: string, ext: string | null, recordingType
 
 /**
  * `count` more addressable files (the benchmark's bulk timeline), 1 to 4 per session, over
- * the past six months (bulk-times.ts). Their own random stream, so the demo data above is
+ * the past six months (bulk-seed.ts). Their own random stream, so the demo data above is
  * the same whatever the count; session ids are drawn until unique.
  */
 function bulkSessions(seed: number, count: number, taken: Set<string>): ZoomSessionRecordings[] {
-  const rng = new SeedRandom(seed * 7_919 + 104_729);
-  const perSession: number[] = [];
-  for (let left = count; left > 0; left -= perSession[perSession.length - 1]) perSession.push(Math.min(left, rng.int(1, 4)));
+  const rng = bulkStream(seed, 104_729);
+  const perSession = bulkSessionSizes(rng, count, 4);
   const starts = bulkInstants(rng, perSession.length);
   return perSession.map((files, s) => {
     let sessionId: string;

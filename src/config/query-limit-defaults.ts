@@ -1,0 +1,14 @@
+import type { AppConfig } from './config.types';
+
+/**
+ * The defaults of the abuse limits (QUERY_MAX_*) that src/server/query-limits.ts checks;
+ * load-config.ts reads them and variables.ts documents them, from here.
+ */
+export const QUERY_LIMIT_DEFAULTS: AppConfig['queryLimits'] = {
+  maxDepth: 10,
+  maxAliases: 30,
+  maxDirectives: 10,
+  maxTokens: 2_000,
+  maxLinks: 200,
+  maxObjects: 1_000,
+};
