@@ -1,20 +1,43 @@
 import type { ProviderName } from '../domain/provider-name';
 
+/** Vendor HTTP timeouts (src/http/vendor-http.ts). */
 export interface VendorHttpTimeoutsConfig {
   connectMs: number;
   headersMs: number;
+  /** Longest idle time between two body chunks. */
   bodyMs: number;
-  /** Deadline of one vendor request as a whole (headers and body): src/http/vendor-http.ts. */
+  /**
+   * Deadline of one request, from sending it to the last body byte. The three above are
+   * idle times: a vendor that drips a byte every few seconds passes all of them, so this
+   * is what bounds a call. A timed-out attempt is not retried.
+   */
   requestMs: number;
 }
 
 /** Retries and circuit breaker per vendor (src/http/resilience.ts). */
 export interface VendorResilienceConfig {
+  /** Retries after the first attempt, for idempotent reads only. */
   maxRetries: number;
+  /** First backoff delay; doubles each retry, with full jitter. */
   retryBaseDelayMs: number;
+  /** The longest Retry-After we wait for; a vendor asking for more is PROVIDER_RATE_LIMITED at once. */
   retryAfterCapMs: number;
+  /** Consecutive outage failures that open the circuit. */
   breakerThreshold: number;
+  /** How long an open circuit fails fast before letting one trial call through (half-open). */
   breakerCooldownMs: number;
+}
+
+/** The abuse limits (QUERY_MAX_*), checked by src/server/query-limits.ts before any vendor call. */
+export interface QueryLimitsConfig {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  /** Most access links one request may mint (each can cost a vendor call). */
+  maxLinks: number;
+  /** Most recordings and sessions one request may fetch or list (each can cost vendor calls). */
+  maxObjects: number;
 }
 
 /** What every vendor's config has besides its credentials. */
@@ -83,7 +106,7 @@ export interface AppConfig {
   /** No vendor configured: start the built-in emulators and point the adapters at them. */
   sandbox: boolean;
   /** Abuse limits checked before any vendor call (src/server/query-limits.ts). */
-  queryLimits: { maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number; maxLinks: number; maxObjects: number };
+  queryLimits: QueryLimitsConfig;
   /** Per-call latency the sandbox emulators add (SANDBOX_LATENCY_MS). */
   sandboxLatencyMs: number;
   /** Generated recordings per vendor on top of the sandbox's demo data (SANDBOX_RECORDINGS_PER_VENDOR). */

@@ -1,10 +1,10 @@
-import type { AppConfig } from './config.types';
+import type { QueryLimitsConfig } from './config.types';
 
 /**
  * The defaults of the abuse limits (QUERY_MAX_*) that src/server/query-limits.ts checks;
  * load-config.ts reads them and variables.ts documents them, from here.
  */
-export const QUERY_LIMIT_DEFAULTS: AppConfig['queryLimits'] = {
+export const QUERY_LIMIT_DEFAULTS: QueryLimitsConfig = {
   maxDepth: 10,
   maxAliases: 30,
   maxDirectives: 10,

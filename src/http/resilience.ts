@@ -9,25 +9,13 @@ import {
   CircuitState,
   type IPolicy,
 } from 'cockatiel';
+import type { VendorResilienceConfig } from '../config/config.types';
 import { VENDOR_RESILIENCE_DEFAULTS } from '../config/vendor-defaults';
 import { PROVIDER_LABELS, type ProviderName } from '../domain/provider-name';
 import { ErrorCode } from '../errors/error-codes';
 import { ProviderError } from '../errors/provider-error';
 
-export interface ResilienceOptions {
-  /** Retries after the first attempt, for idempotent reads only. */
-  maxRetries: number;
-  /** First backoff delay; doubles each retry, with full jitter. */
-  retryBaseDelayMs: number;
-  /** The longest Retry-After we wait for; a vendor asking for more is PROVIDER_RATE_LIMITED at once. */
-  retryAfterCapMs: number;
-  /** Consecutive outage failures that open the circuit. */
-  breakerThreshold: number;
-  /** How long an open circuit fails fast before letting one trial call through (half-open). */
-  breakerCooldownMs: number;
-}
-
-export const DEFAULT_RESILIENCE: ResilienceOptions = VENDOR_RESILIENCE_DEFAULTS;
+export const DEFAULT_RESILIENCE: VendorResilienceConfig = VENDOR_RESILIENCE_DEFAULTS;
 
 /** 429 and the gateway-ish 5xx are worth another try (RFC 9110: 502, 503, 504 are transient). */
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
@@ -61,7 +49,7 @@ export interface VendorPolicy {
  * attempt passes through the breaker, so a storm of 503s opens it and later calls fail
  * fast with PROVIDER_UNAVAILABLE until the cool-down lets a trial call through.
  */
-export function createVendorPolicy(provider: ProviderName, options: ResilienceOptions): VendorPolicy {
+export function createVendorPolicy(provider: ProviderName, options: VendorResilienceConfig): VendorPolicy {
   const breaker = circuitBreaker(handleWhen(isOutage), {
     halfOpenAfter: options.breakerCooldownMs,
     breaker: new ConsecutiveBreaker(options.breakerThreshold),

@@ -1,5 +1,6 @@
 import { Pool, errors as undiciErrors } from 'undici';
 import type { Dispatcher } from 'undici';
+import type { VendorHttpTimeoutsConfig, VendorResilienceConfig } from '../config/config.types';
 import { VENDOR_TIMEOUT_DEFAULTS } from '../config/vendor-defaults';
 import type { ProviderName } from '../domain/provider-name';
 import { PROVIDER_LABELS } from '../domain/provider-name';
@@ -7,21 +8,8 @@ import { ErrorCode } from '../errors/error-codes';
 import { ProviderError, badResponse } from '../errors/provider-error';
 import type { CallContext } from '../providers/recording-provider';
 import { buildQuery, type QueryValue } from './encode-path';
-import { createVendorPolicy, DEFAULT_RESILIENCE, type ResilienceOptions, type VendorPolicy } from './resilience';
+import { createVendorPolicy, DEFAULT_RESILIENCE, type VendorPolicy } from './resilience';
 import { parseRetryAfter } from './retry-after';
-
-export interface VendorHttpTimeouts {
-  connectMs: number;
-  headersMs: number;
-  /** Longest idle time between two body chunks. */
-  bodyMs: number;
-  /**
-   * Deadline of one request, from sending it to the last body byte. The three above are
-   * idle times: a vendor that drips a byte every few seconds passes all of them, so this
-   * is what bounds a call. A timed-out attempt is not retried.
-   */
-  requestMs: number;
-}
 
 /** vendorCode of an attempt cut at its deadline: an outage for the breaker, not retried. */
 const DEADLINE_CODE = 'DEADLINE';
@@ -41,13 +29,13 @@ export interface VendorHttpOptions {
   headers: () => Record<string, string> | Promise<Record<string, string>>;
   toError: VendorErrorMapper;
   /** VENDOR_TIMEOUT_DEFAULTS (src/config) for any not given. */
-  timeouts?: Partial<VendorHttpTimeouts>;
+  timeouts?: Partial<VendorHttpTimeoutsConfig>;
   /** Most calls in flight at once to this vendor; further calls queue in the pool. */
   maxConcurrency: number;
   /** Largest body read from the vendor; a bigger one is PROVIDER_BAD_RESPONSE. */
   maxBodyBytes?: number;
   /** Retries and circuit breaker; DEFAULT_RESILIENCE where not given. */
-  resilience?: Partial<ResilienceOptions>;
+  resilience?: Partial<VendorResilienceConfig>;
 }
 
 export interface RedirectResponse {
@@ -86,7 +74,7 @@ export class VendorHttp {
     const base = new URL(options.baseUrl);
     this.origin = base.origin;
     this.basePath = base.pathname.replace(/\/+$/, '');
-    const timeouts: VendorHttpTimeouts = { ...VENDOR_TIMEOUT_DEFAULTS, ...options.timeouts };
+    const timeouts: VendorHttpTimeoutsConfig = { ...VENDOR_TIMEOUT_DEFAULTS, ...options.timeouts };
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     this.requestMs = timeouts.requestMs;
     this.pool = new Pool(this.origin, {

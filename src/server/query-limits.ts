@@ -1,19 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import type { QueryLimitsConfig } from '../config/config.types';
 import { ErrorCode } from '../errors/error-codes';
 import type { OperationFacts, OperationRequest } from './operation-facts';
-
-export interface QueryLimits {
-  maxDepth: number;
-  maxAliases: number;
-  maxDirectives: number;
-  maxTokens: number;
-  /** Most access links one request may mint (each can cost a vendor call). */
-  maxLinks: number;
-  /** Most recordings and sessions one request may fetch or list (each can cost vendor calls). */
-  maxObjects: number;
-}
 
 // `http.status`: thrown from a plugin hook (the cost budgets), Apollo would otherwise answer 500.
 const tooComplex = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, http: { status: 400 } } });
@@ -24,7 +14,7 @@ const tooComplex = (message: string) => new GraphQLError(message, { extensions: 
  * measured by query-cost.ts (memoized by operation-facts.ts). Over a limit is QUERY_TOO_COMPLEX, naming the limit.
  */
 export function queryLimits(
-  limits: QueryLimits,
+  limits: QueryLimitsConfig,
   production: boolean,
   facts: (operation: OperationRequest) => OperationFacts,
 ): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[]; parseOptions: { maxTokens: number } } {
