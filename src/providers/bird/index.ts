@@ -70,7 +70,6 @@ export function createBirdProvider(config: BirdConfig, deps: ProviderDeps = {}):
    */
   async function listTimeline({ filter, limit, after }: ListQuery, ctx: CallContext): Promise<ListPage> {
     const from = readPosition('bird', after, PositionSchema);
-    if (from === 'end') return { items: [], next: null };
     const params = birdListParams(filter, from && from.taken > 0 ? from.limit! : limit);
     const pageToken = from?.pageToken ?? undefined;
     const page = await client.listRecordings({ ...params, pageToken }, ctx);

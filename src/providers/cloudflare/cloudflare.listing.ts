@@ -99,7 +99,6 @@ export function createCloudflareListing({ client, sessionDetails }: CloudflareLi
   return async function listCloudflareRecordings(query: ListQuery, ctx: CallContext): Promise<ListPage> {
     const { filter } = query;
     const from = readPosition('cloudflare', query.after, PositionSchema);
-    if (from === 'end') return { items: [], next: null };
     let start: CloudflarePosition = from ?? { offset: 0, meeting: null };
     // An empty status list matches nothing.
     if (filter.statuses?.length === 0) return { items: [], next: null };

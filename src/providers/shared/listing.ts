@@ -7,13 +7,6 @@ import { compareTimeline, matchesFilter } from './timeline';
 import { DAY_MS } from './times';
 
 /**
- * The position after the last recording a vendor has: resuming from it answers an empty,
- * final page without a vendor call (the listing layer may stop right after a vendor's last
- * item and resume there on the client's next page).
- */
-export const END_OF_LIST: ListPosition = { end: true };
-
-/**
  * How much later than its creation a recording is assumed to start, at most. SignalWire
  * filters on creation (`DateCreated>`) and Bird's `startAt` may do so too (undocumented),
  * while the timeline runs on the start time, which is never earlier: a lower date bound
@@ -25,12 +18,11 @@ export const START_LAG_ALLOWANCE_MS = DAY_MS;
 
 /**
  * Reads a position this adapter handed out (the listing layer seals them into encrypted, authenticated cursors, so a bad shape
- * means a bug or an old cursor, never an attack), or null for "from the newest", or
- * END_OF_LIST. A shape the schema refuses is BAD_USER_INPUT, before any vendor call.
+ * means a bug or an old cursor, never an attack), or null for "from the newest". A shape
+ * the schema refuses is BAD_USER_INPUT, before any vendor call.
  */
-export function readPosition<S extends z.ZodType>(provider: ProviderName, after: ListPosition | null, schema: S): z.infer<S> | 'end' | null {
+export function readPosition<S extends z.ZodType>(provider: ProviderName, after: ListPosition | null, schema: S): z.infer<S> | null {
   if (after === null) return null;
-  if (after.end === true && Object.keys(after).length === 1) return 'end';
   const parsed = schema.safeParse(after);
   if (!parsed.success) throw new BadUserInputError(`Malformed ${PROVIDER_LABELS[provider]} listing position in the cursor.`, provider);
   return parsed.data;
@@ -48,8 +40,8 @@ export function pageSizeFor(limit: number, max: number): number {
  * (the vendor's order is by creation or undocumented; sorting makes each page exact, and
  * `taken` counts in this sorted order so a re-fetch skips exactly what was handed out),
  * the first `skip` dropped, the rest filtered locally. An item's position is `at(i)` with
- * i items of the page consumed; the last item's is `next` (resuming after the whole page
- * needs no re-fetch), or END_OF_LIST on the vendor's last page.
+ * i items of the page consumed; the last item's is `next` when there is one (resuming after
+ * the whole page needs no re-fetch).
  */
 export function pageOfRecordings(
   recordings: readonly RecordingData[],
@@ -60,7 +52,7 @@ export function pageOfRecordings(
   for (let i = options.skip; i < sorted.length; i++) {
     if (!matchesFilter(sorted[i], options.filter)) continue;
     const last = i === sorted.length - 1;
-    items.push({ recording: sorted[i], position: last ? (options.next ?? END_OF_LIST) : options.at(i + 1) });
+    items.push({ recording: sorted[i], position: last && options.next ? options.next : options.at(i + 1) });
   }
   return { items, next: options.next };
 }

@@ -42,7 +42,6 @@ export function createSignalWireProvider(config: SignalWireConfig, _deps: Provid
    */
   async function listTimeline({ filter, limit, after }: ListQuery, ctx: CallContext): Promise<ListPage> {
     const from = readPosition('signalwire', after, PositionSchema);
-    if (from === 'end') return { items: [], next: null };
     const uri = from?.page ?? client.recordingsPageUri(signalWireListParams(filter, limit));
     const page = await client.nextPage(uri, ctx);
     const nextUri = page.next_page_uri;

@@ -115,7 +115,6 @@ const isExpiredToken = (error: unknown): boolean =>
 export function createZoomListing({ client, now, fetchSession }: ZoomListingDeps) {
   async function listSession(sessionId: string, query: ListQuery, ctx: CallContext): Promise<ListPage> {
     const from = readPosition('zoom', query.after, SessionPositionSchema);
-    if (from === 'end') return { items: [], next: null };
     const skip = from?.skip ?? 0;
     let body: ZoomSessionRecordings;
     try {
@@ -147,7 +146,6 @@ export function createZoomListing({ client, now, fetchSession }: ZoomListingDeps
     if (query.filter.statuses?.length === 0) return { items: [], next: null };
     if (query.filter.sessionKey) return listSession(query.filter.sessionKey[0], query, ctx);
     const from = readPosition('zoom', query.after, WindowPositionSchema);
-    if (from === 'end') return { items: [], next: null };
     const start: WindowPosition | null = from ?? startOf(query.filter);
     if (!start) return { items: [], next: null };
     const filter: ListFilter = { ...query.filter, startedAfter: new Date(start.since) };
