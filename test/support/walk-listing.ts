@@ -123,9 +123,14 @@ export function listingFixture<S extends { emulator: Emulator }>(
   return f;
 }
 
-/** A malformed position is BAD_USER_INPUT from this vendor, and no vendor call is made. */
-export async function expectPositionRefused(f: ListingFixture<{ emulator: Emulator }>, after: ListPosition): Promise<void> {
-  await expect(f.provider.listRecordings({ filter: {}, limit: 5, after }, {})).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT, provider: f.provider.name });
+/**
+ * A malformed position is BAD_USER_INPUT from this vendor, both where the listing layer
+ * parses a cursor and where listRecordings reads it, and no vendor call is made.
+ */
+export async function expectPositionRefused(f: ListingFixture<{ emulator: Emulator }>, after: ListPosition, filter: ListFilter = {}): Promise<void> {
+  const refusal = { code: ErrorCode.BAD_USER_INPUT, provider: f.provider.name };
+  expect(() => f.provider.parseListPosition(after, filter)).toThrow(expect.objectContaining(refusal));
+  await expect(f.provider.listRecordings({ filter, limit: 5, after }, {})).rejects.toMatchObject(refusal);
   expect(f.sandbox.emulator.totalCalls()).toBe(0);
 }
 

@@ -4,7 +4,7 @@ import { badResponse } from '../../errors/provider-error';
 import { expectSegments, uuidRule } from '../../ids/segment-rules';
 import type { CallContext, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
 import { byGroup, eachKey } from '../shared/batch';
-import { pageOfRecordings, readPosition } from '../shared/listing';
+import { pageOfRecordings, parsePosition, readPosition } from '../shared/listing';
 import { memoCall } from '../shared/memo';
 import type { ProviderDeps } from '../shared/provider-deps';
 import type { BirdRecording } from './bird.api-types';
@@ -112,6 +112,8 @@ export function createBirdProvider(config: BirdConfig, deps: ProviderDeps = {}):
     },
 
     listRecordings: listTimeline,
+
+    parseListPosition: (position) => parsePosition('bird', position, PositionSchema),
 
     circuitState: () => client.circuitState(),
 

@@ -5,7 +5,7 @@ import { expectSegments, OPAQUE_TOKEN, uuidRule } from '../../ids/segment-rules'
 import type { ProviderDeps } from '../shared/provider-deps';
 import type { CallContext, ListedRecording, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
 import { byGroup, eachKey } from '../shared/batch';
-import { pageSizeFor, readPosition } from '../shared/listing';
+import { pageSizeFor, parsePosition, readPosition } from '../shared/listing';
 import { memoCall } from '../shared/memo';
 import { matchesFilter, timelineTime } from '../shared/timeline';
 import { DAILY_LIST_LIMIT, DailyClient } from './daily.client';
@@ -100,6 +100,8 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
     },
 
     listRecordings: listTimeline,
+
+    parseListPosition: (position) => parsePosition('daily', position, PositionSchema),
 
     circuitState: () => client.circuitState(),
 

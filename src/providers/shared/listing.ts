@@ -17,15 +17,20 @@ import { DAY_MS } from './times';
 export const START_LAG_ALLOWANCE_MS = DAY_MS;
 
 /**
- * Reads a position this adapter handed out (the listing layer seals them into encrypted, authenticated cursors, so a bad shape
- * means a bug or an old cursor, never an attack), or null for "from the newest". A shape
- * the schema refuses is BAD_USER_INPUT, before any vendor call.
+ * Reads a position this adapter handed out (the listing layer seals them into encrypted,
+ * authenticated cursors, so a bad shape means a bug or an old cursor, never an attack): an
+ * adapter's `parseListPosition`, which the listing layer runs while it decodes a cursor. A
+ * shape the schema refuses is BAD_USER_INPUT, before any vendor call.
  */
-export function readPosition<S extends z.ZodType>(provider: ProviderName, after: ListPosition | null, schema: S): z.infer<S> | null {
-  if (after === null) return null;
-  const parsed = schema.safeParse(after);
+export function parsePosition<S extends z.ZodType<ListPosition>>(provider: ProviderName, position: ListPosition, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(position);
   if (!parsed.success) throw new BadUserInputError(`Malformed ${PROVIDER_LABELS[provider]} listing position in the cursor.`, provider);
   return parsed.data;
+}
+
+/** `parsePosition` as `listRecordings` reads `after`: null is "from the newest". */
+export function readPosition<S extends z.ZodType<ListPosition>>(provider: ProviderName, after: ListPosition | null, schema: S): z.infer<S> | null {
+  return after === null ? null : parsePosition(provider, after, schema);
 }
 
 /** The page size to ask a vendor for: the listing layer's wish, within the vendor's 1..max. */

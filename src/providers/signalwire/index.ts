@@ -4,7 +4,7 @@ import { badResponse } from '../../errors/provider-error';
 import { expectSegments, uuidRule } from '../../ids/segment-rules';
 import type { CallContext, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
 import { byGroup, eachKey } from '../shared/batch';
-import { pageOfRecordings, readPosition } from '../shared/listing';
+import { pageOfRecordings, parsePosition, readPosition } from '../shared/listing';
 import { memoCall } from '../shared/memo';
 import type { ProviderDeps } from '../shared/provider-deps';
 import type { SignalWireRecording } from './signalwire.api-types';
@@ -94,6 +94,8 @@ export function createSignalWireProvider(config: SignalWireConfig, _deps: Provid
     },
 
     listRecordings: listTimeline,
+
+    parseListPosition: (position) => parsePosition('signalwire', position, PositionSchema),
 
     circuitState: () => client.circuitState(),
 

@@ -1,9 +1,9 @@
 import type { RecordingData } from '../../domain/model';
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider-error';
-import type { CallContext, ListedRecording, ListFilter, ListPage, ListPosition, ListQuery } from '../recording-provider';
+import type { CallContext, ListedRecording, ListFilter, ListPage, ListPosition, ListQuery, RecordingProvider } from '../recording-provider';
 import { z } from 'zod';
-import { pageSizeFor, readPosition, walkSteps, type ListStep } from '../shared/listing';
+import { pageSizeFor, parsePosition, readPosition, walkSteps, type ListStep } from '../shared/listing';
 import { compareTimeline, matchesFilter } from '../shared/timeline';
 import { DAY_MS } from '../shared/times';
 import type { ZoomRecordingList, ZoomSessionRecordings } from './zoom.api-types';
@@ -112,7 +112,7 @@ const isExpiredToken = (error: unknown): boolean =>
  * answer (getRecordings gives null for it): the listing shows what the vendor lists, as
  * getRecordings does.
  */
-export function createZoomListing({ client, now, fetchSession }: ZoomListingDeps) {
+export function createZoomListing({ client, now, fetchSession }: ZoomListingDeps): Pick<RecordingProvider, 'listRecordings' | 'parseListPosition'> {
   async function listSession(sessionId: string, query: ListQuery, ctx: CallContext): Promise<ListPage> {
     const from = readPosition('zoom', query.after, SessionPositionSchema);
     const skip = from?.skip ?? 0;
@@ -141,7 +141,7 @@ export function createZoomListing({ client, now, fetchSession }: ZoomListingDeps
     return { since, to: lastDay, token: null, size: 1, done: 0, skip: 0 };
   }
 
-  return async function listZoomRecordings(query: ListQuery, ctx: CallContext): Promise<ListPage> {
+  async function listRecordings(query: ListQuery, ctx: CallContext): Promise<ListPage> {
     // An empty status list matches nothing.
     if (query.filter.statuses?.length === 0) return { items: [], next: null };
     if (query.filter.sessionKey) return listSession(query.filter.sessionKey[0], query, ctx);
@@ -177,5 +177,11 @@ export function createZoomListing({ client, now, fetchSession }: ZoomListingDeps
     };
 
     return walkSteps(start, step);
+  }
+
+  return {
+    listRecordings,
+    // A session's listing and the account's walk resume from different shapes.
+    parseListPosition: (position, filter) => parsePosition('zoom', position, filter.sessionKey ? SessionPositionSchema : WindowPositionSchema),
   };
 }
