@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { BirdConfig } from '../../config/config.types';
 import { badResponse } from '../../errors/provider-error';
 import { expectSegments, uuidRule } from '../../ids/segment-rules';
-import type { CallContext, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
+import type { CallContext, ListPage, ListPosition, ListQuery, RecordingProvider } from '../recording-provider';
 import { byGroup, eachKey } from '../shared/batch';
 import { pageOfRecordings, parsePosition, readPosition } from '../shared/listing';
 import { memoCall } from '../shared/memo';
@@ -75,7 +75,7 @@ export function createBirdProvider(config: BirdConfig, deps: ProviderDeps = {}):
     const page = await client.listRecordings({ ...params, pageToken }, ctx);
     const nextToken = page.nextPageToken || null;
     if (nextToken !== null && (nextToken === pageToken || nextToken.length > MAX_PAGE_TOKEN)) throw badResponse('bird', 'recording list repeats its page token or sends an oversized one');
-    return pageOfRecordings((page.results ?? []).map(mapBirdRecording), {
+    return pageOfRecordings<ListPosition>((page.results ?? []).map(mapBirdRecording), {
       skip: from?.taken ?? 0,
       filter,
       at: (taken) => ({ pageToken: pageToken ?? null, limit: params.limit!, taken }),

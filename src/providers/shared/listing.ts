@@ -39,6 +39,12 @@ export function pageSizeFor(limit: number, max: number): number {
   return Math.min(max, Math.max(1, Math.floor(limit)));
 }
 
+/** One vendor call's worth of a listing: what it handed out and where the next one resumes. */
+export interface ListStep<P extends ListPosition> {
+  items: ListedRecording[];
+  next: P | null;
+}
+
 /**
  * One vendor page, as the listing layer wants it, for vendors whose positions are "this
  * page, `taken` of it consumed" (the page is re-fetched on resume): sorted by the timeline
@@ -48,10 +54,10 @@ export function pageSizeFor(limit: number, max: number): number {
  * i items of the page consumed; the last item's is `next` when there is one (resuming after
  * the whole page needs no re-fetch).
  */
-export function pageOfRecordings(
+export function pageOfRecordings<P extends ListPosition>(
   recordings: readonly RecordingData[],
-  options: { skip: number; filter: ListFilter; at: (taken: number) => ListPosition; next: ListPosition | null },
-): ListPage {
+  options: { skip: number; filter: ListFilter; at: (taken: number) => P; next: P | null },
+): ListStep<P> {
   const sorted = [...recordings].sort(compareTimeline);
   const items: ListedRecording[] = [];
   for (let i = options.skip; i < sorted.length; i++) {
@@ -60,12 +66,6 @@ export function pageOfRecordings(
     items.push({ recording: sorted[i], position: last && options.next ? options.next : options.at(i + 1) });
   }
   return { items, next: options.next };
-}
-
-/** One vendor call's worth of a listing: what it handed out and where the next one resumes. */
-export interface ListStep<P extends ListPosition> {
-  items: ListedRecording[];
-  next: P | null;
 }
 
 /**

@@ -79,7 +79,7 @@ describe('SignalWire listRecordings over HTTP against the SignalWire emulator', 
 });
 
 describe('SignalWire listRecordings against a vendor whose next_page_uri leaves the space', () => {
-  it('answers PROVIDER_BAD_RESPONSE and hands out no position holding the foreign URI', async () => {
+  it('answers PROVIDER_BAD_RESPONSE and hands out no position holding the foreign URI, nor follows it for a session', async () => {
     const emulator = await startEmulator({
       vendor: 'signalwire',
       authorize: () => null,
@@ -97,6 +97,9 @@ describe('SignalWire listRecordings against a vendor whose next_page_uri leaves 
     try {
       await expect(provider.listRecordings({ filter: {}, limit: 5, after: null }, {})).rejects.toMatchObject({ code: ErrorCode.PROVIDER_BAD_RESPONSE });
       expect(emulator.totalCalls()).toBe(1);
+      const [session] = await provider.getSessions([['call', '5d8a0ee2-7c4f-4f5e-9b1e-3f0c1d2e4a6b']], {});
+      expect(session).toMatchObject({ code: ErrorCode.PROVIDER_BAD_RESPONSE });
+      expect(emulator.totalCalls()).toBe(2);
     } finally {
       await provider.close();
       await emulator.close();
