@@ -56,6 +56,9 @@ describe('Bird listRecordings over HTTP against the Bird emulator', () => {
 });
 
 describe('Bird listRecordings over a bulk-seeded emulator', () => {
-  it('pages through 10,000 generated recordings plus the demo ones, each once, in timeline order', () =>
-    expectBulkWalk(() => startBirdSandbox({ seed: 2, recordingsPerVendor: 10_000 }), create, map, 99));
+  it('pages through 10,000 generated recordings plus the demo ones, each once, in timeline order, one vendor call per full page', async () => {
+    const walk = await expectBulkWalk(() => startBirdSandbox({ seed: 2, recordingsPerVendor: 10_000 }), create, map, { limit: 99, total: 10_024, maxVendorCallsPerStep: 1 });
+    // Counted at the vendor, not in the walker.
+    expect([walk.calls, walk.vendorCalls]).toEqual([Math.ceil(10_024 / 99), Math.ceil(10_024 / 99)]);
+  });
 });

@@ -51,6 +51,9 @@ describe('Daily listRecordings over HTTP against the Daily emulator', () => {
 });
 
 describe('Daily listRecordings over a bulk-seeded emulator', () => {
-  it('pages through 10,000 generated recordings plus the demo ones, each once, in timeline order', () =>
-    expectBulkWalk(() => startDailySandbox({ seed: 2, recordingsPerVendor: 10_000 }), create, map, 100));
+  it('pages through 10,000 generated recordings plus the demo ones, each once, in timeline order, one vendor call per full page', async () => {
+    const walk = await expectBulkWalk(() => startDailySandbox({ seed: 2, recordingsPerVendor: 10_000 }), create, map, { limit: 100, total: 10_024, maxVendorCallsPerStep: 1 });
+    // Counted at the vendor, not in the walker.
+    expect([walk.calls, walk.vendorCalls]).toEqual([Math.ceil(10_024 / 100), Math.ceil(10_024 / 100)]);
+  });
 });
