@@ -68,8 +68,10 @@ export class VendorStream {
 
   /**
    * One vendor call; a vendor's failure is kept, not thrown, so the other vendors' page goes
-   * on. A position the adapter refuses (BadUserInputError from `readPosition`: a cursor made
-   * by another version) is the client's cursor at fault, not the vendor: it fails the request.
+   * on. A position the adapter refuses (BadUserInputError from `readPosition`) is the
+   * client's cursor at fault, not the vendor: it fails the request. Cursors' positions are
+   * checked by `parseListPosition` before any call (timeline-connection.ts), so this is
+   * only a backstop for an adapter that reads more strictly than it parses.
    */
   async fetch(limit: number, ctx: CallContext): Promise<void> {
     this.calls += 1;

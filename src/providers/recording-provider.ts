@@ -81,7 +81,7 @@ export interface ListQuery {
    * vendor calls to fill it.
    */
   limit: number;
-  /** null: from the newest; otherwise a `position` or `next` this adapter returned. */
+  /** null: from the newest; otherwise a `position` or `next` this adapter returned, as its `parseListPosition` read it. */
   after: ListPosition | null;
 }
 
@@ -132,6 +132,15 @@ export interface RecordingProvider {
    * layer can stop mid-page without losing or repeating anything.
    */
   listRecordings(query: ListQuery, ctx: CallContext): Promise<ListPage>;
+
+  /**
+   * Reads a position from a client's cursor as `listRecordings` will, without any call:
+   * the listing layer runs it for every vendor while it decodes the cursor, so a position
+   * this adapter would refuse for this filter is BAD_USER_INPUT (BadUserInputError naming
+   * this provider) before any vendor is called. Returns the position `listRecordings` is
+   * then given.
+   */
+  parseListPosition(position: ListPosition, filter: ListFilter): ListPosition;
 
   /** The state of the vendor's circuit breaker (src/http/resilience.ts), for /readyz and /metrics. */
   circuitState(): CircuitStateName;

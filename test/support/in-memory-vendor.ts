@@ -57,6 +57,10 @@ export function inMemoryVendor(spec: InMemoryVendorSpec) {
       }
       return { items, next: end < sorted.length ? issue({ page: end }) : null };
     },
+    parseListPosition(position) {
+      startOf(position);
+      return position;
+    },
     circuitState: () => 'closed',
     close: async () => undefined,
   };

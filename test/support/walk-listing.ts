@@ -4,7 +4,6 @@ import { recordingGlobalId } from '../../src/loaders/create-loaders';
 import type { CallContext, ListFilter, ListPage, ListPosition, RecordingProvider } from '../../src/providers/recording-provider';
 import { compareTimeline, matchesFilter, timelineTime } from '../../src/providers/shared/timeline';
 import type { Emulator } from '../../src/sandbox/emulator';
-import type { VendorSandbox } from '../../src/sandbox/vendor-sandbox';
 import { vendorLifecycle } from './vendor-lifecycle';
 
 export interface WalkOptions {
@@ -26,8 +25,9 @@ export interface Walk {
   recordings: RecordingData[];
   /** Their global ids, in walk order. */
   ids: string[];
-  /** listRecordings calls made, and the most vendor calls any one of them cost (with `emulator`). */
+  /** listRecordings calls made; with `emulator`, the vendor calls they cost and the most any one of them cost. */
   calls: number;
+  vendorCalls: number;
   maxVendorCallsPerStep: number;
   /** Pages that came back empty while the listing went on. */
   emptyPages: number;
@@ -44,13 +44,15 @@ const viaJson = (page: ListPage): ListPage => ({
  * `next` is null, every position through JSON as a cursor would carry it.
  */
 export async function walkListing(provider: RecordingProvider, filter: ListFilter, options: WalkOptions): Promise<Walk> {
-  const walk: Walk = { recordings: [], ids: [], calls: 0, maxVendorCallsPerStep: 0, emptyPages: 0 };
+  const walk: Walk = { recordings: [], ids: [], calls: 0, vendorCalls: 0, maxVendorCallsPerStep: 0, emptyPages: 0 };
   const { take, emulator } = options;
   let after: ListPosition | null = null;
   for (;;) {
     const before = emulator?.totalCalls() ?? 0;
     const page = viaJson(await provider.listRecordings({ filter, limit: options.limit, after }, options.ctx?.() ?? {}));
-    walk.maxVendorCallsPerStep = Math.max(walk.maxVendorCallsPerStep, (emulator?.totalCalls() ?? 0) - before);
+    const vendorCalls = (emulator?.totalCalls() ?? 0) - before;
+    walk.vendorCalls += vendorCalls;
+    walk.maxVendorCallsPerStep = Math.max(walk.maxVendorCallsPerStep, vendorCalls);
     if (++walk.calls > 20_000) throw new Error('the listing does not end');
     const wanted = typeof take === 'function' ? take(page.items.length, walk.calls) : (take ?? page.items.length);
     const taken = Math.max(1, Math.min(page.items.length, wanted));
@@ -123,30 +125,41 @@ export function listingFixture<S extends { emulator: Emulator }>(
   return f;
 }
 
-/** A malformed position is BAD_USER_INPUT from this vendor, and no vendor call is made. */
-export async function expectPositionRefused(f: ListingFixture<{ emulator: Emulator }>, after: ListPosition): Promise<void> {
-  await expect(f.provider.listRecordings({ filter: {}, limit: 5, after }, {})).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT, provider: f.provider.name });
+/**
+ * A malformed position is BAD_USER_INPUT from this vendor, both where the listing layer
+ * parses a cursor and where listRecordings reads it, and no vendor call is made.
+ */
+export async function expectPositionRefused(f: ListingFixture<{ emulator: Emulator }>, after: ListPosition, filter: ListFilter = {}): Promise<void> {
+  const refusal = { code: ErrorCode.BAD_USER_INPUT, provider: f.provider.name };
+  expect(() => f.provider.parseListPosition(after, filter)).toThrow(expect.objectContaining(refusal));
+  await expect(f.provider.listRecordings({ filter, limit: 5, after }, {})).rejects.toMatchObject(refusal);
   expect(f.sandbox.emulator.totalCalls()).toBe(0);
 }
 
-/** A 10,000-recording bulk-seeded emulator walked to its end with one page size. */
+/** A caller that stops mid-page every third call, as the listing layer does when another vendor's recordings come first. */
+export const midPageEveryThird: WalkOptions['take'] = (n, step) => (step % 3 === 0 ? Math.floor(n / 2) : n);
+
+/**
+ * A bulk-seeded emulator (its own, closed afterwards) walked to its end: it holds `total`
+ * recordings, the walk yields each once in timeline order, and no listRecordings call costs
+ * more than `maxVendorCallsPerStep` vendor calls. Returns the walk for the vendor's own
+ * checks (call counts, counted at the vendor).
+ */
 export async function expectBulkWalk<S extends { emulator: Emulator }>(
   start: () => Promise<S>,
   create: (sandbox: S) => RecordingProvider,
   map: (sandbox: S) => RecordingData[],
-  limit: number,
-): Promise<void> {
+  options: Omit<WalkOptions, 'emulator'> & { total: number; maxVendorCallsPerStep: number },
+): Promise<Walk> {
   const sandbox = await start();
   const provider = create(sandbox);
   try {
     const all = map(sandbox);
-    expect(all).toHaveLength(10_024);
-    const { ids, calls, maxVendorCallsPerStep } = await walkListing(provider, {}, { limit, emulator: sandbox.emulator });
-    expect(ids).toEqual(expectedIds(all, {}));
-    // One vendor call per full page, and no more: counted at the vendor, not in the walker.
-    expect(calls).toBe(Math.ceil(10_024 / limit));
-    expect(maxVendorCallsPerStep).toBe(1);
-    expect(sandbox.emulator.totalCalls()).toBe(Math.ceil(10_024 / limit));
+    expect(all).toHaveLength(options.total);
+    const walk = await walkListing(provider, {}, { ...options, emulator: sandbox.emulator });
+    expect(walk.ids).toEqual(expectedIds(all, {}));
+    expect(walk.maxVendorCallsPerStep).toBeLessThanOrEqual(options.maxVendorCallsPerStep);
+    return walk;
   } finally {
     await provider.close();
     await sandbox.emulator.close();
@@ -176,17 +189,3 @@ export const WALK_CASES: Array<[limit: number, what: string, take: WalkOptions['
   [7, 'stopping mid-page', (n) => Math.ceil(n / 3)],
   [30, 'stopping mid-page', (n, step) => (step % 2 ? 1 : n - 1)],
 ];
-
-/**
- * Walks a bulk-seeded sandbox's whole listing at limit 100, stopping mid-page every third
- * call, then closes the adapter and the emulator.
- */
-export async function walkBulkSandbox<C>(sandbox: VendorSandbox<C>, create: (config: C) => RecordingProvider): Promise<Walk> {
-  const provider = create(sandbox.config);
-  try {
-    return await walkListing(provider, {}, { limit: 100, take: (n, step) => (step % 3 === 0 ? Math.floor(n / 2) : n), emulator: sandbox.emulator });
-  } finally {
-    await provider.close();
-    await sandbox.emulator.close();
-  }
-}

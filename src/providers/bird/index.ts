@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { BirdConfig } from '../../config/config.types';
 import { badResponse } from '../../errors/provider-error';
 import { expectSegments, uuidRule } from '../../ids/segment-rules';
-import type { CallContext, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
+import type { CallContext, ListPage, ListPosition, ListQuery, RecordingProvider } from '../recording-provider';
 import { byGroup, eachKey } from '../shared/batch';
-import { pageOfRecordings, readPosition } from '../shared/listing';
+import { pageOfRecordings, parsePosition, readPosition } from '../shared/listing';
 import { memoCall } from '../shared/memo';
 import type { ProviderDeps } from '../shared/provider-deps';
 import type { BirdRecording } from './bird.api-types';
@@ -70,13 +70,12 @@ export function createBirdProvider(config: BirdConfig, deps: ProviderDeps = {}):
    */
   async function listTimeline({ filter, limit, after }: ListQuery, ctx: CallContext): Promise<ListPage> {
     const from = readPosition('bird', after, PositionSchema);
-    if (from === 'end') return { items: [], next: null };
     const params = birdListParams(filter, from && from.taken > 0 ? from.limit! : limit);
     const pageToken = from?.pageToken ?? undefined;
     const page = await client.listRecordings({ ...params, pageToken }, ctx);
     const nextToken = page.nextPageToken || null;
     if (nextToken !== null && (nextToken === pageToken || nextToken.length > MAX_PAGE_TOKEN)) throw badResponse('bird', 'recording list repeats its page token or sends an oversized one');
-    return pageOfRecordings((page.results ?? []).map(mapBirdRecording), {
+    return pageOfRecordings<ListPosition>((page.results ?? []).map(mapBirdRecording), {
       skip: from?.taken ?? 0,
       filter,
       at: (taken) => ({ pageToken: pageToken ?? null, limit: params.limit!, taken }),
@@ -113,6 +112,8 @@ export function createBirdProvider(config: BirdConfig, deps: ProviderDeps = {}):
     },
 
     listRecordings: listTimeline,
+
+    parseListPosition: (position) => parsePosition('bird', position, PositionSchema),
 
     circuitState: () => client.circuitState(),
 

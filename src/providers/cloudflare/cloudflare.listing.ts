@@ -1,9 +1,9 @@
 import type { RecordingStatus } from '../../domain/model';
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider-error';
-import type { CallContext, ListFilter, ListPage, ListQuery } from '../recording-provider';
+import type { CallContext, ListFilter, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
 import { z } from 'zod';
-import { pageSizeFor, readPosition, walkSteps, type ListStep } from '../shared/listing';
+import { pageSizeFor, parsePosition, readPosition, walkSteps, type ListStep } from '../shared/listing';
 import { matchesFilter } from '../shared/timeline';
 import type { CloudflareSession } from './cloudflare.api-types';
 import { CLOUDFLARE_FIRST_PAGE, CLOUDFLARE_PER_PAGE, type CloudflareClient, type CloudflareListParams } from './cloudflare.client';
@@ -85,7 +85,7 @@ export interface CloudflareListingDeps {
  * filter) meeting_id pushed down; everything is checked locally too. No session filter
  * exists: the session's details give its meeting, whose list is kept to the session.
  */
-export function createCloudflareListing({ client, sessionDetails }: CloudflareListingDeps) {
+export function createCloudflareListing({ client, sessionDetails }: CloudflareListingDeps): Pick<RecordingProvider, 'listRecordings' | 'parseListPosition'> {
   /** The session's meeting, or null when the session does not exist (nothing to list). */
   async function meetingOf(sessionId: string, ctx: CallContext): Promise<string | null> {
     try {
@@ -96,10 +96,9 @@ export function createCloudflareListing({ client, sessionDetails }: CloudflareLi
     }
   }
 
-  return async function listCloudflareRecordings(query: ListQuery, ctx: CallContext): Promise<ListPage> {
+  async function listRecordings(query: ListQuery, ctx: CallContext): Promise<ListPage> {
     const { filter } = query;
     const from = readPosition('cloudflare', query.after, PositionSchema);
-    if (from === 'end') return { items: [], next: null };
     let start: CloudflarePosition = from ?? { offset: 0, meeting: null };
     // An empty status list matches nothing.
     if (filter.statuses?.length === 0) return { items: [], next: null };
@@ -134,5 +133,7 @@ export function createCloudflareListing({ client, sessionDetails }: CloudflareLi
     };
 
     return walkSteps(start, step, 2 - calls);
-  };
+  }
+
+  return { listRecordings, parseListPosition: (position) => parsePosition('cloudflare', position, PositionSchema) };
 }

@@ -77,7 +77,7 @@ export function createCloudflareProvider(config: CloudflareConfig, deps: Provide
       return eachKey(requests, async ({ recording }) => (recording.knownLink ? mapCloudflareAccessLink(recording.knownLink, now()) : null));
     },
 
-    listRecordings: createCloudflareListing({ client, sessionDetails }),
+    ...createCloudflareListing({ client, sessionDetails }),
 
     circuitState: () => client.circuitState(),
 

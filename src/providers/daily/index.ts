@@ -5,7 +5,7 @@ import { expectSegments, OPAQUE_TOKEN, uuidRule } from '../../ids/segment-rules'
 import type { ProviderDeps } from '../shared/provider-deps';
 import type { CallContext, ListedRecording, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
 import { byGroup, eachKey } from '../shared/batch';
-import { END_OF_LIST, pageSizeFor, readPosition } from '../shared/listing';
+import { pageSizeFor, parsePosition, readPosition } from '../shared/listing';
 import { memoCall } from '../shared/memo';
 import { matchesFilter, timelineTime } from '../shared/timeline';
 import { DAILY_LIST_LIMIT, DailyClient } from './daily.client';
@@ -40,7 +40,6 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
    */
   async function listTimeline({ filter, limit, after }: ListQuery, ctx: CallContext): Promise<ListPage> {
     const from = readPosition('daily', after, PositionSchema);
-    if (from === 'end') return { items: [], next: null };
     const room = filter.sessionKey?.[0];
     const size = pageSizeFor(limit, DAILY_LIST_LIMIT);
     const page = await client.listRecordings({ room_name: room, limit: size, starting_after: from?.startingAfter }, ctx);
@@ -58,12 +57,7 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
       if (matchesFilter(recording, filter)) items.push({ recording, position: { startingAfter: raw.id } });
     }
     const last = page.data.at(-1);
-    if (ended || !last) {
-      // Nothing after the last item handed out matches: resuming there needs no call.
-      if (items.length > 0) items[items.length - 1].position = END_OF_LIST;
-      return { items, next: null };
-    }
-    return { items, next: { startingAfter: last.id } };
+    return { items, next: ended || !last ? null : { startingAfter: last.id } };
   }
 
   async function listRoom(room: string, ctx: CallContext): Promise<DailyRecording[]> {
@@ -106,6 +100,8 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
     },
 
     listRecordings: listTimeline,
+
+    parseListPosition: (position) => parsePosition('daily', position, PositionSchema),
 
     circuitState: () => client.circuitState(),
 

@@ -7,13 +7,6 @@ import { compareTimeline, matchesFilter } from './timeline';
 import { DAY_MS } from './times';
 
 /**
- * The position after the last recording a vendor has: resuming from it answers an empty,
- * final page without a vendor call (the listing layer may stop right after a vendor's last
- * item and resume there on the client's next page).
- */
-export const END_OF_LIST: ListPosition = { end: true };
-
-/**
  * How much later than its creation a recording is assumed to start, at most. SignalWire
  * filters on creation (`DateCreated>`) and Bird's `startAt` may do so too (undocumented),
  * while the timeline runs on the start time, which is never earlier: a lower date bound
@@ -24,16 +17,20 @@ export const END_OF_LIST: ListPosition = { end: true };
 export const START_LAG_ALLOWANCE_MS = DAY_MS;
 
 /**
- * Reads a position this adapter handed out (the listing layer seals them into encrypted, authenticated cursors, so a bad shape
- * means a bug or an old cursor, never an attack), or null for "from the newest", or
- * END_OF_LIST. A shape the schema refuses is BAD_USER_INPUT, before any vendor call.
+ * Reads a position this adapter handed out (the listing layer seals them into encrypted,
+ * authenticated cursors, so a bad shape means a bug or an old cursor, never an attack): an
+ * adapter's `parseListPosition`, which the listing layer runs while it decodes a cursor. A
+ * shape the schema refuses is BAD_USER_INPUT, before any vendor call.
  */
-export function readPosition<S extends z.ZodType>(provider: ProviderName, after: ListPosition | null, schema: S): z.infer<S> | 'end' | null {
-  if (after === null) return null;
-  if (after.end === true && Object.keys(after).length === 1) return 'end';
-  const parsed = schema.safeParse(after);
+export function parsePosition<S extends z.ZodType<ListPosition>>(provider: ProviderName, position: ListPosition, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(position);
   if (!parsed.success) throw new BadUserInputError(`Malformed ${PROVIDER_LABELS[provider]} listing position in the cursor.`, provider);
   return parsed.data;
+}
+
+/** `parsePosition` as `listRecordings` reads `after`: null is "from the newest". */
+export function readPosition<S extends z.ZodType<ListPosition>>(provider: ProviderName, after: ListPosition | null, schema: S): z.infer<S> | null {
+  return after === null ? null : parsePosition(provider, after, schema);
 }
 
 /** The page size to ask a vendor for: the listing layer's wish, within the vendor's 1..max. */
@@ -42,33 +39,33 @@ export function pageSizeFor(limit: number, max: number): number {
   return Math.min(max, Math.max(1, Math.floor(limit)));
 }
 
+/** One vendor call's worth of a listing: what it handed out and where the next one resumes. */
+export interface ListStep<P extends ListPosition> {
+  items: ListedRecording[];
+  next: P | null;
+}
+
 /**
  * One vendor page, as the listing layer wants it, for vendors whose positions are "this
  * page, `taken` of it consumed" (the page is re-fetched on resume): sorted by the timeline
  * (the vendor's order is by creation or undocumented; sorting makes each page exact, and
  * `taken` counts in this sorted order so a re-fetch skips exactly what was handed out),
  * the first `skip` dropped, the rest filtered locally. An item's position is `at(i)` with
- * i items of the page consumed; the last item's is `next` (resuming after the whole page
- * needs no re-fetch), or END_OF_LIST on the vendor's last page.
+ * i items of the page consumed; the last item's is `next` when there is one (resuming after
+ * the whole page needs no re-fetch).
  */
-export function pageOfRecordings(
+export function pageOfRecordings<P extends ListPosition>(
   recordings: readonly RecordingData[],
-  options: { skip: number; filter: ListFilter; at: (taken: number) => ListPosition; next: ListPosition | null },
-): ListPage {
+  options: { skip: number; filter: ListFilter; at: (taken: number) => P; next: P | null },
+): ListStep<P> {
   const sorted = [...recordings].sort(compareTimeline);
   const items: ListedRecording[] = [];
   for (let i = options.skip; i < sorted.length; i++) {
     if (!matchesFilter(sorted[i], options.filter)) continue;
     const last = i === sorted.length - 1;
-    items.push({ recording: sorted[i], position: last ? (options.next ?? END_OF_LIST) : options.at(i + 1) });
+    items.push({ recording: sorted[i], position: last && options.next ? options.next : options.at(i + 1) });
   }
   return { items, next: options.next };
-}
-
-/** One vendor call's worth of a listing: what it handed out and where the next one resumes. */
-export interface ListStep<P extends ListPosition> {
-  items: ListedRecording[];
-  next: P | null;
 }
 
 /**

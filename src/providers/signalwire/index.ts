@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { SignalWireConfig } from '../../config/config.types';
-import { badResponse } from '../../errors/provider-error';
 import { expectSegments, uuidRule } from '../../ids/segment-rules';
 import type { CallContext, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
 import { byGroup, eachKey } from '../shared/batch';
-import { pageOfRecordings, readPosition } from '../shared/listing';
+import { pageOfRecordings, parsePosition, readPosition } from '../shared/listing';
 import { memoCall } from '../shared/memo';
 import type { ProviderDeps } from '../shared/provider-deps';
 import type { SignalWireRecording } from './signalwire.api-types';
@@ -42,12 +41,10 @@ export function createSignalWireProvider(config: SignalWireConfig, _deps: Provid
    */
   async function listTimeline({ filter, limit, after }: ListQuery, ctx: CallContext): Promise<ListPage> {
     const from = readPosition('signalwire', after, PositionSchema);
-    if (from === 'end') return { items: [], next: null };
     const uri = from?.page ?? client.recordingsPageUri(signalWireListParams(filter, limit));
-    const page = await client.nextPage(uri, ctx);
+    // getPage has checked next_page_uri: no position ever holds another host's URI or loops on one page.
+    const page = await client.getPage(uri, ctx);
     const nextUri = page.next_page_uri;
-    // Checked now, so no position ever holds another host's URI or loops on one page.
-    if (nextUri && (!client.isOwnPageUri(nextUri) || nextUri === uri)) throw badResponse('signalwire', 'next_page_uri outside the API or repeating the page');
     return pageOfRecordings(
       page.recordings.map((r) => mapSignalWireRecording(r, config.spaceUrl)),
       { skip: from?.taken ?? 0, filter, at: (taken) => ({ page: uri, taken }), next: nextUri ? { page: nextUri, taken: 0 } : null },
@@ -64,7 +61,7 @@ export function createSignalWireProvider(config: SignalWireConfig, _deps: Provid
       if (!next) return all;
       if (seen.has(next)) return all;
       seen.add(next);
-      page = await client.nextPage(next, ctx);
+      page = await client.getPage(next, ctx);
     }
   }
 
@@ -95,6 +92,8 @@ export function createSignalWireProvider(config: SignalWireConfig, _deps: Provid
     },
 
     listRecordings: listTimeline,
+
+    parseListPosition: (position) => parsePosition('signalwire', position, PositionSchema),
 
     circuitState: () => client.circuitState(),
 

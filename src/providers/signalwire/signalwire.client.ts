@@ -58,10 +58,12 @@ export class SignalWireClient {
     return parseWire('signalwire', SignalWireRecordingSchema, body, 'recording');
   }
 
-  /** GET /Accounts/{AccountSid}/Recordings?CallSid=|ConferenceSid= — the first page. */
-  async listRecordings(filter: { CallSid?: string; ConferenceSid?: string }, ctx: CallContext): Promise<SignalWireRecordingList> {
-    const body = await this.http.getJson(`${this.account}/Recordings`, { ...filter, PageSize: SIGNALWIRE_PAGE_SIZE }, ctx, '/Recordings');
-    return parseWire('signalwire', SignalWireRecordingListSchema, body, 'recording list');
+  /**
+   * GET /Accounts/{AccountSid}/Recordings with these filters (PageSize: the most, unless
+   * given): the first page, by the one way a first page is built (recordingsPageUri).
+   */
+  listRecordings(params: SignalWireListParams, ctx: CallContext): Promise<SignalWireRecordingList> {
+    return this.getPage(this.recordingsPageUri({ ...params, PageSize: params.PageSize ?? SIGNALWIRE_PAGE_SIZE }), ctx);
   }
 
   /**
@@ -75,26 +77,31 @@ export class SignalWireClient {
 
   /**
    * Whether a page URI is a path under our API path on the configured space (never
-   * another host, never a dot segment): the only page URIs ever requested.
+   * another host, never a dot segment): the only page URIs ever requested. Checked where a
+   * URI comes in: a `next_page_uri` in getPage, a listing position in its schema.
    */
   isOwnPageUri(uri: string): boolean {
     return uri.startsWith(`${this.apiPath}/`) && !/\/(\.|%2e){1,2}(\/|\?|$)/i.test(uri);
   }
 
   /**
-   * A page by its URI: a `next_page_uri` SignalWire gave (core/paging.mdx: always follow it
-   * rather than building page URLs) or a first page from recordingsPageUri. It is a path
-   * from the space root, requested on the configured space; anything that is not under
-   * our API path is refused rather than requested.
+   * A page by its URI, a path from the space root requested on the configured space: a
+   * first page from recordingsPageUri, a `next_page_uri` SignalWire gave (core/paging.mdx:
+   * always follow it rather than building page URLs), or one of those kept in a listing
+   * position (whose schema checks isOwnPageUri). The page's own `next_page_uri` is checked
+   * here, before anyone can follow it or keep it in a position: one outside our API path,
+   * or naming this same page (a loop), is a bad response.
    */
-  async nextPage(pageUri: string, ctx: CallContext): Promise<SignalWireRecordingList> {
-    if (!this.isOwnPageUri(pageUri)) throw badResponse('signalwire', 'next_page_uri outside the API');
+  async getPage(pageUri: string, ctx: CallContext): Promise<SignalWireRecordingList> {
     const rest = pageUri.slice(this.apiPath.length);
     const q = rest.indexOf('?');
     const path = q === -1 ? rest : rest.slice(0, q);
     const query = Object.fromEntries(new URLSearchParams(q === -1 ? '' : rest.slice(q + 1)));
     const body = await this.http.getJson(path, query, ctx, '/Recordings');
-    return parseWire('signalwire', SignalWireRecordingListSchema, body, 'recording list');
+    const page = parseWire('signalwire', SignalWireRecordingListSchema, body, 'recording list');
+    const next = page.next_page_uri;
+    if (next && (!this.isOwnPageUri(next) || next === pageUri)) throw badResponse('signalwire', 'next_page_uri outside the API or repeating the page');
+    return page;
   }
 
   /** The vendor's circuit breaker, for /readyz and /metrics. */

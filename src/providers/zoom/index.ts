@@ -106,7 +106,7 @@ export function createZoomProvider(config: ZoomConfig, deps: ProviderDeps = {}):
       );
     },
 
-    listRecordings: createZoomListing({ client, now, fetchSession: async (sessionId, ctx) => (await fetchSession(sessionId, ctx)).body }),
+    ...createZoomListing({ client, now, fetchSession: async (sessionId, ctx) => (await fetchSession(sessionId, ctx)).body }),
 
     circuitState: () => client.circuitState(),
 

@@ -1,10 +1,9 @@
 import type { RecordingData } from '../../domain/model';
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider-error';
-import type { CallContext, ListedRecording, ListFilter, ListPage, ListPosition, ListQuery } from '../recording-provider';
+import type { CallContext, ListFilter, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
 import { z } from 'zod';
-import { pageSizeFor, readPosition, walkSteps, type ListStep } from '../shared/listing';
-import { compareTimeline, matchesFilter } from '../shared/timeline';
+import { pageOfRecordings, pageSizeFor, parsePosition, readPosition, walkSteps, type ListStep } from '../shared/listing';
 import { DAY_MS } from '../shared/times';
 import type { ZoomRecordingList, ZoomSessionRecordings } from './zoom.api-types';
 import { ZOOM_LIST_MAX_PAGE_SIZE, type ZoomClient } from './zoom.client';
@@ -80,17 +79,9 @@ export interface ZoomListingDeps {
   fetchSession: (sessionId: string, ctx: CallContext) => Promise<ZoomSessionRecordings>;
 }
 
-/** Files of one vendor page in timeline order; a session whose id could not round-trip is left out. */
+/** Files of one vendor page; a session whose id could not round-trip is left out. */
 function pageFiles(sessions: readonly ZoomSessionRecordings[]): RecordingData[] {
-  return sessions
-    .filter((s) => ZOOM_SESSION_ID.test(s.session_id))
-    .flatMap((s) => zoomFiles(s).map((f) => mapZoomFile(f, s)))
-    .sort(compareTimeline);
-}
-
-/** Items of a page from `skip` on, each with the position after it, kept when they match. */
-function handOut(files: readonly RecordingData[], skip: number, filter: ListFilter, positionAfter: (handedOut: number) => ListPosition): ListedRecording[] {
-  return files.flatMap((recording, i) => (i >= skip && matchesFilter(recording, filter) ? [{ recording, position: positionAfter(i + 1) }] : []));
+  return sessions.filter((s) => ZOOM_SESSION_ID.test(s.session_id)).flatMap((s) => zoomFiles(s).map((f) => mapZoomFile(f, s)));
 }
 
 const laterDay = (a: string, b: string): string => (a > b ? a : b);
@@ -112,10 +103,9 @@ const isExpiredToken = (error: unknown): boolean =>
  * answer (getRecordings gives null for it): the listing shows what the vendor lists, as
  * getRecordings does.
  */
-export function createZoomListing({ client, now, fetchSession }: ZoomListingDeps) {
+export function createZoomListing({ client, now, fetchSession }: ZoomListingDeps): Pick<RecordingProvider, 'listRecordings' | 'parseListPosition'> {
   async function listSession(sessionId: string, query: ListQuery, ctx: CallContext): Promise<ListPage> {
     const from = readPosition('zoom', query.after, SessionPositionSchema);
-    if (from === 'end') return { items: [], next: null };
     const skip = from?.skip ?? 0;
     let body: ZoomSessionRecordings;
     try {
@@ -125,10 +115,8 @@ export function createZoomListing({ client, now, fetchSession }: ZoomListingDeps
       if (error instanceof ProviderError && error.code === ErrorCode.NOT_FOUND) return { items: [], next: null };
       throw error;
     }
-    const files = zoomFiles(body)
-      .map((f) => mapZoomFile(f, body))
-      .sort(compareTimeline);
-    return { items: handOut(files, skip, query.filter, (n) => ({ skip: n })), next: null };
+    const files = zoomFiles(body).map((f) => mapZoomFile(f, body));
+    return pageOfRecordings(files, { skip, filter: query.filter, at: (n) => ({ skip: n }), next: null });
   }
 
   /** The first position of a walk, or null when the filter's range is empty. */
@@ -142,12 +130,11 @@ export function createZoomListing({ client, now, fetchSession }: ZoomListingDeps
     return { since, to: lastDay, token: null, size: 1, done: 0, skip: 0 };
   }
 
-  return async function listZoomRecordings(query: ListQuery, ctx: CallContext): Promise<ListPage> {
+  async function listRecordings(query: ListQuery, ctx: CallContext): Promise<ListPage> {
     // An empty status list matches nothing.
     if (query.filter.statuses?.length === 0) return { items: [], next: null };
     if (query.filter.sessionKey) return listSession(query.filter.sessionKey[0], query, ctx);
     const from = readPosition('zoom', query.after, WindowPositionSchema);
-    if (from === 'end') return { items: [], next: null };
     const start: WindowPosition | null = from ?? startOf(query.filter);
     if (!start) return { items: [], next: null };
     const filter: ListFilter = { ...query.filter, startedAfter: new Date(start.since) };
@@ -170,14 +157,19 @@ export function createZoomListing({ client, now, fetchSession }: ZoomListingDeps
       }
       const files = pageFiles(page.sessions);
       const here = { ...pos, size };
-      const items = handOut(files, pos.skip, filter, (n) => ({ ...here, skip: n }));
       const older = from > floor ? { since: pos.since, to: addDays(from, -1), token: null, size: 1, done: 0, skip: 0 } : null;
       const next = page.next_page_token
         ? { ...here, token: page.next_page_token, done: pos.done + files.length, skip: Math.max(0, pos.skip - files.length) }
         : older;
-      return { items, next };
+      return pageOfRecordings(files, { skip: pos.skip, filter, at: (n) => ({ ...here, skip: n }), next });
     };
 
     return walkSteps(start, step);
+  }
+
+  return {
+    listRecordings,
+    // A session's listing and the account's walk resume from different shapes.
+    parseListPosition: (position, filter) => parsePosition('zoom', position, filter.sessionKey ? SessionPositionSchema : WindowPositionSchema),
   };
 }

@@ -1,55 +1,46 @@
 import { request } from 'undici';
-import type { RecordingData } from '../../../src/domain/model';
-import { ErrorCode } from '../../../src/errors/error-codes';
 import { createCloudflareProvider } from '../../../src/providers/cloudflare';
 import type { CloudflareRecording } from '../../../src/providers/cloudflare/cloudflare.api-types';
-import type { ListFilter, ListPosition, RecordingProvider } from '../../../src/providers/recording-provider';
+import { mapCloudflareRecording } from '../../../src/providers/cloudflare/cloudflare.mapper';
+import type { ListFilter, ListPosition } from '../../../src/providers/recording-provider';
 import { startCloudflareSandbox } from '../../../src/sandbox/cloudflare/cloudflare.emulator';
-import { seedCloudflare, type CloudflareDataset } from '../../../src/sandbox/cloudflare/cloudflare.seed';
+import { seedCloudflare } from '../../../src/sandbox/cloudflare/cloudflare.seed';
 import { demoRecordings } from '../../../src/sandbox/demo-data';
-import type { Emulator } from '../../../src/sandbox/emulator';
 import { SANDBOX_EPOCH } from '../../../src/sandbox/seed-random';
-import { expectedIds, globalIds, WALK_CASES, walkBulkSandbox, walkListing } from '../../support/walk-listing';
-import { vendorLifecycle } from '../../support/vendor-lifecycle';
+import { expectBulkWalk, expectedIds, expectPositionRefused, globalIds, listingFixture, midPageEveryThird, WALK_CASES, walkListing } from '../../support/walk-listing';
 
 const DAY_MS = 86_400_000;
 const SEED = 7;
 const BULK = 300;
 
+type Sandbox = Awaited<ReturnType<typeof startCloudflareSandbox>>;
+const create = (s: Sandbox) => createCloudflareProvider(s.config, { now: () => SANDBOX_EPOCH });
+const map = (s: Sandbox) => s.data.recordings.map(mapCloudflareRecording);
+
 describe('Cloudflare listRecordings over HTTP against the RealtimeKit emulator', () => {
-  let emulator: Emulator;
-  let data: CloudflareDataset;
-  let provider: RecordingProvider;
-  let config: Awaited<ReturnType<typeof startCloudflareSandbox>>['config'];
-  let all: RecordingData[];
+  const f = listingFixture(() => startCloudflareSandbox({ seed: SEED, recordingsPerVendor: BULK }), create, map);
 
-  beforeAll(async () => {
-    ({ emulator, data, config } = await startCloudflareSandbox({ seed: SEED, recordingsPerVendor: BULK }));
-    provider = createCloudflareProvider(config, { now: () => SANDBOX_EPOCH });
-    all = demoRecordings(SEED, BULK).cloudflare;
-  });
-  vendorLifecycle(() => ({ provider, emulator }));
-
-  const lists = () => emulator.log.filter((e) => e.route === 'recordings.list');
+  const lists = () => f.sandbox.emulator.log.filter((e) => e.route === 'recordings.list');
   const raw = async (query: string) => {
-    const res = await request(`${emulator.url}/client/v4/accounts/${config.accountId}/realtime/kit/${config.appId}/recordings?${query}`, {
-      headers: { authorization: `Bearer ${config.apiToken}` },
+    const res = await request(`${f.sandbox.emulator.url}/client/v4/accounts/${f.sandbox.config.accountId}/realtime/kit/${f.sandbox.config.appId}/recordings?${query}`, {
+      headers: { authorization: `Bearer ${f.sandbox.config.apiToken}` },
     });
     return { status: res.statusCode, body: (await res.body.json()) as { data: CloudflareRecording[]; paging: Record<string, number> } };
   };
 
   it('seeds the bulk on top of the unchanged demo data, over six months of sessions', () => {
-    expect(all.length).toBe(26 + BULK);
+    expect(f.all.length).toBe(26 + BULK);
+    expect(globalIds(demoRecordings(SEED, BULK).cloudflare).sort()).toEqual(globalIds(f.all).sort());
     const demo = seedCloudflare(SEED);
-    expect(data.recordings.filter((r) => demo.recordings.some((d) => d.id === r.id)).length).toBe(26);
-    expect(data.sessions.slice(0, 9)).toEqual(demo.sessions);
-    expect(new Set(data.recordings.map((r) => r.invoked_time!.slice(0, 7))).size).toBeGreaterThanOrEqual(6);
-    expect(new Set(data.recordings.map((r) => r.session_id)).size).toBeGreaterThan(60);
+    expect(f.sandbox.data.recordings.filter((r) => demo.recordings.some((d) => d.id === r.id)).length).toBe(26);
+    expect(f.sandbox.data.sessions.slice(0, 9)).toEqual(demo.sessions);
+    expect(new Set(f.sandbox.data.recordings.map((r) => r.invoked_time!.slice(0, 7))).size).toBeGreaterThanOrEqual(6);
+    expect(new Set(f.sandbox.data.recordings.map((r) => r.session_id)).size).toBeGreaterThan(60);
   });
 
   it.each(WALK_CASES)('walks every recording once in timeline order, limit %i, %s', async (limit, _what, take) => {
-    const walk = await walkListing(provider, {}, { limit, take, emulator });
-    expect(globalIds(walk.recordings)).toEqual(expectedIds(all, {}));
+    const walk = await walkListing(f.provider, {}, { limit, take, emulator: f.sandbox.emulator });
+    expect(globalIds(walk.recordings)).toEqual(expectedIds(f.all, {}));
     expect(walk.maxVendorCallsPerStep).toBe(1);
     for (const e of lists()) {
       expect(e.query).toMatchObject({ sort_by: ['invokedTime'], sort_order: ['DESC'] });
@@ -63,14 +54,14 @@ describe('Cloudflare listRecordings over HTTP against the RealtimeKit emulator',
 
   it('pushes status[] down when every asked status can be expressed, and filters locally otherwise', async () => {
     const pushable: ListFilter = { statuses: ['READY', 'PROCESSING'] };
-    const walk = await walkListing(provider, pushable, { limit: 25, take: (n) => Math.max(1, n - 3), emulator });
-    expect(globalIds(walk.recordings)).toEqual(expectedIds(all, pushable));
+    const walk = await walkListing(f.provider, pushable, { limit: 25, take: (n) => Math.max(1, n - 3), emulator: f.sandbox.emulator });
+    expect(globalIds(walk.recordings)).toEqual(expectedIds(f.all, pushable));
     expect(lists().every((e) => JSON.stringify(e.query['status[]']) === JSON.stringify(['UPLOADED', 'UPLOADING']))).toBe(true);
 
-    emulator.resetCounters();
+    f.sandbox.emulator.resetCounters();
     const local: ListFilter = { statuses: ['READY', 'FAILED', 'PAUSED'] };
-    const walk2 = await walkListing(provider, local, { limit: 25, emulator });
-    const expected = expectedIds(all, local);
+    const walk2 = await walkListing(f.provider, local, { limit: 25, emulator: f.sandbox.emulator });
+    const expected = expectedIds(f.all, local);
     expect(new Set(walk2.recordings.map((r) => r.status))).toEqual(new Set(['READY', 'FAILED', 'PAUSED']));
     expect(globalIds(walk2.recordings)).toEqual(expected);
     expect(lists().every((e) => e.query['status[]'] === undefined)).toBe(true);
@@ -79,8 +70,8 @@ describe('Cloudflare listRecordings over HTTP against the RealtimeKit emulator',
 
   it('pushes the time range down as start_time (an hour early) and end_time', async () => {
     const filter: ListFilter = { startedAfter: new Date(SANDBOX_EPOCH - 90 * DAY_MS), startedBefore: new Date(SANDBOX_EPOCH - 5 * DAY_MS) };
-    const walk = await walkListing(provider, filter, { limit: 40, take: (n) => Math.ceil(n / 2), emulator });
-    const expected = expectedIds(all, filter);
+    const walk = await walkListing(f.provider, filter, { limit: 40, take: (n) => Math.ceil(n / 2), emulator: f.sandbox.emulator });
+    const expected = expectedIds(f.all, filter);
     expect(expected.length).toBeGreaterThan(100);
     expect(globalIds(walk.recordings)).toEqual(expected);
     for (const e of lists()) {
@@ -89,50 +80,50 @@ describe('Cloudflare listRecordings over HTTP against the RealtimeKit emulator',
     }
     // The vendor bounds the walk: whole pages of 40 cost one call per 40 recordings it
     // holds in the pushed range, and none past it.
-    emulator.resetCounters();
-    await walkListing(provider, filter, { limit: 40, emulator });
+    f.sandbox.emulator.resetCounters();
+    await walkListing(f.provider, filter, { limit: 40, emulator: f.sandbox.emulator });
     const [lo, hi] = [filter.startedAfter!.getTime() - 3_600_000, filter.startedBefore!.getTime()];
-    const inRange = data.recordings.filter((r) => Date.parse(r.invoked_time!) >= lo && Date.parse(r.invoked_time!) <= hi).length;
+    const inRange = f.sandbox.data.recordings.filter((r) => Date.parse(r.invoked_time!) >= lo && Date.parse(r.invoked_time!) <= hi).length;
     expect(lists().length).toBe(Math.ceil(inRange / 40));
   });
 
   it('lists a session through its meeting: the details once, then meeting_id pushed down', async () => {
-    const session = data.sessions[2];
+    const session = f.sandbox.data.sessions[2];
     const filter: ListFilter = { sessionKey: [session.id] };
-    const expected = expectedIds(all, filter);
+    const expected = expectedIds(f.all, filter);
     expect(expected.length).toBeGreaterThan(1);
-    const walk = await walkListing(provider, filter, { limit: 1, take: () => 1, emulator });
+    const walk = await walkListing(f.provider, filter, { limit: 1, take: () => 1, emulator: f.sandbox.emulator });
     expect(globalIds(walk.recordings)).toEqual(expected);
-    expect(emulator.counters.get('sessions.get')).toBe(1);
+    expect(f.sandbox.emulator.counters.get('sessions.get')).toBe(1);
     expect(lists().every((e) => e.query.meeting_id?.[0] === session.associated_id)).toBe(true);
     expect(walk.maxVendorCallsPerStep).toBeLessThanOrEqual(2);
 
     // In a request that already loaded the session, its details cost nothing more.
-    emulator.resetCounters();
+    f.sandbox.emulator.resetCounters();
     const ctx = { memo: new Map<string, Promise<unknown>>() };
-    await provider.getSessions([[session.id]], ctx);
-    const before = emulator.counters.get('sessions.get');
-    const page = await provider.listRecordings({ filter, limit: 50, after: null }, ctx);
+    await f.provider.getSessions([[session.id]], ctx);
+    const before = f.sandbox.emulator.counters.get('sessions.get');
+    const page = await f.provider.listRecordings({ filter, limit: 50, after: null }, ctx);
     expect(globalIds(page.items.map((i) => i.recording))).toEqual(expected);
-    expect(emulator.counters.get('sessions.get')).toBe(before);
+    expect(f.sandbox.emulator.counters.get('sessions.get')).toBe(before);
 
-    const none = await provider.listRecordings({ filter: { sessionKey: ['00000000-0000-4000-8000-000000000000'] }, limit: 5, after: null }, {});
+    const none = await f.provider.listRecordings({ filter: { sessionKey: ['00000000-0000-4000-8000-000000000000'] }, limit: 5, after: null }, {});
     expect(none).toEqual({ items: [], next: null });
   });
 
-  it('refuses a malformed position before any call', async () => {
-    const bad: ListPosition[] = [{ offset: -1, meeting: null }, { offset: 3 }, { offset: 1.5, meeting: null }, { offset: 0, meeting: '../x' }, { offset: 0, meeting: null, extra: 1 }];
-    for (const after of bad) {
-      await expect(provider.listRecordings({ filter: {}, limit: 5, after }, {})).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT, provider: 'cloudflare' });
-    }
-    expect(emulator.totalCalls()).toBe(0);
-  });
+  it.each<[string, ListPosition]>([
+    ['a negative offset', { offset: -1, meeting: null }],
+    ['no meeting', { offset: 3 }],
+    ['a fractional offset', { offset: 1.5, meeting: null }],
+    ['a dot segment meeting', { offset: 0, meeting: '../x' }],
+    ['an extra field', { offset: 0, meeting: null, extra: 1 }],
+  ])('refuses a malformed position (%s) before any call', (_name, after) => expectPositionRefused(f, after));
 
   it('emulates the documented list: default and maximum per_page, paging object, newest first in a total order', async () => {
     const first = await raw('');
     expect(first.status).toBe(200);
     expect(first.body.data).toHaveLength(20);
-    expect(first.body.paging).toEqual({ total_count: all.length, start_offset: 0, end_offset: 19 });
+    expect(first.body.paging).toEqual({ total_count: f.all.length, start_offset: 0, end_offset: 19 });
     const times = first.body.data.map((r) => r.invoked_time!);
     expect([...times].sort().reverse()).toEqual(times);
     expect((await raw('per_page=101')).status).toBe(400);
@@ -142,10 +133,6 @@ describe('Cloudflare listRecordings over HTTP against the RealtimeKit emulator',
     expect((await raw('status[]=ERRORED')).status).toBe(400);
   });
 
-  it('pages a bulk-seeded emulator (2,000 more recordings) exactly', async () => {
-    const walk = await walkBulkSandbox(await startCloudflareSandbox({ seed: 11, recordingsPerVendor: 2_000 }), createCloudflareProvider);
-    expect(walk.recordings.length).toBe(2_026);
-    expect(globalIds(walk.recordings)).toEqual(expectedIds(demoRecordings(11, 2_000).cloudflare, {}));
-    expect(walk.maxVendorCallsPerStep).toBe(1);
-  });
+  it('pages a bulk-seeded emulator (2,000 more recordings) exactly, one vendor call per step', () =>
+    expectBulkWalk(() => startCloudflareSandbox({ seed: 11, recordingsPerVendor: 2_000 }), create, map, { limit: 100, take: midPageEveryThird, total: 2_026, maxVendorCallsPerStep: 1 }));
 });

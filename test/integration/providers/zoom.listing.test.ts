@@ -1,18 +1,16 @@
 import { request } from 'undici';
 import type { RecordingData } from '../../../src/domain/model';
-import { ErrorCode } from '../../../src/errors/error-codes';
 import type { ListFilter, ListPosition, RecordingProvider } from '../../../src/providers/recording-provider';
 import { createZoomProvider } from '../../../src/providers/zoom';
 import { signZoomJwt } from '../../../src/providers/zoom/zoom.jwt';
 import { ZOOM_LIST_LOOKBACK_MONTHS } from '../../../src/providers/zoom/zoom.listing';
 import { mapZoomSession } from '../../../src/providers/zoom/zoom.mapper';
 import { demoRecordings } from '../../../src/sandbox/demo-data';
-import type { Emulator, RequestLogEntry } from '../../../src/sandbox/emulator';
+import type { RequestLogEntry } from '../../../src/sandbox/emulator';
 import { SANDBOX_EPOCH } from '../../../src/sandbox/seed-random';
-import { startZoomSandbox, ZOOM_SANDBOX_API_KEY, ZOOM_SANDBOX_API_SECRET, type ZoomEmulatorClock } from '../../../src/sandbox/zoom/zoom.emulator';
+import { startZoomSandbox, ZOOM_SANDBOX_API_KEY, ZOOM_SANDBOX_API_SECRET } from '../../../src/sandbox/zoom/zoom.emulator';
 import { seedZoom, type ZoomDataset } from '../../../src/sandbox/zoom/zoom.seed';
-import { expectedIds, globalIds, WALK_CASES, walkBulkSandbox, walkListing } from '../../support/walk-listing';
-import { vendorLifecycle } from '../../support/vendor-lifecycle';
+import { expectBulkWalk, expectedIds, expectPositionRefused, globalIds, listingFixture, midPageEveryThird, WALK_CASES, walkListing } from '../../support/walk-listing';
 
 const DAY_MS = 86_400_000;
 const SEED = 3;
@@ -60,50 +58,42 @@ function movedSession(d: ZoomDataset, index: number, startMs: number, tag: strin
   };
 }
 
-describe('Zoom listRecordings over HTTP against the Zoom emulator', () => {
-  let emulator: Emulator;
-  let clock: ZoomEmulatorClock;
-  let data: ZoomDataset;
-  let provider: RecordingProvider;
-  let config: Awaited<ReturnType<typeof startZoomSandbox>>['config'];
-  let all: RecordingData[];
+type Sandbox = Awaited<ReturnType<typeof startZoomSandbox>>;
+const create = (s: Sandbox) => createZoomProvider(s.config);
+const map = (s: Sandbox) => mapped(s.data);
 
-  beforeAll(async () => {
-    ({ emulator, data, clock, config } = await startZoomSandbox({ seed: SEED, recordingsPerVendor: BULK }));
-    provider = createZoomProvider(config);
-    all = mapped(data);
-  });
-  vendorLifecycle(() => ({ provider, emulator }));
+describe('Zoom listRecordings over HTTP against the Zoom emulator', () => {
+  const f = listingFixture(() => startZoomSandbox({ seed: SEED, recordingsPerVendor: BULK }), create, map);
   beforeEach(() => {
-    clock.skewMs = 0;
+    f.sandbox.clock.skewMs = 0;
   });
 
   const apiGet = async (query: string) => {
     const token = signZoomJwt(ZOOM_SANDBOX_API_KEY, ZOOM_SANDBOX_API_SECRET, Date.now(), 600);
-    const res = await request(`${emulator.url}/v2/videosdk/recordings?${query}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await request(`${f.sandbox.emulator.url}/v2/videosdk/recordings?${query}`, { headers: { authorization: `Bearer ${token}` } });
     return { status: res.statusCode, body: (await res.body.json()) as Record<string, unknown> };
   };
 
   it('seeds the bulk on top of the unchanged demo data, as demoRecordings names it', () => {
-    expect(all.length).toBe(36 + BULK);
-    expect(globalIds(demoRecordings(SEED, BULK).zoom).sort()).toEqual(globalIds(all).sort());
-    expect(seedZoom(SEED).sessions).toEqual(data.sessions.slice(0, 6));
-    const months = new Set(data.sessions.map((s) => s.start_time!.slice(0, 7)));
+    expect(f.all.length).toBe(36 + BULK);
+    expect(globalIds(demoRecordings(SEED, BULK).zoom).sort()).toEqual(globalIds(f.all).sort());
+    expect(seedZoom(SEED).sessions).toEqual(f.sandbox.data.sessions.slice(0, 6));
+    const months = new Set(f.sandbox.data.sessions.map((s) => s.start_time!.slice(0, 7)));
     expect(months.size).toBeGreaterThanOrEqual(6);
   });
 
   it.each(WALK_CASES)('walks every recording once in timeline order, limit %i, %s', async (limit, _what, take) => {
-    const walk = await walkListing(provider, {}, { limit, take, emulator });
-    expect(globalIds(walk.recordings)).toEqual(expectedIds(all, { startedAfter: new Date(lookbackStart(Date.now())) }));
-    expect(globalIds(walk.recordings)).toEqual(expectedIds(all, {}));
+    const walk = await walkListing(f.provider, {}, { limit, take, emulator: f.sandbox.emulator });
+    expect(globalIds(walk.recordings)).toEqual(expectedIds(f.all, { startedAfter: new Date(lookbackStart(Date.now())) }));
+    expect(globalIds(walk.recordings)).toEqual(expectedIds(f.all, {}));
     expect(walk.maxVendorCallsPerStep).toBeLessThanOrEqual(2);
-    const ranges = listRanges(emulator.log);
+    const ranges = listRanges(f.sandbox.emulator.log);
     // Windows walked newest first, never overlapping, from tomorrow (Zoom's own default end).
     expect(ranges[0].to).toBe(utcDay(Date.now() + DAY_MS));
     const windows = [...new Map(ranges.map((r) => [r.to, r.from])).entries()];
     windows.slice(1).forEach(([to], i) => expect(to).toBe(utcDay(dayMs(windows[i][1]) - DAY_MS)));
     // The page size follows the limit (within Zoom's 1..300).
-    expect(new Set(emulator.log.map((e) => e.query.page_size[0]))).toEqual(new Set([String(limit)]));
+    expect(new Set(f.sandbox.emulator.log.map((e) => e.query.page_size[0]))).toEqual(new Set([String(limit)]));
   });
 
   it('pushes a date range down as month windows, and checks status and bounds locally', async () => {
@@ -112,11 +102,11 @@ describe('Zoom listRecordings over HTTP against the Zoom emulator', () => {
       startedBefore: new Date(SANDBOX_EPOCH - 20 * DAY_MS - 7_200_000),
       statuses: ['READY'],
     };
-    const walk = await walkListing(provider, filter, { limit: 9, take: (n) => Math.max(1, n - 2), emulator });
-    const expected = expectedIds(all, filter);
+    const walk = await walkListing(f.provider, filter, { limit: 9, take: (n) => Math.max(1, n - 2), emulator: f.sandbox.emulator });
+    const expected = expectedIds(f.all, filter);
     expect(expected.length).toBeGreaterThan(50);
     expect(globalIds(walk.recordings)).toEqual(expected);
-    const ranges = listRanges(emulator.log);
+    const ranges = listRanges(f.sandbox.emulator.log);
     expect(ranges[0].to).toBe(utcDay(filter.startedBefore!.getTime()));
     // One day before the bound: a session that began the day before its recording.
     expect(ranges.at(-1)!.from).toBe(utcDay(filter.startedAfter!.getTime() - DAY_MS));
@@ -124,25 +114,25 @@ describe('Zoom listRecordings over HTTP against the Zoom emulator', () => {
   });
 
   it('lists one session through the per-session call the loaders share, and nothing else', async () => {
-    const session = data.sessions[3];
+    const session = f.sandbox.data.sessions[3];
     const ctx = () => ({ memo: new Map<string, Promise<unknown>>() });
-    const walk = await walkListing(provider, { sessionKey: [session.session_id] }, { limit: 2, take: () => 2, ctx, emulator });
-    const expected = expectedIds(all, { sessionKey: [session.session_id] });
+    const walk = await walkListing(f.provider, { sessionKey: [session.session_id] }, { limit: 2, take: () => 2, ctx, emulator: f.sandbox.emulator });
+    const expected = expectedIds(f.all, { sessionKey: [session.session_id] });
     expect(expected.length).toBeGreaterThan(4);
     expect(globalIds(walk.recordings)).toEqual(expected);
-    expect(emulator.counters.get('recordings.list')).toBeUndefined();
-    expect(emulator.log.every((e) => e.route === 'sessions.recordings')).toBe(true);
+    expect(f.sandbox.emulator.counters.get('recordings.list')).toBeUndefined();
+    expect(f.sandbox.emulator.log.every((e) => e.route === 'sessions.recordings')).toBe(true);
 
-    emulator.resetCounters();
+    f.sandbox.emulator.resetCounters();
     const shared = { memo: new Map<string, Promise<unknown>>() };
-    const [s] = await provider.getSessions([[session.session_id]], shared);
-    const page = await provider.listRecordings({ filter: { sessionKey: [session.session_id], statuses: ['UNKNOWN'] }, limit: 10, after: null }, shared);
+    const [s] = await f.provider.getSessions([[session.session_id]], shared);
+    const page = await f.provider.listRecordings({ filter: { sessionKey: [session.session_id], statuses: ['UNKNOWN'] }, limit: 10, after: null }, shared);
     expect(s).not.toBeInstanceOf(Error);
     expect(page.items.map((i) => i.recording.providerStatus)).toEqual(['processing']);
     expect(page.next).toBeNull();
-    expect(emulator.totalCalls()).toBe(1);
+    expect(f.sandbox.emulator.totalCalls()).toBe(1);
 
-    const none = await provider.listRecordings({ filter: { sessionKey: ['AAAAAAAAAAAAAAAAAAAAAA=='] }, limit: 10, after: null }, {});
+    const none = await f.provider.listRecordings({ filter: { sessionKey: ['AAAAAAAAAAAAAAAAAAAAAA=='] }, limit: 10, after: null }, {});
     expect(none).toEqual({ items: [], next: null });
   });
 
@@ -150,16 +140,16 @@ describe('Zoom listRecordings over HTTP against the Zoom emulator', () => {
     const filter: ListFilter = { startedAfter: new Date(SANDBOX_EPOCH - 60 * DAY_MS) };
     // Walk until a position that holds a page token, two items into its page.
     let after: ListPosition | null = null;
-    let page = await provider.listRecordings({ filter, limit: 5, after }, {});
-    while (!page.next || typeof page.next.token !== 'string') page = await provider.listRecordings({ filter, limit: 5, after: page.next }, {});
-    page = await provider.listRecordings({ filter, limit: 5, after: page.next }, {});
+    let page = await f.provider.listRecordings({ filter, limit: 5, after }, {});
+    while (!page.next || typeof page.next.token !== 'string') page = await f.provider.listRecordings({ filter, limit: 5, after: page.next }, {});
+    page = await f.provider.listRecordings({ filter, limit: 5, after: page.next }, {});
     expect(page.items.length).toBeGreaterThan(2);
     after = page.items[1].position;
     expect(typeof after.token).toBe('string');
     const rest = async (start: ListPosition | null): Promise<RecordingData[]> => {
       const out: RecordingData[] = [];
       for (let next = start; next; ) {
-        const p = await provider.listRecordings({ filter, limit: 5, after: next }, {});
+        const p = await f.provider.listRecordings({ filter, limit: 5, after: next }, {});
         out.push(...p.items.map((i) => i.recording));
         next = p.next;
       }
@@ -168,11 +158,11 @@ describe('Zoom listRecordings over HTTP against the Zoom emulator', () => {
     const fresh = await rest(after);
     expect(fresh.length).toBeGreaterThan(20);
 
-    emulator.resetCounters();
-    clock.skewMs = 15 * 60_000 + 1_000;
-    const aged = await provider.listRecordings({ filter, limit: 5, after }, {});
+    f.sandbox.emulator.resetCounters();
+    f.sandbox.clock.skewMs = 15 * 60_000 + 1_000;
+    const aged = await f.provider.listRecordings({ filter, limit: 5, after }, {});
     // The expired token (400, code 300), then the window's first page again, within one call.
-    expect(emulator.log.map((e) => [e.status, e.query.next_page_token === undefined])).toEqual([
+    expect(f.sandbox.emulator.log.map((e) => [e.status, e.query.next_page_token === undefined])).toEqual([
       [400, false],
       [200, true],
     ]);
@@ -193,7 +183,7 @@ describe('Zoom listRecordings over HTTP against the Zoom emulator', () => {
     expect(token).not.toBe('');
     expect((await apiGet(`from=${from}&to=${to}&page_size=2&next_page_token=${token}`)).status).toBe(200);
     expect((await apiGet(`from=${utcDay(SANDBOX_EPOCH - 21 * DAY_MS)}&to=${to}&page_size=2&next_page_token=${token}`)).status).toBe(400);
-    clock.skewMs = 16 * 60_000;
+    f.sandbox.clock.skewMs = 16 * 60_000;
     expect(await apiGet(`from=${from}&to=${to}&page_size=2&next_page_token=${token}`)).toEqual({
       status: 400,
       body: { code: 300, message: 'The next page token is invalid or expired.' },
@@ -202,16 +192,13 @@ describe('Zoom listRecordings over HTTP against the Zoom emulator', () => {
     expect((await apiGet(`from=${utcDay(SANDBOX_EPOCH - 28 * DAY_MS)}&to=${to}`)).body.page_size).toBe(30);
   });
 
-  it('refuses a malformed position before any call', async () => {
-    const bad: ListPosition[] = [{ since: 0 }, { since: 0, to: 'yesterday', token: null, size: 5, done: 0, skip: 0 }, { since: 0, to: '2026-01-01', token: null, size: 0, done: 0, skip: 0 }];
-    for (const after of bad) {
-      await expect(provider.listRecordings({ filter: {}, limit: 5, after }, {})).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT, provider: 'zoom' });
-    }
-    await expect(provider.listRecordings({ filter: { sessionKey: [data.sessions[0].session_id] }, limit: 5, after: { skip: -1 } }, {})).rejects.toMatchObject({
-      code: ErrorCode.BAD_USER_INPUT,
-    });
-    expect(emulator.totalCalls()).toBe(0);
-  });
+  it.each<[string, ListPosition, () => ListFilter]>([
+    ['a window missing its fields', { since: 0 }, () => ({})],
+    ['a day that is not a date', { since: 0, to: 'yesterday', token: null, size: 5, done: 0, skip: 0 }, () => ({})],
+    ['a page size of 0', { since: 0, to: '2026-01-01', token: null, size: 0, done: 0, skip: 0 }, () => ({})],
+    ["a session listing's position in the account walk", { skip: 0 }, () => ({})],
+    ['a negative skip in a session listing', { skip: -1 }, () => ({ sessionKey: [f.sandbox.data.sessions[0].session_id] })],
+  ])('refuses a malformed position (%s) before any call', (_name, after, filter) => expectPositionRefused(f, after, filter()));
 
   describe('with sessions far apart', () => {
     let sparse: Awaited<ReturnType<typeof startZoomSandbox>>;
@@ -255,10 +242,6 @@ describe('Zoom listRecordings over HTTP against the Zoom emulator', () => {
     });
   });
 
-  it('pages a bulk-seeded emulator (2,000 more recordings) exactly', async () => {
-    const walk = await walkBulkSandbox(await startZoomSandbox({ seed: 9, recordingsPerVendor: 2_000 }), createZoomProvider);
-    expect(walk.recordings.length).toBe(2_036);
-    expect(globalIds(walk.recordings)).toEqual(expectedIds(demoRecordings(9, 2_000).zoom, {}));
-    expect(walk.maxVendorCallsPerStep).toBeLessThanOrEqual(2);
-  });
+  it('pages a bulk-seeded emulator (2,000 more recordings) exactly', () =>
+    expectBulkWalk(() => startZoomSandbox({ seed: 9, recordingsPerVendor: 2_000 }), create, map, { limit: 100, take: midPageEveryThird, total: 2_036, maxVendorCallsPerStep: 2 }));
 });

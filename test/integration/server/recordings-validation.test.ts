@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { startApp, type RunningApp } from '../../../src/app';
 import { loadConfig } from '../../../src/config';
 import { PROVIDER_NAMES } from '../../../src/domain/provider-name';
-import { CURSOR_VERSION, sealCursor } from '../../../src/listing/cursor';
+import { CursorCodec, CURSOR_VERSION, fingerprint, sealCursor } from '../../../src/listing/cursor';
+import { deriveCursorKey } from '../../../src/listing/cursor-key';
+import { DONE } from '../../../src/listing/timeline-state';
 import { demoRecordings } from '../../../src/sandbox/demo-data';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
 import { gql } from '../../support/graphql-client';
@@ -80,6 +82,22 @@ describe('Query.recordings: arguments are checked before any vendor call', () =>
         sealCursor(randomBytes(32), { v: CURSOR_VERSION, f: 'x', s: Object.fromEntries(PROVIDER_NAMES.map((k) => [k, { page: 'https://attacker.example/' }])) })],
       ['a truncated cursor', () => cursor.slice(0, -4)],
     ])('refuses %s', (_name, make) => refused({ first: 1, filter: { statuses: ['READY'] }, after: make() }, /Invalid cursor/));
+
+    it.each([
+      ['Cloudflare', 'cloudflare', { offset: -1, meeting: null }],
+      // A position of Zoom's session listing, in a cursor of the account-wide walk.
+      ['Zoom', 'zoom', { skip: 0 }],
+    ])('refuses a cursor of this server whose %s position is malformed, before any vendor call', (label, vendor, position) => {
+      // Sealed with the server's own key (derived from the sandbox's credentials) for this
+      // filter: only the adapter's own check of its position can refuse it. The other
+      // vendors keep the states the server issued (none done), so each would be called.
+      const codec = new CursorCodec(deriveCursorKey(undefined, running.sandbox.providers));
+      const filterPrint = fingerprint({ providers: null, statuses: ['READY'], startedAfter: null, startedBefore: null, sessionId: null });
+      const state = codec.decode(cursor, filterPrint, PROVIDER_NAMES);
+      expect(Object.values(state)).not.toContain(DONE);
+      const crafted = codec.encode(filterPrint, { ...state, [vendor]: position });
+      return refused({ first: 1, filter: { statuses: ['READY'] }, after: crafted }, new RegExp(`Malformed ${label}[^.]* listing position`));
+    });
 
     it('refuses a cursor with another filter than it was made for', () =>
       refused({ first: 1, filter: { statuses: ['FAILED'] }, after: cursor }, /different filter/));

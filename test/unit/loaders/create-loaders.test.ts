@@ -33,6 +33,9 @@ function recordingAdapter(name: ProviderName) {
     },
     // The loaders never list; a call here would be a bug the test should see.
     listRecordings: () => Promise.reject(new Error('the loaders must not list')),
+    parseListPosition: () => {
+      throw new Error('the loaders must not list');
+    },
     circuitState: () => 'closed',
     close: async () => undefined,
   };

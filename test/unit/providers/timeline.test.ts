@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import type { RecordingData } from '../../../src/domain/model';
+import { PROVIDER_NAMES } from '../../../src/domain/provider-name';
+import { encodeGlobalId } from '../../../src/ids/global-id';
 import { compareTimeline, matchesFilter, timelineTime } from '../../../src/providers/shared/timeline';
 
 /** Literal cases for the timeline's order and filter bounds, written out rather than computed. */
@@ -21,6 +24,20 @@ describe('the timeline order and filter', () => {
     // daily's ids sort before zoom's: gid://…/Recording/daily/… < gid://…/Recording/zoom/…
     expect([...list].sort(compareTimeline).map((r) => r.nativeId)).toEqual(['created', 'b', 'c', 'a', 'old', 'none']);
     expect(timelineTime(rec('x', '2026-01-01T10:00:00Z', '2026-01-01T09:00:00Z'))).toBe(Date.parse('2026-01-01T10:00:00Z'));
+  });
+
+  it('breaks a tie exactly as the global ids compare as strings', () => {
+    // Segments from characters encodeURIComponent keeps, escapes, or that sort around '/' and '%'.
+    const segment = fc.string({ unit: fc.constantFrom('a', 'b', 'A', '0', '-', '.', '~', '(', '*', '%', '/', ' ', '+', '=', 'é', '😀'), minLength: 1, maxLength: 4 });
+    const recording = fc.record({ provider: fc.constantFrom(...PROVIDER_NAMES), key: fc.array(segment, { minLength: 1, maxLength: 3 }) });
+    fc.assert(
+      fc.property(recording, recording, (x, y) => {
+        const [a, b] = [x, y].map(({ provider, key }) => ({ ...rec('tie', '2026-01-01T10:00:00Z', null, provider), key }));
+        const [ia, ib] = [a, b].map((r) => encodeGlobalId('Recording', r.provider, r.key));
+        expect(Math.sign(compareTimeline(a, b))).toBe(ia < ib ? -1 : ia > ib ? 1 : 0);
+      }),
+      { numRuns: 5_000 },
+    );
   });
 
   it('takes startedAfter inclusive and startedBefore exclusive, and drops timeless recordings under a date bound', () => {
