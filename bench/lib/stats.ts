@@ -16,3 +16,22 @@ export async function timeRuns(n: number, fn: () => Promise<unknown>): Promise<n
   }
   return out;
 }
+
+/**
+ * Runs each of `contenders` once per round, in turn, for `rounds` rounds, and returns each
+ * one's p50 in ms. Interleaved, a drift of the machine's speed during the measurement (a
+ * noisy neighbour, a slower phase) touches every contender alike, where runs in separate
+ * blocks would credit it to whichever ran during it.
+ */
+export async function interleavedP50<K extends string>(rounds: number, contenders: Record<K, () => Promise<unknown>>): Promise<Record<K, number>> {
+  const names = Object.keys(contenders) as K[];
+  const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
+  for (let i = 0; i < rounds; i++) {
+    for (const name of names) {
+      const start = process.hrtime.bigint();
+      await contenders[name]();
+      samples[name].push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, percentile(samples[n], 50)])) as Record<K, number>;
+}
