@@ -10,8 +10,9 @@ import { createFloor } from './floor';
 import { percentile } from './lib/stats';
 
 /**
- * `npm run bench:overhead`: where scenario 1's time goes, server against floor, at a given
- * vendor latency (BENCH_LATENCY_MS, default 50). From the emulator's log of the one vendor
+ * `npm run bench:overhead`: where scenario 1's time goes, for the server, a bare Apollo
+ * Server (bench/bare-apollo.ts) and the floor, at a given vendor latency
+ * (BENCH_LATENCY_MS, default 50). From the emulator's log of the one vendor
  * call, each run splits into the time before the call reached the vendor and the time after
  * the vendor answered; the p50 of each part shows whether a gap over the floor is a delay in
  * one place or the same CPU path running slower.
