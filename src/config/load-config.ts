@@ -2,6 +2,7 @@ import { BlockList, isIP } from 'node:net';
 import type { AppConfig, NodeEnv, ProvidersConfig, VendorCommonConfig, VendorHttpTimeoutsConfig, VendorResilienceConfig } from './config.types';
 import { ConfigError } from './config-error';
 import { QUERY_LIMIT_DEFAULTS } from './query-limit-defaults';
+import { SERVER_DEFAULTS } from './server-defaults';
 import { SIGNALWIRE_API_PATH, VENDOR_DEFAULTS, VENDOR_RESILIENCE_DEFAULTS, VENDOR_TIMEOUT_DEFAULTS } from './vendor-defaults';
 import type { ProviderName } from '../domain/provider-name';
 
@@ -122,7 +123,7 @@ function choice<T extends string>(env: Env, name: string, allowed: readonly T[],
  * development, JSON lines for everything else (log collectors, tests, production).
  */
 export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = process.stdout.isTTY === true): AppConfig {
-  const nodeEnvRaw = str(env, 'NODE_ENV') ?? 'development';
+  const nodeEnvRaw = str(env, 'NODE_ENV') ?? SERVER_DEFAULTS.nodeEnv;
   if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
     throw new ConfigError('NODE_ENV', 'must be development, production or test.');
   }
@@ -143,7 +144,7 @@ export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = proces
   const configured = providers(env, { timeouts, resilience });
   const apiKeys = (str(env, 'API_KEYS') ?? '').split(',').map((k) => k.trim()).filter(Boolean);
   if (apiKeys.some((k) => k.length < 16)) throw new ConfigError('API_KEYS', 'every key must be at least 16 characters.');
-  const batchingRaw = choice(env, 'RECORDING_GRAPH_BATCHING', ['on', 'off'], 'on');
+  const batchingRaw = choice(env, 'RECORDING_GRAPH_BATCHING', ['on', 'off'], SERVER_DEFAULTS.batching);
   if (nodeEnv === 'production' && apiKeys.length === 0) {
     throw new ConfigError('API_KEYS', 'is required when NODE_ENV=production: without it anyone who reaches the server can read every recording and mint download links.');
   }
@@ -154,7 +155,7 @@ export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = proces
   if (sandbox && nodeEnv === 'production') {
     throw new ConfigError('NODE_ENV', 'is production but no vendor is configured; set at least one vendor\'s credentials (the sandbox is for development).');
   }
-  const host = str(env, 'HOST') ?? '127.0.0.1';
+  const host = str(env, 'HOST') ?? SERVER_DEFAULTS.host;
   if (sandbox && apiKeys.length === 0 && !isLoopbackHost(host)) {
     throw new ConfigError(
       'API_KEYS',
@@ -163,7 +164,7 @@ export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = proces
   }
   return {
     host,
-    port: int(env, 'PORT', 4000, 0, 65_535),
+    port: int(env, 'PORT', SERVER_DEFAULTS.port, 0, 65_535),
     nodeEnv,
     logLevel: str(env, 'LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     apiKeys,
@@ -171,12 +172,12 @@ export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = proces
     providers: configured,
     vendorHttp: { timeouts, resilience },
     sandbox,
-    sandboxLatencyMs: int(env, 'SANDBOX_LATENCY_MS', 0, 0, 60_000),
-    sandboxRecordingsPerVendor: int(env, 'SANDBOX_RECORDINGS_PER_VENDOR', 0, 0, 100_000),
+    sandboxLatencyMs: int(env, 'SANDBOX_LATENCY_MS', SERVER_DEFAULTS.sandboxLatencyMs, 0, 60_000),
+    sandboxRecordingsPerVendor: int(env, 'SANDBOX_RECORDINGS_PER_VENDOR', SERVER_DEFAULTS.sandboxRecordingsPerVendor, 0, 100_000),
     ...(cursorSecret !== undefined ? { cursorSecret } : {}),
     playground: choice(env, 'PLAYGROUND', ['on', 'off'], nodeEnv === 'production' ? 'off' : 'on') === 'on',
     logFormat: choice(env, 'LOG_FORMAT', ['json', 'pretty'], nodeEnv === 'development' && stdoutIsTty ? 'pretty' : 'json'),
-    shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', SERVER_DEFAULTS.shutdownGraceMs, 0, 600_000),
     queryLimits: {
       maxDepth: int(env, 'QUERY_MAX_DEPTH', QUERY_LIMIT_DEFAULTS.maxDepth, 1, 100),
       maxAliases: int(env, 'QUERY_MAX_ALIASES', QUERY_LIMIT_DEFAULTS.maxAliases, 0, 1_000),

@@ -1,5 +1,6 @@
 import type { ProviderName } from '../domain/provider-name';
 import { QUERY_LIMIT_DEFAULTS } from './query-limit-defaults';
+import { SERVER_DEFAULTS } from './server-defaults';
 import { VENDOR_DEFAULTS, VENDOR_RESILIENCE_DEFAULTS, VENDOR_TIMEOUT_DEFAULTS } from './vendor-defaults';
 
 /**
@@ -22,13 +23,13 @@ const vendorTuning = (prefix: string, label: string, provider: ProviderName): Co
 const baseUrl = (provider: ProviderName): string | undefined => VENDOR_DEFAULTS[provider].baseUrl ?? undefined;
 
 export const CONFIG_VARIABLES: ConfigVariable[] = [
-  { name: 'HOST', description: 'Address to listen on', default: '127.0.0.1' },
-  { name: 'PORT', description: 'Port to listen on (0 picks a free one)', default: '4000' },
-  { name: 'NODE_ENV', description: '`development`, `production` or `test`', default: 'development' },
+  { name: 'HOST', description: 'Address to listen on', default: SERVER_DEFAULTS.host },
+  { name: 'PORT', description: 'Port to listen on (0 picks a free one)', default: String(SERVER_DEFAULTS.port) },
+  { name: 'NODE_ENV', description: '`development`, `production` or `test`', default: SERVER_DEFAULTS.nodeEnv },
   { name: 'LOG_LEVEL', description: 'pino log level', default: 'info' },
   { name: 'LOG_FORMAT', description: '`json` (one JSON object a line) or `pretty` (pino-pretty); pretty by default only in development on a terminal', default: 'json' },
   { name: 'PLAYGROUND', description: '`on` serves GraphiQL on GET /graphql to browsers; on by default except when NODE_ENV=production', default: 'on' },
-  { name: 'SHUTDOWN_GRACE_MS', description: 'On SIGTERM, how long in-flight requests may finish before they are cut', default: '10000' },
+  { name: 'SHUTDOWN_GRACE_MS', description: 'On SIGTERM, how long in-flight requests may finish before they are cut', default: String(SERVER_DEFAULTS.shutdownGraceMs) },
   { name: 'API_KEYS', description: 'Comma-separated client API keys; when set, requests need `Authorization: Bearer <key>`', secret: true },
   { name: 'DAILY_API_KEY', description: 'Daily API key (enables Daily)', secret: true },
   { name: 'DAILY_API_URL', description: 'Daily base URL', default: baseUrl('daily') },
@@ -64,12 +65,12 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'QUERY_MAX_TOKENS', description: 'Most tokens in one query document', default: String(QUERY_LIMIT_DEFAULTS.maxTokens) },
   { name: 'QUERY_MAX_LINKS', description: 'Most access links one request may mint', default: String(QUERY_LIMIT_DEFAULTS.maxLinks) },
   { name: 'QUERY_MAX_OBJECTS', description: 'Most recordings and sessions one request may fetch or list', default: String(QUERY_LIMIT_DEFAULTS.maxObjects) },
-  { name: 'SANDBOX_LATENCY_MS', description: 'Latency each sandbox emulator adds per call', default: '0' },
-  { name: 'SANDBOX_RECORDINGS_PER_VENDOR', description: 'Generated recordings per vendor added to the sandbox demo data (a large timeline to browse)', default: '0' },
+  { name: 'SANDBOX_LATENCY_MS', description: 'Latency each sandbox emulator adds per call', default: String(SERVER_DEFAULTS.sandboxLatencyMs) },
+  { name: 'SANDBOX_RECORDINGS_PER_VENDOR', description: 'Generated recordings per vendor added to the sandbox demo data (a large timeline to browse)', default: String(SERVER_DEFAULTS.sandboxRecordingsPerVendor) },
   {
     name: 'CURSOR_SECRET',
     description: 'Key (at least 32 characters) that seals (AES-256-GCM) `Query.recordings` cursors; when unset it is derived from the vendor credentials, so replicas with the same configuration accept each other\'s cursors',
     secret: true,
   },
-  { name: 'RECORDING_GRAPH_BATCHING', description: '`off` disables DataLoader batching and caching (benchmark baseline only)', default: 'on' },
+  { name: 'RECORDING_GRAPH_BATCHING', description: '`off` disables DataLoader batching and caching (benchmark baseline only)', default: SERVER_DEFAULTS.batching },
 ];
