@@ -1,8 +1,9 @@
+import { PROVIDER_NAMES } from '../../../src/domain/provider-name';
 import { recordingGlobalId } from '../../../src/loaders/create-loaders';
 import { timelineTime } from '../../../src/providers/shared/timeline';
 import { demoRecordings } from '../../../src/sandbox/demo-data';
 
-const BULK_VENDORS = ['daily', 'signalwire', 'bird'] as const;
+const BULK_VENDORS = PROVIDER_NAMES;
 
 describe('the bulk seed (recordingsPerVendor)', () => {
   const plain = demoRecordings(1);
