@@ -17,7 +17,7 @@ export interface GraphQLContext {
   requestId: string;
   loaders: Loaders;
   providers: ProviderRegistry;
-  /** Filled from the operation before execution (src/server/link-hint-plugin.ts); the loaders see it. */
+  /** Filled from the operation before execution (src/server/operation-facts-plugin.ts); the loaders see it. */
   hints: RequestHints;
   /** The request's abort signal, id and hints, for vendor calls made outside the loaders (listings). */
   call: CallContext;

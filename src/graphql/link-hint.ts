@@ -1,27 +1,50 @@
-import { Kind, visit, type DocumentNode, type ValueNode } from 'graphql';
+import { Kind, visit, type DocumentNode, type OperationDefinitionNode, type ValueNode } from 'graphql';
 
-/** accessLink's default validity (recording.resolver.ts). */
+/** accessLink's default validity (recording.resolver.ts), also for an explicit null. */
 const DEFAULT_VALID_FOR_SECS = 3600;
 
-function valueOf(node: ValueNode | undefined, variables: Record<string, unknown>): unknown {
-  if (!node) return DEFAULT_VALID_FOR_SECS;
+/** The operation a request runs: the named one, or the only one. */
+function operationOf(document: DocumentNode, operationName?: string | null): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  if (operationName) return operations.find((o) => o.name?.value === operationName);
+  return operations.length === 1 ? operations[0] : undefined;
+}
+
+/** The Int (or null) defaults of the operation's variables, as a resolver would see them. */
+function variableDefaults(operation: OperationDefinitionNode | undefined): Map<string, unknown> {
+  const defaults = new Map<string, unknown>();
+  for (const definition of operation?.variableDefinitions ?? []) {
+    const value = definition.defaultValue;
+    if (value?.kind === Kind.INT) defaults.set(definition.variable.name.value, Number(value.value));
+    else if (value) defaults.set(definition.variable.name.value, value.kind === Kind.NULL ? null : value);
+  }
+  return defaults;
+}
+
+function valueOf(node: ValueNode | undefined, variables: Record<string, unknown>, defaults: Map<string, unknown>): unknown {
+  if (!node || node.kind === Kind.NULL) return DEFAULT_VALID_FOR_SECS;
   if (node.kind === Kind.INT) return Number(node.value);
-  if (node.kind === Kind.VARIABLE) return variables[node.name.value] ?? DEFAULT_VALID_FOR_SECS;
+  if (node.kind === Kind.VARIABLE) {
+    const name = node.name.value;
+    return (Object.hasOwn(variables, name) ? variables[name] : defaults.get(name)) ?? DEFAULT_VALID_FOR_SECS;
+  }
   return undefined;
 }
 
 /**
  * The one validity every `accessLink` in the document asks for, or undefined when there
  * is none, several, or one that is not a plain integer. Read before execution, so the
- * first vendor call can already mint links where the vendor allows (Zoom).
+ * first vendor call can already mint links where the vendor allows (Zoom). A variable the
+ * request leaves out takes its default from the operation, as the resolver will.
  */
-export function linkValidityOf(document: DocumentNode, variables: Record<string, unknown> = {}): number | undefined {
+export function linkValidityOf(document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string | null): number | undefined {
+  const defaults = variableDefaults(operationOf(document, operationName));
   const seen = new Set<unknown>();
   visit(document, {
     Field(node) {
       if (node.name.value !== 'accessLink') return;
       const arg = node.arguments?.find((a) => a.name.value === 'validForSecs');
-      seen.add(valueOf(arg?.value, variables));
+      seen.add(valueOf(arg?.value, variables, defaults));
     },
   });
   if (seen.size !== 1) return undefined;

@@ -15,8 +15,8 @@ import { createLoaders } from '../loaders/create-loaders';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import type { RequestHints } from '../providers/recording-provider';
 import { requireApiKey } from './api-key-auth';
-import { linkHintPlugin } from './link-hint-plugin';
 import { operationFacts } from './operation-facts';
+import { operationFactsPlugin } from './operation-facts-plugin';
 import { partialErrorsPlugin } from './partial-errors-plugin';
 import { queryLimits } from './query-limits';
 import { loggerOptions } from './logger-options';
@@ -61,9 +61,7 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']) ?? randomUUID(),
   });
-  // One memo of what each operation costs and asks for, read by the budgets and the link hint.
-  const facts = operationFacts(schema);
-  const limits = queryLimits(config.queryLimits, production, facts);
+  const limits = queryLimits(config.queryLimits, production);
   const metrics = createMetrics(providers);
   const formatError = createFormatError();
   const apollo = new ApolloServer<GraphQLContext>({
@@ -81,7 +79,7 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
     formatError,
     plugins: [
       ...limits.plugins,
-      linkHintPlugin(facts),
+      operationFactsPlugin(operationFacts(schema), config.queryLimits),
       partialErrorsPlugin(formatError, app.log),
       maskedErrorLogPlugin(app.log),
       metrics.apolloPlugin(),

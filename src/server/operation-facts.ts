@@ -1,19 +1,24 @@
-import { visit, type ASTNode, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { Kind, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { linkValidityOf } from '../graphql/link-hint';
 import { measureQueryCost, type QueryCost } from './query-cost';
 
 /**
- * Arguments through which variables can change what is read from an operation before it
- * runs: list sizes (`nodes(ids:)`, `_entities(representations:)`, `recordings(first:)`) for
- * the budgets, and `accessLink(validForSecs:)` for the link hint. Directives too (any
- * `@skip`/`@include` can remove a costly field). Keyed by field name alone, a superset.
+ * The arguments through which variables can change an operation's facts, and what of a
+ * variable's value counts: a list's length (`nodes(ids:)`, `_entities(representations:)`,
+ * the multipliers in query-cost.ts) or the value itself (`recordings(first:)` for the
+ * budgets, `accessLink(validForSecs:)` for the link hint). Every directive argument counts by
+ * value too: `@skip`/`@include` can remove a costly field. Keep in step with query-cost.ts
+ * and link-hint.ts.
  */
-const FIELDS_WITH_COSTLY_ARGUMENTS = new Set(['nodes', '_entities', 'recordings', 'accessLink']);
+const COSTLY_ARGUMENTS: Record<string, 'length' | 'value'> = {
+  'nodes.ids': 'length',
+  '_entities.representations': 'length',
+  'recordings.first': 'value',
+  'accessLink.validForSecs': 'value',
+};
 
-/** Operations of one document remembered with different variables; more and the memo starts over. */
-const MAX_ENTRIES_PER_DOCUMENT = 64;
-/** Variable values longer than this as JSON (a long `ids` list) are measured each time, never kept. */
-const MAX_KEY_LENGTH = 512;
+/** Facts remembered in all; the least recently used go first. */
+const MAX_ENTRIES = 1_000;
 
 export interface OperationRequest {
   document: DocumentNode;
@@ -21,65 +26,86 @@ export interface OperationRequest {
   variables?: Record<string, unknown>;
 }
 
-interface DocumentEntry<T> {
-  /** The variables the result can depend on, in a fixed order. */
-  variables: string[];
-  results: Map<string, T>;
+interface VariableUse {
+  name: string;
+  counts: 'length' | 'value';
 }
 
-function variablesUnder(node: ASTNode, into: Set<string>): void {
-  visit(node, {
-    Variable(variable) {
-      into.add(variable.name.value);
-    },
-  });
+interface DocumentEntry {
+  /** Tells this document's entries apart from another's in the shared map. */
+  id: number;
+  uses: VariableUse[];
 }
 
-/** The variables used by directives and by the arguments of FIELDS_WITH_COSTLY_ARGUMENTS. */
-function costlyVariables(document: DocumentNode): string[] {
-  const names = new Set<string>();
+/** Where the document's variables can change its facts (COSTLY_ARGUMENTS, directives). */
+function variableUses(document: DocumentNode): VariableUse[] {
+  const uses: VariableUse[] = [];
   visit(document, {
-    VariableDefinition: () => false, // a default value holds no variable; the definition's own name is no use
+    VariableDefinition: () => false,
     Field(node) {
-      if (!FIELDS_WITH_COSTLY_ARGUMENTS.has(node.name.value)) return;
-      for (const argument of node.arguments ?? []) variablesUnder(argument, names);
+      for (const argument of node.arguments ?? []) {
+        const counts = COSTLY_ARGUMENTS[`${node.name.value}.${argument.name.value}`];
+        // Only a variable that is the whole argument counts: inside a list literal it cannot
+        // change the list's length, and the value arguments are Ints, which hold no variable.
+        if (counts && argument.value.kind === Kind.VARIABLE) uses.push({ name: argument.value.name.value, counts });
+      }
     },
     Directive(node) {
-      for (const argument of node.arguments ?? []) variablesUnder(argument, names);
+      for (const argument of node.arguments ?? []) {
+        if (argument.value.kind === Kind.VARIABLE) uses.push({ name: argument.value.name.value, counts: 'value' });
+      }
     },
   });
-  return [...names].sort();
+  return uses;
+}
+
+/**
+ * What of a variable's value the key keeps: a list's length as GraphQL coerces it (a single
+ * value is a list of one), or a number or boolean as it is. Anything else (a string where an
+ * Int belongs) is undefined: such a request is measured, never remembered, so keys hold no
+ * ids, cursors or other client data.
+ */
+function keyPart(values: Record<string, unknown>, use: VariableUse): unknown {
+  if (!Object.hasOwn(values, use.name)) return '-'; // absent differs from null: a default applies
+  const value = values[use.name];
+  if (value === null) return null;
+  if (use.counts === 'length') return Array.isArray(value) ? value.length : 1;
+  return typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
 }
 
 /**
  * Memoizes what is read from an operation before it runs (its cost budgets, its link
- * validity), which otherwise walks the document on every request: the largest part of the
- * server's own time per request (bench/README.md). Apollo's document store hands the same
- * DocumentNode to every request with the same query text; the result is kept per document,
- * operation name and the values of the variables it can depend on (costlyVariables), so
- * `recording(id: $id)` is measured once whatever the id. A `compute` that throws (variables
- * that do not fit their types) is never kept: the next request measures again.
- * Bounded: entries live as long as their document in Apollo's store, at most
- * MAX_ENTRIES_PER_DOCUMENT each, with short keys only.
+ * validity), which otherwise walks the document several times on every request: the
+ * largest part of the server's own time per request (bench/README.md). Apollo's document
+ * store hands the same DocumentNode to every request with the same query text; the result is
+ * kept per document, operation name and what of the variables can change it (variableUses),
+ * so `recording(id: $id)` is measured once whatever the id, and `nodes(ids: $ids)` once per
+ * list length. A `compute` that throws (variables that do not fit their types) is never kept.
+ * Bounded: MAX_ENTRIES in all, least recently used evicted first.
  */
 export function memoizeByOperation<T>(compute: (operation: OperationRequest) => T): (operation: OperationRequest) => T {
-  const byDocument = new WeakMap<DocumentNode, DocumentEntry<T>>();
+  const documents = new WeakMap<DocumentNode, DocumentEntry>();
+  const results = new Map<string, T>();
+  let nextId = 0;
   return (operation) => {
-    let entry = byDocument.get(operation.document);
+    let entry = documents.get(operation.document);
     if (!entry) {
-      entry = { variables: costlyVariables(operation.document), results: new Map() };
-      byDocument.set(operation.document, entry);
+      entry = { id: nextId++, uses: variableUses(operation.document) };
+      documents.set(operation.document, entry);
     }
     const values = operation.variables ?? {};
-    // [value] for a variable that is set, [] for one that is not: absent and null differ (defaults).
-    const key = JSON.stringify([operation.operationName ?? null, entry.variables.map((name) => (Object.hasOwn(values, name) ? [values[name]] : []))]);
-    const known = entry.results.get(key);
-    if (known !== undefined) return known;
-    const result = compute(operation);
-    if (key.length <= MAX_KEY_LENGTH) {
-      if (entry.results.size >= MAX_ENTRIES_PER_DOCUMENT) entry.results.clear();
-      entry.results.set(key, result);
+    const parts = entry.uses.map((use) => keyPart(values, use));
+    if (parts.includes(undefined)) return compute(operation);
+    const key = `${entry.id}:${JSON.stringify([operation.operationName ?? null, parts])}`;
+    const known = results.get(key);
+    if (known !== undefined) {
+      results.delete(key); // most recently used goes last
+      results.set(key, known);
+      return known;
     }
+    const result = compute(operation);
+    if (results.size >= MAX_ENTRIES) results.delete(results.keys().next().value as string);
+    results.set(key, result);
     return result;
   };
 }
@@ -97,6 +123,6 @@ export interface OperationFacts extends QueryCost {
 export function operationFacts(schema: GraphQLSchema): (operation: OperationRequest) => OperationFacts {
   return memoizeByOperation((operation) => ({
     ...measureQueryCost(schema, operation),
-    linkValidForSecs: linkValidityOf(operation.document, operation.variables ?? {}),
+    linkValidForSecs: linkValidityOf(operation.document, operation.variables ?? {}, operation.operationName),
   }));
 }

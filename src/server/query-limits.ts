@@ -3,20 +3,19 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 import type { QueryLimitsConfig } from '../config/config.types';
 import { ErrorCode } from '../errors/error-codes';
-import type { OperationFacts, OperationRequest } from './operation-facts';
+import type { QueryCost } from './query-cost';
 
-// `http.status`: thrown from a plugin hook (the cost budgets), Apollo would otherwise answer 500.
+// `http.status`: thrown from a plugin hook (the cost budgets, operation-facts-plugin.ts), Apollo would otherwise answer 500.
 const tooComplex = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, http: { status: 400 } } });
 
 /**
  * Abuse limits, all checked before any resolver runs and so before any vendor call:
  * depth, aliases, directives and tokens by graphql-armor, and the link and object budgets
- * measured by query-cost.ts (memoized by operation-facts.ts). Over a limit is QUERY_TOO_COMPLEX, naming the limit.
+ * (checkQueryCost, called by operation-facts-plugin.ts). Over a limit is QUERY_TOO_COMPLEX, naming the limit.
  */
 export function queryLimits(
   limits: QueryLimitsConfig,
   production: boolean,
-  facts: (operation: OperationRequest) => OperationFacts,
 ): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[]; parseOptions: { maxTokens: number } } {
   // Reported as a validation error carrying our code (Apollo keeps it as originalError;
   // src/errors/format-error.ts surfaces it), instead of armor's thrown "Syntax Error".
@@ -38,28 +37,15 @@ export function queryLimits(
     blockFieldSuggestion: { enabled: production },
   });
   const { plugins, validationRules } = armor.protect();
-  const costBudgets: ApolloServerPlugin = {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document }) {
-          let cost: OperationFacts;
-          try {
-            cost = facts({ document, variables: request.variables, operationName: request.operationName });
-          } catch (error) {
-            // Variables that do not fit their types: thrown here, this would be a 500; left to
-            // execution, which refuses them as BAD_USER_INPUT before any resolver (or vendor) runs.
-            if (error instanceof GraphQLError) return;
-            throw error;
-          }
-          if (cost.links > limits.maxLinks) {
-            throw tooComplex(`Query too complex: it could mint up to ${cost.links} access links; the limit is ${limits.maxLinks} per request.`);
-          }
-          if (cost.objects > limits.maxObjects) {
-            throw tooComplex(`Query too complex: it could fetch or list up to ${cost.objects} recordings and sessions; the limit is ${limits.maxObjects} per request.`);
-          }
-        },
-      };
-    },
-  };
-  return { plugins: [...(plugins as ApolloServerPlugin[]), costBudgets], validationRules, parseOptions: { maxTokens: limits.maxTokens } };
+  return { plugins: plugins as ApolloServerPlugin[], validationRules, parseOptions: { maxTokens: limits.maxTokens } };
+}
+
+/** Refuses an operation over the link or object budget with QUERY_TOO_COMPLEX naming it. */
+export function checkQueryCost(cost: QueryCost, limits: QueryLimitsConfig): void {
+  if (cost.links > limits.maxLinks) {
+    throw tooComplex(`Query too complex: it could mint up to ${cost.links} access links; the limit is ${limits.maxLinks} per request.`);
+  }
+  if (cost.objects > limits.maxObjects) {
+    throw tooComplex(`Query too complex: it could fetch or list up to ${cost.objects} recordings and sessions; the limit is ${limits.maxObjects} per request.`);
+  }
 }

@@ -56,13 +56,35 @@ describe('memoizeByOperation', () => {
     expect(calls).toBe(2);
   });
 
-  it('keeps nothing for long variable values (a list of 250 ids), so they cannot fill memory', () => {
-    const { memo, computed } = counted(() => 1);
-    const document = parse('query($ids: [ID!]!) { nodes(ids: $ids) { id } }');
-    const ids = Array.from({ length: 250 }, (_, i) => `gid://recording-graph/Recording/daily/${i}`);
-    memo({ document, variables: { ids } });
-    memo({ document, variables: { ids } });
+  it('keys a list by its length and a page by its size: other ids, a cursor or a filter cost nothing more', () => {
+    const { memo, computed } = counted(() => 'facts');
+    const nodes = parse('query($ids: [ID!]!) { nodes(ids: $ids) { id } }');
+    const ids = (prefix: string) => Array.from({ length: 250 }, (_, i) => `gid://recording-graph/Recording/daily/${prefix}${i}`);
+    memo({ document: nodes, variables: { ids: ids('a') } });
+    memo({ document: nodes, variables: { ids: ids('b') } });
+    const page = parse('query($after: String, $filter: RecordingFilter) { recordings(first: 20, after: $after, filter: $filter) { nodes { id } } }');
+    memo({ document: page, variables: { after: 'c'.repeat(600), filter: { providers: ['DAILY'] } } });
+    memo({ document: page, variables: { after: 'd'.repeat(600), filter: { providers: ['ZOOM'] } } });
     expect(computed).toHaveLength(2);
+  });
+
+  it('measures, and never keeps, a value that is no number or boolean where one belongs', () => {
+    const { memo, computed } = counted(() => 'facts');
+    const document = parse('query($n: Int) { recordings(first: $n) { nodes { id } } }');
+    memo({ document, variables: { n: 'ten' } });
+    memo({ document, variables: { n: 'ten' } });
+    expect(computed).toHaveLength(2);
+  });
+
+  it('keeps at most 1,000 answers, forgetting the least recently used first', () => {
+    const { memo, computed } = counted((operation) => operation.variables?.n);
+    const document = parse('query($n: Int) { recordings(first: $n) { nodes { id } } }');
+    for (let n = 0; n <= 1_000; n++) memo({ document, variables: { n } });
+    expect(computed).toHaveLength(1_001);
+    expect(memo({ document, variables: { n: 1_000 } })).toBe(1_000);
+    expect(computed).toHaveLength(1_001);
+    expect(memo({ document, variables: { n: 0 } })).toBe(0);
+    expect(computed).toHaveLength(1_002);
   });
 });
 
