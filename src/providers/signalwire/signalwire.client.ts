@@ -93,6 +93,10 @@ export class SignalWireClient {
    * or naming this same page (a loop), is a bad response.
    */
   async getPage(pageUri: string, ctx: CallContext): Promise<SignalWireRecordingList> {
+    // Every caller has checked the URI already; checked again because it is the one place a
+    // URI from outside becomes a request. Failing here is a bug, so no request and no URI
+    // in the message.
+    if (!this.isOwnPageUri(pageUri)) throw new Error('SignalWire page URI outside the API path: not requested');
     const rest = pageUri.slice(this.apiPath.length);
     const q = rest.indexOf('?');
     const path = q === -1 ? rest : rest.slice(0, q);

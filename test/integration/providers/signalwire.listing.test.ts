@@ -2,6 +2,7 @@ import { ErrorCode } from '../../../src/errors/error-codes';
 import { recordingGlobalId } from '../../../src/loaders/create-loaders';
 import type { ListFilter, ListPosition } from '../../../src/providers/recording-provider';
 import { createSignalWireProvider } from '../../../src/providers/signalwire';
+import { SignalWireClient } from '../../../src/providers/signalwire/signalwire.client';
 import { mapSignalWireRecording } from '../../../src/providers/signalwire/signalwire.mapper';
 import { startEmulator } from '../../../src/sandbox/emulator';
 import { startSignalWireSandbox } from '../../../src/sandbox/signalwire/signalwire.emulator';
@@ -69,6 +70,19 @@ describe('SignalWire listRecordings over HTTP against the SignalWire emulator', 
     ['a fractional count', { page: `${API}/Accounts/x/Recordings`, taken: 1.5 }],
     ["another adapter's shape", { startingAfter: 'abc' }],
   ])('refuses a malformed position (%s) before any call', (_name, after) => expectPositionRefused(f, after));
+
+  it('never requests a page URI outside its API path, whoever asks for it', async () => {
+    const client = new SignalWireClient(f.sandbox.config);
+    f.sandbox.emulator.resetCounters();
+    try {
+      for (const uri of ['https://evil.example/x', `${API}/../../admin`, `${API}/%2e%2e/x`, '/other/Recordings']) {
+        await expect(client.getPage(uri, {})).rejects.toThrow(/outside the API path/);
+      }
+      expect(f.sandbox.emulator.totalCalls()).toBe(0);
+    } finally {
+      await client.close();
+    }
+  });
 });
 
 describe('SignalWire listRecordings against a vendor whose next_page_uri leaves the space', () => {
