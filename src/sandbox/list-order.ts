@@ -3,11 +3,13 @@ const orderedLength = new WeakMap<object, number>();
 
 /**
  * Puts an emulator's stored recordings in its list order, newest first, ties by id
- * ascending (a total order, so pages never overlap or skip), in place. It sorts only when
+ * ascending (a total order while every time is a number or null, so pages never overlap
+ * or skip), in place. It sorts only when
  * the list's length changed since the last time (tests push recordings into a running
  * emulator's data set), so a listing of 10,000 recordings does not sort on every request.
- * A recording without a time (null) comes last. A NaN time (a `Date.parse` that failed)
- * is a tie with every other, so such an item is placed by its id alone.
+ * A recording without a time (null) comes last. A NaN time (a `Date.parse` that failed,
+ * e.g. of an empty string) compares as a tie with every other, which is no total order:
+ * such an item lands wherever the sort leaves it, not last. The seeds never produce one.
  */
 export function newestFirst<T>(items: T[], timeMs: (item: T) => number | null, id: (item: T) => string): T[] {
   if (orderedLength.get(items) === items.length) return items;

@@ -128,8 +128,7 @@ export function playgroundPage(options: PlaygroundOptions): onRequestAsyncHookHa
       .header('content-security-policy', PLAYGROUND_CSP)
       .header('x-content-type-options', 'nosniff')
       .header('referrer-policy', 'no-referrer')
-      .header('cache-control', 'no-store')
-      .send(html);
+      .send(html); // cache-control: no-store, like every answer (create-server.ts)
   };
 }
 
