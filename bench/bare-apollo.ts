@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify from 'fastify';
 import type { AddressInfo } from 'node:net';
@@ -9,7 +10,8 @@ import { mapDailyRecording } from '../src/providers/daily/daily.mapper';
 /**
  * A reference for scenario 1, not a product: Apollo Server on fastify with one resolver
  * that calls the Daily client and maps the body, and nothing else (no loaders, global ids,
- * limits, plugins, metrics or request ids). Over the floor it costs what the required stack
+ * limits, plugins of ours, metrics or request ids; Apollo's cache-control and landing-page
+ * plugins off, as in the server). Over the floor it costs what the required stack
  * (an HTTP hop, fastify, Apollo's request pipeline) costs on this machine; the server's
  * overhead beyond this is what its own features cost.
  */
@@ -27,6 +29,8 @@ export async function startBareApollo(daily: DailyConfig): Promise<BareApollo> {
   const client = new DailyClient(daily);
   const apollo = new ApolloServer({
     typeDefs: TYPE_DEFS,
+    // Off as in the server (src/server/create-server.ts), so the two differ by the server's own work.
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
     resolvers: {
       Query: {
         recording: async (_root: unknown, { id }: { id: string }) => {

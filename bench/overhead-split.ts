@@ -7,6 +7,7 @@ import { demoRecordings } from '../src/sandbox/demo-data';
 import { startSandbox } from '../src/sandbox/start-sandbox';
 import { startBareApollo } from './bare-apollo';
 import { createFloor } from './floor';
+import { ONE_QUERY } from './lib/queries';
 import { percentile } from './lib/stats';
 
 /**
@@ -16,8 +17,21 @@ import { percentile } from './lib/stats';
  * call, each run splits into the time before the call reached the vendor and the time after
  * the vendor answered; the p50 of each part shows whether a gap over the floor is a delay in
  * one place or the same CPU path running slower.
+ *
+ * BENCH_GAP_MS (default 0) spends that long before each run away from this code, idle
+ * (BENCH_GAP=idle, a timer) or busy (BENCH_GAP=busy, a loop): with BENCH_LATENCY_MS=0 it
+ * shows whether what slows the path down is the vendor's wait or any time spent elsewhere.
  */
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
+const GAP_MS = Number(process.env.BENCH_GAP_MS ?? 0);
+const GAP_BUSY = process.env.BENCH_GAP === 'busy';
+
+async function gap(): Promise<void> {
+  if (GAP_MS <= 0) return;
+  if (!GAP_BUSY) return new Promise((resolve) => setTimeout(resolve, GAP_MS));
+  const end = performance.now() + GAP_MS;
+  while (performance.now() < end);
+}
 const RUNS = 200;
 const WARMUP = 20;
 
@@ -27,9 +41,9 @@ async function main(): Promise<void> {
   const bare = await startBareApollo(sandbox.providers.daily);
   const floor = createFloor(sandbox.providers);
   const one = demoRecordings().daily[1];
-  const body = JSON.stringify({ query: 'query One($id: ID!) { recording(id: $id) { id status durationSecs startedAt } }', variables: { id: recordingGlobalId(one) } });
+  const body = JSON.stringify({ query: ONE_QUERY, variables: { id: recordingGlobalId(one) } });
   const log = sandbox.emulators.daily.log;
-  const bareBody = JSON.stringify({ query: 'query One($id: ID!) { recording(id: $id) { id status durationSecs startedAt } }', variables: { id: one.nativeId } });
+  const bareBody = JSON.stringify({ query: ONE_QUERY, variables: { id: one.nativeId } });
   const parts = {
     server: { total: [] as number[], before: [] as number[], after: [] as number[] },
     bare: { total: [] as number[], before: [] as number[], after: [] as number[] },
@@ -37,6 +51,7 @@ async function main(): Promise<void> {
   };
   const postTo = async (url: string, payload: string) => (await request(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload })).body.json();
   const measure = async (into: (typeof parts)['server'], run: () => Promise<unknown>, keep: boolean) => {
+    await gap();
     log.length = 0;
     const t0 = performance.now();
     await run();
@@ -59,7 +74,8 @@ async function main(): Promise<void> {
     await sandbox.close();
   }
   const p50 = (xs: number[]) => percentile(xs, 50).toFixed(2);
-  console.log(`Scenario 1 at ${LATENCY_MS} ms vendor latency, p50 of ${RUNS} runs (ms): total / before the vendor call / after its answer`);
+  const gapNote = GAP_MS > 0 ? `, ${GAP_MS} ms ${GAP_BUSY ? 'busy' : 'idle'} before each run` : '';
+  console.log(`Scenario 1 at ${LATENCY_MS} ms vendor latency${gapNote}, p50 of ${RUNS} runs (ms): total / before the vendor call / after its answer`);
   for (const [name, p] of Object.entries(parts)) console.log(`  ${name.padEnd(6)} ${p50(p.total)} / ${p50(p.before)} / ${p50(p.after)}`);
 }
 

@@ -14,6 +14,7 @@ import { startBareApollo } from './bare-apollo';
 import { createFloor, type Floor } from './floor';
 import { listingScenario } from './listing';
 import { loadTest } from './lib/load';
+import { ONE_QUERY } from './lib/queries';
 import { interleavedP50, percentile, timeRuns } from './lib/stats';
 
 /**
@@ -87,7 +88,6 @@ async function startServer(sandbox: Sandbox, batching: boolean): Promise<Running
 }
 
 const MANY_QUERY = `query Many($ids: [ID!]!) { nodes(ids: $ids) { id ... on Recording { status session { name } accessLink { url expiresAt } } } }`;
-const ONE_QUERY = `query One($id: ID!) { recording(id: $id) { id status durationSecs startedAt } }`;
 const SESSION_QUERY = `query Session($id: ID!) { session(id: $id) { id name recordings { id status accessLink { url expiresAt } } } }`;
 
 function sessionWithMostRecordings(recordings: RecordingData[]): { sessionKey: readonly string[]; recordings: RecordingData[] } {

@@ -18,7 +18,8 @@ export async function timeRuns(n: number, fn: () => Promise<unknown>): Promise<n
 }
 
 /**
- * Runs each of `contenders` once per round, in turn, for `rounds` rounds, and returns each
+ * Runs each of `contenders` once per round, in turn (the order rotating from round to round),
+ * for `rounds` rounds, and returns each
  * one's p50 in ms. Interleaved, a drift of the machine's speed during the measurement (a
  * noisy neighbour, a slower phase) touches every contender alike, where runs in separate
  * blocks would credit it to whichever ran during it.
@@ -27,7 +28,8 @@ export async function interleavedP50<K extends string>(rounds: number, contender
   const names = Object.keys(contenders) as K[];
   const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
   for (let i = 0; i < rounds; i++) {
-    for (const name of names) {
+    // Each round starts with the next contender, so none always runs first (or right after another).
+    for (const name of [...names.slice(i % names.length), ...names.slice(0, i % names.length)]) {
       const start = process.hrtime.bigint();
       await contenders[name]();
       samples[name].push(Number(process.hrtime.bigint() - start) / 1e6);
