@@ -3,13 +3,14 @@ import { Client } from 'undici';
 import { recordingGlobalId } from '../../src/loaders/create-loaders';
 import { demoRecordings } from '../../src/sandbox/demo-data';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';
+import { waitUntil } from '../support/wait-until';
 
 /** Resolves once a line the server logged matches, polling its output. */
 async function logged(server: SpawnedServer, pattern: RegExp, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!server.output.some((line) => pattern.test(line))) {
-    if (Date.now() > deadline) throw new Error(`the server never logged ${pattern}:\n${server.output.join('\n')}`);
-    await new Promise((r) => setTimeout(r, 20));
+  try {
+    await waitUntil(() => server.output.some((line) => pattern.test(line)), `the server logged ${pattern}`, timeoutMs);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; it logged:\n${server.output.join('\n')}`);
   }
 }
 

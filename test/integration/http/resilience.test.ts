@@ -1,5 +1,6 @@
 import { getEventListeners } from 'node:events';
 import type { DailyConfig } from '../../../src/config/config.types';
+import { waitUntil } from '../../support/wait-until';
 import { ErrorCode } from '../../../src/errors/error-codes';
 import { createDailyProvider } from '../../../src/providers/daily';
 import { startDailySandbox } from '../../../src/sandbox/daily/daily.emulator';
@@ -99,7 +100,7 @@ describe('vendor call resilience', () => {
 
   async function cut(): Promise<void> {
     // The emulator notices the closed connection on its next chunk.
-    while (!emulator.log.every((e) => e.answeredAt > 0)) await new Promise((r) => setTimeout(r, 10));
+    await waitUntil(() => emulator.log.every((e) => e.answeredAt > 0), 'the emulator saw every cut call end');
   }
 
   it('cuts a vendor that drips its body at the request deadline with PROVIDER_UNAVAILABLE, without retrying', async () => {
@@ -133,7 +134,8 @@ describe('vendor call resilience', () => {
     emulator.injectFault({ kind: 'stall', ms: 5_000, route: 'recordings.get' });
     const controller = new AbortController();
     const pending = withProvider({}, (p) => p.getRecordings([id()], { signal: controller.signal }));
-    setTimeout(() => controller.abort(), 100);
+    await waitUntil(() => emulator.log.length === 1, 'the call reached the emulator');
+    controller.abort();
     const [rec] = await pending;
     expect(rec).toMatchObject({ code: ErrorCode.PROVIDER_UNAVAILABLE });
     expect((rec as Error).message).toMatch(/cancelled/);

@@ -5,6 +5,7 @@ import { recordingGlobalId } from '../../../src/loaders/create-loaders';
 import { demoRecordings } from '../../../src/sandbox/demo-data';
 import type { Sandbox } from '../../../src/sandbox/start-sandbox';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
+import { waitUntil } from '../../support/wait-until';
 import { gql } from '../../support/graphql-client';
 
 /** Vendors fail per field, not per request; a client that goes away takes its vendor calls with it. */
@@ -49,11 +50,13 @@ describe('degradation and cancellation through the API', () => {
     const controller = new AbortController();
     const body = JSON.stringify({ query: `query($id: ID!) { recording(id: $id) { id } }`, variables: { id: recordingGlobalId(demo.daily[0]) } });
     const pending = request(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: controller.signal });
-    await new Promise((r) => setTimeout(r, 300));
+    const log = sandbox.emulators.daily.log;
+    await waitUntil(() => log.length === 1, 'the vendor call reached the emulator');
     controller.abort();
     await expect(pending).rejects.toThrow();
-    await new Promise((r) => setTimeout(r, 300));
-    expect(sandbox.emulators.daily.log).toHaveLength(1);
-    expect(sandbox.emulators.daily.log[0].abandoned).toBe(true);
+    // Abandoned: the server cut the call while the vendor was still stalling (3 s).
+    await waitUntil(() => log[0].abandoned, 'the server abandoned the vendor call');
+    expect(log).toHaveLength(1);
+    expect(log[0].answeredAt).toBe(0);
   });
 });
