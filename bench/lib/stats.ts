@@ -6,21 +6,23 @@ export function percentile(samples: readonly number[], p: number): number {
   return sorted[rank];
 }
 
+/** One run of `fn`: its wall time in ms. */
+async function timeOnce(fn: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
 /** Runs `fn` sequentially `n` times and returns each run's wall time in ms. */
 export async function timeRuns(n: number, fn: () => Promise<unknown>): Promise<number[]> {
   const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const start = process.hrtime.bigint();
-    await fn();
-    out.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
+  for (let i = 0; i < n; i++) out.push(await timeOnce(fn));
   return out;
 }
 
 /**
  * Runs each of `contenders` once per round, in turn (the order rotating from round to round),
- * for `rounds` rounds, and returns each
- * one's p50 in ms. Interleaved, a drift of the machine's speed during the measurement (a
+ * for `rounds` rounds, and returns each one's p50 in ms. Interleaved, a drift of the machine's speed during the measurement (a
  * noisy neighbour, a slower phase) touches every contender alike, where runs in separate
  * blocks would credit it to whichever ran during it.
  */
@@ -30,9 +32,7 @@ export async function interleavedP50<K extends string>(rounds: number, contender
   for (let i = 0; i < rounds; i++) {
     // Each round starts with the next contender, so none always runs first (or right after another).
     for (const name of [...names.slice(i % names.length), ...names.slice(0, i % names.length)]) {
-      const start = process.hrtime.bigint();
-      await contenders[name]();
-      samples[name].push(Number(process.hrtime.bigint() - start) / 1e6);
+      samples[name].push(await timeOnce(contenders[name]));
     }
   }
   return Object.fromEntries(names.map((n) => [n, percentile(samples[n], 50)])) as Record<K, number>;
