@@ -10,18 +10,21 @@ function operationOf(document: DocumentNode, operationName?: string | null): Ope
   return operations.length === 1 ? operations[0] : undefined;
 }
 
-/** The Int (or null) defaults of the operation's variables, as a resolver would see them. */
-function variableDefaults(operation: OperationDefinitionNode | undefined): Map<string, unknown> {
-  const defaults = new Map<string, unknown>();
+/**
+ * The Int defaults of the operation's variables, as a resolver would see them. Only an Int
+ * variable can reach `validForSecs`, and validation lets it default to an Int or null only;
+ * null, like no default, ends as the resolver's own default.
+ */
+function variableDefaults(operation: OperationDefinitionNode | undefined): Map<string, number> {
+  const defaults = new Map<string, number>();
   for (const definition of operation?.variableDefinitions ?? []) {
     const value = definition.defaultValue;
     if (value?.kind === Kind.INT) defaults.set(definition.variable.name.value, Number(value.value));
-    else if (value) defaults.set(definition.variable.name.value, value.kind === Kind.NULL ? null : value);
   }
   return defaults;
 }
 
-function valueOf(node: ValueNode | undefined, variables: Record<string, unknown>, defaults: Map<string, unknown>): unknown {
+function valueOf(node: ValueNode | undefined, variables: Record<string, unknown>, defaults: Map<string, number>): unknown {
   if (!node || node.kind === Kind.NULL) return DEFAULT_VALID_FOR_SECS;
   if (node.kind === Kind.INT) return Number(node.value);
   if (node.kind === Kind.VARIABLE) {
