@@ -23,6 +23,7 @@ describe('memoizeByOperation', () => {
 
   it.each([
     ['the ids of nodes', 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ['a'] }, { ids: ['a', 'b'] }],
+    ['the representations of _entities', 'query($r: [_Any!]!) { _entities(representations: $r) { __typename } }', { r: [{ __typename: 'Recording', id: 'a' }] }, { r: [] }],
     ['a page size', 'query($n: Int) { recordings(first: $n) { nodes { id } } }', { n: 10 }, { n: 20 }],
     ['a link validity', 'query($v: Int) { recording(id: "x") { accessLink(validForSecs: $v) { url } } }', { v: 60 }, { v: 600 }],
     ['a directive', 'query($on: Boolean!) { recording(id: "x") { accessLink @include(if: $on) { url } } }', { on: false }, { on: true }],
