@@ -26,6 +26,7 @@ import { playgroundPage, registerPlaygroundAssets } from './playground';
 import { playgroundExamples } from './playground-examples';
 import { readiness } from './readiness';
 import { requestIdFrom } from './request-id';
+import { clientErrorHandler, graphQLRouteErrorHandler } from './request-errors';
 
 export interface HttpServer {
   app: FastifyInstance;
@@ -60,6 +61,7 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
     logger: loggerOptions(config.logLevel, config.logFormat, options.logStream),
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']) ?? randomUUID(),
+    clientErrorHandler,
   });
   const limits = queryLimits(config.queryLimits, production);
   const metrics = createMetrics(providers);
@@ -79,7 +81,7 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
     formatError,
     plugins: [
       ...limits.plugins,
-      operationFactsPlugin(operationFacts(schema), config.queryLimits),
+      operationFactsPlugin(schema, operationFacts(schema), config.queryLimits),
       partialErrorsPlugin(formatError, app.log),
       maskedErrorLogPlugin(app.log),
       metrics.apolloPlugin(),
@@ -152,6 +154,7 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
       graphql.addHook('onRequest', playgroundPage({ tabs: playgroundExamples(config.sandbox), apiKeyRequired: config.apiKeys.length > 0 }));
     }
     if (config.apiKeys.length > 0) graphql.addHook('onRequest', requireApiKey(config.apiKeys));
+    graphql.setErrorHandler(graphQLRouteErrorHandler);
     await graphql.register(fastifyApollo(apollo), { path: '/graphql', context });
   });
 
