@@ -2,7 +2,7 @@ import { BadUserInputError } from '../errors/coded-error';
 import { isProviderName, type ProviderName } from '../domain/provider-name';
 
 /**
- * Global ids, Shopify style (design.md, "Global IDs"):
+ * Global ids, Shopify style (docs/api.md#global-ids):
  *
  *     gid://recording-graph/<Type>/<provider>/<segment>[/<segment>]
  *

@@ -47,7 +47,7 @@ export class RecordingResolver {
   @FieldResolver(() => AccessLinkType, {
     nullable: true,
     description:
-      'A download link, minted only when this field is selected. `expiresAt` and `validForSecs` say what the vendor really granted, which can differ from what was asked (see the README, "Access links"). Null when the vendor has no file to link.',
+      'A download link, minted only when this field is selected. `expiresAt` and `validForSecs` say what the vendor really granted, which can differ from what was asked (see docs/api.md, "Access links"). Null when the vendor has no file to link.',
   })
   async accessLink(
     @Root() recording: RecordingData,

@@ -9,7 +9,7 @@ import { isHttpUrl } from '../shared/urls';
 import type { BirdRecording } from './bird.api-types';
 
 /**
- * Bird `status` -> RecordingStatus. The full enum is not documented (providers.md §4):
+ * Bird `status` -> RecordingStatus. The full enum is not documented (docs/vendors/bird.md#statuses):
  * `accepted` and `available` appear in examples, `ongoing`, `paused` and `completed` are
  * the states the active-call PATCH sets. The meanings are our inference (issue text).
  */

@@ -11,7 +11,7 @@ import { mapZoomFile, ZOOM_SESSION_ID, zoomFiles } from './zoom.mapper';
 
 /**
  * How far back a listing without `startedAfter` looks: Zoom lists only by date range (at
- * most a month per call, providers.md §3), so "everything" needs a bound. Such a listing
+ * most a month per call, docs/vendors/zoom.md#listing-and-paging), so "everything" needs a bound. Such a listing
  * covers recordings from 00:00 UTC of the day six months before today; older ones are
  * reached with an explicit `startedAfter`. Part of the API's documented behaviour.
  */
@@ -90,7 +90,7 @@ const isExpiredToken = (error: unknown): boolean =>
   error instanceof ProviderError && error.httpStatus === 400 && Number(error.vendorCode) === BAD_FIELD;
 
 /**
- * Zoom's listing (providers.md §3). With a session filter: the per-session call, shared
+ * Zoom's listing (docs/vendors/zoom.md#listing-and-paging). With a session filter: the per-session call, shared
  * with the loaders through the request memo. Otherwise GET /videosdk/recordings over month
  * windows walked newest first.
  *

@@ -21,7 +21,7 @@ const S3_HOST = 'regional--voice-recordings--000000000000--euw1.s3.eu-west-1.ama
 
 /**
  * Bird's workspace API error body is not documented beyond "application/json"
- * (providers.md §4); the emulator sends `{code, message}`, plus `errors` on validation
+ * (docs/vendors/bird.md#errors); the emulator sends `{code, message}`, plus `errors` on validation
  * failures, which the adapter reads defensively.
  */
 const error = (status: number, code: string, message: string, errors?: Array<{ code: string; message: string }>): EmulatorResponse => ({
@@ -112,7 +112,7 @@ function list(data: BirdDataset, req: EmulatorRequest): EmulatorResponse {
 }
 
 /**
- * Bird workspace Voice API emulator (providers.md §4): `Authorization: AccessKey <key>`
+ * Bird workspace Voice API emulator (docs/vendors/bird.md): `Authorization: AccessKey <key>`
  * (401 otherwise), 404 for another workspace, GET …/recordings (filters, startAt/endAt
  * inclusive on the start or else creation time, limit 1..99 default 10 and 422 otherwise,
  * opaque pageToken, `{results, nextPageToken}`, newest first then by id), GET …/recordings/{id} (the documented

@@ -11,7 +11,7 @@ export const CLOUDFLARE_SANDBOX_API_TOKEN = 'sandbox-cloudflare-api-token';
 export const CLOUDFLARE_SANDBOX_ACCOUNT_ID = '023e105f4ecef8ad9ca31a8372d0c353';
 export const CLOUDFLARE_SANDBOX_APP_ID = '2a95132c15732412d22c1476fa83f27a';
 
-/** `per_page` maximum: not documented (providers.md §5); the emulator enforces the adapter's 100. */
+/** `per_page` maximum: not documented (docs/vendors/cloudflare.md#assumptions-where-the-docs-are-silent); the emulator enforces the adapter's 100. */
 const MAX_PER_PAGE = 100;
 /** `per_page` default: not documented; 20 is what the docs' example asks for. */
 const DEFAULT_PER_PAGE = 20;
@@ -19,7 +19,7 @@ const DEFAULT_PER_PAGE = 20;
 const FILTERABLE_STATUSES = ['INVOKED', 'RECORDING', 'UPLOADING', 'UPLOADED'];
 
 /**
- * Two error shapes, since RealtimeKit's own is undocumented (providers.md §5): the v4 API
+ * Two error shapes, since RealtimeKit's own is undocumented (docs/vendors/cloudflare.md#errors): the v4 API
  * gateway's envelope for what it answers itself (auth, unknown routes, throttling), and
  * `{ success: false, error: { code, message } }` for RealtimeKit's answers (Inference).
  */
@@ -75,7 +75,7 @@ export interface CloudflareCredentials {
 }
 
 /**
- * Cloudflare RealtimeKit emulator (providers.md §5): Bearer token (401 otherwise), paths
+ * Cloudflare RealtimeKit emulator (docs/vendors/cloudflare.md): Bearer token (401 otherwise), paths
  * under /client/v4/accounts/{account_id}/realtime/kit/{app_id} (404 for another account or
  * app), GET recordings (list with its filters and page_no/per_page paging), GET one
  * recording (no `meeting`), GET one session. `now` decides which links have expired.
