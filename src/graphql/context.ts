@@ -1,7 +1,7 @@
 import type { CursorCodec } from '../listing/cursor';
 import type { Loaders } from '../loaders/create-loaders';
 import type { ProviderRegistry } from '../providers/provider-registry';
-import type { CallContext, RequestHints } from '../providers/recording-provider';
+import type { CallContext, RequestHints } from '../domain/call-context';
 
 /**
  * An error about one field that still returned data (a vendor that failed while the others

@@ -1,6 +1,6 @@
 import type { RecordingData } from '../domain/model';
 import type { ProviderName } from '../domain/provider-name';
-import type { CallContext } from '../providers/recording-provider';
+import type { CallContext } from '../domain/call-context';
 import type { CursorCodec } from './cursor';
 import { readTimelinePage, type TimelineSource } from './timeline-page';
 import { DONE, type TimelineState, type VendorState } from './timeline-state';

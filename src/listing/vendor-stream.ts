@@ -1,5 +1,6 @@
 import type { ProviderName } from '../domain/provider-name';
-import type { CallContext, ListedRecording, ListFilter, ListPosition, RecordingProvider } from '../providers/recording-provider';
+import type { ListedRecording, ListFilter, ListPosition, RecordingProvider } from '../providers/recording-provider';
+import type { CallContext } from '../domain/call-context';
 import { DONE, type VendorState } from './timeline-state';
 import { BadUserInputError } from '../errors/coded-error';
 

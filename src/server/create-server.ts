@@ -13,7 +13,7 @@ import type { GraphQLContext } from '../graphql/context';
 import { CursorCodec } from '../listing/cursor';
 import { createLoaders } from '../loaders/create-loaders';
 import type { ProviderRegistry } from '../providers/provider-registry';
-import type { RequestHints } from '../providers/recording-provider';
+import type { RequestHints } from '../domain/call-context';
 import { requireApiKey } from './api-key-auth';
 import { operationFacts } from './operation-facts';
 import { operationFactsPlugin } from './operation-facts-plugin';

@@ -1,5 +1,5 @@
 import { PROVIDER_NAMES } from '../domain/provider-name';
-import { recordingGlobalId } from '../loaders/create-loaders';
+import { recordingGlobalId } from '../ids/global-id';
 import { demoRecordings } from '../sandbox/demo-data';
 import type { PlaygroundTab } from './playground';
 

@@ -11,8 +11,7 @@ import {
 } from '../../src/clients/generated/graphql';
 import { execute } from '../../src/clients/request';
 import { PROVIDER_NAMES, type ProviderName } from '../../src/domain/provider-name';
-import { encodeGlobalId } from '../../src/ids/global-id';
-import { recordingGlobalId } from '../../src/loaders/create-loaders';
+import { encodeGlobalId, recordingGlobalId } from '../../src/ids/global-id';
 import { compareTimeline } from '../../src/providers/shared/timeline';
 import { demoRecordings } from '../../src/sandbox/demo-data';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';

@@ -1,7 +1,8 @@
 import type { RecordingData } from '../../src/domain/model';
 import { ErrorCode } from '../../src/errors/error-codes';
-import { recordingGlobalId } from '../../src/loaders/create-loaders';
-import type { CallContext, ListFilter, ListPage, ListPosition, RecordingProvider } from '../../src/providers/recording-provider';
+import { recordingGlobalId } from '../../src/ids/global-id';
+import type { ListFilter, ListPage, ListPosition, RecordingProvider } from '../../src/providers/recording-provider';
+import type { CallContext } from '../../src/domain/call-context';
 import { compareTimeline, matchesFilter, timelineTime } from '../../src/providers/shared/timeline';
 import type { Emulator } from '../../src/sandbox/emulator';
 import { vendorLifecycle } from './vendor-lifecycle';

@@ -2,8 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import type { AccessLinkData, RecordingData, SessionData, StorageConfigData } from '../../domain/model';
 import type { ProviderName } from '../../domain/provider-name';
 import { BadUserInputError } from '../../errors/coded-error';
-import { encodeGlobalId } from '../../ids/global-id';
-import { recordingGlobalId } from '../../loaders/create-loaders';
+import { encodeGlobalId, recordingGlobalId } from '../../ids/global-id';
 import { AccessLinkType } from '../access-link/access-link.type';
 import type { GraphQLContext } from '../context';
 import { ProviderEnum } from '../enums';

@@ -1,8 +1,7 @@
 import type { RunningApp } from '../../../src/app';
 import type { RecordingData } from '../../../src/domain/model';
 import { PROVIDER_NAMES, type ProviderName } from '../../../src/domain/provider-name';
-import { encodeGlobalId } from '../../../src/ids/global-id';
-import { recordingGlobalId } from '../../../src/loaders/create-loaders';
+import { encodeGlobalId, recordingGlobalId } from '../../../src/ids/global-id';
 import { seedCloudflare } from '../../../src/sandbox/cloudflare/cloudflare.seed';
 import { demoRecordings } from '../../../src/sandbox/demo-data';
 import type { RequestLogEntry } from '../../../src/sandbox/emulator';

@@ -1,7 +1,7 @@
 import type { RecordingData } from '../../../src/domain/model';
 import { PROVIDER_NAMES, type ProviderName } from '../../../src/domain/provider-name';
 import { MAX_VENDOR_CALLS_PER_PAGE } from '../../../src/listing/timeline-page';
-import { recordingGlobalId, sessionGlobalId } from '../../../src/loaders/create-loaders';
+import { recordingGlobalId, sessionGlobalId } from '../../../src/ids/global-id';
 import { compareTimeline, matchesFilter } from '../../../src/providers/shared/timeline';
 import { demoRecordings } from '../../../src/sandbox/demo-data';
 import { gql, type GraphQLResponse } from '../../support/graphql-client';

@@ -8,7 +8,7 @@ import type { RecordingFilterInput } from '../../../src/graphql/listing/recordin
 import { CursorCodec } from '../../../src/listing/cursor';
 import { readTimelineConnection } from '../../../src/listing/timeline-connection';
 import { MAX_VENDOR_CALLS_PER_PAGE } from '../../../src/listing/timeline-page';
-import { recordingGlobalId } from '../../../src/loaders/create-loaders';
+import { recordingGlobalId } from '../../../src/ids/global-id';
 import type { ProviderRegistry } from '../../../src/providers/provider-registry';
 import { compareTimeline, matchesFilter } from '../../../src/providers/shared/timeline';
 import { inMemoryVendor, recordingOf, type RecordingShape } from '../../support/in-memory-vendor';

@@ -1,5 +1,5 @@
 import { PROVIDER_NAMES } from '../../../src/domain/provider-name';
-import { recordingGlobalId } from '../../../src/loaders/create-loaders';
+import { recordingGlobalId } from '../../../src/ids/global-id';
 import { timelineTime } from '../../../src/providers/shared/timeline';
 import { demoRecordings } from '../../../src/sandbox/demo-data';
 
