@@ -113,7 +113,7 @@ export interface AppConfig {
   sandboxRecordingsPerVendor: number;
   /**
    * Signs `Query.recordings` cursors (CURSOR_SECRET); when unset the key is derived from the
-   * vendors' credentials (src/listing/cursor-key.ts). Never logged.
+   * vendors' credentials (src/timeline/cursor-key.ts). Never logged.
    */
   cursorSecret?: string;
   /** GraphiQL on GET /graphql from a browser (PLAYGROUND; on unless NODE_ENV=production). */

@@ -1,4 +1,4 @@
-import type { CursorCodec } from '../listing/cursor';
+import type { CursorCodec } from '../timeline/cursor';
 import type { Loaders } from '../loaders/create-loaders';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import type { CallContext, RequestHints } from '../domain/call-context';

@@ -17,7 +17,7 @@ export type BatchResult<T> = Array<T | null | Error>;
 /**
  * Where a vendor's listing resumes: adapter-defined, JSON-serializable state (a vendor
  * cursor, a page token plus how many of that page were already handed out, a date window).
- * The listing layer seals it into the client's cursor (AES-256-GCM, src/listing/cursor.ts), so an adapter
+ * The timeline layer (src/timeline) seals it into the client's cursor (AES-256-GCM, src/timeline/cursor.ts), so an adapter
  * gets back only positions it produced itself, never attacker-chosen values.
  */
 export type ListPosition = Record<string, string | number | boolean | null>;
@@ -36,7 +36,7 @@ export interface ListFilter {
 export interface ListQuery {
   filter: ListFilter;
   /**
-   * How many recordings the listing layer wants next. An adapter asks its vendor for about
+   * How many recordings the timeline layer wants next. An adapter asks its vendor for about
    * this many (within the vendor's page-size bounds) and may return fewer (one vendor page)
    * or more (a whole vendor page it already holds); it never walks further than one or two
    * vendor calls to fill it.
@@ -57,7 +57,7 @@ export interface ListPage {
    * Recordings that match the whole filter (pushed down where the vendor can, checked
    * locally with `matchesFilter` otherwise), newest first: sorted by `compareTimeline` where
    * positions allow it, else in the vendor's own newest-first order (Daily's and
-   * Cloudflare's positions are an id and an offset in that order). The listing layer
+   * Cloudflare's positions are an id and an offset in that order). The timeline layer
    * merges the heads, so an item out of timeline order costs order, never exactly-once.
    */
   items: ListedRecording[];
@@ -96,7 +96,7 @@ export interface RecordingProvider {
 
   /**
    * Reads a position from a client's cursor as `listRecordings` will, without any call:
-   * the listing layer runs it for every vendor while it decodes the cursor, so a position
+   * the timeline layer runs it for every vendor while it decodes the cursor, so a position
    * this adapter would refuse for this filter is BAD_USER_INPUT (BadUserInputError naming
    * this provider) before any vendor is called. Returns the position `listRecordings` is
    * then given.

@@ -10,7 +10,7 @@ import type { AppConfig } from '../config/config.types';
 import { createFormatError } from '../errors/format-error';
 import { maskedErrorLogPlugin } from './masked-error-log-plugin';
 import type { GraphQLContext } from '../graphql/context';
-import { CursorCodec } from '../listing/cursor';
+import { CursorCodec } from '../timeline/cursor';
 import { createLoaders } from '../loaders/create-loaders';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import type { RequestHints } from '../domain/call-context';
@@ -39,7 +39,7 @@ export interface HttpServer {
 }
 
 export interface ServerOptions {
-  /** Seals `Query.recordings` cursors (src/listing/cursor-key.ts). */
+  /** Seals `Query.recordings` cursors (src/timeline/cursor-key.ts). */
   cursorKey: Buffer;
   /** Where JSON log lines go instead of stdout (tests read them). */
   logStream?: { write(line: string): void };

@@ -12,7 +12,7 @@ import {
 import { execute } from '../../src/clients/request';
 import { PROVIDER_NAMES, type ProviderName } from '../../src/domain/provider-name';
 import { encodeGlobalId, recordingGlobalId } from '../../src/ids/global-id';
-import { compareTimeline } from '../../src/providers/shared/timeline';
+import { compareTimeline } from '../../src/timeline/order';
 import { demoRecordings } from '../../src/sandbox/demo-data';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';
 

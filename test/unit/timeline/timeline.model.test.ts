@@ -5,12 +5,12 @@ import { PROVIDER_NAMES, type ProviderName } from '../../../src/domain/provider-
 import { ErrorCode } from '../../../src/errors/error-codes';
 import { planListing } from '../../../src/graphql/listing/listing-plan';
 import type { RecordingFilterInput } from '../../../src/graphql/listing/recording-filter.input';
-import { CursorCodec } from '../../../src/listing/cursor';
-import { readTimelineConnection } from '../../../src/listing/timeline-connection';
-import { MAX_VENDOR_CALLS_PER_PAGE } from '../../../src/listing/timeline-page';
+import { CursorCodec } from '../../../src/timeline/cursor';
+import { readTimelineConnection } from '../../../src/timeline/timeline-connection';
+import { MAX_VENDOR_CALLS_PER_PAGE } from '../../../src/timeline/timeline-page';
 import { recordingGlobalId } from '../../../src/ids/global-id';
 import type { ProviderRegistry } from '../../../src/providers/provider-registry';
-import { compareTimeline, matchesFilter } from '../../../src/providers/shared/timeline';
+import { compareTimeline, matchesFilter } from '../../../src/timeline/order';
 import { inMemoryVendor, recordingOf, type RecordingShape } from '../../support/in-memory-vendor';
 
 /**

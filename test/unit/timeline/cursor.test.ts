@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ErrorCode } from '../../../src/errors/error-codes';
-import { CursorCodec, CURSOR_VERSION, fingerprint, MAX_CURSOR_LENGTH, sealCursor } from '../../../src/listing/cursor';
-import { DONE, type TimelineState } from '../../../src/listing/timeline-state';
+import { CursorCodec, CURSOR_VERSION, fingerprint, MAX_CURSOR_LENGTH, sealCursor } from '../../../src/timeline/cursor';
+import { DONE, type TimelineState } from '../../../src/timeline/timeline-state';
 
 const key = randomBytes(32);
 const codec = new CursorCodec(key);

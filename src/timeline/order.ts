@@ -1,5 +1,5 @@
-import type { RecordingData } from '../../domain/model';
-import type { ListFilter } from '../recording-provider';
+import type { RecordingData } from '../domain/model';
+import type { ListFilter } from '../providers/recording-provider';
 
 /**
  * The time a recording sits at on the timeline of `Query.recordings`: when it started,

@@ -1,6 +1,6 @@
 import type { ProviderName } from '../domain/provider-name';
 import type { RecordingData } from '../domain/model';
-import { compareTimeline } from '../providers/shared/timeline';
+import { compareTimeline } from './order';
 import type { ListFilter, RecordingProvider } from '../providers/recording-provider';
 import type { CallContext } from '../domain/call-context';
 import { DONE, type TimelineState } from './timeline-state';

@@ -1,6 +1,6 @@
 import type { ProvidersConfig } from '../../../src/config';
 import { loadConfig } from '../../../src/config';
-import { deriveCursorKey } from '../../../src/listing/cursor-key';
+import { deriveCursorKey } from '../../../src/timeline/cursor-key';
 
 const env = { DAILY_API_KEY: 'daily-key', ZOOM_API_KEY: 'zk', ZOOM_API_SECRET: 'zoom-secret' };
 const providers = (e: Record<string, string>): ProvidersConfig => loadConfig(e).providers;

@@ -20,7 +20,7 @@ function credentialsOf(providers: ProvidersConfig): Array<[string, string[]]> {
 }
 
 /**
- * The key that seals cursors (AES-256-GCM, src/listing/cursor.ts): from CURSOR_SECRET when set, otherwise derived (HKDF-SHA256)
+ * The key that seals cursors (AES-256-GCM, src/timeline/cursor.ts): from CURSOR_SECRET when set, otherwise derived (HKDF-SHA256)
  * from the configured vendors' credentials. Either way it is the same after a restart and on
  * every replica with the same configuration, so cursors keep working; rotating a credential
  * (without CURSOR_SECRET) invalidates outstanding cursors, which is the safe direction.

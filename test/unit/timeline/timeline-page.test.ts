@@ -1,8 +1,8 @@
 import { BadUserInputError } from '../../../src/errors/coded-error';
 import { ErrorCode } from '../../../src/errors/error-codes';
 import { ProviderError } from '../../../src/errors/provider-error';
-import { readTimelinePage } from '../../../src/listing/timeline-page';
-import { DONE } from '../../../src/listing/timeline-state';
+import { readTimelinePage } from '../../../src/timeline/timeline-page';
+import { DONE } from '../../../src/timeline/timeline-state';
 import type { ProviderName } from '../../../src/domain/provider-name';
 import type { RecordingProvider } from '../../../src/providers/recording-provider';
 import { inMemoryVendor, recordingOf } from '../../support/in-memory-vendor';
