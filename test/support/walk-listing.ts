@@ -3,7 +3,8 @@ import { ErrorCode } from '../../src/errors/error-codes';
 import { recordingGlobalId } from '../../src/ids/global-id';
 import type { ListFilter, ListPage, ListPosition, RecordingProvider } from '../../src/providers/recording-provider';
 import type { CallContext } from '../../src/domain/call-context';
-import { compareTimeline, matchesFilter, timelineTime } from '../../src/timeline/order';
+import { compareTimeline, timelineTime } from '../../src/timeline/order';
+import { matchesFilter } from '../../src/timeline/filter';
 import type { Emulator } from '../../src/sandbox/emulator';
 import { vendorLifecycle } from './vendor-lifecycle';
 

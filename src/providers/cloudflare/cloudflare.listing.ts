@@ -5,7 +5,7 @@ import type { ListFilter, ListPage, ListQuery, RecordingProvider } from '../reco
 import type { CallContext } from '../../domain/call-context';
 import { z } from 'zod';
 import { pageSizeFor, parsePosition, readPosition, walkSteps, type ListStep } from '../shared/listing';
-import { matchesFilter } from '../../timeline/order';
+import { matchesFilter } from '../../timeline/filter';
 import type { CloudflareSession } from './cloudflare.api-types';
 import { CLOUDFLARE_FIRST_PAGE, CLOUDFLARE_PER_PAGE, type CloudflareClient, type CloudflareListParams } from './cloudflare.client';
 import { mapCloudflareRecording } from './cloudflare.mapper';

@@ -8,7 +8,8 @@ import type { CallContext } from '../../domain/call-context';
 import { byGroup, eachKey } from '../shared/batch';
 import { pageSizeFor, parsePosition, readPosition } from '../shared/listing';
 import { memoCall } from '../shared/memo';
-import { matchesFilter, timelineTime } from '../../timeline/order';
+import { timelineTime } from '../../timeline/order';
+import { matchesFilter } from '../../timeline/filter';
 import { DAILY_LIST_LIMIT, DailyClient } from './daily.client';
 import { mapDailyAccessLink, mapDailyRecording, mapDailySession } from './daily.mapper';
 

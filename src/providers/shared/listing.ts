@@ -3,7 +3,8 @@ import type { RecordingData } from '../../domain/model';
 import { PROVIDER_LABELS, type ProviderName } from '../../domain/provider-name';
 import { BadUserInputError } from '../../errors/coded-error';
 import type { ListFilter, ListPage, ListPosition, ListedRecording } from '../recording-provider';
-import { compareTimeline, matchesFilter } from '../../timeline/order';
+import { compareTimeline } from '../../timeline/order';
+import { matchesFilter } from '../../timeline/filter';
 import { DAY_MS } from './times';
 
 /**

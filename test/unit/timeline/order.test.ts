@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import type { RecordingData } from '../../../src/domain/model';
 import { PROVIDER_NAMES } from '../../../src/domain/provider-name';
 import { encodeGlobalId } from '../../../src/ids/global-id';
-import { compareTimeline, matchesFilter, timelineTime } from '../../../src/timeline/order';
+import { compareTimeline, timelineTime } from '../../../src/timeline/order';
+import { matchesFilter } from '../../../src/timeline/filter';
 
 /** Literal cases for the timeline's order and filter bounds, written out rather than computed. */
 const at = (iso: string | null) => (iso === null ? null : new Date(iso));

@@ -10,7 +10,8 @@ import { readTimelineConnection } from '../../../src/timeline/timeline-connectio
 import { MAX_VENDOR_CALLS_PER_PAGE } from '../../../src/timeline/timeline-page';
 import { recordingGlobalId } from '../../../src/ids/global-id';
 import type { ProviderRegistry } from '../../../src/providers/provider-registry';
-import { compareTimeline, matchesFilter } from '../../../src/timeline/order';
+import { compareTimeline } from '../../../src/timeline/order';
+import { matchesFilter } from '../../../src/timeline/filter';
 import { inMemoryVendor, recordingOf, type RecordingShape } from '../../support/in-memory-vendor';
 
 /**
