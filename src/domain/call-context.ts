@@ -15,7 +15,7 @@ export interface CallContext {
   memo?: Map<string, Promise<unknown>>;
   /** What the request will ask for later, known from its operation before any call. */
   hints?: RequestHints;
-  /** Where vendor calls and loader batches are counted (src/server/metrics.ts); none in unit tests. */
+  /** Where vendor calls and loader batches are counted (src/server/ops/metrics.ts); none in unit tests. */
   metrics?: CallMetrics;
 }
 

@@ -8,23 +8,23 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../config/config.types';
 import { createFormatError } from '../errors/format-error';
-import { maskedErrorLogPlugin } from './masked-error-log-plugin';
+import { maskedErrorLogPlugin } from './plugins/masked-error-log-plugin';
 import type { GraphQLContext } from '../graphql/context';
 import { CursorCodec } from '../timeline/cursor';
 import { createLoaders } from '../loaders/create-loaders';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import type { RequestHints } from '../domain/call-context';
 import { requireApiKey } from './api-key-auth';
-import { operationFacts } from './operation-facts';
-import { operationFactsPlugin } from './operation-facts-plugin';
-import { partialErrorsPlugin } from './partial-errors-plugin';
-import { queryLimits } from './query-limits';
+import { operationFacts } from './limits/operation-facts';
+import { operationFactsPlugin } from './plugins/operation-facts-plugin';
+import { partialErrorsPlugin } from './plugins/partial-errors-plugin';
+import { queryLimits } from './limits/query-limits';
 import { loggerOptions } from './logger-options';
-import { trackConnections } from './connection-drain';
-import { createMetrics } from './metrics';
-import { playgroundPage, registerPlaygroundAssets } from './playground';
-import { playgroundExamples } from './playground-examples';
-import { readiness } from './readiness';
+import { trackConnections } from './ops/connection-drain';
+import { createMetrics } from './ops/metrics';
+import { playgroundPage, registerPlaygroundAssets } from './playground/playground';
+import { playgroundExamples } from './playground/playground-examples';
+import { readiness } from './ops/readiness';
 import { requestIdFrom } from './request-id';
 
 export interface HttpServer {
@@ -88,7 +88,7 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
       // links, so it is `no-store` (the onRequest hook below). Apollo's cache-control plugin
       // would instrument every field's resolution only to conclude the same.
       ApolloServerPluginCacheControlDisabled(),
-      // Our own GraphiQL (src/server/playground.ts) replaces Apollo's landing page, which loads from a CDN.
+      // Our own GraphiQL (src/server/playground/playground.ts) replaces Apollo's landing page, which loads from a CDN.
       ApolloServerPluginLandingPageDisabled(),
     ],
   });

@@ -1,5 +1,5 @@
 import { Kind, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { linkValidityOf } from '../graphql/link-hint';
+import { linkValidityOf } from './link-hint';
 import { measureQueryCost, type QueryCost } from './query-cost';
 
 /**

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { createFormatError } from '../errors/format-error';
-import type { GraphQLContext } from '../graphql/context';
+import { createFormatError } from '../../errors/format-error';
+import type { GraphQLContext } from '../../graphql/context';
 import type { RequestLog } from './partial-errors-plugin';
 
 /**

@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { isCodedError } from '../errors/coded-error';
-import { ErrorCode } from '../errors/error-codes';
-import type { GraphQLContext } from '../graphql/context';
+import { isCodedError } from '../../errors/coded-error';
+import { ErrorCode } from '../../errors/error-codes';
+import type { GraphQLContext } from '../../graphql/context';
 
 export type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 

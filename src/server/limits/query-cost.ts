@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { DEFAULT_FIRST, MAX_FIRST } from '../graphql/listing/listing-plan';
+import { DEFAULT_FIRST, MAX_FIRST } from '../../graphql/listing/listing-plan';
 import type { OperationRequest } from './operation-facts';
 
 /** What `Session.recordings` is counted as, for both budgets: a session holds a handful of files. */

@@ -1,5 +1,5 @@
 import { parse } from 'graphql';
-import { linkValidityOf } from '../../../src/graphql/link-hint';
+import { linkValidityOf } from '../../../../src/server/limits/link-hint';
 
 describe('linkValidityOf', () => {
   it('reads a literal, a variable and the default', () => {

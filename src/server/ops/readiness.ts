@@ -1,6 +1,6 @@
-import { PROVIDER_NAMES, type ProviderName } from '../domain/provider-name';
-import type { CircuitStateName } from '../http/resilience';
-import type { ProviderRegistry } from '../providers/provider-registry';
+import { PROVIDER_NAMES, type ProviderName } from '../../domain/provider-name';
+import type { CircuitStateName } from '../../http/resilience';
+import type { ProviderRegistry } from '../../providers/provider-registry';
 
 export interface Readiness {
   ready: boolean;

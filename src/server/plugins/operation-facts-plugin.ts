@@ -1,12 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import type { QueryLimitsConfig } from '../config/config.types';
-import type { GraphQLContext } from '../graphql/context';
-import type { OperationFacts, OperationRequest } from './operation-facts';
-import { checkQueryCost } from './query-limits';
+import type { QueryLimitsConfig } from '../../config/config.types';
+import type { GraphQLContext } from '../../graphql/context';
+import type { OperationFacts, OperationRequest } from '../limits/operation-facts';
+import { checkQueryCost } from '../limits/query-limits';
 
 /**
- * Once the operation is known and before it runs, reads its facts once (operation-facts.ts):
+ * Once the operation is known and before it runs, reads its facts once (src/server/limits/operation-facts.ts):
  * leaves the link validity it asks for in the request's hints for the adapters (see
  * RequestHints), and refuses it over the link or object budget (checkQueryCost).
  */

@@ -1,17 +1,17 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
-import type { QueryLimitsConfig } from '../config/config.types';
-import { ErrorCode } from '../errors/error-codes';
+import type { QueryLimitsConfig } from '../../config/config.types';
+import { ErrorCode } from '../../errors/error-codes';
 import type { QueryCost } from './query-cost';
 
-// `http.status`: thrown from a plugin hook (the cost budgets, operation-facts-plugin.ts), Apollo would otherwise answer 500.
+// `http.status`: thrown from a plugin hook (the cost budgets, src/server/plugins/operation-facts-plugin.ts), Apollo would otherwise answer 500.
 const tooComplex = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, http: { status: 400 } } });
 
 /**
  * Abuse limits, all checked before any resolver runs and so before any vendor call:
  * depth, aliases, directives and tokens by graphql-armor, and the link and object budgets
- * (checkQueryCost, called by operation-facts-plugin.ts). Over a limit is QUERY_TOO_COMPLEX, naming the limit.
+ * (checkQueryCost, called by src/server/plugins/operation-facts-plugin.ts). Over a limit is QUERY_TOO_COMPLEX, naming the limit.
  */
 export function queryLimits(
   limits: QueryLimitsConfig,

@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { PROVIDER_NAMES } from '../domain/provider-name';
-import type { CircuitStateName } from '../http/resilience';
-import type { ProviderRegistry } from '../providers/provider-registry';
-import type { CallMetrics } from '../domain/call-context';
+import { PROVIDER_NAMES } from '../../domain/provider-name';
+import type { CircuitStateName } from '../../http/resilience';
+import type { ProviderRegistry } from '../../providers/provider-registry';
+import type { CallMetrics } from '../../domain/call-context';
 
 /** The gauge's value per circuit state: 0 closed, 1 half-open, 2 open, 3 isolated (worse is higher). */
 export const CIRCUIT_STATE_VALUES: Record<CircuitStateName, number> = { closed: 0, 'half-open': 1, open: 2, isolated: 3 };
