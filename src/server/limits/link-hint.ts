@@ -1,7 +1,5 @@
 import { Kind, visit, type DocumentNode, type OperationDefinitionNode, type ValueNode } from 'graphql';
-
-/** accessLink's default validity (recording.resolver.ts), also for an explicit null. */
-const DEFAULT_VALID_FOR_SECS = 3600;
+import { LINK_FIELDS } from './argument-facts';
 
 /** The operation a request runs: the named one, or the only one. */
 function operationOf(document: DocumentNode, operationName?: string | null): OperationDefinitionNode | undefined {
@@ -24,12 +22,13 @@ function variableDefaults(operation: OperationDefinitionNode | undefined): Map<s
   return defaults;
 }
 
-function valueOf(node: ValueNode | undefined, variables: Record<string, unknown>, defaults: Map<string, number>): unknown {
-  if (!node || node.kind === Kind.NULL) return DEFAULT_VALID_FOR_SECS;
+/** The validity a link field asks for; its `defaultValue` (the resolver's) when absent or null. */
+function valueOf(node: ValueNode | undefined, variables: Record<string, unknown>, defaults: Map<string, number>, defaultValue: number): unknown {
+  if (!node || node.kind === Kind.NULL) return defaultValue;
   if (node.kind === Kind.INT) return Number(node.value);
   if (node.kind === Kind.VARIABLE) {
     const name = node.name.value;
-    return (Object.hasOwn(variables, name) ? variables[name] : defaults.get(name)) ?? DEFAULT_VALID_FOR_SECS;
+    return (Object.hasOwn(variables, name) ? variables[name] : defaults.get(name)) ?? defaultValue;
   }
   return undefined;
 }
@@ -45,9 +44,10 @@ export function linkValidityOf(document: DocumentNode, variables: Record<string,
   const seen = new Set<unknown>();
   visit(document, {
     Field(node) {
-      if (node.name.value !== 'accessLink') return;
-      const arg = node.arguments?.find((a) => a.name.value === 'validForSecs');
-      seen.add(valueOf(arg?.value, variables, defaults));
+      const link = LINK_FIELDS.find((l) => l.field === node.name.value);
+      if (!link) return;
+      const arg = node.arguments?.find((a) => a.name.value === link.argument);
+      seen.add(valueOf(arg?.value, variables, defaults, link.defaultValue));
     },
   });
   if (seen.size !== 1) return undefined;

@@ -1,34 +1,14 @@
 import { Kind, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { ARGUMENTS_BY_NAME, type ArgumentCounts, type OperationRequest } from './argument-facts';
 import { linkValidityOf } from './link-hint';
 import { measureQueryCost, type QueryCost } from './query-cost';
-
-/**
- * The arguments through which variables can change an operation's facts, and what of a
- * variable's value counts: a list's length (`nodes(ids:)`, `_entities(representations:)`,
- * the multipliers in query-cost.ts) or the value itself (`recordings(first:)` for the
- * budgets, `accessLink(validForSecs:)` for the link hint). Every directive argument counts by
- * value too: `@skip`/`@include` can remove a costly field. Keep in step with query-cost.ts
- * and link-hint.ts.
- */
-const COSTLY_ARGUMENTS: Record<string, 'length' | 'value'> = {
-  'nodes.ids': 'length',
-  '_entities.representations': 'length',
-  'recordings.first': 'value',
-  'accessLink.validForSecs': 'value',
-};
 
 /** Facts remembered in all; the least recently used go first. */
 const MAX_ENTRIES = 1_000;
 
-export interface OperationRequest {
-  document: DocumentNode;
-  operationName?: string | null;
-  variables?: Record<string, unknown>;
-}
-
 interface VariableUse {
   name: string;
-  counts: 'length' | 'value';
+  counts: ArgumentCounts;
 }
 
 interface DocumentEntry {
@@ -37,14 +17,18 @@ interface DocumentEntry {
   uses: VariableUse[];
 }
 
-/** Where the document's variables can change its facts (COSTLY_ARGUMENTS, directives). */
+/**
+ * Where the document's variables can change its facts: the arguments of the table of field
+ * facts (argument-facts.ts), and every directive argument by value, since `@skip`/`@include`
+ * can remove a costly field.
+ */
 function variableUses(document: DocumentNode): VariableUse[] {
   const uses: VariableUse[] = [];
   visit(document, {
     VariableDefinition: () => false,
     Field(node) {
       for (const argument of node.arguments ?? []) {
-        const counts = COSTLY_ARGUMENTS[`${node.name.value}.${argument.name.value}`];
+        const counts = ARGUMENTS_BY_NAME.get(`${node.name.value}.${argument.name.value}`);
         // Only a variable that is the whole argument counts: inside a list literal it cannot
         // change the list's length, and the value arguments are Ints, which hold no variable.
         if (counts && argument.value.kind === Kind.VARIABLE) uses.push({ name: argument.value.name.value, counts });

@@ -2,7 +2,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { QueryLimitsConfig } from '../../config/config.types';
 import type { GraphQLContext } from '../../graphql/context';
-import type { OperationFacts, OperationRequest } from '../limits/operation-facts';
+import type { OperationRequest } from '../limits/argument-facts';
+import type { OperationFacts } from '../limits/operation-facts';
 import { checkQueryCost } from '../limits/query-limits';
 
 /**

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
 import { buildAppSchema } from '../../../../src/graphql/build-schema';
-import { memoizeByOperation, operationFacts, type OperationRequest } from '../../../../src/server/limits/operation-facts';
+import type { OperationRequest } from '../../../../src/server/limits/argument-facts';
+import { memoizeByOperation, operationFacts } from '../../../../src/server/limits/operation-facts';
 
 /** A memo over a compute that records each operation it was really asked to measure. */
 function counted<T>(result: (operation: OperationRequest) => T) {
