@@ -61,15 +61,17 @@ describe('the import graph of src/', () => {
     ids: ['domain', 'errors'],
     config: ['domain', 'errors'],
     http: ['domain', 'errors', 'config'],
+    // Shared state between replicas (REDIS_URL): infrastructure on the floor of http.
+    redis: ['domain', 'errors', 'config'],
     // The timeline's order and filter are the rules adapters apply to their own pages (see below).
-    providers: ['domain', 'errors', 'config', 'ids', 'http'],
-    timeline: ['domain', 'errors', 'config', 'ids', 'providers'],
-    loaders: ['domain', 'errors', 'ids', 'providers'],
-    graphql: ['domain', 'errors', 'ids', 'providers', 'loaders', 'timeline'],
+    providers: ['domain', 'errors', 'config', 'ids', 'http', 'redis'],
+    timeline: ['domain', 'errors', 'config', 'ids', 'redis', 'providers'],
+    loaders: ['domain', 'errors', 'ids', 'redis', 'providers'],
+    graphql: ['domain', 'errors', 'ids', 'redis', 'providers', 'loaders', 'timeline'],
     // The seeds write the vendors' wire types; the demo data is what the adapters map them to.
     sandbox: ['domain', 'errors', 'config', 'ids', 'timeline', 'providers'],
     clients: [],
-    server: ['domain', 'errors', 'config', 'ids', 'http', 'providers', 'loaders', 'timeline', 'graphql', 'sandbox'],
+    server: ['domain', 'errors', 'config', 'ids', 'http', 'redis', 'providers', 'loaders', 'timeline', 'graphql', 'sandbox'],
   };
   /** The one exception: adapters order and filter their pages by the timeline's own rules. */
   const SHARED_RULES = new Set(['src/timeline/order.ts', 'src/timeline/filter.ts']);
