@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { linkRefusal } from '../../domain/link-rule';
 import type { AccessLinkData, RecordingData, SessionData, StorageConfigData } from '../../domain/model';
 import type { ProviderName } from '../../domain/provider-name';
 import { BadUserInputError } from '../../errors/coded-error';
@@ -48,7 +49,7 @@ export class RecordingResolver {
   @FieldResolver(() => AccessLinkType, {
     nullable: true,
     description:
-      'A download link, minted only when this field is selected. `expiresAt` and `validForSecs` say what the vendor really granted, which can differ from what was asked (see the README, "Access links"). Null when the vendor has no file to link.',
+      'A download link, minted only when this field is selected. `expiresAt` and `validForSecs` say what the vendor really granted, which can differ from what was asked (see docs/api.md, "Access links"). Only READY recordings (and UNKNOWN ones, which the vendor decides) can have one: for any other status the field is null with an UNSUPPORTED_BY_PROVIDER error, and no vendor call is made. Null without an error when the vendor has no file to link.',
   })
   async accessLink(
     @Root() recording: RecordingData,
@@ -60,6 +61,11 @@ export class RecordingResolver {
     if (!Number.isInteger(secs) || secs < MIN_VALID_FOR_SECS || secs > MAX_VALID_FOR_SECS) {
       throw new BadUserInputError(`validForSecs must be between ${MIN_VALID_FOR_SECS} and ${MAX_VALID_FOR_SECS}; got ${secs}.`);
     }
+    // The link rule (src/domain/link-rule.ts), for every vendor: a recording that cannot
+    // have a file gets a coded error and costs no call. Checked here, on the recording the
+    // field resolves on, so a link a loader fetched ahead of time is dropped just the same.
+    const refusal = linkRefusal(recording);
+    if (refusal) throw refusal;
     return ctx.loaders.accessLink.load({ recording, validForSecs: secs });
   }
 }
