@@ -56,7 +56,8 @@ describe('the import graph of src/', () => {
 
   /** What each folder may import besides itself. */
   const ALLOWED: Record<string, readonly string[]> = {
-    domain: [],
+    // The floor: the model and the coded errors name each other (a domain rule may refuse with a code).
+    domain: ['errors'],
     errors: ['domain'],
     ids: ['domain', 'errors'],
     config: ['domain', 'errors'],
