@@ -1,4 +1,4 @@
-import { recordingGlobalId, sessionGlobalId } from '../../../src/loaders/create-loaders';
+import { recordingGlobalId, sessionGlobalId } from '../../../src/ids/global-id';
 import { demoRecordings } from '../../../src/sandbox/demo-data';
 import { allDocs, readDoc } from '../../support/docs';
 
