@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { RunningApp } from '../../../src/app';
 import { PROVIDER_NAMES } from '../../../src/domain/provider-name';
 import { ErrorCode } from '../../../src/errors/error-codes';
-import { recordingGlobalId } from '../../../src/ids/node-ids';
+import { recordingGlobalId } from '../../../src/ids/global-id';
 import { demoRecordings } from '../../../src/sandbox/demo-data';
 import type { Sandbox } from '../../../src/sandbox/start-sandbox';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
