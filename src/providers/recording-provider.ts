@@ -1,5 +1,6 @@
 import type { AccessLinkData, RecordingData, RecordingStatus, SessionData } from '../domain/model';
 import type { ProviderName } from '../domain/provider-name';
+import type { RequestBudget } from '../http/request-budget';
 import type { CircuitStateName } from '../http/resilience';
 
 /** Per-request context handed to every vendor call. */
@@ -19,6 +20,11 @@ export interface CallContext {
   hints?: RequestHints;
   /** Where vendor calls and loader batches are counted (src/server/metrics.ts); none in unit tests. */
   metrics?: CallMetrics;
+  /**
+   * The request's run-time budget (vendor calls, links, recordings and sessions, deadline),
+   * spent where the cost is incurred; none in unit tests (then nothing is counted).
+   */
+  budget?: RequestBudget;
 }
 
 /** What the HTTP layer and the loaders report; every label is from a small fixed set. */

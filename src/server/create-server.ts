@@ -10,6 +10,7 @@ import type { AppConfig } from '../config/config.types';
 import { createFormatError } from '../errors/format-error';
 import { maskedErrorLogPlugin } from './masked-error-log-plugin';
 import type { GraphQLContext } from '../graphql/context';
+import { RequestBudget, type RequestBudgetLimits } from '../http/request-budget';
 import { CursorCodec } from '../listing/cursor';
 import { createLoaders } from '../loaders/create-loaders';
 import type { ProviderRegistry } from '../providers/provider-registry';
@@ -66,6 +67,8 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
   const limits = queryLimits(config.queryLimits, production);
   const metrics = createMetrics(providers);
   const formatError = createFormatError();
+  const { maxVendorCalls, maxLinks, maxObjects, requestDeadlineMs } = config.queryLimits;
+  const budgetLimits: RequestBudgetLimits = { vendorCalls: maxVendorCalls, links: maxLinks, objects: maxObjects, deadlineMs: requestDeadlineMs };
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     validationRules: limits.validationRules,
@@ -129,7 +132,9 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
     // One memo for the whole request: a session the timeline loads (Zoom's recordings call,
     // Cloudflare's session details) is not fetched again by the loaders, nor the other way.
     const memo = config.batching ? new Map<string, Promise<unknown>>() : undefined;
-    const call = { signal: controller.signal, requestId: request.id, hints, metrics: metrics.calls, memo };
+    // The run-time budget, from the request's arrival: its deadline covers parsing too.
+    const budget = new RequestBudget(budgetLimits, metrics.budgetExceeded);
+    const call = { signal: controller.signal, requestId: request.id, hints, metrics: metrics.calls, memo, budget };
     return {
       requestId: request.id,
       providers,

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { PROVIDER_NAMES } from '../domain/provider-name';
+import type { BudgetLimit } from '../http/request-budget';
 import type { CircuitStateName } from '../http/resilience';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import type { CallMetrics } from '../providers/recording-provider';
@@ -28,6 +29,8 @@ export interface ServerMetrics {
   calls: CallMetrics;
   /** Counts each GraphQL operation by name and outcome. */
   apolloPlugin(): ApolloServerPlugin;
+  /** Counts a request that ran out of one of its run-time budgets (once per request and limit). */
+  budgetExceeded(limit: BudgetLimit): void;
 }
 
 /**
@@ -60,6 +63,12 @@ export function createMetrics(providers: ProviderRegistry): ServerMetrics {
     help: 'Keys per DataLoader batch, by loader.',
     labelNames: ['loader'] as const,
     buckets: BATCH_SIZE_BUCKETS,
+    registers: [registry],
+  });
+  const budgetsExceeded = new Counter({
+    name: 'request_budget_exceeded_total',
+    help: 'Requests that ran out of a run-time budget, by limit (vendor_calls, links, objects, pages, deadline); each request counts once per limit.',
+    labelNames: ['limit'] as const,
     registers: [registry],
   });
   new Gauge({
@@ -95,6 +104,9 @@ export function createMetrics(providers: ProviderRegistry): ServerMetrics {
       loaderBatch(loader, size) {
         batchSize.observe({ loader }, size);
       },
+    },
+    budgetExceeded(limit) {
+      budgetsExceeded.inc({ limit });
     },
     apolloPlugin: () => ({
       async requestDidStart() {
