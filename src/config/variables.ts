@@ -65,6 +65,8 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'QUERY_MAX_TOKENS', description: 'Most tokens in one query document', default: String(QUERY_LIMIT_DEFAULTS.maxTokens) },
   { name: 'QUERY_MAX_LINKS', description: 'Most access links one request may mint', default: String(QUERY_LIMIT_DEFAULTS.maxLinks) },
   { name: 'QUERY_MAX_OBJECTS', description: 'Most recordings and sessions one request may fetch or list', default: String(QUERY_LIMIT_DEFAULTS.maxObjects) },
+  { name: 'QUERY_MAX_VENDOR_CALLS', description: 'Most HTTP calls to vendors one request may make, retries included', default: String(QUERY_LIMIT_DEFAULTS.maxVendorCalls) },
+  { name: 'REQUEST_DEADLINE_MS', description: 'Deadline of one request as a whole: vendor calls, retries and paging included', default: String(QUERY_LIMIT_DEFAULTS.requestDeadlineMs) },
   { name: 'SANDBOX_LATENCY_MS', description: 'Latency each sandbox emulator adds per call', default: String(SERVER_DEFAULTS.sandboxLatencyMs) },
   { name: 'SANDBOX_RECORDINGS_PER_VENDOR', description: 'Generated recordings per vendor added to the sandbox demo data (a large timeline to browse)', default: String(SERVER_DEFAULTS.sandboxRecordingsPerVendor) },
   {

@@ -1,4 +1,5 @@
 import type { ProviderName } from './provider-name';
+import type { RequestBudget } from './request-budget';
 
 /** Per-request context handed to every vendor call. */
 export interface CallContext {
@@ -17,6 +18,11 @@ export interface CallContext {
   hints?: RequestHints;
   /** Where vendor calls and loader batches are counted (src/server/ops/metrics.ts); none in unit tests. */
   metrics?: CallMetrics;
+  /**
+   * The request's run-time budget (vendor calls, links, recordings and sessions, deadline),
+   * spent where the cost is incurred; none in unit tests (then nothing is counted).
+   */
+  budget?: RequestBudget;
 }
 
 /** What the HTTP layer and the loaders report; every label is from a small fixed set. */

@@ -98,54 +98,84 @@ export class VendorHttp {
    * this call is counted under in /metrics, never the path with its ids.
    */
   getJson(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, route: string): Promise<unknown> {
-    return this.policy.execute(() => this.timed(route, ctx, () => this.withDeadline(ctx, (signal) => this.getJsonOnce(path, query, ctx, signal)), () => '200'), ctx.signal);
+    return this.call(route, ctx, (signal) => this.getJsonOnce(path, query, ctx, signal), () => '200');
   }
 
   /**
    * GET without following a redirect (Bird's 307 to a presigned URL): returns the status
-   * and Location. Error statuses throw like getJson. Sent accepting any type, not JSON only: the
-   * media resource answers JSON metadata or the 307 (docs/vendors/bird.md, "Links"), and
-   * the redirect is what is wanted.
+   * and Location. Error statuses throw like getJson.
    */
   getRedirect(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, route: string): Promise<RedirectResponse> {
-    return this.policy.execute(
-      () => this.timed(route, ctx, () => this.withDeadline(ctx, (signal) => this.getRedirectOnce(path, query, ctx, signal)), (r) => String(r.status)),
-      ctx.signal,
-    );
+    return this.call(route, ctx, (signal) => this.getRedirectOnce(path, query, ctx, signal), (r) => String(r.status));
   }
 
   /**
-   * Runs one attempt under the request deadline, combined with the caller's signal: either
-   * aborts the request and its body. Cut at the deadline, the attempt is
-   * PROVIDER_UNAVAILABLE like the other timeouts; cancelled by the caller, it stays ABORTED.
+   * One call: its attempts (retries, by the vendor's policy) under one deadline, the call's
+   * VENDOR_REQUEST_TIMEOUT_MS or what is left of the request's deadline (REQUEST_DEADLINE_MS)
+   * if that comes first, counted from the first attempt over all of them and the waits
+   * between them. Each attempt first spends one vendor call from the request's budget
+   * (ctx.budget), so nothing is sent past it. Cut at the call's deadline, the call is
+   * PROVIDER_UNAVAILABLE (an outage for the breaker, not retried); at the request's, it is
+   * BUDGET_EXCEEDED; cancelled by the caller, it stays ABORTED.
    */
-  private async withDeadline<T>(ctx: CallContext, attempt: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    // One controller for the attempt, aborted by the deadline or by the caller. Not
+  private async call<T>(route: string, ctx: CallContext, once: (signal: AbortSignal) => Promise<T>, statusOf: (result: T) => string): Promise<T> {
+    const budget = ctx.budget;
+    const requestLeft = budget?.remainingMs() ?? Infinity;
+    if (requestLeft <= 0) throw budget!.deadlineExceeded(this.provider);
+    const byRequest = requestLeft < this.requestMs;
+    const ms = Math.min(this.requestMs, requestLeft);
+    const deadlineError = (cause?: unknown): Error =>
+      byRequest
+        ? budget!.deadlineExceeded(this.provider)
+        : new ProviderError(this.provider, ErrorCode.PROVIDER_UNAVAILABLE, `${this.label} is unavailable: it did not finish answering within ${this.requestMs} ms.`, {
+            cause,
+            vendorCode: DEADLINE_CODE,
+          });
+    // One controller for the whole call, aborted by its deadline or by the caller. Not
     // AbortSignal.any: on Node 20 it costs about four times as much per call (a WeakRef
     // and a finalization registry per signal), and a request can make hundreds of calls.
     const controller = new AbortController();
     let timedOut = false;
+    let inFlight = false;
+    let cutAtDeadline: (error: Error) => void = () => undefined;
+    // Settles only when the deadline passes between two attempts (cockatiel's backoff sleeps
+    // are not cancellable): the caller gets its answer at the deadline, and the retry loop,
+    // seeing the aborted signal, makes no further attempt. An attempt in flight at the
+    // deadline is aborted and fails through the policy, so the breaker counts it.
+    const deadline = new Promise<never>((_resolve, reject) => {
+      cutAtDeadline = reject;
+    });
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, this.requestMs);
+      if (!inFlight) cutAtDeadline(deadlineError());
+    }, ms);
     const caller = ctx.signal;
     const onCallerAbort = () => controller.abort(caller?.reason);
     if (caller?.aborted) onCallerAbort();
     else caller?.addEventListener('abort', onCallerAbort, { once: true });
-    try {
-      return await attempt(controller.signal);
-    } catch (error) {
-      if (timedOut && !caller?.aborted) {
-        throw new ProviderError(this.provider, ErrorCode.PROVIDER_UNAVAILABLE, `${this.label} is unavailable: it did not finish answering within ${this.requestMs} ms.`, {
-          cause: error,
-          vendorCode: DEADLINE_CODE,
-        });
+    const attempt = async (): Promise<T> => {
+      if (controller.signal.aborted) throw timedOut ? deadlineError() : this.transportError(Object.assign(new Error('aborted'), { name: 'AbortError' }));
+      budget?.spendVendorCall(this.provider);
+      inFlight = true;
+      try {
+        return await this.timed(route, ctx, () => once(controller.signal), statusOf);
+      } catch (error) {
+        // Cut by the deadline: so the breaker counts it as an outage, and it is not retried.
+        if (timedOut && !caller?.aborted) throw deadlineError(error);
+        throw error;
+      } finally {
+        inFlight = false;
       }
-      throw error;
+    };
+    const attempts = this.policy.execute(attempt, controller.signal);
+    try {
+      return await Promise.race([attempts, deadline]);
     } finally {
       clearTimeout(timer);
       caller?.removeEventListener('abort', onCallerAbort);
+      // Settled by the deadline, the attempts end later on their own: nothing waits for them.
+      attempts.catch(() => undefined);
     }
   }
 
@@ -201,7 +231,7 @@ export class VendorHttp {
     return PROVIDER_LABELS[this.provider];
   }
 
-  /** `signal` is the caller's combined with the request deadline (withDeadline). */
+  /** `signal` is the caller's combined with the call's deadline (see call). */
   private async send(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, signal: AbortSignal, accept = 'application/json'): Promise<Dispatcher.ResponseData> {
     const headers: Record<string, string> = { accept, ...(await this.options.headers()) };
     // None of the five vendors documents a request-id header (docs/vendors/README.md#request-ids); X-Request-Id is

@@ -89,7 +89,15 @@ export async function buildGraphQLServer(
     ],
   });
   await apollo.start();
-  const contextFor = requestContextFactory({ providers, cursors: new CursorCodec(options.cursorKey), metrics: metrics.calls, batching: config.batching });
+  const { maxVendorCalls, maxLinks, maxObjects, requestDeadlineMs } = config.queryLimits;
+  const contextFor = requestContextFactory({
+    providers,
+    cursors: new CursorCodec(options.cursorKey),
+    metrics: metrics.calls,
+    batching: config.batching,
+    budget: { vendorCalls: maxVendorCalls, links: maxLinks, objects: maxObjects, deadlineMs: requestDeadlineMs },
+    onBudgetExceeded: metrics.budgetExceeded,
+  });
   return {
     apollo,
     metrics,

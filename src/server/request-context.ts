@@ -1,4 +1,5 @@
 import type { CallMetrics, RequestHints } from '../domain/call-context';
+import { RequestBudget, type BudgetLimit, type RequestBudgetLimits } from '../domain/request-budget';
 import type { GraphQLContext } from '../graphql/context';
 import { createLoaders } from '../loaders/create-loaders';
 import type { ProviderRegistry } from '../providers/provider-registry';
@@ -12,6 +13,10 @@ export interface RequestContextDeps {
   metrics?: CallMetrics;
   /** Off only for the benchmark's naive baseline (RECORDING_GRAPH_BATCHING=off). */
   batching: boolean;
+  /** Each request's run-time budget (src/domain/request-budget.ts); none: nothing is counted. */
+  budget?: RequestBudgetLimits;
+  /** Counts a request that ran out of a budget (src/server/ops/metrics.ts). */
+  onBudgetExceeded?: (limit: BudgetLimit) => void;
 }
 
 /** What one request brings: its id, and a signal aborted when its client goes away. */
@@ -22,7 +27,7 @@ export interface RequestIdentity {
 
 /**
  * The per-request context factory: one loader set, one memo of vendor calls and one set of
- * hints per GraphQL request, never shared and dropped with it. The HTTP route (create-server.ts)
+ * hints and one run-time budget per GraphQL request, never shared and dropped with it. The HTTP route (create-server.ts)
  * and in-process operations (graphql-server.ts, `executeOperation`) both build theirs here.
  */
 export function requestContextFactory(deps: RequestContextDeps): (request: RequestIdentity) => GraphQLContext {
@@ -31,7 +36,9 @@ export function requestContextFactory(deps: RequestContextDeps): (request: Reque
     // One memo for the whole request: a session the timeline loads (Zoom's recordings call,
     // Cloudflare's session details) is not fetched again by the loaders, nor the other way.
     const memo = deps.batching ? new Map<string, Promise<unknown>>() : undefined;
-    const call = { signal, requestId: id, hints, metrics: deps.metrics, memo };
+    // The run-time budget, from the request's arrival: its deadline covers parsing too.
+    const budget = deps.budget ? new RequestBudget(deps.budget, deps.onBudgetExceeded) : undefined;
+    const call = { signal, requestId: id, hints, metrics: deps.metrics, memo, budget };
     return {
       requestId: id,
       providers: deps.providers,

@@ -6,6 +6,7 @@ import type { ProviderDeps } from '../shared/provider-deps';
 import type { ListedRecording, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
 import type { CallContext } from '../../domain/call-context';
 import { byGroup, eachKey } from '../shared/batch';
+import { collectPages } from '../shared/collect-pages';
 import { pageSizeFor, parsePosition, readPosition } from '../shared/listing';
 import { memoCall } from '../shared/memo';
 import { timelineTime } from '../../timeline/order';
@@ -62,16 +63,8 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
     return { items, next: ended || !last ? null : { startingAfter: last.id } };
   }
 
-  async function listRoom(room: string, ctx: CallContext): Promise<DailyRecording[]> {
-    const all: DailyRecording[] = [];
-    let after: string | undefined;
-    for (;;) {
-      const page = await client.listRecordings({ room_name: room, limit: DAILY_LIST_LIMIT, starting_after: after }, ctx);
-      all.push(...page.data);
-      if (page.data.length < DAILY_LIST_LIMIT) return all;
-      after = page.data[page.data.length - 1].id;
-    }
-  }
+  const listRoom = (room: string, ctx: CallContext): Promise<DailyRecording[]> =>
+    collectPages('daily', client.recordingPages({ room_name: room }, ctx), ctx, (r) => r.id);
 
   return {
     name: 'daily',
