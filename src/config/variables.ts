@@ -54,7 +54,7 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'VENDOR_CONNECT_TIMEOUT_MS', description: 'Timeout to connect to a vendor', default: String(VENDOR_TIMEOUT_DEFAULTS.connectMs) },
   { name: 'VENDOR_HEADERS_TIMEOUT_MS', description: 'Timeout for a vendor to start answering', default: String(VENDOR_TIMEOUT_DEFAULTS.headersMs) },
   { name: 'VENDOR_BODY_TIMEOUT_MS', description: 'Timeout between body chunks from a vendor', default: String(VENDOR_TIMEOUT_DEFAULTS.bodyMs) },
-  { name: 'VENDOR_REQUEST_TIMEOUT_MS', description: 'Deadline of one vendor request as a whole, however the vendor trickles its answer', default: String(VENDOR_TIMEOUT_DEFAULTS.requestMs) },
+  { name: 'VENDOR_REQUEST_TIMEOUT_MS', description: 'Deadline of one vendor call as a whole: all its attempts and the waits between them', default: String(VENDOR_TIMEOUT_DEFAULTS.requestMs) },
   { name: 'VENDOR_MAX_RETRIES', description: 'Retries of a failed vendor read (429, 502, 503, 504, connection reset)', default: String(VENDOR_RESILIENCE_DEFAULTS.maxRetries) },
   { name: 'VENDOR_RETRY_AFTER_CAP_MS', description: 'Longest Retry-After waited for; longer is PROVIDER_RATE_LIMITED at once', default: String(VENDOR_RESILIENCE_DEFAULTS.retryAfterCapMs) },
   { name: 'VENDOR_BREAKER_THRESHOLD', description: "Consecutive vendor outages that open the vendor's circuit", default: String(VENDOR_RESILIENCE_DEFAULTS.breakerThreshold) },
