@@ -9,7 +9,8 @@ import { pageSizeFor, parsePosition, readPosition } from '../shared/listing';
 import { memoCall } from '../shared/memo';
 import { matchesFilter, timelineTime } from '../shared/timeline';
 import { DAILY_LIST_LIMIT, DailyClient } from './daily.client';
-import { mapDailyAccessLink, mapDailyRecording, mapDailySession } from './daily.mapper';
+import { BadUserInputError } from '../../errors/coded-error';
+import { DAILY_CUSTOMER_BUCKET_LINK_SECS, inCustomerBucket, inDailyBucket, mapDailyAccessLink, mapDailyRecording, mapDailySession } from './daily.mapper';
 
 /** Daily's ids are opaque (UUIDs in every example); room names are letters, digits, - and _. */
 const RECORDING_ID = { name: 'recording id', pattern: OPAQUE_TOKEN };
@@ -26,6 +27,8 @@ const PositionSchema = z.strictObject({ startingAfter: z.string().regex(OPAQUE_T
 export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}): RecordingProvider {
   const client = new DailyClient(config);
   const now = deps.now ?? Date.now;
+  /** A recording as the domain stores it: in the customer bucket when one is configured. */
+  const map = (raw: DailyRecording) => inDailyBucket(mapDailyRecording(raw), config.recordingsBucket);
 
   /**
    * One step of the timeline: one GET /recordings of about `limit` items after the
@@ -48,7 +51,7 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
     let ended = page.data.length < size;
     for (const raw of page.data) {
       // List items may leave room_name out (providers.md §1); a room-filtered list says it.
-      const recording = mapDailyRecording(room && !raw.room_name ? { ...raw, room_name: room } : raw);
+      const recording = map(room && !raw.room_name ? { ...raw, room_name: room } : raw);
       const time = timelineTime(recording);
       if (lowerBound !== undefined && time !== null && time < lowerBound) {
         ended = true;
@@ -80,7 +83,7 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
     },
 
     getRecordings(keys, ctx) {
-      return eachKey(keys, async ([id]) => mapDailyRecording(await client.getRecording(id, ctx)));
+      return eachKey(keys, async ([id]) => map(await client.getRecording(id, ctx)));
     },
 
     getSessions(keys, ctx) {
@@ -89,14 +92,26 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
         ([room]) => room,
         (room) => room,
         (room) => memoCall(ctx, `daily:room:${room}`, () => listRoom(room, ctx)),
-        (recordings, [room, mtgSessionId]) => mapDailySession(room, mtgSessionId, recordings),
+        (recordings, [room, mtgSessionId]) => {
+          const session = mapDailySession(room, mtgSessionId, recordings);
+          return session && { ...session, recordings: session.recordings.map((r) => inDailyBucket(r, config.recordingsBucket)) };
+        },
       );
     },
 
     getAccessLinks(requests, ctx) {
       return eachKey(requests, async ({ recording, validForSecs }) => {
+        const customerBucket = inCustomerBucket(recording);
+        const { min, max } = DAILY_CUSTOMER_BUCKET_LINK_SECS;
+        // Daily would refuse it (get-recording-link): refused here, before any call, with the range.
+        if (customerBucket && (validForSecs < min || validForSecs > max)) {
+          throw new BadUserInputError(
+            `validForSecs must be from ${min} to ${max} (15 minutes to 12 hours) for a Daily recording in a customer's S3 bucket; it was ${validForSecs}.`,
+            'daily',
+          );
+        }
         const sentAtMs = now();
-        return mapDailyAccessLink(await client.getAccessLink(recording.nativeId, validForSecs, ctx), { validForSecs, sentAtMs });
+        return mapDailyAccessLink(await client.getAccessLink(recording.nativeId, validForSecs, ctx), { validForSecs, sentAtMs, customerBucket });
       });
     },
 

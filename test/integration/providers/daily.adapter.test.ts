@@ -94,6 +94,42 @@ describe('Daily adapter over HTTP against the Daily emulator', () => {
     expect(noLink).toMatchObject({ code: ErrorCode.UNSUPPORTED_BY_PROVIDER, provider: 'daily' });
   });
 
+  it('refuses a link outside 900..43200 s before any call when the domain stores recordings in a customer bucket', async () => {
+    const bucket = createDailyProvider({ ...config, recordingsBucket: { name: 'acme-recordings', region: 'eu-west-1' } });
+    const customer = data.recordings.find((r) => data.extras.get(r.id)?.customerBucket)!;
+    try {
+      const [recording] = (await bucket.getRecordings([[customer.id]], {})) as never[];
+      expect(recording).toMatchObject({ storage: { kind: 'AWS', bucket: 'acme-recordings', region: 'eu-west-1', path: customer.s3key } });
+      const refused = await bucket.getAccessLinks(
+        [
+          { recording, validForSecs: 600 },
+          { recording, validForSecs: 899 },
+          { recording, validForSecs: 43_201 },
+        ],
+        {},
+      );
+      for (const [i, asked] of [600, 899, 43_201].entries()) {
+        expect(refused[i]).toMatchObject({ code: ErrorCode.BAD_USER_INPUT, provider: 'daily' });
+        expect((refused[i] as Error).message).toBe(
+          `validForSecs must be from 900 to 43200 (15 minutes to 12 hours) for a Daily recording in a customer's S3 bucket; it was ${asked}.`,
+        );
+      }
+      expect(emulator.counters.get('recordings.access-link')).toBeUndefined();
+      const granted = await bucket.getAccessLinks(
+        [
+          { recording, validForSecs: 900 },
+          { recording, validForSecs: 43_200 },
+        ],
+        {},
+      );
+      // Inline or attachment is the bucket's allow_streaming_from_bucket, which the recording does not say.
+      expect(granted).toEqual([expect.objectContaining({ validForSecs: 900, disposition: 'UNKNOWN' }), expect.objectContaining({ validForSecs: 43_200 })]);
+      expect(emulator.counters.get('recordings.access-link')).toBe(2);
+    } finally {
+      await bucket.close();
+    }
+  });
+
   it('maps a wrong key to PROVIDER_AUTH_FAILED without leaking the body', async () => {
     const wrong = createDailyProvider({ ...config, apiKey: 'wrong' });
     try {
