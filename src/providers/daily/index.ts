@@ -10,7 +10,16 @@ import { memoCall } from '../shared/memo';
 import { matchesFilter, timelineTime } from '../shared/timeline';
 import { DAILY_LIST_LIMIT, DailyClient } from './daily.client';
 import { BadUserInputError } from '../../errors/coded-error';
+import { ErrorCode } from '../../errors/error-codes';
+import { ProviderError } from '../../errors/provider-error';
 import { DAILY_CUSTOMER_BUCKET_LINK_SECS, inCustomerBucket, inDailyBucket, mapDailyAccessLink, mapDailyRecording, mapDailySession } from './daily.mapper';
+
+/**
+ * The most list pages one session load reads from a room (DAILY_LIST_LIMIT each: 1,000
+ * recordings). At the about 2 requests/s a secondary source gives for Daily's list
+ * endpoints, that is about five seconds of one room's paging.
+ */
+export const DAILY_ROOM_MAX_PAGES = 10;
 
 /** Daily's ids are opaque (UUIDs in every example); room names are letters, digits, - and _. */
 const RECORDING_ID = { name: 'recording id', pattern: OPAQUE_TOKEN };
@@ -63,15 +72,26 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
     return { items, next: ended || !last ? null : { startingAfter: last.id } };
   }
 
+  /**
+   * Every recording of a room, for its sessions: Daily has no session filter, so the room's
+   * list is paged to its end, at most DAILY_ROOM_MAX_PAGES pages. Daily rate-limits its list
+   * endpoints harder than the rest (docs/vendors/daily.md, "Rate limits"), and the pages of
+   * one room are sequential, so a bigger room is refused rather than paged for seconds.
+   */
   async function listRoom(room: string, ctx: CallContext): Promise<DailyRecording[]> {
     const all: DailyRecording[] = [];
     let after: string | undefined;
-    for (;;) {
+    for (let pages = 0; pages < DAILY_ROOM_MAX_PAGES; pages++) {
       const page = await client.listRecordings({ room_name: room, limit: DAILY_LIST_LIMIT, starting_after: after }, ctx);
       all.push(...page.data);
       if (page.data.length < DAILY_LIST_LIMIT) return all;
       after = page.data[page.data.length - 1].id;
     }
+    throw new ProviderError(
+      'daily',
+      ErrorCode.UNSUPPORTED_BY_PROVIDER,
+      `This Daily room has ${DAILY_ROOM_MAX_PAGES * DAILY_LIST_LIMIT} recordings or more, more than one session load reads (Daily has no session filter); list the session with Query.recordings(filter: { session }) instead.`,
+    );
   }
 
   return {

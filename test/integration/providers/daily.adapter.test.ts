@@ -64,6 +64,28 @@ describe('Daily adapter over HTTP against the Daily emulator', () => {
     }
   });
 
+  it('pages a room for its sessions at most 10 pages, then refuses with a coded error; the session still lists by pages', async () => {
+    const big = await startDailySandbox({}, { recordings: [], extras: new Map() });
+    const session = '257764e6-c74e-4c30-944a-a887a03173a3';
+    for (let i = 0; i < 1_000; i++) {
+      big.data.recordings.push({ id: `rec-${String(i).padStart(4, '0')}`, room_name: 'r', start_ts: 1_700_000_000 - i, status: 'finished', mtgSessionId: session });
+    }
+    const p = createDailyProvider(big.config);
+    try {
+      const [s] = await p.getSessions([['r', session]], {});
+      expect(s).toMatchObject({ code: ErrorCode.UNSUPPORTED_BY_PROVIDER, provider: 'daily', message: expect.stringContaining('1000 recordings or more') });
+      expect(big.emulator.counters.get('recordings.list')).toBe(10);
+      const page = await p.listRecordings({ filter: { sessionKey: ['r', session] }, limit: 50, after: null }, {});
+      expect(page.items).toHaveLength(50);
+      big.data.recordings.pop();
+      const [whole] = await p.getSessions([['r', session]], {});
+      expect((whole as { recordings: unknown[] }).recordings).toHaveLength(999);
+    } finally {
+      await p.close();
+      await big.emulator.close();
+    }
+  });
+
   it('mints an access link with the expiry Daily granted, byte for byte', async () => {
     const rec = data.recordings.find((r) => data.extras.get(r.id)?.customerBucket === false && !data.extras.get(r.id)?.accessBlocked)!;
     const [recording] = (await provider.getRecordings([[rec.id]], {})) as Array<Exclude<Awaited<ReturnType<RecordingProvider['getRecordings']>>[number], Error | null>>;
