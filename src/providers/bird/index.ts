@@ -46,7 +46,7 @@ export function createBirdProvider(config: BirdConfig, deps: ProviderDeps = {}):
   const now = deps.now ?? Date.now;
 
   const listSource = (sourceId: string, ctx: CallContext): Promise<BirdRecording[]> =>
-    collectPages('bird', client.recordingPages({ sourceId }, ctx), ctx, (r) => r.id);
+    collectPages('bird', client.recordingPages({ sourceId }, ctx), ctx, { idOf: (r) => r.id });
 
 
   /**

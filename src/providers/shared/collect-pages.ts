@@ -20,6 +20,15 @@ export interface VendorPage<T> {
  */
 export const MAX_PAGES_PER_LIST = 100;
 
+export interface CollectOptions<T> {
+  /** The vendor's id of an item: how a page that repeats earlier ones is recognised. */
+  idOf: (item: T) => string;
+  /** A vendor's own, lower, page cap (Daily's room listing); MAX_PAGES_PER_LIST otherwise. */
+  maxPages?: number;
+  /** The error when more pages follow the last one read; BUDGET_EXCEEDED otherwise. */
+  whenMorePages?: () => Error;
+}
+
 /**
  * Reads every page a vendor's page generator yields (a client's `…Pages` method, which
  * follows the vendor's own paging and says on which page it ends) into one list: the one
@@ -28,17 +37,13 @@ export const MAX_PAGES_PER_LIST = 100;
  * - a page naming a `next` seen before, or bringing only items already read, is a loop:
  *   PROVIDER_BAD_RESPONSE naming the vendor (an item seen again among new ones is dropped,
  *   as offset paging repeats one when the list grows meanwhile);
- * - more than `maxPages` pages, or more items than the request may still materialise, or
+ * - more than `maxPages` pages (`whenMorePages` says what that is, for a vendor with its
+ *   own cap), or more items than the request may still materialise, or
  *   the request's deadline: BUDGET_EXCEEDED (src/domain/request-budget.ts).
  * Leaving the loop early closes the generator, so no further page is requested.
  */
-export async function collectPages<T>(
-  provider: ProviderName,
-  pages: AsyncIterable<VendorPage<T>>,
-  ctx: CallContext,
-  idOf: (item: T) => string,
-  maxPages: number = MAX_PAGES_PER_LIST,
-): Promise<T[]> {
+export async function collectPages<T>(provider: ProviderName, pages: AsyncIterable<VendorPage<T>>, ctx: CallContext, options: CollectOptions<T>): Promise<T[]> {
+  const { idOf, maxPages = MAX_PAGES_PER_LIST } = options;
   const items: T[] = [];
   const seenItems = new Set<string>();
   const seenPages = new Set<string>();
@@ -60,7 +65,7 @@ export async function collectPages<T>(
     if (seenPages.has(page.next)) throw badResponse(provider, 'a list page names an earlier page as the next: its paging loops');
     seenPages.add(page.next);
     if (read >= maxPages) {
-      throw ctx.budget?.pagesExceeded(provider, maxPages) ?? new BudgetExceededError('pages', `More than ${maxPages} pages to read for one field.`, provider);
+      throw options.whenMorePages?.() ?? ctx.budget?.pagesExceeded(provider, maxPages) ?? new BudgetExceededError('pages', `More than ${maxPages} pages to read for one field.`, provider);
     }
     ctx.budget?.checkDeadline(provider);
   }

@@ -56,7 +56,7 @@ export function createSignalWireProvider(config: SignalWireConfig, _deps: Provid
   }
 
   const listSession = (kind: string, sid: string, ctx: CallContext): Promise<SignalWireRecording[]> =>
-    collectPages('signalwire', client.recordingPages(kind === 'conference' ? { ConferenceSid: sid } : { CallSid: sid }, ctx), ctx, (r) => r.sid);
+    collectPages('signalwire', client.recordingPages(kind === 'conference' ? { ConferenceSid: sid } : { CallSid: sid }, ctx), ctx, { idOf: (r) => r.sid });
 
 
   return {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ErrorCode } from '../../../src/errors/error-codes';
 import { RequestBudget } from '../../../src/domain/request-budget';
 import { createBirdProvider } from '../../../src/providers/bird';
-import { createDailyProvider } from '../../../src/providers/daily';
+import { createDailyProvider, DAILY_ROOM_MAX_PAGES } from '../../../src/providers/daily';
 import { createSignalWireProvider } from '../../../src/providers/signalwire';
 import { MAX_PAGES_PER_LIST } from '../../../src/providers/shared/collect-pages';
 import { startEmulator, type Emulator, type Route } from '../../../src/sandbox/emulator';
@@ -39,10 +39,10 @@ describe('reading a vendor list that never ends or loops', () => {
       const provider = daily(emulator);
       try {
         const heapBefore = process.memoryUsage().heapUsed;
-        const [session] = await provider.getSessions([['room', SESSION]], { budget: budget() });
+        const [session] = await provider.getSessions([['room', SESSION]], { budget: budget({ objects: 250 }) });
         expect(session).toMatchObject({ code: ErrorCode.BUDGET_EXCEEDED, provider: 'daily' });
-        // 1,000 objects at 100 a page: the 11th page is the first over.
-        expect(emulator.totalCalls()).toBe(11);
+        // 250 objects at 100 a page: the 3rd page is the first over.
+        expect(emulator.totalCalls()).toBe(3);
         // What was held is a few pages' worth, nothing like an endless list's.
         expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(64 * 1024 * 1024);
       } finally {
@@ -50,13 +50,13 @@ describe('reading a vendor list that never ends or loops', () => {
       }
     });
 
-    it(`stops an endless list at ${MAX_PAGES_PER_LIST} pages without a budget`, async () => {
+    it(`stops an endless list at Daily's own room cap of ${DAILY_ROOM_MAX_PAGES} pages, within the budget`, async () => {
       const emulator = await vendor('daily', { name: 'recordings.list', method: 'GET', pattern: /^\/v1\/recordings$/, handle: () => page(Array.from({ length: 100 }, () => randomUUID())) });
       const provider = daily(emulator);
       try {
-        const [session] = await provider.getSessions([['room', SESSION]], {});
-        expect(session).toMatchObject({ code: ErrorCode.BUDGET_EXCEEDED, provider: 'daily' });
-        expect(emulator.totalCalls()).toBe(MAX_PAGES_PER_LIST);
+        const [session] = await provider.getSessions([['room', SESSION]], { budget: budget({ objects: 100_000 }) });
+        expect(session).toMatchObject({ code: ErrorCode.UNSUPPORTED_BY_PROVIDER, provider: 'daily' });
+        expect(emulator.totalCalls()).toBe(DAILY_ROOM_MAX_PAGES);
       } finally {
         await provider.close();
       }
@@ -124,6 +124,35 @@ describe('reading a vendor list that never ends or loops', () => {
         expect(session).toMatchObject({ code: ErrorCode.BUDGET_EXCEEDED, provider: 'signalwire' });
         expect((session as Error).message).toMatch(/deadline of 400 ms/);
         expect(emulator.totalCalls()).toBeLessThan(MAX_PAGES_PER_LIST);
+      } finally {
+        await provider.close();
+      }
+    });
+  });
+
+  describe('SignalWire call listing without a budget', () => {
+    it(`stops an endless list of one-recording pages at ${MAX_PAGES_PER_LIST} pages: BUDGET_EXCEEDED`, async () => {
+      const PROJECT = '720796a0-8ee9-4350-83bd-2d07a3121f1e';
+      const call = randomUUID();
+      const list = `/api/laml/2010-04-01/Accounts/${PROJECT}/Recordings`;
+      let n = 0;
+      const emulator = await vendor('signalwire', {
+        name: 'recordings.list',
+        method: 'GET',
+        pattern: /Recordings$/,
+        handle: () => ({
+          status: 200,
+          body: {
+            recordings: [recordingBody({ sid: randomUUID(), projectId: PROJECT, sessionSid: call, conference: false, channels: '1', created: 0, start: 0, duration: 60, status: 'completed', ended: true, source: 'StartCallRecordingApi' })],
+            next_page_uri: `${list}?Page=${++n}&PageToken=T${n}`,
+          },
+        }),
+      });
+      const provider = createSignalWireProvider({ ...sandboxCommon('signalwire', `${emulator.url}/api/laml/2010-04-01`), spaceUrl: emulator.url, projectId: PROJECT, apiToken: 't' });
+      try {
+        const [session] = await provider.getSessions([['call', call]], {});
+        expect(session).toMatchObject({ code: ErrorCode.BUDGET_EXCEEDED, provider: 'signalwire' });
+        expect(emulator.totalCalls()).toBe(MAX_PAGES_PER_LIST);
       } finally {
         await provider.close();
       }
