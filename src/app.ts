@@ -26,7 +26,12 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   let sandbox: Sandbox | undefined;
   let providersConfig = config.providers;
   if (config.sandbox) {
-    sandbox = await startSandbox({ latencyMs: config.sandboxLatencyMs, recordingsPerVendor: config.sandboxRecordingsPerVendor, vendorHttp: config.vendorHttp });
+    sandbox = await startSandbox({
+      latencyMs: config.sandboxLatencyMs,
+      recordingsPerVendor: config.sandboxRecordingsPerVendor,
+      vendorHttp: { ...config.vendorHttp, rateLimits: config.rateLimits },
+      rateLimits: config.sandboxRateLimits,
+    });
     providersConfig = sandbox.providers;
   }
   const providers = createProviders(providersConfig);

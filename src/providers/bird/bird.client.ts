@@ -2,6 +2,7 @@ import type { BirdConfig } from '../../config/config.types';
 import { encodePath } from '../../http/encode-path';
 import type { CircuitStateName } from '../../http/resilience';
 import { VendorHttp, type RedirectResponse } from '../../http/vendor-http';
+import type { RateStore } from '../../http/rate-store';
 import type { CallContext } from '../recording-provider';
 import { parseWire } from '../shared/wire';
 import { BirdRecordingListSchema, BirdRecordingSchema, type BirdRecording, type BirdRecordingList } from './bird.api-types';
@@ -32,7 +33,7 @@ export class BirdClient {
   private readonly http: VendorHttp;
   private readonly workspaceId: string;
 
-  constructor(config: BirdConfig) {
+  constructor(config: BirdConfig, rateStore?: RateStore) {
     this.workspaceId = config.workspaceId;
     this.http = new VendorHttp({
       provider: 'bird',
@@ -43,6 +44,8 @@ export class BirdClient {
       timeouts: config.timeouts,
       maxConcurrency: config.maxConcurrency,
       resilience: config.resilience,
+      rateLimits: config.rateLimits,
+      rateStore,
     });
   }
 

@@ -40,7 +40,7 @@ const PositionSchema = z
  * request (providers.md §4, §6.1).
  */
 export function createBirdProvider(config: BirdConfig, deps: ProviderDeps = {}): RecordingProvider {
-  const client = new BirdClient(config);
+  const client = new BirdClient(config, deps.rateStoreFor?.('bird'));
   const now = deps.now ?? Date.now;
 
   async function listSource(sourceId: string, ctx: CallContext): Promise<BirdRecording[]> {

@@ -3,6 +3,7 @@ import { badResponse } from '../../errors/provider-error';
 import { encodePath } from '../../http/encode-path';
 import type { CircuitStateName } from '../../http/resilience';
 import { VendorHttp } from '../../http/vendor-http';
+import type { RateStore } from '../../http/rate-store';
 import type { CallContext } from '../recording-provider';
 import { parseWire } from '../shared/wire';
 import {
@@ -50,7 +51,7 @@ export class CloudflareClient {
   private readonly http: VendorHttp;
   private readonly app: string;
 
-  constructor(config: CloudflareConfig) {
+  constructor(config: CloudflareConfig, rateStore?: RateStore) {
     this.app = encodePath`/accounts/${config.accountId}/realtime/kit/${config.appId}`;
     this.http = new VendorHttp({
       provider: 'cloudflare',
@@ -61,6 +62,8 @@ export class CloudflareClient {
       timeouts: config.timeouts,
       maxConcurrency: config.maxConcurrency,
       resilience: config.resilience,
+      rateLimits: config.rateLimits,
+      rateStore,
     });
   }
 

@@ -24,7 +24,7 @@ const PositionSchema = z.strictObject({ startingAfter: z.string().regex(OPAQUE_T
  * `room_name` per room serves every session asked for in that room (providers.md §1).
  */
 export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}): RecordingProvider {
-  const client = new DailyClient(config);
+  const client = new DailyClient(config, deps.rateStoreFor?.('daily'));
   const now = deps.now ?? Date.now;
 
   /**

@@ -22,8 +22,8 @@ const CONFERENCE = { name: '"conference"', pattern: /^conference$/ };
  * conference sub-list documents `YYYY-MM-DD`, so the one endpoint keeps things uniform.
  * Links need no call: the media URL is public (providers.md §2).
  */
-export function createSignalWireProvider(config: SignalWireConfig, _deps: ProviderDeps = {}): RecordingProvider {
-  const client = new SignalWireClient(config);
+export function createSignalWireProvider(config: SignalWireConfig, deps: ProviderDeps = {}): RecordingProvider {
+  const client = new SignalWireClient(config, deps.rateStoreFor?.('signalwire'));
 
   /** A listing position: the URI of a page (ours, on the space) and how much of it was consumed. */
   const PositionSchema = z.strictObject({
