@@ -3,6 +3,7 @@ import { PROVIDER_LABELS, type ProviderName } from './domain/provider-name';
 import { buildAppSchema } from './graphql/build-schema';
 import { deriveCursorKey } from './listing/cursor-key';
 import { closeProviders, createProviders } from './providers/provider-registry';
+import { createSharedState, type SharedState } from './redis/shared-state';
 import { createServer } from './server/create-server';
 import { startSandbox, type Sandbox } from './sandbox/start-sandbox';
 
@@ -10,6 +11,12 @@ export interface RunningApp {
   /** http://host:port */
   url: string;
   sandbox?: Sandbox;
+  /**
+   * What replicas share: the process's one Redis connection (`shared.redis`, for the event
+   * fan-out too), the rate stores, and the cross-request cache (`shared.cache`, whose
+   * invalidateRecording/invalidateSession webhooks call).
+   */
+  shared: SharedState;
   /**
    * Graceful shutdown: stop accepting, let in-flight requests finish for up to `graceMs`
    * (cut after that), then close the vendor pools and the emulators. `forced` says whether
@@ -34,9 +41,17 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     });
     providersConfig = sandbox.providers;
   }
-  const providers = createProviders(providersConfig);
+  // The connection logs through the server's logger once there is one (it connects in the background).
+  const logger: { to?: { info(msg: string): void; warn(msg: string): void } } = {};
+  const shared = createSharedState(config, providersConfig, { info: (m) => logger.to?.info(m), warn: (m) => logger.to?.warn(m) });
+  const providers = createProviders(providersConfig, { rateStoreFor: shared.rateStoreFor });
   const schema = await buildAppSchema();
-  const server = await createServer(config, schema, providers, { cursorKey: deriveCursorKey(config.cursorSecret, providersConfig) });
+  const server = await createServer(config, schema, providers, {
+    cursorKey: deriveCursorKey(config.cursorSecret, providersConfig),
+    cache: shared.cache,
+    redisState: shared.redisState,
+  });
+  logger.to = server.app.log;
   const live = Object.keys(providers) as ProviderName[];
   if (sandbox) {
     server.app.log.info(
@@ -53,9 +68,11 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   return {
     url: server.url,
     sandbox,
+    shared,
     close: async (graceMs) => {
       const result = await server.close(graceMs);
       await closeProviders(providers);
+      await shared.close();
       await sandbox?.close();
       return result;
     },

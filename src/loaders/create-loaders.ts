@@ -5,6 +5,7 @@ import { NotFoundError } from '../errors/coded-error';
 import { decodeGlobalId, encodeGlobalId } from '../ids/global-id';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import type { BatchResult, CallContext, RecordingProvider } from '../providers/recording-provider';
+import type { CrossRequestCache } from './cross-request-cache';
 
 export interface AccessLinkKey {
   recording: RecordingData;
@@ -24,6 +25,8 @@ export interface Loaders {
 export interface LoaderOptions {
   /** false only for the benchmark's naive baseline: every load is its own vendor call. */
   batching: boolean;
+  /** What outlives the request (CACHE); none: every batch goes to the vendor. */
+  cache?: CrossRequestCache;
 }
 
 export function recordingGlobalId(recording: RecordingData): string {
@@ -78,19 +81,36 @@ function notFound<T>(result: T | null | Error, provider: ProviderName, what: str
 
 export function createLoaders(providers: ProviderRegistry, ctx: CallContext, options: LoaderOptions): Loaders {
   const loaderOptions = options.batching ? {} : { batch: false, cache: false };
+  const cache = options.cache;
   const callCtx: CallContext = options.batching ? { ...ctx, memo: ctx.memo ?? new Map() } : { ...ctx, memo: undefined, hints: undefined };
 
   const recording: DataLoader<string, RecordingData> = new DataLoader(async (ids) => {
     ctx.metrics?.loaderBatch('recording', ids.length);
     const decoded = ids.map((id) => decodeGlobalId(id));
-    const results = await dispatchByProvider(decoded, (d) => d.provider, (p, keys) => p.getRecordings(keys.map((k) => k.segments), callCtx), providers);
+    const results = await dispatchByProvider(
+      decoded,
+      (d) => d.provider,
+      (p, keys) => {
+        const segments = keys.map((k) => k.segments);
+        return cache ? cache.getRecordings(p.name, segments, callCtx, (ks) => p.getRecordings(ks, callCtx)) : p.getRecordings(segments, callCtx);
+      },
+      providers,
+    );
     return results.map((r, i) => notFound(r, decoded[i].provider, 'recording'));
   }, loaderOptions);
 
   const session: DataLoader<string, SessionData> = new DataLoader(async (ids) => {
     ctx.metrics?.loaderBatch('session', ids.length);
     const decoded = ids.map((id) => decodeGlobalId(id));
-    const results = await dispatchByProvider(decoded, (d) => d.provider, (p, keys) => p.getSessions(keys.map((k) => k.segments), callCtx), providers);
+    const results = await dispatchByProvider(
+      decoded,
+      (d) => d.provider,
+      (p, keys) => {
+        const segments = keys.map((k) => k.segments);
+        return cache ? cache.getSessions(p.name, segments, callCtx, (ks) => p.getSessions(ks, callCtx)) : p.getSessions(segments, callCtx);
+      },
+      providers,
+    );
     return results.map((r, i) => {
       // A session's list already holds its recordings: later loads of them cost nothing.
       if (r && !(r instanceof Error) && options.batching) {
@@ -103,7 +123,12 @@ export function createLoaders(providers: ProviderRegistry, ctx: CallContext, opt
   const accessLink = new DataLoader<AccessLinkKey, AccessLinkData | null, string>(
     (keys) => {
       ctx.metrics?.loaderBatch('accessLink', keys.length);
-      return dispatchByProvider(keys, (k) => k.recording.provider, (p, ks) => p.getAccessLinks(ks, callCtx), providers);
+      return dispatchByProvider(
+        keys,
+        (k) => k.recording.provider,
+        (p, ks) => (cache ? cache.getAccessLinks(p.name, ks, callCtx, (rs) => p.getAccessLinks(rs, callCtx)) : p.getAccessLinks(ks, callCtx)),
+        providers,
+      );
     },
     { ...loaderOptions, cacheKeyFn: (k) => `${recordingGlobalId(k.recording)}|${k.validForSecs}` },
   );

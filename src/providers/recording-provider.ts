@@ -24,6 +24,8 @@ export interface CallContext {
    * (src/http/rate-budget.ts) gives up at it. Unset, the vendor request timeout bounds the wait.
    */
   deadlineAt?: number;
+  /** false: the request said `Cache-Control: no-cache`; the cross-request cache is not read (src/loaders/cross-request-cache.ts). */
+  cacheRead?: boolean;
 }
 
 /** What the HTTP layer and the loaders report; every label is from a small fixed set. */

@@ -12,6 +12,7 @@ import { maskedErrorLogPlugin } from './masked-error-log-plugin';
 import type { GraphQLContext } from '../graphql/context';
 import { CursorCodec } from '../listing/cursor';
 import { createLoaders } from '../loaders/create-loaders';
+import type { CrossRequestCache } from '../loaders/cross-request-cache';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import type { RequestHints } from '../providers/recording-provider';
 import { requireApiKey } from './api-key-auth';
@@ -24,7 +25,7 @@ import { trackConnections } from './connection-drain';
 import { createMetrics } from './metrics';
 import { playgroundPage, registerPlaygroundAssets } from './playground';
 import { playgroundExamples } from './playground-examples';
-import { readiness } from './readiness';
+import { readiness, type RedisState } from './readiness';
 import { requestIdFrom } from './request-id';
 
 export interface HttpServer {
@@ -43,6 +44,10 @@ export interface ServerOptions {
   cursorKey: Buffer;
   /** Where JSON log lines go instead of stdout (tests read them). */
   logStream?: { write(line: string): void };
+  /** What vendors answered, reused across requests (CACHE); none: nothing outlives a request. */
+  cache?: CrossRequestCache;
+  /** The shared Redis, for /readyz (src/redis/shared-state.ts). */
+  redisState?: () => RedisState;
 }
 
 /** Largest request body accepted: a GraphQL query with variables is a few kB. */
@@ -107,7 +112,7 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
   // answers holds an id, a link or a key (metric labels are names, routes and statuses).
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
-    const { ready, body } = readiness(providers);
+    const { ready, body } = readiness(providers, options.redisState?.() ?? 'none');
     return reply.code(ready ? 200 : 503).send(body);
   });
   app.get('/metrics', async (_request, reply) => {
@@ -127,7 +132,9 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
     // One memo for the whole request: a session the timeline loads (Zoom's recordings call,
     // Cloudflare's session details) is not fetched again by the loaders, nor the other way.
     const memo = config.batching ? new Map<string, Promise<unknown>>() : undefined;
-    const call = { signal: controller.signal, requestId: request.id, hints, metrics: metrics.calls, memo };
+    // `Cache-Control: no-cache` (RFC 9111 §5.2.1.4): answer from the vendors, not from the cache.
+    const cacheRead = !/(^|,)\s*no-cache\s*(,|$)/i.test(String(request.headers['cache-control'] ?? ''));
+    const call = { signal: controller.signal, requestId: request.id, hints, metrics: metrics.calls, memo, cacheRead };
     return {
       requestId: request.id,
       providers,
@@ -135,7 +142,7 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
       call,
       cursors,
       partialErrors: [],
-      loaders: createLoaders(providers, call, { batching: config.batching }),
+      loaders: createLoaders(providers, call, { batching: config.batching, cache: options.cache }),
     };
   };
 
