@@ -3,7 +3,7 @@ import type { RateRule } from '../config/rate-limit-defaults';
 import { PROVIDER_LABELS, type ProviderName } from '../domain/provider-name';
 import { ErrorCode } from '../errors/error-codes';
 import { ProviderError } from '../errors/provider-error';
-import type { CallContext } from '../providers/recording-provider';
+import type { CallContext } from '../domain/call-context';
 import { readRateHeaders } from './rate-headers';
 import { LocalRateStore, type RateStore } from './rate-store';
 import { parseRetryAfter } from './retry-after';

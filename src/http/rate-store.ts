@@ -12,7 +12,7 @@ export interface RateTake {
 
 /**
  * Where a vendor account's rate windows live: in this process (LocalRateStore) or in Redis,
- * shared by every replica (src/redis/redis-rate-store.ts). Every rule is a sliding window:
+ * shared by every replica (src/http/redis-rate-store.ts). Every rule is a sliding window:
  * at most `limit` calls in any `windowMs`, which is exactly what a vendor documenting
  * "N per window" allows, where a token bucket would let a full bucket plus its refill
  * through in one window.

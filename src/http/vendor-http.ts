@@ -7,7 +7,7 @@ import type { ProviderName } from '../domain/provider-name';
 import { PROVIDER_LABELS } from '../domain/provider-name';
 import { ErrorCode } from '../errors/error-codes';
 import { ProviderError, badResponse } from '../errors/provider-error';
-import type { CallContext } from '../providers/recording-provider';
+import type { CallContext } from '../domain/call-context';
 import type { RateRule } from '../config/rate-limit-defaults';
 import { buildQuery, type QueryValue } from './encode-path';
 import { RateBudget } from './rate-budget';

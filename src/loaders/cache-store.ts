@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache';
 
 /**
  * Where the cross-request cache keeps its entries: in this process (LocalCacheStore), or in
- * Redis, shared by every replica and encrypted at rest (src/redis/redis-cache-store.ts).
+ * Redis, shared by every replica and encrypted at rest (src/loaders/redis-cache-store.ts).
  * Values are JSON text: what Redis stores anyway, and what the byte bound counts.
  */
 export interface CacheStore {

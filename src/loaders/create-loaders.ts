@@ -2,9 +2,10 @@ import DataLoader from 'dataloader';
 import type { AccessLinkData, RecordingData, SessionData } from '../domain/model';
 import { PROVIDER_LABELS, type ProviderName } from '../domain/provider-name';
 import { NotFoundError } from '../errors/coded-error';
-import { decodeGlobalId, encodeGlobalId } from '../ids/global-id';
+import { decodeGlobalId, recordingGlobalId } from '../ids/global-id';
 import type { ProviderRegistry } from '../providers/provider-registry';
-import type { BatchResult, CallContext, RecordingProvider } from '../providers/recording-provider';
+import type { BatchResult, RecordingProvider } from '../providers/recording-provider';
+import type { CallContext } from '../domain/call-context';
 import type { CrossRequestCache } from './cross-request-cache';
 
 export interface AccessLinkKey {
@@ -27,14 +28,6 @@ export interface LoaderOptions {
   batching: boolean;
   /** What outlives the request (CACHE); none: every batch goes to the vendor. */
   cache?: CrossRequestCache;
-}
-
-export function recordingGlobalId(recording: RecordingData): string {
-  return encodeGlobalId('Recording', recording.provider, recording.key);
-}
-
-export function sessionGlobalId(session: Pick<SessionData, 'provider' | 'key'>): string {
-  return encodeGlobalId('Session', session.provider, session.key);
 }
 
 /**

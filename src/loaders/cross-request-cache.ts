@@ -1,9 +1,16 @@
-import type { CacheConfig } from '../config/config.types';
 import type { AccessLinkData, RecordingData, RecordingStatus, SessionData } from '../domain/model';
 import type { ProviderName } from '../domain/provider-name';
 import { ProviderError } from '../errors/provider-error';
-import type { AccessLinkRequest, BatchResult, CallContext } from '../providers/recording-provider';
+import type { CallContext } from '../domain/call-context';
+import type { AccessLinkRequest, BatchResult } from '../providers/recording-provider';
 import type { CacheStore } from './cache-store';
+
+/** The cache's rules (CACHE_* in src/config's CacheConfig, which fits this). */
+export interface CacheRules {
+  ttlSecs: number;
+  changingTtlSecs: number;
+  linkSlack: number;
+}
 
 /** Statuses that do not change any more (docs/caching-and-rate-limits.md). */
 const FINAL: ReadonlySet<RecordingStatus> = new Set(['READY', 'FAILED', 'DELETED']);
@@ -32,7 +39,7 @@ export class CrossRequestCache {
   private readonly inFlight = new Map<string, Promise<unknown>>();
 
   constructor(
-    private readonly config: CacheConfig,
+    private readonly config: CacheRules,
     private readonly store: CacheStore,
     /** A hash of each configured vendor's credentials (never the credentials). */
     private readonly accounts: Partial<Record<ProviderName, string>>,

@@ -3,7 +3,7 @@ import { encodePath } from '../../http/encode-path';
 import type { CircuitStateName } from '../../http/resilience';
 import { VendorHttp, type RedirectResponse } from '../../http/vendor-http';
 import type { RateStore } from '../../http/rate-store';
-import type { CallContext } from '../recording-provider';
+import type { CallContext } from '../../domain/call-context';
 import { parseWire } from '../shared/wire';
 import { BirdRecordingListSchema, BirdRecordingSchema, type BirdRecording, type BirdRecordingList } from './bird.api-types';
 import { toBirdError } from './bird.errors';

@@ -4,7 +4,7 @@ import { encodePath } from '../../http/encode-path';
 import type { CircuitStateName } from '../../http/resilience';
 import { VendorHttp } from '../../http/vendor-http';
 import type { RateStore } from '../../http/rate-store';
-import type { CallContext } from '../recording-provider';
+import type { CallContext } from '../../domain/call-context';
 import { parseWire } from '../shared/wire';
 import {
   CloudflareRecordingEnvelopeSchema,

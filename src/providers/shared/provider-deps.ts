@@ -7,7 +7,7 @@ export interface ProviderDeps {
   now?: () => number;
   /**
    * Where a vendor account's rate windows live when replicas share them (Redis,
-   * src/redis/redis-rate-store.ts); without it each adapter keeps its own in process.
+   * src/http/redis-rate-store.ts); without it each adapter keeps its own in process.
    */
   rateStoreFor?: (provider: ProviderName) => RateStore | undefined;
 }

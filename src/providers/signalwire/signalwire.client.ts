@@ -5,7 +5,7 @@ import type { CircuitStateName } from '../../http/resilience';
 import { VendorHttp } from '../../http/vendor-http';
 import type { RateStore } from '../../http/rate-store';
 import { badResponse } from '../../errors/provider-error';
-import type { CallContext } from '../recording-provider';
+import type { CallContext } from '../../domain/call-context';
 import { parseWire } from '../shared/wire';
 import {
   SignalWireRecordingListSchema,

@@ -3,7 +3,8 @@ import { VENDOR_RESILIENCE_DEFAULTS, VENDOR_TIMEOUT_DEFAULTS } from '../../../sr
 import type { BirdConfig } from '../../../src/config/config.types';
 import { ErrorCode } from '../../../src/errors/error-codes';
 import { createBirdProvider } from '../../../src/providers/bird';
-import type { CallContext, RecordingProvider } from '../../../src/providers/recording-provider';
+import type { CallContext } from '../../../src/domain/call-context';
+import type { RecordingProvider } from '../../../src/providers/recording-provider';
 import { startBirdSandbox } from '../../../src/sandbox/bird/bird.emulator';
 import type { Emulator } from '../../../src/sandbox/emulator';
 import { vendorLifecycle } from '../../support/vendor-lifecycle';
