@@ -5,11 +5,15 @@ import { deriveCursorKey } from './listing/cursor-key';
 import { closeProviders, createProviders } from './providers/provider-registry';
 import { createServer } from './server/create-server';
 import { startSandbox, type Sandbox } from './sandbox/start-sandbox';
+import type { Live } from './live/create-live';
+import { connectRedis, type SharedRedis } from './redis/redis-connection';
 
 export interface RunningApp {
   /** http://host:port */
   url: string;
   sandbox?: Sandbox;
+  /** Webhook receivers to subscriptions (src/live/create-live.ts). */
+  live: Live;
   /**
    * Graceful shutdown: stop accepting, let in-flight requests finish for up to `graceMs`
    * (cut after that), then close the vendor pools and the emulators. `forced` says whether
@@ -31,7 +35,14 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   }
   const providers = createProviders(providersConfig);
   const schema = await buildAppSchema();
-  const server = await createServer(config, schema, providers, { cursorKey: deriveCursorKey(config.cursorSecret, providersConfig) });
+  // Its state changes are logged through the server's logger once there is one (it connects
+  // in the background, so its first lines come after the server has started).
+  const logTo: { log?: { info(msg: string): void; warn(msg: string): void } } = {};
+  const redis: SharedRedis | undefined = config.redisUrl
+    ? connectRedis(config.redisUrl, { info: (msg) => logTo.log?.info(msg), warn: (msg) => logTo.log?.warn(msg) })
+    : undefined;
+  const server = await createServer(config, schema, providers, { cursorKey: deriveCursorKey(config.cursorSecret, providersConfig), redis });
+  logTo.log = server.app.log;
   const live = Object.keys(providers) as ProviderName[];
   if (sandbox) {
     server.app.log.info(
@@ -48,8 +59,10 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   return {
     url: server.url,
     sandbox,
+    live: server.live,
     close: async (graceMs) => {
       const result = await server.close(graceMs);
+      await redis?.close();
       await closeProviders(providers);
       await sandbox?.close();
       return result;

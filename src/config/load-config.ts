@@ -3,6 +3,7 @@ import type { AppConfig, NodeEnv, ProvidersConfig, VendorCommonConfig, VendorHtt
 import { ConfigError } from './config-error';
 import { QUERY_LIMIT_DEFAULTS } from './query-limit-defaults';
 import { SERVER_DEFAULTS } from './server-defaults';
+import { subscriptionsFrom, webhooksFrom, type EnvReaders } from './webhook-config';
 import { SIGNALWIRE_API_PATH, VENDOR_DEFAULTS, VENDOR_RESILIENCE_DEFAULTS, VENDOR_TIMEOUT_DEFAULTS } from './vendor-defaults';
 import type { ProviderName } from '../domain/provider-name';
 
@@ -170,6 +171,11 @@ export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = proces
     throw new ConfigError('NODE_ENV', 'is production but no vendor is configured; set at least one vendor\'s credentials (the sandbox is for development).');
   }
   const redisUrl = redisUrlFrom(env);
+  const readers: EnvReaders = {
+    str: (name) => str(env, name),
+    int: (name, fallback, min, max) => int(env, name, fallback, min, max),
+    httpUrl: (name, fallback) => httpUrl(env, name, fallback),
+  };
   const host = str(env, 'HOST') ?? SERVER_DEFAULTS.host;
   if (sandbox && apiKeys.length === 0 && !isLoopbackHost(host)) {
     throw new ConfigError(
@@ -191,6 +197,8 @@ export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = proces
     sandboxRecordingsPerVendor: int(env, 'SANDBOX_RECORDINGS_PER_VENDOR', SERVER_DEFAULTS.sandboxRecordingsPerVendor, 0, 100_000),
     ...(cursorSecret !== undefined ? { cursorSecret } : {}),
     ...(redisUrl !== undefined ? { redisUrl } : {}),
+    webhooks: webhooksFrom(readers),
+    subscriptions: subscriptionsFrom(readers),
     playground: choice(env, 'PLAYGROUND', ['on', 'off'], nodeEnv === 'production' ? 'off' : 'on') === 'on',
     logFormat: choice(env, 'LOG_FORMAT', ['json', 'pretty'], nodeEnv === 'development' && stdoutIsTty ? 'pretty' : 'json'),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', SERVER_DEFAULTS.shutdownGraceMs, 0, 600_000),

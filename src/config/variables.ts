@@ -1,6 +1,7 @@
 import type { ProviderName } from '../domain/provider-name';
 import { QUERY_LIMIT_DEFAULTS } from './query-limit-defaults';
 import { SERVER_DEFAULTS } from './server-defaults';
+import { SUBSCRIPTION_BUFFER_DEFAULT, WEBHOOK_MAX_BODY_DEFAULT_BYTES, WEBHOOK_TOLERANCE_DEFAULT_SECS } from './webhook-config';
 import { VENDOR_DEFAULTS, VENDOR_RESILIENCE_DEFAULTS, VENDOR_TIMEOUT_DEFAULTS } from './vendor-defaults';
 
 /**
@@ -77,5 +78,15 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     description: '`redis://` or `rediss://` URL of a Redis that replicas share; unset, everything stays in process (the embedded default). May carry a password: never logged',
     secret: true,
   },
+  { name: 'PUBLIC_URL', description: 'Public origin (and path prefix) vendors post webhooks to, e.g. `https://recordings.example.com`: the URL SignalWire and Bird sign; unset, the request\'s own' },
+  { name: 'WEBHOOK_TOLERANCE_SECS', description: 'How far a webhook\'s signed timestamp may be from now, either way', default: String(WEBHOOK_TOLERANCE_DEFAULT_SECS) },
+  { name: 'WEBHOOK_MAX_BODY_BYTES', description: 'Largest webhook body accepted (larger is 413)', default: String(WEBHOOK_MAX_BODY_DEFAULT_BYTES) },
+  { name: 'DAILY_WEBHOOK_SECRET', description: 'The base64 `hmac` of the Daily webhook; enables POST /webhooks/daily', secret: true },
+  { name: 'SIGNALWIRE_SIGNING_KEY', description: 'SignalWire project Signing Key; enables POST /webhooks/signalwire', secret: true },
+  { name: 'ZOOM_WEBHOOK_SECRET_TOKEN', description: 'Zoom Video SDK app Secret Token; enables POST /webhooks/zoom', secret: true },
+  { name: 'BIRD_WEBHOOK_SIGNING_KEY', description: 'The `signingKey` of the Bird webhook subscription; enables POST /webhooks/bird', secret: true },
+  { name: 'CLOUDFLARE_WEBHOOK_PUBLIC_KEY', description: 'RealtimeKit webhook public key (PEM); enables POST /webhooks/cloudflare without fetching the key' },
+  { name: 'CLOUDFLARE_WEBHOOK_KEY_URL', description: 'Where to fetch the RealtimeKit webhook key (`data.publicKey`); setting it enables POST /webhooks/cloudflare. Typically `https://api.realtime.cloudflare.com/.well-known/webhooks.json`' },
+  { name: 'SUBSCRIPTION_BUFFER', description: 'Events one subscriber may have waiting; one more and its subscription ends with SUBSCRIBER_TOO_SLOW', default: String(SUBSCRIPTION_BUFFER_DEFAULT) },
   { name: 'RECORDING_GRAPH_BATCHING', description: '`off` disables DataLoader batching and caching (benchmark baseline only)', default: SERVER_DEFAULTS.batching },
 ];

@@ -26,11 +26,16 @@ import { playgroundPage, registerPlaygroundAssets } from './playground';
 import { playgroundExamples } from './playground-examples';
 import { readiness } from './readiness';
 import { requestIdFrom } from './request-id';
+import { createLive, type Live } from '../live/create-live';
+import type { SharedRedis } from '../redis/redis-connection';
+import { registerWebhookReceiver } from './webhook-receiver';
 
 export interface HttpServer {
   app: FastifyInstance;
   /** http://host:port */
   url: string;
+  /** Webhook receivers to subscriptions: the event bus, this process's subscribers. */
+  live: Live;
   /**
    * Stops accepting connections at once, lets in-flight requests finish for up to
    * `graceMs`, then cuts whatever is left. Resolves `forced: true` when it had to cut.
@@ -43,6 +48,8 @@ export interface ServerOptions {
   cursorKey: Buffer;
   /** Where JSON log lines go instead of stdout (tests read them). */
   logStream?: { write(line: string): void };
+  /** The Redis replicas share (REDIS_URL): events fan out and replays are recognised through it. */
+  redis?: SharedRedis;
 }
 
 /** Largest request body accepted: a GraphQL query with variables is a few kB. */
@@ -141,6 +148,10 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
 
   if (config.playground) registerPlaygroundAssets(app);
 
+  const live = await createLive(config, providers, app.log, options.redis);
+  // Vendors authenticate by signature, not API key: outside the GraphQL route's context.
+  await registerWebhookReceiver(app, { config: config.webhooks, vendors: live.vendors, replay: live.replay, processor: live.processor });
+
   // The GraphQL route in a fastify context of its own: hooks added here run for the routes
   // registered here and nowhere else, and Apollo's integration (a fastify-plugin, so it adds
   // its route to the context it is registered in) adds exactly POST, GET and OPTIONS /graphql
@@ -161,8 +172,12 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
   return {
     app,
     url: `http://${host}:${address.port}`,
+    live,
     close: async (graceMs = Infinity) => {
       let forced = false;
+      // Subscriptions never finish by themselves: they are ended first, so their streams
+      // complete and do not hold the drain below for the whole grace period.
+      await live.close();
       app.log.info({ graceMs }, 'shutting down: no new connections, waiting for requests in flight');
       // fastify's close stops listening, closes idle keep-alive connections, answers 503 to
       // new requests on busy ones, and resolves when the in-flight requests have finished.
