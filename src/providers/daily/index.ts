@@ -94,9 +94,10 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
     },
 
     getAccessLinks(requests, ctx) {
-      return eachKey(requests, async ({ recording, validForSecs }) =>
-        mapDailyAccessLink(await client.getAccessLink(recording.nativeId, validForSecs, ctx), now()),
-      );
+      return eachKey(requests, async ({ recording, validForSecs }) => {
+        const sentAtMs = now();
+        return mapDailyAccessLink(await client.getAccessLink(recording.nativeId, validForSecs, ctx), { validForSecs, sentAtMs });
+      });
     },
 
     listRecordings: listTimeline,
