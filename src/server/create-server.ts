@@ -14,7 +14,7 @@ import { CursorCodec } from '../listing/cursor';
 import { createLoaders } from '../loaders/create-loaders';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import type { RequestHints } from '../providers/recording-provider';
-import { requireApiKey } from './api-key-auth';
+import { createApiKeyCheck, requireApiKey } from './api-key-auth';
 import { operationFacts } from './operation-facts';
 import { operationFactsPlugin } from './operation-facts-plugin';
 import { partialErrorsPlugin } from './partial-errors-plugin';
@@ -29,6 +29,8 @@ import { requestIdFrom } from './request-id';
 import { createLive, type Live } from '../live/create-live';
 import type { SharedRedis } from '../redis/redis-connection';
 import { registerWebhookReceiver } from './webhook-receiver';
+import { registerSse } from './subscriptions/sse-transport';
+import { attachWebSocket } from './subscriptions/ws-transport';
 
 export interface HttpServer {
   app: FastifyInstance;
@@ -71,6 +73,7 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
   const limits = queryLimits(config.queryLimits, production);
   const metrics = createMetrics(providers);
   const formatError = createFormatError();
+  const facts = operationFacts(schema);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     validationRules: limits.validationRules,
@@ -86,7 +89,7 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
     formatError,
     plugins: [
       ...limits.plugins,
-      operationFactsPlugin(operationFacts(schema), config.queryLimits),
+      operationFactsPlugin(facts, config.queryLimits),
       partialErrorsPlugin(formatError, app.log),
       maskedErrorLogPlugin(app.log),
       metrics.apolloPlugin(),
@@ -151,6 +154,11 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
   const live = await createLive(config, providers, app.log, options.redis);
   // Vendors authenticate by signature, not API key: outside the GraphQL route's context.
   await registerWebhookReceiver(app, { config: config.webhooks, vendors: live.vendors, replay: live.replay, processor: live.processor });
+  // Subscription.recordingEvents: WebSocket on /graphql (an upgrade, so Apollo's route never
+  // sees it) and SSE on /graphql/stream, both with the API key and the same limits.
+  const subscriptionDeps = { config, schema, providers, cursors, live, formatError, limits, facts };
+  const webSocket = attachWebSocket(app, subscriptionDeps, config.apiKeys.length > 0 ? createApiKeyCheck(config.apiKeys) : undefined);
+  await registerSse(app, subscriptionDeps);
 
   // The GraphQL route in a fastify context of its own: hooks added here run for the routes
   // registered here and nowhere else, and Apollo's integration (a fastify-plugin, so it adds
@@ -178,6 +186,7 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
       // Subscriptions never finish by themselves: they are ended first, so their streams
       // complete and do not hold the drain below for the whole grace period.
       await live.close();
+      await webSocket.close();
       app.log.info({ graceMs }, 'shutting down: no new connections, waiting for requests in flight');
       // fastify's close stops listening, closes idle keep-alive connections, answers 503 to
       // new requests on busy ones, and resolves when the in-flight requests have finished.

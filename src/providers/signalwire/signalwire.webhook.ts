@@ -24,7 +24,7 @@ const EVENT_TYPES: Record<string, RecordingEventType> = {
   'in-progress': 'STARTED',
   paused: 'PAUSED',
   resumed: 'RESUMED',
-  stopped: 'PROCESSING',
+  stopped: 'STOPPED',
   processing: 'PROCESSING',
   completed: 'READY',
   absent: 'FAILED',

@@ -21,7 +21,7 @@ const EVENT_TYPES: Record<string, RecordingEventType> = {
   'session.recording_started': 'STARTED',
   'session.recording_paused': 'PAUSED',
   'session.recording_resumed': 'RESUMED',
-  'session.recording_stopped': 'PROCESSING',
+  'session.recording_stopped': 'STOPPED',
   'session.recording_completed': 'READY',
   'session.recording_trashed': 'DELETED',
   'session.recording_deleted': 'DELETED',
