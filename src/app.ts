@@ -35,14 +35,15 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   }
   const providers = createProviders(providersConfig);
   const schema = await buildAppSchema();
-  // Its state changes are logged through the server's logger once there is one (it connects
-  // in the background, so its first lines come after the server has started).
+  // Its state changes are logged through the server's logger, which exists only once the
+  // server does: what it says before that is held and logged then.
+  const early: Array<['info' | 'warn', string]> = [];
   const logTo: { log?: { info(msg: string): void; warn(msg: string): void } } = {};
-  const redis: SharedRedis | undefined = config.redisUrl
-    ? connectRedis(config.redisUrl, { info: (msg) => logTo.log?.info(msg), warn: (msg) => logTo.log?.warn(msg) })
-    : undefined;
+  const redisLog = (level: 'info' | 'warn') => (msg: string) => (logTo.log ? logTo.log[level](msg) : early.push([level, msg]));
+  const redis: SharedRedis | undefined = config.redisUrl ? connectRedis(config.redisUrl, { info: redisLog('info'), warn: redisLog('warn') }) : undefined;
   const server = await createServer(config, schema, providers, { cursorKey: deriveCursorKey(config.cursorSecret, providersConfig), redis });
   logTo.log = server.app.log;
+  for (const [level, msg] of early.splice(0)) server.app.log[level](msg);
   const live = Object.keys(providers) as ProviderName[];
   if (sandbox) {
     server.app.log.info(

@@ -5,6 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { type ApolloFastifyContextFunction } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { Gauge } from 'prom-client';
 import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../config/config.types';
 import { createFormatError } from '../errors/format-error';
@@ -152,6 +153,14 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
   if (config.playground) registerPlaygroundAssets(app);
 
   const live = await createLive(config, providers, app.log, options.redis);
+  new Gauge({
+    name: 'recording_graph_subscribers',
+    help: 'Live subscriptions (Subscription.recordingEvents) on this replica.',
+    registers: [metrics.registry],
+    collect() {
+      this.set(live.events.subscriberCount);
+    },
+  });
   // Vendors authenticate by signature, not API key: outside the GraphQL route's context.
   await registerWebhookReceiver(app, { config: config.webhooks, vendors: live.vendors, replay: live.replay, processor: live.processor });
   // Subscription.recordingEvents: WebSocket on /graphql (an upgrade, so Apollo's route never
