@@ -6,7 +6,7 @@ import type { ProviderName } from '../domain/provider-name';
 import { PROVIDER_LABELS } from '../domain/provider-name';
 import { ErrorCode } from '../errors/error-codes';
 import { ProviderError, badResponse } from '../errors/provider-error';
-import type { CallContext } from '../providers/recording-provider';
+import type { CallContext } from '../domain/call-context';
 import { buildQuery, type QueryValue } from './encode-path';
 import { createVendorPolicy, DEFAULT_RESILIENCE, type VendorPolicy } from './resilience';
 import { parseRetryAfter } from './retry-after';

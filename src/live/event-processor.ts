@@ -1,7 +1,8 @@
 import type { RecordingStatus } from '../domain/model';
 import type { RecordingEventData, RecordingEventType, SessionRefresh } from '../domain/recording-event';
 import type { ProviderRegistry } from '../providers/provider-registry';
-import type { CallContext, RecordingProvider } from '../providers/recording-provider';
+import type { CallContext } from '../domain/call-context';
+import type { RecordingProvider } from '../providers/recording-provider';
 import type { WebhookOutcome } from '../providers/shared/webhook';
 import type { EventBus } from './event-bus';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { recordingGlobalId, sessionGlobalId } from '../../src/loaders/create-loaders';
+import { recordingGlobalId, sessionGlobalId } from '../../src/ids/global-id';
 import { demoRecordings } from '../../src/sandbox/demo-data';
 
 describe('the README', () => {

@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { linkRefusal } from '../../domain/link-rule';
 import type { AccessLinkData, RecordingData, SessionData, StorageConfigData } from '../../domain/model';
 import type { ProviderName } from '../../domain/provider-name';
 import { BadUserInputError } from '../../errors/coded-error';
-import { encodeGlobalId } from '../../ids/global-id';
-import { recordingGlobalId } from '../../loaders/create-loaders';
+import { encodeGlobalId, recordingGlobalId } from '../../ids/global-id';
 import { AccessLinkType } from '../access-link/access-link.type';
 import type { GraphQLContext } from '../context';
 import { ProviderEnum } from '../enums';
@@ -15,6 +15,8 @@ import { RecordingType } from './recording.type';
 /** Bounds of `accessLink(validForSecs:)`: a second to 7 days (Zoom's ttl maximum, the longest any vendor grants). */
 export const MIN_VALID_FOR_SECS = 1;
 export const MAX_VALID_FOR_SECS = 604_800;
+/** What `accessLink` asks for when `validForSecs` is left out or null; the link hint reads it too (src/server/limits/argument-facts.ts). */
+export const DEFAULT_VALID_FOR_SECS = 3600;
 
 @Resolver(() => RecordingType)
 export class RecordingResolver {
@@ -47,18 +49,23 @@ export class RecordingResolver {
   @FieldResolver(() => AccessLinkType, {
     nullable: true,
     description:
-      'A download link, minted only when this field is selected. `expiresAt` and `validForSecs` say what the vendor really granted, which can differ from what was asked (see the README, "Access links"). Null when the vendor has no file to link.',
+      'A download link, minted only when this field is selected. `expiresAt` and `validForSecs` say what the vendor really granted, which can differ from what was asked (see docs/api.md, "Access links"). Only READY recordings (and UNKNOWN ones, which the vendor decides) can have one: for any other status the field is null with an UNSUPPORTED_BY_PROVIDER error, and no vendor call is made. Null without an error when the vendor has no file to link.',
   })
   async accessLink(
     @Root() recording: RecordingData,
-    @Arg('validForSecs', () => Int, { defaultValue: 3600, nullable: true, description: `Requested validity, ${MIN_VALID_FOR_SECS}..${MAX_VALID_FOR_SECS} seconds.` })
+    @Arg('validForSecs', () => Int, { defaultValue: DEFAULT_VALID_FOR_SECS, nullable: true, description: `Requested validity, ${MIN_VALID_FOR_SECS}..${MAX_VALID_FOR_SECS} seconds.` })
     validForSecs: number | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AccessLinkData | null> {
-    const secs = validForSecs ?? 3600;
+    const secs = validForSecs ?? DEFAULT_VALID_FOR_SECS;
     if (!Number.isInteger(secs) || secs < MIN_VALID_FOR_SECS || secs > MAX_VALID_FOR_SECS) {
       throw new BadUserInputError(`validForSecs must be between ${MIN_VALID_FOR_SECS} and ${MAX_VALID_FOR_SECS}; got ${secs}.`);
     }
+    // The link rule (src/domain/link-rule.ts), for every vendor: a recording that cannot
+    // have a file gets a coded error and costs no call. Checked here, on the recording the
+    // field resolves on, so a link a loader fetched ahead of time is dropped just the same.
+    const refusal = linkRefusal(recording);
+    if (refusal) throw refusal;
     return ctx.loaders.accessLink.load({ recording, validForSecs: secs });
   }
 }

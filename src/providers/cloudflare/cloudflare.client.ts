@@ -3,7 +3,7 @@ import { badResponse } from '../../errors/provider-error';
 import { encodePath } from '../../http/encode-path';
 import type { CircuitStateName } from '../../http/resilience';
 import { VendorHttp } from '../../http/vendor-http';
-import type { CallContext } from '../recording-provider';
+import type { CallContext } from '../../domain/call-context';
 import { parseWire } from '../shared/wire';
 import {
   CloudflareRecordingEnvelopeSchema,

@@ -3,7 +3,7 @@ import { badResponse } from '../../errors/provider-error';
 import { UUID } from '../../ids/segment-rules';
 import { extensionOf, mediaFormatOf } from '../shared/formats';
 import { ownEntry, statusFrom } from '../shared/lookup';
-import { providerManagedStorage } from '../shared/session-span';
+import { providerManagedStorage } from '../shared/storage';
 import { parseDate, secondsBetween } from '../shared/times';
 import { isHttpUrl } from '../shared/urls';
 import type { z } from 'zod';

@@ -1,7 +1,8 @@
 import type { CloudflareConfig } from '../../config/config.types';
 import type { SessionData } from '../../domain/model';
 import { expectSegments, uuidRule } from '../../ids/segment-rules';
-import type { BatchResult, CallContext, RecordingProvider } from '../recording-provider';
+import type { BatchResult, RecordingProvider } from '../recording-provider';
+import type { CallContext } from '../../domain/call-context';
 import { byGroup, eachKey } from '../shared/batch';
 import { memoCall } from '../shared/memo';
 import type { ProviderDeps } from '../shared/provider-deps';

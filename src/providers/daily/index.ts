@@ -3,11 +3,13 @@ import type { DailyConfig } from '../../config/config.types';
 import type { DailyRecording } from './daily.api-types';
 import { expectSegments, OPAQUE_TOKEN, uuidRule } from '../../ids/segment-rules';
 import type { ProviderDeps } from '../shared/provider-deps';
-import type { CallContext, ListedRecording, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
+import type { ListedRecording, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
+import type { CallContext } from '../../domain/call-context';
 import { byGroup, eachKey } from '../shared/batch';
 import { pageSizeFor, parsePosition, readPosition } from '../shared/listing';
 import { memoCall } from '../shared/memo';
-import { matchesFilter, timelineTime } from '../shared/timeline';
+import { timelineTime } from '../../timeline/order';
+import { matchesFilter } from '../../timeline/filter';
 import { DAILY_LIST_LIMIT, DailyClient } from './daily.client';
 import { mapDailyAccessLink, mapDailyRecording, mapDailySession } from './daily.mapper';
 

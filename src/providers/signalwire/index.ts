@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { SignalWireConfig } from '../../config/config.types';
 import { expectSegments, uuidRule } from '../../ids/segment-rules';
-import type { CallContext, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
+import type { ListPage, ListQuery, RecordingProvider } from '../recording-provider';
+import type { CallContext } from '../../domain/call-context';
 import { byGroup, eachKey } from '../shared/batch';
 import { pageOfRecordings, parsePosition, readPosition } from '../shared/listing';
 import { memoCall } from '../shared/memo';

@@ -1,6 +1,7 @@
 import type { AccessLinkData, KnownLink, RecordingData, RecordingStatus, SessionData } from '../../domain/model';
 import { statusFrom } from '../shared/lookup';
-import { providerManagedStorage, sessionSpan } from '../shared/session-span';
+import { sessionSpan } from '../shared/session-span';
+import { providerManagedStorage } from '../shared/storage';
 import { parseDate, secondsBetween } from '../shared/times';
 import type { SignalWireRecording } from './signalwire.api-types';
 

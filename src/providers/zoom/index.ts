@@ -1,6 +1,7 @@
 import type { ZoomConfig } from '../../config/config.types';
 import { expectSegments } from '../../ids/segment-rules';
-import type { CallContext, RecordingProvider } from '../recording-provider';
+import type { RecordingProvider } from '../recording-provider';
+import type { CallContext } from '../../domain/call-context';
 import { byGroup } from '../shared/batch';
 import { memoCall } from '../shared/memo';
 import type { ProviderDeps } from '../shared/provider-deps';

@@ -1,7 +1,7 @@
 import type { ZoomConfig } from '../../config/config.types';
 import type { CircuitStateName } from '../../http/resilience';
 import { VendorHttp } from '../../http/vendor-http';
-import type { CallContext } from '../recording-provider';
+import type { CallContext } from '../../domain/call-context';
 import { parseWire } from '../shared/wire';
 import { ZoomRecordingListSchema, ZoomSessionRecordingsSchema, type ZoomRecordingList, type ZoomSessionRecordings } from './zoom.api-types';
 import { toZoomError } from './zoom.errors';

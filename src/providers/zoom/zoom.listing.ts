@@ -1,7 +1,8 @@
 import type { RecordingData } from '../../domain/model';
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider-error';
-import type { CallContext, ListFilter, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
+import type { ListFilter, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
+import type { CallContext } from '../../domain/call-context';
 import { z } from 'zod';
 import { pageOfRecordings, pageSizeFor, parsePosition, readPosition, walkSteps, type ListStep } from '../shared/listing';
 import { DAY_MS } from '../shared/times';

@@ -2,7 +2,7 @@ import type { AccessLinkData, MediaFormat, RecordingData, RecordingStatus, Sessi
 import { badResponse } from '../../errors/provider-error';
 import { mediaFormatOf } from '../shared/formats';
 import { ownEntry } from '../shared/lookup';
-import { providerManagedStorage } from '../shared/session-span';
+import { providerManagedStorage } from '../shared/storage';
 import { parseDate, secondsBetween } from '../shared/times';
 import { isHttpUrl } from '../shared/urls';
 import type { ZoomRecordingFile, ZoomSessionRecordings } from './zoom.api-types';

@@ -16,11 +16,12 @@ import {
 import type { AppConfig } from '../../config/config.types';
 import type { GraphQLContext } from '../../graphql/context';
 import type { Live } from '../../live/create-live';
-import type { CursorCodec } from '../../listing/cursor';
 import { createLoaders } from '../../loaders/create-loaders';
 import type { ProviderRegistry } from '../../providers/provider-registry';
-import type { OperationFacts, OperationRequest } from '../operation-facts';
-import { checkQueryCost } from '../query-limits';
+import type { OperationRequest } from '../limits/argument-facts';
+import type { OperationFacts } from '../limits/operation-facts';
+import { checkQueryCost } from '../limits/query-limits';
+import type { RequestIdentity } from '../request-context';
 
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
@@ -28,7 +29,8 @@ export interface SubscriptionDeps {
   config: AppConfig;
   schema: GraphQLSchema;
   providers: ProviderRegistry;
-  cursors: CursorCodec;
+  /** The per-request context factory (src/server/request-context.ts). */
+  contextFor: (request: RequestIdentity) => GraphQLContext;
   live: Live;
   formatError: FormatError;
   /** The abuse limits' validation rules (depth, aliases, directives) and the token cap. */
@@ -85,20 +87,10 @@ export function prepareSubscription(deps: SubscriptionDeps, input: OperationInpu
  * per event (GraphQLContext.subscription); `signal` aborts its vendor calls when it ends.
  */
 export function subscriptionContext(deps: SubscriptionDeps, signal: AbortSignal): GraphQLContext {
-  const requestId = randomUUID();
-  const hints = {};
-  const call = { signal, requestId, hints };
-  const loaders = () => createLoaders(deps.providers, { ...call, memo: deps.config.batching ? new Map() : undefined }, { batching: deps.config.batching });
-  return {
-    requestId,
-    providers: deps.providers,
-    hints,
-    call,
-    cursors: deps.cursors,
-    partialErrors: [],
-    loaders: loaders(),
-    subscription: { events: deps.live.events, freshLoaders: loaders },
-  };
+  const context = deps.contextFor({ id: randomUUID(), signal });
+  // Same call (signal, id, hints, metrics), a new memo and loader set per event.
+  const freshLoaders = () => createLoaders(deps.providers, { ...context.call, memo: deps.config.batching ? new Map() : undefined }, { batching: deps.config.batching });
+  return { ...context, subscription: { events: deps.live.events, freshLoaders } };
 }
 
 /** The one error formatter (src/errors/format-error.ts) applied to what a subscription sends. */

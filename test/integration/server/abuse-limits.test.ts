@@ -1,5 +1,5 @@
 import type { RunningApp } from '../../../src/app';
-import { recordingGlobalId } from '../../../src/loaders/create-loaders';
+import { recordingGlobalId } from '../../../src/ids/global-id';
 import { demoRecordings } from '../../../src/sandbox/demo-data';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 import { gql } from '../../support/graphql-client';

@@ -1,8 +1,9 @@
 import type { RecordingData } from '../../../src/domain/model';
 import { PROVIDER_NAMES, type ProviderName } from '../../../src/domain/provider-name';
-import { MAX_VENDOR_CALLS_PER_PAGE } from '../../../src/listing/timeline-page';
-import { recordingGlobalId, sessionGlobalId } from '../../../src/loaders/create-loaders';
-import { compareTimeline, matchesFilter } from '../../../src/providers/shared/timeline';
+import { MAX_VENDOR_CALLS_PER_PAGE } from '../../../src/timeline/timeline-page';
+import { recordingGlobalId, sessionGlobalId } from '../../../src/ids/global-id';
+import { compareTimeline } from '../../../src/timeline/order';
+import { matchesFilter } from '../../../src/timeline/filter';
 import { demoRecordings } from '../../../src/sandbox/demo-data';
 import { gql, type GraphQLResponse } from '../../support/graphql-client';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
