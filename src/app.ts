@@ -5,6 +5,9 @@ import { deriveCursorKey } from './timeline/cursor-key';
 import { closeProviders, createProviders } from './providers/provider-registry';
 import { createServer } from './server/create-server';
 import { startSandbox, type Sandbox } from './sandbox/start-sandbox';
+import { playWhileSubscribed } from './sandbox/live-recordings';
+import { sandboxWebhookSecrets } from './sandbox/sandbox-webhook-secrets';
+import type { SandboxWebhookSecrets } from './sandbox/webhook-sender';
 import type { Live } from './live/create-live';
 import { connectRedis, type SharedRedis } from './redis/redis-connection';
 
@@ -29,9 +32,14 @@ export interface RunningApp {
 export async function startApp(config: AppConfig): Promise<RunningApp> {
   let sandbox: Sandbox | undefined;
   let providersConfig = config.providers;
+  let signing: Partial<SandboxWebhookSecrets> | undefined;
   if (config.sandbox) {
     sandbox = await startSandbox({ latencyMs: config.sandboxLatencyMs, recordingsPerVendor: config.sandboxRecordingsPerVendor, vendorHttp: config.vendorHttp });
     providersConfig = sandbox.providers;
+    // Every receiver on, with the secrets the emulators sign with (made up unless configured).
+    const secrets = sandboxWebhookSecrets(config.webhooks);
+    config = { ...config, webhooks: secrets.webhooks };
+    signing = secrets.signing;
   }
   const providers = createProviders(providersConfig);
   const schema = await buildAppSchema();
@@ -44,6 +52,15 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   const server = await createServer(config, schema, providers, { cursorKey: deriveCursorKey(config.cursorSecret, providersConfig), redis });
   logTo.log = server.app.log;
   for (const [level, msg] of early.splice(0)) server.app.log[level](msg);
+  // The sandbox's vendors record something new and send its webhooks while anyone subscribes.
+  const stopLiveDemo =
+    sandbox && signing
+      ? playWhileSubscribed(
+          sandbox.liveRecordings(signing, { baseUrl: server.url, signedBaseUrl: config.webhooks.publicUrl ?? server.url }),
+          { count: () => server.live.events.subscriberCount, onSubscribe: (hook) => server.live.events.onSubscribe(hook) },
+          server.app.log,
+        )
+      : undefined;
   const live = Object.keys(providers) as ProviderName[];
   if (sandbox) {
     server.app.log.info(
@@ -62,6 +79,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     sandbox,
     live: server.live,
     close: async (graceMs) => {
+      stopLiveDemo?.();
       const result = await server.close(graceMs);
       await redis?.close();
       await closeProviders(providers);

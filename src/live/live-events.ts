@@ -9,6 +9,7 @@ import { SubscriberQueue, type EventFilter } from './subscriber-queue';
  */
 export class LiveEvents {
   private readonly queues = new Set<SubscriberQueue>();
+  private readonly subscribeHooks: Array<() => void> = [];
   private readonly unsubscribe: () => void;
   private closed = false;
 
@@ -25,7 +26,13 @@ export class LiveEvents {
     const queue = new SubscriberQueue(filter, this.bufferSize, () => this.queues.delete(queue));
     if (this.closed) queue.finish();
     else this.queues.add(queue);
+    for (const hook of this.subscribeHooks) hook();
     return queue;
+  }
+
+  /** Called whenever someone subscribes (the sandbox starts its live recordings then). */
+  onSubscribe(hook: () => void): void {
+    this.subscribeHooks.push(hook);
   }
 
   get subscriberCount(): number {
