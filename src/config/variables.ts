@@ -5,8 +5,8 @@ import { SUBSCRIPTION_BUFFER_DEFAULT, WEBHOOK_MAX_BODY_DEFAULT_BYTES, WEBHOOK_TO
 import { VENDOR_DEFAULTS, VENDOR_RESILIENCE_DEFAULTS, VENDOR_TIMEOUT_DEFAULTS } from './vendor-defaults';
 
 /**
- * Every environment variable the server reads, in one table. The README's configuration
- * section lists exactly these (a test compares the two), and `secret` marks values that
+ * Every environment variable the server reads, in one table. The table in docs/configuration.md
+ * lists exactly these (a test compares the two), and `secret` marks values that
  * must never be logged.
  */
 export interface ConfigVariable {

@@ -204,7 +204,7 @@ export class VendorHttp {
   /** `signal` is the caller's combined with the request deadline (withDeadline). */
   private async send(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, signal: AbortSignal, accept = 'application/json'): Promise<Dispatcher.ResponseData> {
     const headers: Record<string, string> = { accept, ...(await this.options.headers()) };
-    // None of the five vendors documents a request-id header (providers.md); X-Request-Id is
+    // None of the five vendors documents a request-id header (docs/vendors/README.md#request-ids); X-Request-Id is
     // the common convention, harmless where ignored, and lets a vendor's support or a proxy
     // log tie a call to our log lines. Sent to every vendor.
     if (ctx.requestId) headers['x-request-id'] = ctx.requestId;

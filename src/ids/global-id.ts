@@ -3,7 +3,7 @@ import type { RecordingData, SessionData } from '../domain/model';
 import { isProviderName, type ProviderName } from '../domain/provider-name';
 
 /**
- * Global ids, Shopify style (design.md, "Global IDs"):
+ * Global ids, Shopify style (docs/api.md#global-ids):
  *
  *     gid://recording-graph/<Type>/<provider>/<segment>[/<segment>]
  *

@@ -68,8 +68,7 @@ export interface ListPage {
 /**
  * What every vendor adapter implements (src/providers/<vendor>/index.ts). All reads are
  * batch functions: the loaders hand each adapter every key one request asked for, and the
- * adapter groups them into the fewest calls its API allows (providers.md, "Batching
- * possibility").
+ * adapter groups them into the fewest calls its API allows (docs/vendors/README.md#batching).
  */
 export interface RecordingProvider {
   readonly name: ProviderName;

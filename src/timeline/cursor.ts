@@ -8,7 +8,7 @@ export const CURSOR_VERSION = 1;
 
 /**
  * Longer is refused before any parsing. The largest position is Bird's: a pageToken of up to
- * 8000 characters (providers.md §4), about 10,700 once in base64url; the other vendors'
+ * 8000 characters (docs/vendors/bird.md#listing-and-paging), about 10,700 once in base64url; the other vendors'
  * positions add a few hundred.
  */
 export const MAX_CURSOR_LENGTH = 16_384;

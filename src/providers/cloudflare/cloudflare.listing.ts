@@ -81,7 +81,7 @@ export interface CloudflareListingDeps {
 }
 
 /**
- * Cloudflare's listing (providers.md §5): GET …/recordings, newest first, page_no/per_page
+ * Cloudflare's listing (docs/vendors/cloudflare.md#listing-and-paging): GET …/recordings, newest first, page_no/per_page
  * computed from the position's offset, with status, start_time/end_time and (for a session
  * filter) meeting_id pushed down; everything is checked locally too. No session filter
  * exists: the session's details give its meeting, whose list is kept to the session.

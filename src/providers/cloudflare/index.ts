@@ -16,7 +16,7 @@ const RECORDING_ID = uuidRule('recording id');
 const SESSION_ID = uuidRule('session id');
 
 /**
- * Cloudflare RealtimeKit (providers.md §5). No batch endpoint by id: one GET per recording.
+ * Cloudflare RealtimeKit (docs/vendors/cloudflare.md#endpoints). No batch endpoint by id: one GET per recording.
  * A session is a meeting session; its key is the `session_id` every recording body carries.
  * Loading one takes two dependent calls: GET …/sessions/{id} gives the meeting
  * (`associated_id`) — its SDK type has no recordings despite the endpoint's description —

@@ -21,7 +21,7 @@ const CONFERENCE = { name: '"conference"', pattern: /^conference$/ };
  * conference: one paged list filtered by `CallSid` or `ConferenceSid` per session. Both
  * filters live on the account list, which takes one date format (RFC 2822) for both; the
  * conference sub-list documents `YYYY-MM-DD`, so the one endpoint keeps things uniform.
- * Links need no call: the media URL is public (providers.md §2).
+ * Links need no call: the media URL is public (docs/vendors/signalwire.md#access-links).
  */
 export function createSignalWireProvider(config: SignalWireConfig, _deps: ProviderDeps = {}): RecordingProvider {
   const client = new SignalWireClient(config);

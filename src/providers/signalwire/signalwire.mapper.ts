@@ -7,7 +7,7 @@ import type { SignalWireRecording } from './signalwire.api-types';
 
 /**
  * SignalWire `status` -> RecordingStatus. The REST spec, the Node SDK typings and the
- * webhook disagree (providers.md §2), so the union of all three is accepted.
+ * webhook disagree (docs/vendors/signalwire.md#statuses), so the union of all three is accepted.
  */
 const STATUS: Record<string, RecordingStatus> = {
   queued: 'PENDING',

@@ -94,7 +94,7 @@ const isExpiredToken = (error: unknown): boolean =>
   error instanceof ProviderError && error.httpStatus === 400 && Number(error.vendorCode) === BAD_FIELD;
 
 /**
- * Zoom's listing (providers.md §3). With a session filter: the per-session call, shared
+ * Zoom's listing (docs/vendors/zoom.md#listing-and-paging). With a session filter: the per-session call, shared
  * with the loaders through the request memo. Otherwise GET /videosdk/recordings over month
  * windows walked newest first.
  *

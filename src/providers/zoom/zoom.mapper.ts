@@ -74,7 +74,7 @@ export function mapZoomSession(session: ZoomSessionRecordings): SessionData {
     kind: 'MEETING',
     name: session.session_name ?? null,
     startedAt: parseDate(session.start_time),
-    // The unit of `duration` is not documented (providers.md §3, open question 3). Read as
+    // The unit of `duration` is not documented (docs/vendors/zoom.md#assumptions-where-the-docs-are-silent). Read as
     // minutes, as in Zoom's Meetings API; the docs' example (duration 2 for ~100 s of
     // recording) agrees.
     durationSecs: typeof session.duration === 'number' ? session.duration * 60 : null,
