@@ -21,6 +21,7 @@ import type { SharedRedis } from '../redis/redis-connection';
 import { registerWebhookReceiver } from './webhook-receiver';
 import { registerSse } from './subscriptions/sse-transport';
 import { attachWebSocket } from './subscriptions/ws-transport';
+import { clientErrorHandler, graphQLRouteErrorHandler } from './request-errors';
 
 export interface HttpServer {
   app: FastifyInstance;
@@ -57,6 +58,7 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
     logger: loggerOptions(config.logLevel, config.logFormat, options.logStream),
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']) ?? randomUUID(),
+    clientErrorHandler,
   });
   const { apollo, metrics, contextFor, limits, facts, formatError } = await buildGraphQLServer(config, schema, providers, { cursorKey: options.cursorKey, log: app.log });
 
@@ -122,6 +124,7 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
       graphql.addHook('onRequest', playgroundPage({ tabs: playgroundExamples(config.sandbox), apiKeyRequired: config.apiKeys.length > 0 }));
     }
     if (config.apiKeys.length > 0) graphql.addHook('onRequest', requireApiKey(config.apiKeys));
+    graphql.setErrorHandler(graphQLRouteErrorHandler);
     await graphql.register(fastifyApollo(apollo), { path: '/graphql', context });
   });
 

@@ -82,7 +82,7 @@ export async function buildGraphQLServer(
     formatError,
     plugins: [
       ...limits.plugins,
-      operationFactsPlugin(facts, config.queryLimits),
+      operationFactsPlugin(schema, facts, config.queryLimits),
       partialErrorsPlugin(formatError, options.log),
       maskedErrorLogPlugin(options.log),
       metrics.apolloPlugin(),
