@@ -9,6 +9,7 @@ import { CursorCodec } from '../timeline/cursor';
 import type { OperationRequest } from './limits/argument-facts';
 import { operationFacts, type OperationFacts } from './limits/operation-facts';
 import { queryLimits, type QueryLimits } from './limits/query-limits';
+import { subscriptionsElsewhereRule } from './limits/root-operation-rule';
 import { createMetrics, type ServerMetrics } from './ops/metrics';
 import { maskedErrorLogPlugin } from './plugins/masked-error-log-plugin';
 import { operationFactsPlugin } from './plugins/operation-facts-plugin';
@@ -69,7 +70,7 @@ export async function buildGraphQLServer(
   const facts = operationFacts(schema);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
-    validationRules: limits.validationRules,
+    validationRules: [...limits.validationRules, subscriptionsElsewhereRule],
     parseOptions: limits.parseOptions,
     logger: options.log,
     introspection: !production,
