@@ -74,6 +74,13 @@ export interface CacheConfig {
 
 export interface DailyConfig extends VendorCommonConfig {
   apiKey: string;
+  /**
+   * The customer S3 bucket the Daily domain stores its recordings in (the domain's
+   * `recordings_bucket`, DAILY_RECORDINGS_BUCKET), when the operator says so: the
+   * recording object never names its bucket. Known, it is each recording's storage and
+   * bounds its access links to Daily's 900..43200 s for such buckets.
+   */
+  recordingsBucket?: { name: string; region?: string };
 }
 
 export interface SignalWireConfig extends VendorCommonConfig {
@@ -155,8 +162,40 @@ export interface AppConfig {
    * shared state stays in process. May carry a password: never logged.
    */
   redisUrl?: string;
+  /** The webhook receivers' secrets and settings. */
+  webhooks: WebhooksConfig;
+  subscriptions: SubscriptionsConfig;
 }
 
 export type LogFormat = 'json' | 'pretty';
+
+/**
+ * The webhook receivers (POST /webhooks/<vendor>, docs/subscriptions.md). A vendor is
+ * present only when its secret is set; every secret here is never logged.
+ */
+export interface WebhooksConfig {
+  /** The public origin (and path prefix) vendors post to (PUBLIC_URL): the URL signatures cover. */
+  publicUrl?: string;
+  /** How far a signed timestamp may be from now, either way (WEBHOOK_TOLERANCE_SECS). */
+  toleranceSecs: number;
+  /** Largest webhook body accepted (WEBHOOK_MAX_BODY_BYTES); larger is 413. */
+  maxBodyBytes: number;
+  /** DAILY_WEBHOOK_SECRET: the base64 `hmac` Daily holds. */
+  daily?: { secret: string };
+  /** SIGNALWIRE_SIGNING_KEY. */
+  signalwire?: { signingKey: string };
+  /** ZOOM_WEBHOOK_SECRET_TOKEN. */
+  zoom?: { secretToken: string };
+  /** BIRD_WEBHOOK_SIGNING_KEY. */
+  bird?: { signingKey: string };
+  /** CLOUDFLARE_WEBHOOK_PUBLIC_KEY (a PEM), or CLOUDFLARE_WEBHOOK_KEY_URL to fetch it from. */
+  cloudflare?: { publicKeyPem?: string; keyUrl?: string };
+}
+
+/** GraphQL subscriptions (docs/subscriptions.md). */
+export interface SubscriptionsConfig {
+  /** Events one subscriber may have waiting; one more and it is dropped with SUBSCRIBER_TOO_SLOW (SUBSCRIPTION_BUFFER). */
+  bufferSize: number;
+}
 
 export type ConfiguredProviderNames = ProviderName[];

@@ -3,6 +3,7 @@ import type { AppConfig, CacheConfig, NodeEnv, ProvidersConfig, VendorCommonConf
 import { ConfigError } from './config-error';
 import { QUERY_LIMIT_DEFAULTS } from './query-limit-defaults';
 import { SERVER_DEFAULTS } from './server-defaults';
+import { subscriptionsFrom, webhooksFrom, type EnvReaders } from './webhook-config';
 import { SIGNALWIRE_API_PATH, VENDOR_DEFAULTS, VENDOR_RESILIENCE_DEFAULTS, VENDOR_TIMEOUT_DEFAULTS } from './vendor-defaults';
 import { PROVIDER_NAMES, type ProviderName } from '../domain/provider-name';
 import { CACHE_DEFAULTS } from './cache-defaults';
@@ -114,6 +115,23 @@ function cacheConfig(env: Env): CacheConfig {
   };
 }
 
+/** S3 bucket names: 3..63 lower-case letters, digits, dots and hyphens (AWS bucket naming rules). */
+const S3_BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
+/** DAILY_RECORDINGS_BUCKET (and its region), the domain's customer bucket; none by default. */
+function dailyBucket(env: Env): { name: string; region?: string } | undefined {
+  const name = str(env, 'DAILY_RECORDINGS_BUCKET');
+  const region = str(env, 'DAILY_RECORDINGS_BUCKET_REGION');
+  if (name === undefined) {
+    if (region !== undefined) throw new ConfigError('DAILY_RECORDINGS_BUCKET', 'is required because DAILY_RECORDINGS_BUCKET_REGION is set.');
+    return undefined;
+  }
+  if (!S3_BUCKET.test(name)) throw new ConfigError('DAILY_RECORDINGS_BUCKET', 'must be an S3 bucket name.');
+  if (region !== undefined && !AWS_REGION.test(region)) throw new ConfigError('DAILY_RECORDINGS_BUCKET_REGION', 'must be an AWS region, e.g. us-west-2.');
+  return region === undefined ? { name } : { name, region };
+}
+
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const CLOUDFLARE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -121,7 +139,10 @@ function providers(env: Env, shared: SharedVendorSettings): ProvidersConfig {
   const out: ProvidersConfig = {};
 
   const daily = credentials(env, { apiKey: 'DAILY_API_KEY' });
-  if (daily) out.daily = { ...common(env, 'daily', 'DAILY', httpUrl(env, 'DAILY_API_URL', VENDOR_DEFAULTS.daily.baseUrl), shared), ...daily };
+  if (daily) {
+    const recordingsBucket = dailyBucket(env);
+    out.daily = { ...common(env, 'daily', 'DAILY', httpUrl(env, 'DAILY_API_URL', VENDOR_DEFAULTS.daily.baseUrl), shared), ...daily, ...(recordingsBucket ? { recordingsBucket } : {}) };
+  }
 
   const sw = credentials(env, { projectId: 'SIGNALWIRE_PROJECT_ID', apiToken: 'SIGNALWIRE_API_TOKEN' });
   if (sw) {
@@ -223,6 +244,11 @@ export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = proces
     throw new ConfigError('NODE_ENV', 'is production but no vendor is configured; set at least one vendor\'s credentials (the sandbox is for development).');
   }
   const redisUrl = redisUrlFrom(env);
+  const readers: EnvReaders = {
+    str: (name) => str(env, name),
+    int: (name, fallback, min, max) => int(env, name, fallback, min, max),
+    httpUrl: (name, fallback) => httpUrl(env, name, fallback),
+  };
   const host = str(env, 'HOST') ?? SERVER_DEFAULTS.host;
   if (sandbox && apiKeys.length === 0 && !isLoopbackHost(host)) {
     throw new ConfigError(
@@ -247,6 +273,8 @@ export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = proces
     sandboxRecordingsPerVendor: int(env, 'SANDBOX_RECORDINGS_PER_VENDOR', SERVER_DEFAULTS.sandboxRecordingsPerVendor, 0, 100_000),
     ...(cursorSecret !== undefined ? { cursorSecret } : {}),
     ...(redisUrl !== undefined ? { redisUrl } : {}),
+    webhooks: webhooksFrom(readers),
+    subscriptions: subscriptionsFrom(readers),
     playground: choice(env, 'PLAYGROUND', ['on', 'off'], nodeEnv === 'production' ? 'off' : 'on') === 'on',
     logFormat: choice(env, 'LOG_FORMAT', ['json', 'pretty'], nodeEnv === 'development' && stdoutIsTty ? 'pretty' : 'json'),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', SERVER_DEFAULTS.shutdownGraceMs, 0, 600_000),

@@ -3,6 +3,7 @@ import { CACHE_DEFAULTS } from './cache-defaults';
 import { QUERY_LIMIT_DEFAULTS } from './query-limit-defaults';
 import { formatRateLimit, RATE_CLASSES, rateVariableName } from './rate-limit-defaults';
 import { SERVER_DEFAULTS } from './server-defaults';
+import { SUBSCRIPTION_BUFFER_DEFAULT, WEBHOOK_MAX_BODY_DEFAULT_BYTES, WEBHOOK_TOLERANCE_DEFAULT_SECS } from './webhook-config';
 import { VENDOR_DEFAULTS, VENDOR_RESILIENCE_DEFAULTS, VENDOR_TIMEOUT_DEFAULTS } from './vendor-defaults';
 
 /**
@@ -40,6 +41,11 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'API_KEYS', description: 'Comma-separated client API keys; when set, requests need `Authorization: Bearer <key>`', secret: true },
   { name: 'DAILY_API_KEY', description: 'Daily API key (enables Daily)', secret: true },
   { name: 'DAILY_API_URL', description: 'Daily base URL', default: baseUrl('daily') },
+  {
+    name: 'DAILY_RECORDINGS_BUCKET',
+    description: "The customer S3 bucket the Daily domain stores recordings in (its `recordings_bucket`), if any: recordings show it as their storage, and their access links must then be valid 900 to 43200 s",
+  },
+  { name: 'DAILY_RECORDINGS_BUCKET_REGION', description: 'The AWS region of DAILY_RECORDINGS_BUCKET' },
   ...vendorTuning('DAILY', 'Daily', 'daily'),
   { name: 'SIGNALWIRE_PROJECT_ID', description: 'SignalWire project id (enables SignalWire with the token)' },
   { name: 'SIGNALWIRE_API_TOKEN', description: 'SignalWire API token with the Voice scope', secret: true },
@@ -96,5 +102,15 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     default: String(CACHE_DEFAULTS.linkSlackPercent),
   },
   { name: 'CACHE_SECRET', description: 'Key (at least 32 characters) that encrypts (AES-256-GCM) what the cache stores in Redis, links included; when unset it is derived from the vendor credentials', secret: true },
+  { name: 'PUBLIC_URL', description: 'Public origin (and path prefix) vendors post webhooks to, e.g. `https://recordings.example.com`: the URL SignalWire and Bird sign; unset, the request\'s own' },
+  { name: 'WEBHOOK_TOLERANCE_SECS', description: 'How far a webhook\'s signed timestamp may be from now, either way', default: String(WEBHOOK_TOLERANCE_DEFAULT_SECS) },
+  { name: 'WEBHOOK_MAX_BODY_BYTES', description: 'Largest webhook body accepted (larger is 413)', default: String(WEBHOOK_MAX_BODY_DEFAULT_BYTES) },
+  { name: 'DAILY_WEBHOOK_SECRET', description: 'The base64 `hmac` of the Daily webhook; enables POST /webhooks/daily', secret: true },
+  { name: 'SIGNALWIRE_SIGNING_KEY', description: 'SignalWire project Signing Key; enables POST /webhooks/signalwire', secret: true },
+  { name: 'ZOOM_WEBHOOK_SECRET_TOKEN', description: 'Zoom Video SDK app Secret Token; enables POST /webhooks/zoom', secret: true },
+  { name: 'BIRD_WEBHOOK_SIGNING_KEY', description: 'The `signingKey` of the Bird webhook subscription; enables POST /webhooks/bird', secret: true },
+  { name: 'CLOUDFLARE_WEBHOOK_PUBLIC_KEY', description: 'RealtimeKit webhook public key (PEM); enables POST /webhooks/cloudflare without fetching the key' },
+  { name: 'CLOUDFLARE_WEBHOOK_KEY_URL', description: 'Where to fetch the RealtimeKit webhook key (`data.publicKey`); setting it enables POST /webhooks/cloudflare. Typically `https://api.realtime.cloudflare.com/.well-known/webhooks.json`' },
+  { name: 'SUBSCRIPTION_BUFFER', description: 'Events one subscriber may have waiting; one more and its subscription ends with SUBSCRIBER_TOO_SLOW', default: String(SUBSCRIPTION_BUFFER_DEFAULT) },
   { name: 'RECORDING_GRAPH_BATCHING', description: '`off` disables DataLoader batching and caching (benchmark baseline only)', default: SERVER_DEFAULTS.batching },
 ];

@@ -8,12 +8,16 @@ import type { Emulator } from './emulator';
 import { startSignalWireSandbox } from './signalwire/signalwire.emulator';
 import type { SandboxStartOptions } from './vendor-sandbox';
 import { VENDOR_RESILIENCE_DEFAULTS, VENDOR_TIMEOUT_DEFAULTS } from '../config/vendor-defaults';
+import { liveRecordings, type LiveRecordings } from './live-recordings';
+import type { SandboxWebhookSecrets, WebhookTarget } from './webhook-sender';
 import { startZoomSandbox } from './zoom/zoom.emulator';
 
 export interface Sandbox {
   emulators: Record<ProviderName, Emulator>;
   /** Adapter configs pointing at the emulators, with the emulators' demo credentials. */
   providers: Required<ProvidersConfig>;
+  /** New recordings that go from started to ready, each step a signed webhook to `target` (docs/sandbox.md). */
+  liveRecordings(secrets: Partial<SandboxWebhookSecrets>, target: WebhookTarget): LiveRecordings;
   close(): Promise<void>;
 }
 
@@ -39,6 +43,8 @@ export async function startSandbox(options: SandboxStartOptions = {}): Promise<S
   return {
     emulators,
     providers: { daily: daily.config, signalwire: signalwire.config, zoom: zoom.config, bird: bird.config, cloudflare: cloudflare.config },
+    liveRecordings: (secrets, target) =>
+      liveRecordings({ daily: daily.data, signalwire: signalwire.data, zoom: zoom.data, bird: bird.data, cloudflare: cloudflare.data }, secrets, target),
     close: async () => {
       await Promise.all(Object.values(emulators).map((e) => e.close()));
     },

@@ -6,8 +6,10 @@ import { createFormatError } from '../errors/format-error';
 import type { GraphQLContext } from '../graphql/context';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import { CursorCodec } from '../timeline/cursor';
-import { operationFacts } from './limits/operation-facts';
-import { queryLimits } from './limits/query-limits';
+import type { OperationRequest } from './limits/argument-facts';
+import { operationFacts, type OperationFacts } from './limits/operation-facts';
+import { queryLimits, type QueryLimits } from './limits/query-limits';
+import { subscriptionsElsewhereRule } from './limits/root-operation-rule';
 import { createMetrics, type ServerMetrics } from './ops/metrics';
 import { maskedErrorLogPlugin } from './plugins/masked-error-log-plugin';
 import { operationFactsPlugin } from './plugins/operation-facts-plugin';
@@ -35,6 +37,11 @@ export interface OperationResult<T = Record<string, unknown>> {
 export interface GraphQLServer {
   apollo: ApolloServer<GraphQLContext>;
   metrics: ServerMetrics;
+  /** The abuse limits, also applied to subscriptions (src/server/subscriptions). */
+  limits: QueryLimits;
+  facts: (operation: OperationRequest) => OperationFacts;
+  /** The one error formatter, also for what subscriptions send. */
+  formatError: ReturnType<typeof createFormatError>;
   /** A fresh context for one request (requestContextFactory). */
   contextFor(request: RequestIdentity): GraphQLContext;
   /**
@@ -63,9 +70,10 @@ export async function buildGraphQLServer(
   const limits = queryLimits(config.queryLimits, production);
   const metrics = createMetrics(providers);
   const formatError = createFormatError();
+  const facts = operationFacts(schema);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
-    validationRules: limits.validationRules,
+    validationRules: [...limits.validationRules, subscriptionsElsewhereRule],
     parseOptions: limits.parseOptions,
     logger: options.log,
     introspection: !production,
@@ -78,7 +86,7 @@ export async function buildGraphQLServer(
     formatError,
     plugins: [
       ...limits.plugins,
-      operationFactsPlugin(schema, operationFacts(schema), config.queryLimits),
+      operationFactsPlugin(schema, facts, config.queryLimits),
       partialErrorsPlugin(formatError, options.log),
       maskedErrorLogPlugin(options.log),
       metrics.apolloPlugin(),
@@ -96,6 +104,9 @@ export async function buildGraphQLServer(
   return {
     apollo,
     metrics,
+    limits,
+    facts,
+    formatError,
     contextFor,
     async execute<T>(request: GraphQLRequest, identity: Partial<RequestIdentity> = {}) {
       const contextValue = contextFor({ id: identity.id ?? `in-process-${++inProcessRequests}`, signal: identity.signal });
