@@ -56,6 +56,11 @@ export class RequestBudget {
     this.deadline = now() + limits.deadlineMs;
   }
 
+  /** When the request must be answered, in ms since the epoch (CallContext.deadlineAt). */
+  get deadlineAt(): number {
+    return this.deadline;
+  }
+
   /** Milliseconds left until the request's deadline (0 or less: passed). */
   remainingMs(): number {
     return this.deadline - this.now();

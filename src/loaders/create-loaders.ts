@@ -6,6 +6,7 @@ import { decodeGlobalId, recordingGlobalId } from '../ids/global-id';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import type { BatchResult, RecordingProvider } from '../providers/recording-provider';
 import type { CallContext } from '../domain/call-context';
+import type { CrossRequestCache } from './cross-request-cache';
 
 export interface AccessLinkKey {
   recording: RecordingData;
@@ -25,6 +26,8 @@ export interface Loaders {
 export interface LoaderOptions {
   /** false only for the benchmark's naive baseline: every load is its own vendor call. */
   batching: boolean;
+  /** What outlives the request (CACHE); none: every batch goes to the vendor. */
+  cache?: CrossRequestCache;
 }
 
 /**
@@ -80,6 +83,7 @@ function notFound<T>(result: T | null | Error, provider: ProviderName, what: str
 
 export function createLoaders(providers: ProviderRegistry, ctx: CallContext, options: LoaderOptions): Loaders {
   const loaderOptions = options.batching ? {} : { batch: false, cache: false };
+  const cache = options.cache;
   const callCtx: CallContext = options.batching ? { ...ctx, memo: ctx.memo ?? new Map() } : { ...ctx, memo: undefined, hints: undefined };
 
   // The request's run-time budget (src/domain/request-budget.ts): one object per recording or
@@ -91,14 +95,32 @@ export function createLoaders(providers: ProviderRegistry, ctx: CallContext, opt
   const recording: DataLoader<string, RecordingData> = new DataLoader(async (ids) => {
     ctx.metrics?.loaderBatch('recording', ids.length);
     const decoded = ids.map((id) => decodeGlobalId(id));
-    const results = await dispatchByProvider(decoded, (d) => d.provider, (p, keys) => p.getRecordings(keys.map((k) => k.segments), callCtx), providers, oneObject);
+    const results = await dispatchByProvider(
+      decoded,
+      (d) => d.provider,
+      (p, keys) => {
+        const segments = keys.map((k) => k.segments);
+        return cache ? cache.getRecordings(p.name, segments, callCtx, (ks) => p.getRecordings(ks, callCtx)) : p.getRecordings(segments, callCtx);
+      },
+      providers,
+      oneObject,
+    );
     return results.map((r, i) => notFound(r, decoded[i].provider, 'recording'));
   }, loaderOptions);
 
   const session: DataLoader<string, SessionData> = new DataLoader(async (ids) => {
     ctx.metrics?.loaderBatch('session', ids.length);
     const decoded = ids.map((id) => decodeGlobalId(id));
-    const results = await dispatchByProvider(decoded, (d) => d.provider, (p, keys) => p.getSessions(keys.map((k) => k.segments), callCtx), providers, oneObject);
+    const results = await dispatchByProvider(
+      decoded,
+      (d) => d.provider,
+      (p, keys) => {
+        const segments = keys.map((k) => k.segments);
+        return cache ? cache.getSessions(p.name, segments, callCtx, (ks) => p.getSessions(ks, callCtx)) : p.getSessions(segments, callCtx);
+      },
+      providers,
+      oneObject,
+    );
     return results.map((r, i) => {
       if (r && !(r instanceof Error)) {
         try {
@@ -117,7 +139,13 @@ export function createLoaders(providers: ProviderRegistry, ctx: CallContext, opt
     (keys) => {
       ctx.metrics?.loaderBatch('accessLink', keys.length);
       const oneLink = budget ? (_key: AccessLinkKey, provider: ProviderName) => budget.spendLink(provider) : undefined;
-      return dispatchByProvider(keys, (k) => k.recording.provider, (p, ks) => p.getAccessLinks(ks, callCtx), providers, oneLink);
+      return dispatchByProvider(
+        keys,
+        (k) => k.recording.provider,
+        (p, ks) => (cache ? cache.getAccessLinks(p.name, ks, callCtx, (rs) => p.getAccessLinks(rs, callCtx)) : p.getAccessLinks(ks, callCtx)),
+        providers,
+        oneLink,
+      );
     },
     { ...loaderOptions, cacheKeyFn: (k) => `${recordingGlobalId(k.recording)}|${k.validForSecs}` },
   );

@@ -2,6 +2,7 @@ import type { CallMetrics, RequestHints } from '../domain/call-context';
 import { RequestBudget, type BudgetLimit, type RequestBudgetLimits } from '../domain/request-budget';
 import type { GraphQLContext } from '../graphql/context';
 import { createLoaders } from '../loaders/create-loaders';
+import type { CrossRequestCache } from '../loaders/cross-request-cache';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import type { CursorCodec } from '../timeline/cursor';
 
@@ -17,12 +18,16 @@ export interface RequestContextDeps {
   budget?: RequestBudgetLimits;
   /** Counts a request that ran out of a budget (src/server/ops/metrics.ts). */
   onBudgetExceeded?: (limit: BudgetLimit) => void;
+  /** What outlives the request (CACHE, src/loaders/cross-request-cache.ts); none: nothing. */
+  cache?: CrossRequestCache;
 }
 
 /** What one request brings: its id, and a signal aborted when its client goes away. */
 export interface RequestIdentity {
   id: string;
   signal?: AbortSignal;
+  /** false: the request said `Cache-Control: no-cache`, so the cross-request cache is not read. */
+  cacheRead?: boolean;
 }
 
 /**
@@ -31,14 +36,15 @@ export interface RequestIdentity {
  * and in-process operations (graphql-server.ts, `executeOperation`) both build theirs here.
  */
 export function requestContextFactory(deps: RequestContextDeps): (request: RequestIdentity) => GraphQLContext {
-  return ({ id, signal }) => {
+  return ({ id, signal, cacheRead }) => {
     const hints: RequestHints = {};
     // One memo for the whole request: a session the timeline loads (Zoom's recordings call,
     // Cloudflare's session details) is not fetched again by the loaders, nor the other way.
     const memo = deps.batching ? new Map<string, Promise<unknown>>() : undefined;
-    // The run-time budget, from the request's arrival: its deadline covers parsing too.
+    // The run-time budget, from the request's arrival: its deadline covers parsing too, and a
+    // call waiting for rate budget (src/http/rate-budget.ts) gives up at it (deadlineAt).
     const budget = deps.budget ? new RequestBudget(deps.budget, deps.onBudgetExceeded) : undefined;
-    const call = { signal, requestId: id, hints, metrics: deps.metrics, memo, budget };
+    const call = { signal, requestId: id, hints, metrics: deps.metrics, memo, cacheRead, budget, deadlineAt: budget?.deadlineAt };
     return {
       requestId: id,
       providers: deps.providers,
@@ -46,7 +52,7 @@ export function requestContextFactory(deps: RequestContextDeps): (request: Reque
       call,
       cursors: deps.cursors,
       partialErrors: [],
-      loaders: createLoaders(deps.providers, call, { batching: deps.batching }),
+      loaders: createLoaders(deps.providers, call, { batching: deps.batching, cache: deps.cache }),
     };
   };
 }

@@ -2,6 +2,7 @@ import type { BirdConfig } from '../../config/config.types';
 import { encodePath } from '../../http/encode-path';
 import type { CircuitStateName } from '../../http/resilience';
 import { VendorHttp, type RedirectResponse } from '../../http/vendor-http';
+import type { RateStore } from '../../http/rate-store';
 import type { CallContext } from '../../domain/call-context';
 import type { VendorPage } from '../shared/collect-pages';
 import { parseWire } from '../shared/wire';
@@ -33,7 +34,7 @@ export class BirdClient {
   private readonly http: VendorHttp;
   private readonly workspaceId: string;
 
-  constructor(config: BirdConfig) {
+  constructor(config: BirdConfig, rateStore?: RateStore) {
     this.workspaceId = config.workspaceId;
     this.http = new VendorHttp({
       provider: 'bird',
@@ -44,6 +45,8 @@ export class BirdClient {
       timeouts: config.timeouts,
       maxConcurrency: config.maxConcurrency,
       resilience: config.resilience,
+      rateLimits: config.rateLimits,
+      rateStore,
     });
   }
 

@@ -42,7 +42,7 @@ const PositionSchema = z
  * request (docs/vendors/bird.md#endpoints).
  */
 export function createBirdProvider(config: BirdConfig, deps: ProviderDeps = {}): RecordingProvider {
-  const client = new BirdClient(config);
+  const client = new BirdClient(config, deps.rateStoreFor?.('bird'));
   const now = deps.now ?? Date.now;
 
   const listSource = (sourceId: string, ctx: CallContext): Promise<BirdRecording[]> =>

@@ -3,6 +3,7 @@ import { badResponse } from '../../errors/provider-error';
 import { encodePath } from '../../http/encode-path';
 import type { CircuitStateName } from '../../http/resilience';
 import { VendorHttp } from '../../http/vendor-http';
+import type { RateStore } from '../../http/rate-store';
 import type { CallContext } from '../../domain/call-context';
 import type { VendorPage } from '../shared/collect-pages';
 import { parseWire } from '../shared/wire';
@@ -62,7 +63,7 @@ export class CloudflareClient {
   /** What `page_no` counts from: 1 until a response shows 0 (see listPage). */
   private firstPage = CLOUDFLARE_FIRST_PAGE;
 
-  constructor(config: CloudflareConfig) {
+  constructor(config: CloudflareConfig, rateStore?: RateStore) {
     this.app = encodePath`/accounts/${config.accountId}/realtime/kit/${config.appId}`;
     this.http = new VendorHttp({
       provider: 'cloudflare',
@@ -73,6 +74,8 @@ export class CloudflareClient {
       timeouts: config.timeouts,
       maxConcurrency: config.maxConcurrency,
       resilience: config.resilience,
+      rateLimits: config.rateLimits,
+      rateStore,
     });
   }
 

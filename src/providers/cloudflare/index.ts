@@ -26,7 +26,7 @@ const SESSION_ID = uuidRule('session id');
  * Access links need no call: the recording body carries `download_url` and its expiry.
  */
 export function createCloudflareProvider(config: CloudflareConfig, deps: ProviderDeps = {}): RecordingProvider {
-  const client = new CloudflareClient(config);
+  const client = new CloudflareClient(config, deps.rateStoreFor?.('cloudflare'));
   const now = deps.now ?? Date.now;
 
   const listMeeting = (meetingId: string, ctx: CallContext): Promise<CloudflareRecording[]> =>

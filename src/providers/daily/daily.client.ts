@@ -2,6 +2,7 @@ import type { DailyConfig } from '../../config/config.types';
 import { encodePath } from '../../http/encode-path';
 import type { CircuitStateName } from '../../http/resilience';
 import { VendorHttp } from '../../http/vendor-http';
+import type { RateStore } from '../../http/rate-store';
 import type { CallContext } from '../../domain/call-context';
 import type { VendorPage } from '../shared/collect-pages';
 import { parseWire } from '../shared/wire';
@@ -26,7 +27,7 @@ export const DAILY_LIST_LIMIT = 100;
 export class DailyClient {
   private readonly http: VendorHttp;
 
-  constructor(config: DailyConfig) {
+  constructor(config: DailyConfig, rateStore?: RateStore) {
     this.http = new VendorHttp({
       provider: 'daily',
       baseUrl: config.baseUrl,
@@ -36,6 +37,8 @@ export class DailyClient {
       timeouts: config.timeouts,
       maxConcurrency: config.maxConcurrency,
       resilience: config.resilience,
+      rateLimits: config.rateLimits,
+      rateStore,
     });
   }
 

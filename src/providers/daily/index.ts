@@ -37,7 +37,7 @@ const PositionSchema = z.strictObject({ startingAfter: z.string().regex(OPAQUE_T
  * `room_name` per room serves every session asked for in that room (docs/vendors/daily.md#endpoints).
  */
 export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}): RecordingProvider {
-  const client = new DailyClient(config);
+  const client = new DailyClient(config, deps.rateStoreFor?.('daily'));
   const now = deps.now ?? Date.now;
   /** A recording as the domain stores it: in the customer bucket when one is configured. */
   const map = (raw: DailyRecording) => inDailyBucket(mapDailyRecording(raw), config.recordingsBucket);

@@ -24,8 +24,8 @@ const CONFERENCE = { name: '"conference"', pattern: /^conference$/ };
  * conference sub-list documents `YYYY-MM-DD`, so the one endpoint keeps things uniform.
  * Links need no call: the media URL is public (docs/vendors/signalwire.md#access-links).
  */
-export function createSignalWireProvider(config: SignalWireConfig, _deps: ProviderDeps = {}): RecordingProvider {
-  const client = new SignalWireClient(config);
+export function createSignalWireProvider(config: SignalWireConfig, deps: ProviderDeps = {}): RecordingProvider {
+  const client = new SignalWireClient(config, deps.rateStoreFor?.('signalwire'));
 
   /** A listing position: the URI of a page (ours, on the space) and how much of it was consumed. */
   const PositionSchema = z.strictObject({

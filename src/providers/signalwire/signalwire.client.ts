@@ -3,6 +3,7 @@ import { SIGNALWIRE_API_PATH } from '../../config/vendor-defaults';
 import { buildQuery, encodePath } from '../../http/encode-path';
 import type { CircuitStateName } from '../../http/resilience';
 import { VendorHttp } from '../../http/vendor-http';
+import type { RateStore } from '../../http/rate-store';
 import { badResponse } from '../../errors/provider-error';
 import type { CallContext } from '../../domain/call-context';
 import type { VendorPage } from '../shared/collect-pages';
@@ -42,7 +43,7 @@ export class SignalWireClient {
   private readonly account: string;
   private readonly apiPath: string;
 
-  constructor(config: SignalWireConfig) {
+  constructor(config: SignalWireConfig, rateStore?: RateStore) {
     // AccountSid in paths is the Project ID (core/overview.mdx).
     this.account = encodePath`/Accounts/${config.projectId}`;
     this.apiPath = new URL(config.baseUrl).pathname.replace(/\/+$/, '') || SIGNALWIRE_API_PATH;
@@ -56,6 +57,8 @@ export class SignalWireClient {
       timeouts: config.timeouts,
       maxConcurrency: config.maxConcurrency,
       resilience: config.resilience,
+      rateLimits: config.rateLimits,
+      rateStore,
     });
   }
 

@@ -84,6 +84,32 @@ export function createMetrics(providers: ProviderRegistry): ServerMetrics {
     },
   });
 
+  const rateWait = new Histogram({
+    name: 'vendor_rate_budget_wait_seconds',
+    help: "How long vendor calls waited for their account's rate budget (calls that did not wait are not counted).",
+    labelNames: ['vendor'] as const,
+    buckets: VENDOR_LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  const rateRemaining = new Gauge({
+    name: 'vendor_rate_budget_remaining',
+    help: "Calls left in each of a vendor account's rate windows (rule as in <VENDOR>_RATE_<RULE>), as of the last call.",
+    labelNames: ['vendor', 'rule'] as const,
+    registers: [registry],
+  });
+  const rateRefused = new Counter({
+    name: 'vendor_rate_budget_refused_total',
+    help: 'Vendor calls refused with PROVIDER_RATE_LIMITED, without calling, because no budget came before the request deadline.',
+    labelNames: ['vendor'] as const,
+    registers: [registry],
+  });
+  const cacheLookups = new Counter({
+    name: 'cache_lookups_total',
+    help: 'Reads of the cross-request cache by kind (recording, session, accessLink) and outcome (hit, miss, shared: joined a fetch in flight).',
+    labelNames: ['kind', 'outcome'] as const,
+    registers: [registry],
+  });
+
   const seenNames = new Set<string>();
   const operationLabel = (name: string | null | undefined): string => {
     if (!name) return 'anonymous';
@@ -103,6 +129,18 @@ export function createMetrics(providers: ProviderRegistry): ServerMetrics {
       },
       loaderBatch(loader, size) {
         batchSize.observe({ loader }, size);
+      },
+      rateWait(vendor, seconds) {
+        rateWait.observe({ vendor }, seconds);
+      },
+      rateRemaining(vendor, rule, remaining) {
+        rateRemaining.set({ vendor, rule }, remaining);
+      },
+      rateRefused(vendor) {
+        rateRefused.inc({ vendor });
+      },
+      cacheLookup(kind, outcome) {
+        cacheLookups.inc({ kind, outcome });
       },
     },
     budgetExceeded(limit) {
