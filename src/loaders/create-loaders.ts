@@ -4,6 +4,7 @@ import { PROVIDER_LABELS, type ProviderName } from '../domain/provider-name';
 import { NotFoundError } from '../errors/coded-error';
 import { decodeGlobalId, recordingGlobalId } from '../ids/global-id';
 import type { ProviderRegistry } from '../providers/provider-registry';
+import { checkLinkInRange, checkRecordingInRange, checkSessionInRange } from '../providers/shared/in-range';
 import type { BatchResult, RecordingProvider } from '../providers/recording-provider';
 import type { CallContext } from '../domain/call-context';
 import type { CrossRequestCache } from './cross-request-cache';
@@ -77,6 +78,20 @@ async function dispatchByProvider<K, T>(
   return out;
 }
 
+/**
+ * A vendor's answer as the schema can write it, or PROVIDER_BAD_RESPONSE naming the vendor
+ * for a number or date out of range (src/providers/shared/in-range.ts), in its slot alone.
+ */
+function checked<T>(result: T | null | Error, check: (value: T) => void): T | null | Error {
+  if (result === null || result instanceof Error) return result;
+  try {
+    check(result);
+    return result;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
 function notFound<T>(result: T | null | Error, provider: ProviderName, what: string): T | Error {
   return result === null ? new NotFoundError(`${PROVIDER_LABELS[provider]} has no such ${what}.`, provider) : result;
 }
@@ -105,7 +120,7 @@ export function createLoaders(providers: ProviderRegistry, ctx: CallContext, opt
       providers,
       oneObject,
     );
-    return results.map((r, i) => notFound(r, decoded[i].provider, 'recording'));
+    return results.map((r, i) => notFound(checked(r, checkRecordingInRange), decoded[i].provider, 'recording'));
   }, loaderOptions);
 
   const session: DataLoader<string, SessionData> = new DataLoader(async (ids) => {
@@ -121,7 +136,8 @@ export function createLoaders(providers: ProviderRegistry, ctx: CallContext, opt
       providers,
       oneObject,
     );
-    return results.map((r, i) => {
+    return results.map((result, i) => {
+      const r = checked(result, checkSessionInRange);
       if (r && !(r instanceof Error)) {
         try {
           budget?.spendObjects(r.recordings.length, r.provider);
@@ -136,16 +152,17 @@ export function createLoaders(providers: ProviderRegistry, ctx: CallContext, opt
   }, loaderOptions);
 
   const accessLink = new DataLoader<AccessLinkKey, AccessLinkData | null, string>(
-    (keys) => {
+    async (keys) => {
       ctx.metrics?.loaderBatch('accessLink', keys.length);
       const oneLink = budget ? (_key: AccessLinkKey, provider: ProviderName) => budget.spendLink(provider) : undefined;
-      return dispatchByProvider(
+      const results = await dispatchByProvider(
         keys,
         (k) => k.recording.provider,
         (p, ks) => (cache ? cache.getAccessLinks(p.name, ks, callCtx, (rs) => p.getAccessLinks(rs, callCtx)) : p.getAccessLinks(ks, callCtx)),
         providers,
         oneLink,
       );
+      return results.map((r, n) => checked(r, (link) => checkLinkInRange(keys[n].recording.provider, link)));
     },
     { ...loaderOptions, cacheKeyFn: (k) => `${recordingGlobalId(k.recording)}|${k.validForSecs}` },
   );

@@ -3,6 +3,7 @@ import type { ListedRecording, ListFilter, ListPosition, RecordingProvider } fro
 import type { CallContext } from '../domain/call-context';
 import { DONE, type VendorState } from './timeline-state';
 import { BadUserInputError } from '../errors/coded-error';
+import { checkRecordingInRange } from '../providers/shared/in-range';
 
 /**
  * One vendor's part of a timeline page: what it returned and has not been emitted yet, and
@@ -81,6 +82,8 @@ export class VendorStream {
       // What the vendor handed over counts in the request's budget; past it, this vendor
       // stops here (a partial error) and resumes from the cursor on a later request.
       ctx.budget?.spendObjects(page.items.length, this.name);
+      // A number or date the schema cannot write fails this vendor's page, as a malformed body would.
+      for (const item of page.items) checkRecordingInRange(item.recording);
       this.buffer = [...page.items];
       this.from = page.next;
       this.exhausted = page.next === null;
