@@ -28,8 +28,14 @@ export const DAILY_ROOM_MAX_PAGES = 10;
 const RECORDING_ID = { name: 'recording id', pattern: OPAQUE_TOKEN };
 const ROOM_NAME = { name: 'room name', pattern: OPAQUE_TOKEN };
 
-/** A listing position: Daily's own cursor, the id of the last recording handed out. */
-const PositionSchema = z.strictObject({ startingAfter: z.string().regex(OPAQUE_TOKEN) });
+/**
+ * A listing position: Daily's own cursor, the id of the last recording handed out, as Daily
+ * gave it. Positions come back only in cursors this server sealed (src/timeline/cursor.ts),
+ * so the id is not held to the documented id pattern (a recording whose id is outside it
+ * would otherwise end the timeline there for good); it goes into a query parameter only,
+ * encoded, so it is checked for length, slashes and control characters alone.
+ */
+const PositionSchema = z.strictObject({ startingAfter: z.string().min(1).max(1024).refine((id) => !/[/\\]/.test(id) && ![...id].some((c) => c < ' ' || c === '\x7f')) });
 
 /**
  * Daily: no batch endpoint by id, so recordings and links are one GET each (concurrent,

@@ -3,6 +3,8 @@ import { createDailyProvider } from '../../../src/providers/daily';
 import { mapDailyRecording } from '../../../src/providers/daily/daily.mapper';
 import type { ListFilter, ListPosition } from '../../../src/providers/recording-provider';
 import { startDailySandbox } from '../../../src/sandbox/daily/daily.emulator';
+import { startEmulator } from '../../../src/sandbox/emulator';
+import { sandboxCommon } from '../../../src/sandbox/vendor-sandbox';
 import { busiestSession, expectBulkWalk, expectedIds, expectExactWalks, expectPageSizeBounded, expectPositionRefused, listingFixture, walkListing } from '../../support/walk-listing';
 
 type Sandbox = Awaited<ReturnType<typeof startDailySandbox>>;
@@ -48,6 +50,45 @@ describe('Daily listRecordings over HTTP against the Daily emulator', () => {
     ['a number', { startingAfter: 5 }],
     ['an extra field', { startingAfter: 'abc', more: 1 }],
   ])('refuses a malformed position (%s) before any call', (_name, after) => expectPositionRefused(f, after));
+});
+
+describe('Daily listRecordings over recordings whose ids are outside the documented pattern', () => {
+  it('hands out positions after them that it accepts back: the timeline pages past them', async () => {
+    const odd = ['rec.with.dots', 'rec with space+plus', 'rec~tilde'];
+    const emulator = await startEmulator({
+      vendor: 'daily',
+      authorize: () => null,
+      notFound: () => ({ status: 404, body: {} }),
+      routes: [
+        {
+          name: 'recordings.list',
+          method: 'GET',
+          pattern: /^\/v1\/recordings$/,
+          handle: (req) => {
+            const after = req.query.get('starting_after');
+            const from = after === null ? 0 : odd.indexOf(after) + 1;
+            const data = odd.slice(from, from + 1).map((id, i) => ({ id, room_name: 'room', start_ts: 1_700_000_000 - from - i, status: 'finished', duration: 60, mtgSessionId: '257764e6-c74e-4c30-944a-a887a03173a3', tracks: [] }));
+            return { status: 200, body: { total_count: odd.length, data } };
+          },
+        },
+      ],
+    });
+    const provider = createDailyProvider({ ...sandboxCommon('daily', `${emulator.url}/v1`), apiKey: 'k' });
+    try {
+      const seen: string[] = [];
+      let after: ListPosition | null = null;
+      for (let step = 0; step < 5; step++) {
+        const page = await provider.listRecordings({ filter: {}, limit: 1, after }, {});
+        seen.push(...page.items.map((i) => i.recording.nativeId));
+        if (page.next === null) break;
+        after = provider.parseListPosition(page.next, {});
+      }
+      expect(seen).toEqual(odd);
+    } finally {
+      await provider.close();
+      await emulator.close();
+    }
+  });
 });
 
 describe('Daily listRecordings over a bulk-seeded emulator', () => {
