@@ -1,7 +1,7 @@
 import { CodedError, BadUserInputError } from '../errors/coded-error';
 import { ErrorCode } from '../errors/error-codes';
-import { PROVIDER_LABELS } from '../domain/provider-name';
-import { canonicalGlobalId, decodeGlobalId, type DecodedGlobalId, type NodeType } from '../ids/global-id';
+import { PROVIDER_LABELS, type ProviderName } from '../domain/provider-name';
+import { canonicalGlobalId, decodeGlobalId, encodeGlobalId, type DecodedGlobalId, type NodeType } from '../ids/global-id';
 import type { ProviderRegistry } from '../providers/provider-registry';
 
 export interface ResolvedId extends DecodedGlobalId {
@@ -27,6 +27,22 @@ export function resolveId(id: string, providers: ProviderRegistry, expected?: No
       decoded.provider,
     );
   }
-  provider.validateKey(decoded.type, decoded.segments);
+  provider.validateKey(decoded.type, decoded.segments, decoded.issued === true);
   return { ...decoded, canonical: canonicalGlobalId(decoded) };
+}
+
+/**
+ * The id the server hands out for a recording or session: the readable form when its key
+ * fits the vendor's documented id pattern (validateKey), else the issued form
+ * (encodeGlobalId), which resolveId accepts back. So every id the server hands out
+ * round-trips, a vendor id outside the pattern included, while ids a client writes by hand
+ * keep the vendor's pattern.
+ */
+export function handedOutId(type: NodeType, data: { provider: ProviderName; key: readonly string[] }, providers: ProviderRegistry): string {
+  try {
+    providers[data.provider]?.validateKey(type, data.key);
+    return encodeGlobalId(type, data.provider, data.key);
+  } catch {
+    return encodeGlobalId(type, data.provider, data.key, true);
+  }
 }

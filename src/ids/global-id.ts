@@ -22,11 +22,34 @@ export interface DecodedGlobalId {
   type: NodeType;
   provider: ProviderName;
   segments: string[];
+  /** The id came in the issued form (see encodeGlobalId): its vendor segments need only be safe. */
+  issued?: boolean;
 }
 
-export function encodeGlobalId(type: NodeType, provider: ProviderName, segments: readonly string[]): string {
+/**
+ * Starts every segment of an id in the issued form: `~` and the vendor's key in base64url.
+ * The server writes an id so when its key is outside the vendor's documented id pattern (a
+ * vendor list returned such an id), so that the id it hands out is accepted back
+ * (src/ids/segment-rules.ts, expectSegments). No documented pattern allows `~`.
+ */
+const ISSUED = '~';
+
+/**
+ * `issued`: write every segment in the issued form (for a key outside the vendor's pattern);
+ * otherwise each segment is encodeURIComponent of the key, readable and buildable by hand.
+ */
+export function encodeGlobalId(type: NodeType, provider: ProviderName, segments: readonly string[], issued = false): string {
   if (segments.length === 0) throw new Error('a global id needs at least one segment');
-  return `${GLOBAL_ID_PREFIX}${type}/${provider}/${segments.map((s) => encodeURIComponent(s)).join('/')}`;
+  const encode = issued ? (s: string) => `${ISSUED}${Buffer.from(s, 'utf8').toString('base64url')}` : (s: string) => encodeURIComponent(s);
+  return `${GLOBAL_ID_PREFIX}${type}/${provider}/${segments.map(encode).join('/')}`;
+}
+
+/** A segment in the issued form, decoded; undefined when it is not one the server could have written. */
+function decodeIssued(segment: string): string | undefined {
+  const body = segment.slice(ISSUED.length);
+  if (!/^[A-Za-z0-9_-]+$/.test(body)) return undefined;
+  const decoded = Buffer.from(body, 'base64url').toString('utf8');
+  return Buffer.from(decoded, 'utf8').toString('base64url') === body ? decoded : undefined;
 }
 
 /** The global id of a recording the domain model holds. */
@@ -60,6 +83,11 @@ export function decodeGlobalId(id: string): DecodedGlobalId {
     throw new BadUserInputError(`Malformed id: unknown provider; expected one of daily, signalwire, zoom, bird, cloudflare.`);
   }
   if (raw.length === 0) throw new BadUserInputError(`Malformed id: no vendor id; ${expected}.`);
+  if (raw.every((segment) => segment.startsWith(ISSUED))) {
+    const segments = raw.map(decodeIssued);
+    if (segments.some((s) => s === undefined || s.length === 0)) throw new BadUserInputError('Malformed id: a segment is not one this API issued.');
+    return { type: type as NodeType, provider, segments: segments as string[], issued: true };
+  }
   const segments = raw.map((segment) => {
     let decoded: string;
     try {

@@ -77,7 +77,7 @@ export interface RecordingProvider {
    * Validates the segments of a global id against the vendor's documented id patterns,
    * before any of them can reach a URL. Throws BadUserInputError when they do not fit.
    */
-  validateKey(type: 'Recording' | 'Session', segments: readonly string[]): void;
+  validateKey(type: 'Recording' | 'Session', segments: readonly string[], issued?: boolean): void;
 
   getRecordings(keys: ReadonlyArray<readonly string[]>, ctx: CallContext): Promise<BatchResult<RecordingData>>;
 

@@ -3,11 +3,11 @@ import { linkRefusal } from '../../domain/link-rule';
 import type { AccessLinkData, RecordingData, SessionData, StorageConfigData } from '../../domain/model';
 import type { ProviderName } from '../../domain/provider-name';
 import { BadUserInputError } from '../../errors/coded-error';
-import { encodeGlobalId, recordingGlobalId } from '../../ids/global-id';
+import { encodeGlobalId } from '../../ids/global-id';
 import { AccessLinkType } from '../access-link/access-link.type';
 import type { GraphQLContext } from '../context';
 import { ProviderEnum } from '../enums';
-import { resolveId } from '../resolve-id';
+import { handedOutId, resolveId } from '../resolve-id';
 import { SessionType } from '../session/session.type';
 import { StorageConfigType } from '../storage/storage-config.type';
 import { RecordingType } from './recording.type';
@@ -26,8 +26,8 @@ export class RecordingResolver {
   }
 
   @FieldResolver(() => ID)
-  id(@Root() recording: RecordingData): string {
-    return recordingGlobalId(recording);
+  id(@Root() recording: RecordingData, @Ctx() ctx: GraphQLContext): string {
+    return handedOutId('Recording', recording, ctx.providers);
   }
 
   @FieldResolver(() => ProviderEnum)

@@ -1,11 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RecordingData, SessionData } from '../../domain/model';
 import type { ProviderName } from '../../domain/provider-name';
-import { sessionGlobalId } from '../../ids/global-id';
 import type { GraphQLContext } from '../context';
 import { ProviderEnum } from '../enums';
 import { RecordingType } from '../recording/recording.type';
-import { resolveId } from '../resolve-id';
+import { handedOutId, resolveId } from '../resolve-id';
 import { SessionType } from './session.type';
 
 @Resolver(() => SessionType)
@@ -16,8 +15,8 @@ export class SessionResolver {
   }
 
   @FieldResolver(() => ID)
-  id(@Root() session: SessionData): string {
-    return sessionGlobalId(session);
+  id(@Root() session: SessionData, @Ctx() ctx: GraphQLContext): string {
+    return handedOutId('Session', session, ctx.providers);
   }
 
   @FieldResolver(() => ProviderEnum)

@@ -16,7 +16,7 @@ import { mapBirdAccessLink, mapBirdRecording, mapBirdSession } from './bird.mapp
 
 /** Recording, call and conference ids are all UUIDs (docs/vendors/bird.md#ids). */
 const RECORDING_ID = uuidRule('recording id');
-const SOURCE = { name: 'source (call or conference)', pattern: /^(call|conference)$/ };
+const SOURCE = { name: 'source (call or conference)', pattern: /^(call|conference)$/, literal: true };
 const SOURCE_ID = uuidRule('call or conference id');
 
 /** pageToken is at most 8000 characters (list-recordings OpenAPI). */
@@ -75,9 +75,9 @@ export function createBirdProvider(config: BirdConfig, deps: ProviderDeps = {}):
   return {
     name: 'bird',
 
-    validateKey(type, segments) {
-      if (type === 'Recording') expectSegments('bird', type, segments, [[RECORDING_ID]]);
-      else expectSegments('bird', type, segments, [[SOURCE, SOURCE_ID]]);
+    validateKey(type, segments, issued) {
+      if (type === 'Recording') expectSegments('bird', type, segments, [[RECORDING_ID]], issued);
+      else expectSegments('bird', type, segments, [[SOURCE, SOURCE_ID]], issued);
     },
 
     getRecordings(keys, ctx) {

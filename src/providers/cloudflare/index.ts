@@ -42,8 +42,8 @@ export function createCloudflareProvider(config: CloudflareConfig, deps: Provide
   return {
     name: 'cloudflare',
 
-    validateKey(type, segments) {
-      expectSegments('cloudflare', type, segments, [[type === 'Recording' ? RECORDING_ID : SESSION_ID]]);
+    validateKey(type, segments, issued) {
+      expectSegments('cloudflare', type, segments, [[type === 'Recording' ? RECORDING_ID : SESSION_ID]], issued);
     },
 
     getRecordings(keys, ctx) {

@@ -102,9 +102,9 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
   return {
     name: 'daily',
 
-    validateKey(type, segments) {
-      if (type === 'Recording') expectSegments('daily', type, segments, [[RECORDING_ID]]);
-      else expectSegments('daily', type, segments, [[ROOM_NAME, uuidRule('mtgSessionId')]]);
+    validateKey(type, segments, issued) {
+      if (type === 'Recording') expectSegments('daily', type, segments, [[RECORDING_ID]], issued);
+      else expectSegments('daily', type, segments, [[ROOM_NAME, uuidRule('mtgSessionId')]], issued);
     },
 
     getRecordings(keys, ctx) {

@@ -14,8 +14,8 @@ import { dateFilterRefusal, signalWireListParams } from './signalwire.listing';
 import { mapSignalWireAccessLink, mapSignalWireRecording, mapSignalWireSession } from './signalwire.mapper';
 
 const SID = uuidRule('recording sid');
-const CALL = { name: '"call"', pattern: /^call$/ };
-const CONFERENCE = { name: '"conference"', pattern: /^conference$/ };
+const CALL = { name: '"call"', pattern: /^call$/, literal: true };
+const CONFERENCE = { name: '"conference"', pattern: /^conference$/, literal: true };
 
 /**
  * SignalWire: no batch endpoint by sid, so one GET per recording. A session is a call or a
@@ -62,9 +62,9 @@ export function createSignalWireProvider(config: SignalWireConfig, deps: Provide
   return {
     name: 'signalwire',
 
-    validateKey(type, segments) {
-      if (type === 'Recording') expectSegments('signalwire', type, segments, [[SID]]);
-      else expectSegments('signalwire', type, segments, [[CALL, uuidRule('CallSid')], [CONFERENCE, uuidRule('ConferenceSid')]]);
+    validateKey(type, segments, issued) {
+      if (type === 'Recording') expectSegments('signalwire', type, segments, [[SID]], issued);
+      else expectSegments('signalwire', type, segments, [[CALL, uuidRule('CallSid')], [CONFERENCE, uuidRule('ConferenceSid')]], issued);
     },
 
     getRecordings(keys, ctx) {

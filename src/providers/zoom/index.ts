@@ -65,9 +65,9 @@ export function createZoomProvider(config: ZoomConfig, deps: ProviderDeps = {}):
   return {
     name: 'zoom',
 
-    validateKey(type, segments) {
-      if (type === 'Recording') expectSegments('zoom', type, segments, [[SESSION_ID, FILE_ID]]);
-      else expectSegments('zoom', type, segments, [[SESSION_ID]]);
+    validateKey(type, segments, issued) {
+      if (type === 'Recording') expectSegments('zoom', type, segments, [[SESSION_ID, FILE_ID]], issued);
+      else expectSegments('zoom', type, segments, [[SESSION_ID]], issued);
     },
 
     // A trashed file is not in its session's answer (only the trash=true list has it): null.
