@@ -6,7 +6,7 @@ import { loadConfig } from '../src/config';
 import { PROVIDER_NAMES } from '../src/domain/provider-name';
 import { encodeGlobalId } from '../src/ids/global-id';
 import { recordingGlobalId } from '../src/loaders/create-loaders';
-import { demoRecordings } from '../src/sandbox/demo-data';
+import { demoRecordings } from '../src/demo/demo-data';
 import type { Fault } from '../src/sandbox/emulator';
 import { startSandbox } from '../src/sandbox/start-sandbox';
 

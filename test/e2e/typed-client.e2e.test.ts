@@ -15,7 +15,7 @@ import { PROVIDER_NAMES, type ProviderName } from '../../src/domain/provider-nam
 import { encodeGlobalId } from '../../src/ids/global-id';
 import { recordingGlobalId } from '../../src/loaders/create-loaders';
 import { compareTimeline } from '../../src/providers/shared/timeline';
-import { demoRecordings } from '../../src/sandbox/demo-data';
+import { demoRecordings } from '../../src/demo/demo-data';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';
 
 type ManyNode = NonNullable<ManyQuery['nodes'][number]>;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { recordingGlobalId, sessionGlobalId } from '../../src/loaders/create-loaders';
-import { demoRecordings } from '../../src/sandbox/demo-data';
+import { demoRecordings } from '../../src/demo/demo-data';
 
 describe('the README', () => {
   it('names only demo ids that the sandbox really serves', () => {

@@ -5,7 +5,7 @@ import { PROVIDER_NAMES, type ProviderName } from '../../../src/domain/provider-
 import { encodeGlobalId } from '../../../src/ids/global-id';
 import { recordingGlobalId } from '../../../src/loaders/create-loaders';
 import { seedCloudflare } from '../../../src/sandbox/cloudflare/cloudflare.seed';
-import { demoRecordings } from '../../../src/sandbox/demo-data';
+import { demoRecordings } from '../../../src/demo/demo-data';
 import type { RequestLogEntry } from '../../../src/sandbox/emulator';
 import type { Sandbox } from '../../../src/sandbox/start-sandbox';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';

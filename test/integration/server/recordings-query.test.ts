@@ -3,7 +3,7 @@ import { PROVIDER_NAMES, type ProviderName } from '../../../src/domain/provider-
 import { MAX_VENDOR_CALLS_PER_PAGE } from '../../../src/listing/timeline-page';
 import { recordingGlobalId, sessionGlobalId } from '../../../src/loaders/create-loaders';
 import { compareTimeline, matchesFilter } from '../../../src/providers/shared/timeline';
-import { demoRecordings } from '../../../src/sandbox/demo-data';
+import { demoRecordings } from '../../../src/demo/demo-data';
 import { gql, type GraphQLResponse } from '../../support/graphql-client';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 

@@ -5,7 +5,7 @@ import { PROVIDER_NAMES } from '../../../src/domain/provider-name';
 import { CursorCodec, CURSOR_VERSION, fingerprint, sealCursor } from '../../../src/listing/cursor';
 import { deriveCursorKey } from '../../../src/listing/cursor-key';
 import { DONE } from '../../../src/listing/timeline-state';
-import { demoRecordings } from '../../../src/sandbox/demo-data';
+import { demoRecordings } from '../../../src/demo/demo-data';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
 import { gql } from '../../support/graphql-client';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';

@@ -1,7 +1,7 @@
 import { PROVIDER_NAMES } from '../../../src/domain/provider-name';
 import { recordingGlobalId } from '../../../src/loaders/create-loaders';
 import { timelineTime } from '../../../src/providers/shared/timeline';
-import { demoRecordings } from '../../../src/sandbox/demo-data';
+import { demoRecordings } from '../../../src/demo/demo-data';
 
 const BULK_VENDORS = PROVIDER_NAMES;
 
