@@ -2,8 +2,8 @@ import type { ProviderName } from '../domain/provider-name';
 import type { VendorHttpTimeoutsConfig } from './config.types';
 
 /**
- * Default base URLs (design.md, "Configuration") and concurrency bounds per vendor.
- * The bounds come from each vendor's published rate limits (providers.md):
+ * Default base URLs (docs/configuration.md) and concurrency bounds per vendor.
+ * The bounds come from each vendor's published rate limits (docs/vendors/README.md#rate-limits):
  * - Daily: about 20 req/s for most endpoints, 2 req/s for lists (unverified profile).
  * - SignalWire: GETs "effectively unlimited" (platform rate-limits page).
  * - Zoom: "Light"/"Medium" labels, numbers not published for Video SDK accounts.
@@ -39,5 +39,5 @@ export const VENDOR_RESILIENCE_DEFAULTS = {
  */
 export const VENDOR_TIMEOUT_DEFAULTS: VendorHttpTimeoutsConfig = { connectMs: 5_000, headersMs: 15_000, bodyMs: 15_000, requestMs: 30_000 };
 
-/** The Compatibility API lives under this path of a SignalWire space (providers.md §2). */
+/** The Compatibility API lives under this path of a SignalWire space (docs/vendors/signalwire.md#base-url-and-authentication). */
 export const SIGNALWIRE_API_PATH = '/api/laml/2010-04-01';

@@ -16,7 +16,7 @@ import { seedZoom } from '../sandbox/zoom/zoom.seed';
  * The sandbox's demo recordings as the API presents them, computed from the same seeds
  * the emulators serve, through the real mappers. Outside src/sandbox on purpose: the
  * emulators are written from the vendors' documents and import nothing from the adapters
- * (src/providers); this file is where the two meet. It is what the README, the end-to-end tests
+ * (src/providers); this file is where the two meet. It is what the docs, the end-to-end tests
  * and the benchmark use to name demo ids without a listing call. `recordingsPerVendor`
  * adds the bulk recordings an emulator started with that option serves.
  */

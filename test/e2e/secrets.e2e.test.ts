@@ -1,5 +1,5 @@
 import { PROVIDER_NAMES } from '../../src/domain/provider-name';
-import { recordingGlobalId } from '../../src/loaders/create-loaders';
+import { recordingGlobalId } from '../../src/ids/global-id';
 import { ECHOED_SECRET_PREFIX, seedCloudflare, writeOnlySecrets } from '../../src/sandbox/cloudflare/cloudflare.seed';
 import { demoRecordings } from '../../src/demo/demo-data';
 import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';

@@ -12,9 +12,8 @@ import {
 } from '../../src/clients/generated/graphql';
 import { execute } from '../../src/clients/request';
 import { PROVIDER_NAMES, type ProviderName } from '../../src/domain/provider-name';
-import { encodeGlobalId } from '../../src/ids/global-id';
-import { recordingGlobalId } from '../../src/loaders/create-loaders';
-import { compareTimeline } from '../../src/providers/shared/timeline';
+import { encodeGlobalId, recordingGlobalId } from '../../src/ids/global-id';
+import { compareTimeline } from '../../src/timeline/order';
 import { demoRecordings } from '../../src/demo/demo-data';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';
 

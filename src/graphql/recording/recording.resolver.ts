@@ -3,8 +3,7 @@ import { linkRefusal } from '../../domain/link-rule';
 import type { AccessLinkData, RecordingData, SessionData, StorageConfigData } from '../../domain/model';
 import type { ProviderName } from '../../domain/provider-name';
 import { BadUserInputError } from '../../errors/coded-error';
-import { encodeGlobalId } from '../../ids/global-id';
-import { recordingGlobalId } from '../../loaders/create-loaders';
+import { encodeGlobalId, recordingGlobalId } from '../../ids/global-id';
 import { AccessLinkType } from '../access-link/access-link.type';
 import type { GraphQLContext } from '../context';
 import { ProviderEnum } from '../enums';
@@ -16,6 +15,8 @@ import { RecordingType } from './recording.type';
 /** Bounds of `accessLink(validForSecs:)`: a second to 7 days (Zoom's ttl maximum, the longest any vendor grants). */
 export const MIN_VALID_FOR_SECS = 1;
 export const MAX_VALID_FOR_SECS = 604_800;
+/** What `accessLink` asks for when `validForSecs` is left out or null; the link hint reads it too (src/server/limits/argument-facts.ts). */
+export const DEFAULT_VALID_FOR_SECS = 3600;
 
 @Resolver(() => RecordingType)
 export class RecordingResolver {
@@ -52,11 +53,11 @@ export class RecordingResolver {
   })
   async accessLink(
     @Root() recording: RecordingData,
-    @Arg('validForSecs', () => Int, { defaultValue: 3600, nullable: true, description: `Requested validity, ${MIN_VALID_FOR_SECS}..${MAX_VALID_FOR_SECS} seconds.` })
+    @Arg('validForSecs', () => Int, { defaultValue: DEFAULT_VALID_FOR_SECS, nullable: true, description: `Requested validity, ${MIN_VALID_FOR_SECS}..${MAX_VALID_FOR_SECS} seconds.` })
     validForSecs: number | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AccessLinkData | null> {
-    const secs = validForSecs ?? 3600;
+    const secs = validForSecs ?? DEFAULT_VALID_FOR_SECS;
     if (!Number.isInteger(secs) || secs < MIN_VALID_FOR_SECS || secs > MAX_VALID_FOR_SECS) {
       throw new BadUserInputError(`validForSecs must be between ${MIN_VALID_FOR_SECS} and ${MAX_VALID_FOR_SECS}; got ${secs}.`);
     }

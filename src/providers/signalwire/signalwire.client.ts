@@ -4,7 +4,7 @@ import { buildQuery, encodePath } from '../../http/encode-path';
 import type { CircuitStateName } from '../../http/resilience';
 import { VendorHttp } from '../../http/vendor-http';
 import { badResponse } from '../../errors/provider-error';
-import type { CallContext } from '../recording-provider';
+import type { CallContext } from '../../domain/call-context';
 import { parseWire } from '../shared/wire';
 import {
   SignalWireRecordingListSchema,

@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { ErrorCode } from '../../../src/errors/error-codes';
-import { recordingGlobalId } from '../../../src/loaders/create-loaders';
+import { recordingGlobalId } from '../../../src/ids/global-id';
 import type { ListFilter, ListPosition } from '../../../src/providers/recording-provider';
 import { createSignalWireProvider } from '../../../src/providers/signalwire';
 import { SignalWireClient } from '../../../src/providers/signalwire/signalwire.client';

@@ -1,5 +1,5 @@
 import type { RunningApp } from '../../../src/app';
-import { recordingGlobalId } from '../../../src/loaders/create-loaders';
+import { recordingGlobalId } from '../../../src/ids/global-id';
 import { demoRecordings } from '../../../src/demo/demo-data';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 import { gql } from '../../support/graphql-client';
@@ -94,7 +94,7 @@ describe('abuse limits, checked before any vendor call', () => {
       await overObjects(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Recording { id } } }`, { r: representations }, 1001);
     });
 
-    it('lets the README and benchmark queries through and answers them', async () => {
+    it('lets the documented and benchmark queries through and answers them', async () => {
       const ids = Array.from({ length: 100 }, (_, i) => recordingGlobalId(daily[i % daily.length]));
       const many = await gql(app.url, `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Recording { status session { name } accessLink { url expiresAt } } } }`, { ids });
       expect(many.status).toBe(200);
