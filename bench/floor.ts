@@ -1,9 +1,12 @@
 import type { ProvidersConfig } from '../src/config/config.types';
+import { canHaveLink } from '../src/domain/link-rule';
 import type { RecordingData } from '../src/domain/model';
 import type { ProviderName } from '../src/domain/provider-name';
 import { BirdClient } from '../src/providers/bird/bird.client';
+import { mapBirdStatus } from '../src/providers/bird/bird.mapper';
 import { CloudflareClient } from '../src/providers/cloudflare/cloudflare.client';
 import { DailyClient } from '../src/providers/daily/daily.client';
+import { mapDailyStatus } from '../src/providers/daily/daily.mapper';
 import { SignalWireClient } from '../src/providers/signalwire/signalwire.client';
 import { ZoomClient } from '../src/providers/zoom/zoom.client';
 import { createZoomTokenSource } from '../src/providers/zoom/zoom.jwt';
@@ -35,6 +38,8 @@ export function createFloor(config: Required<ProvidersConfig>): Floor {
   const signalwire = new SignalWireClient(config.signalwire);
   const zoom = new ZoomClient(config.zoom, createZoomTokenSource(config.zoom.apiKey, config.zoom.apiSecret, Date.now));
 
+  // The link rule (docs/api.md): a recording that cannot have a file costs no link call, here as in the server.
+  const linkable = (r: RecordingData) => canHaveLink(r.status);
   const perVendor: Record<string, (recs: RecordingData[], want: { session: boolean; link: boolean }) => Promise<unknown>> = {
     // Links are public URLs built from the body: no call. Sessions need the call or conference sid from the body.
     signalwire: (recs, want) =>
@@ -56,14 +61,14 @@ export function createFloor(config: Required<ProvidersConfig>): Floor {
         Promise.all(recs.map((r) => daily.getRecording(r.nativeId, ctx))).then((bodies) =>
           want.session ? Promise.all(unique(bodies.map((b) => b.room_name!)).map((room) => daily.listRecordings({ room_name: room, limit: 100 }, ctx))) : [],
         ),
-        want.link ? Promise.all(recs.map((r) => daily.getAccessLink(r.nativeId, 3600, ctx).catch(ignore))) : [],
+        want.link ? Promise.all(recs.filter(linkable).map((r) => daily.getAccessLink(r.nativeId, 3600, ctx).catch(ignore))) : [],
       ]),
     bird: (recs, want) =>
       Promise.all([
         Promise.all(recs.map((r) => bird.getRecording(r.nativeId, ctx))).then((bodies) =>
           want.session ? Promise.all(unique(bodies.map((b) => b.sourceId)).map((sourceId) => bird.listRecordings({ sourceId, limit: 99 }, ctx))) : [],
         ),
-        want.link ? Promise.all(recs.map((r) => bird.getMediaRedirect(r.nativeId, ctx))) : [],
+        want.link ? Promise.all(recs.filter(linkable).map((r) => bird.getMediaRedirect(r.nativeId, ctx))) : [],
       ]),
     // Links come with the recording body: no call.
     cloudflare: (recs, want) =>
@@ -82,12 +87,12 @@ export function createFloor(config: Required<ProvidersConfig>): Floor {
     daily: async ([room, mtgSessionId]) => {
       const list = await daily.listRecordings({ room_name: room, limit: 100 }, ctx);
       const mine = list.data.filter((r) => r.mtgSessionId === mtgSessionId);
-      return Promise.all(mine.map((r) => daily.getAccessLink(r.id, 3600, ctx).catch(ignore)));
+      return Promise.all(mine.filter((r) => canHaveLink(mapDailyStatus(r.status))).map((r) => daily.getAccessLink(r.id, 3600, ctx).catch(ignore)));
     },
     bird: async ([source, sourceId]) => {
       const list = await bird.listRecordings({ sourceId, limit: 99 }, ctx);
       const mine = (list.results ?? []).filter((r) => r.source === source);
-      return Promise.all(mine.map((r) => bird.getMediaRedirect(r.id, ctx)));
+      return Promise.all(mine.filter((r) => canHaveLink(mapBirdStatus(r.status))).map((r) => bird.getMediaRedirect(r.id, ctx)));
     },
     cloudflare: async ([sessionId]) => {
       const session = await cloudflare.getSession(sessionId, ctx);
