@@ -12,6 +12,12 @@ export interface Sandbox {
   emulators: Record<ProviderName, Emulator>;
   /** Adapter configs pointing at the emulators, with the emulators' demo credentials. */
   providers: Required<ProvidersConfig>;
+  /**
+   * Each emulator's URL as its vendor's base-URL variable takes it (DAILY_API_URL with
+   * Daily's `/v1`, SIGNALWIRE_SPACE_URL the space root without the API path, …): what the
+   * sandbox's log lists, so a URL copied from it into the variable reaches the emulator.
+   */
+  baseUrls: Record<ProviderName, string>;
   close(): Promise<void>;
 }
 
@@ -32,6 +38,13 @@ export async function startSandbox(options: SandboxStartOptions = {}): Promise<S
   return {
     emulators,
     providers: { daily: daily.config, signalwire: signalwire.config, zoom: zoom.config, bird: bird.config, cloudflare: cloudflare.config },
+    baseUrls: {
+      daily: daily.config.baseUrl,
+      signalwire: signalwire.config.spaceUrl,
+      zoom: zoom.config.baseUrl,
+      bird: bird.config.baseUrl,
+      cloudflare: cloudflare.config.baseUrl,
+    },
     close: async () => {
       await Promise.all(Object.values(emulators).map((e) => e.close()));
     },
