@@ -15,6 +15,7 @@ import { playgroundPage, registerPlaygroundAssets } from './playground/playgroun
 import { playgroundExamples } from './playground/playground-examples';
 import { readiness } from './ops/readiness';
 import { requestIdFrom } from './request-id';
+import { clientErrorHandler, graphQLRouteErrorHandler } from './request-errors';
 
 export interface HttpServer {
   app: FastifyInstance;
@@ -47,6 +48,7 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
     logger: loggerOptions(config.logLevel, config.logFormat, options.logStream),
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']) ?? randomUUID(),
+    clientErrorHandler,
   });
   const { apollo, metrics, contextFor } = await buildGraphQLServer(config, schema, providers, { cursorKey: options.cursorKey, log: app.log });
 
@@ -95,6 +97,7 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
       graphql.addHook('onRequest', playgroundPage({ tabs: playgroundExamples(config.sandbox), apiKeyRequired: config.apiKeys.length > 0 }));
     }
     if (config.apiKeys.length > 0) graphql.addHook('onRequest', requireApiKey(config.apiKeys));
+    graphql.setErrorHandler(graphQLRouteErrorHandler);
     await graphql.register(fastifyApollo(apollo), { path: '/graphql', context });
   });
 

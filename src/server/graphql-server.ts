@@ -75,7 +75,7 @@ export async function buildGraphQLServer(
     formatError,
     plugins: [
       ...limits.plugins,
-      operationFactsPlugin(operationFacts(schema), config.queryLimits),
+      operationFactsPlugin(schema, operationFacts(schema), config.queryLimits),
       partialErrorsPlugin(formatError, options.log),
       maskedErrorLogPlugin(options.log),
       metrics.apolloPlugin(),

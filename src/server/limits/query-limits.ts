@@ -4,9 +4,10 @@ import { GraphQLError, type ValidationContext, type ValidationRule } from 'graph
 import type { QueryLimitsConfig } from '../../config/config.types';
 import { ErrorCode } from '../../errors/error-codes';
 import type { QueryCost } from './query-cost';
+import { knownRootOperationRule } from './root-operation-rule';
 
 // `http.status`: thrown from a plugin hook (the cost budgets, src/server/plugins/operation-facts-plugin.ts), Apollo would otherwise answer 500.
-const tooComplex = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, http: { status: 400 } } });
+export const tooComplex = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, http: { status: 400 } } });
 
 /**
  * Abuse limits, all checked before any resolver runs and so before any vendor call:
@@ -37,7 +38,7 @@ export function queryLimits(
     blockFieldSuggestion: { enabled: production },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins: plugins as ApolloServerPlugin[], validationRules, parseOptions: { maxTokens: limits.maxTokens } };
+  return { plugins: plugins as ApolloServerPlugin[], validationRules: [knownRootOperationRule, ...validationRules], parseOptions: { maxTokens: limits.maxTokens } };
 }
 
 /** Refuses an operation over the link or object budget with QUERY_TOO_COMPLEX naming it. */
