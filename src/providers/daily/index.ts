@@ -6,12 +6,23 @@ import type { ProviderDeps } from '../shared/provider-deps';
 import type { ListedRecording, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
 import type { CallContext } from '../../domain/call-context';
 import { byGroup, eachKey } from '../shared/batch';
+import { collectPages } from '../shared/collect-pages';
 import { pageSizeFor, parsePosition, readPosition } from '../shared/listing';
 import { memoCall } from '../shared/memo';
 import { timelineTime } from '../../timeline/order';
 import { matchesFilter } from '../../timeline/filter';
 import { DAILY_LIST_LIMIT, DailyClient } from './daily.client';
-import { mapDailyAccessLink, mapDailyRecording, mapDailySession } from './daily.mapper';
+import { BadUserInputError } from '../../errors/coded-error';
+import { ErrorCode } from '../../errors/error-codes';
+import { ProviderError } from '../../errors/provider-error';
+import { DAILY_CUSTOMER_BUCKET_LINK_SECS, inCustomerBucket, inDailyBucket, mapDailyAccessLink, mapDailyRecording, mapDailySession } from './daily.mapper';
+
+/**
+ * The most list pages one session load reads from a room (DAILY_LIST_LIMIT each: 1,000
+ * recordings). At the about 2 requests/s a secondary source gives for Daily's list
+ * endpoints, that is about five seconds of one room's paging.
+ */
+export const DAILY_ROOM_MAX_PAGES = 10;
 
 /** Daily's ids are opaque (UUIDs in every example); room names are letters, digits, - and _. */
 const RECORDING_ID = { name: 'recording id', pattern: OPAQUE_TOKEN };
@@ -26,8 +37,10 @@ const PositionSchema = z.strictObject({ startingAfter: z.string().regex(OPAQUE_T
  * `room_name` per room serves every session asked for in that room (docs/vendors/daily.md#endpoints).
  */
 export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}): RecordingProvider {
-  const client = new DailyClient(config);
+  const client = new DailyClient(config, deps.rateStoreFor?.('daily'));
   const now = deps.now ?? Date.now;
+  /** A recording as the domain stores it: in the customer bucket when one is configured. */
+  const map = (raw: DailyRecording) => inDailyBucket(mapDailyRecording(raw), config.recordingsBucket);
 
   /**
    * One step of the timeline: one GET /recordings of about `limit` items after the
@@ -50,7 +63,7 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
     let ended = page.data.length < size;
     for (const raw of page.data) {
       // List items may leave room_name out (docs/vendors/daily.md#recording-object); a room-filtered list says it.
-      const recording = mapDailyRecording(room && !raw.room_name ? { ...raw, room_name: room } : raw);
+      const recording = map(room && !raw.room_name ? { ...raw, room_name: room } : raw);
       const time = timelineTime(recording);
       if (lowerBound !== undefined && time !== null && time < lowerBound) {
         ended = true;
@@ -62,16 +75,23 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
     return { items, next: ended || !last ? null : { startingAfter: last.id } };
   }
 
-  async function listRoom(room: string, ctx: CallContext): Promise<DailyRecording[]> {
-    const all: DailyRecording[] = [];
-    let after: string | undefined;
-    for (;;) {
-      const page = await client.listRecordings({ room_name: room, limit: DAILY_LIST_LIMIT, starting_after: after }, ctx);
-      all.push(...page.data);
-      if (page.data.length < DAILY_LIST_LIMIT) return all;
-      after = page.data[page.data.length - 1].id;
-    }
-  }
+  /**
+   * Every recording of a room, for its sessions: Daily has no session filter, so the room's
+   * list is paged to its end, at most DAILY_ROOM_MAX_PAGES pages. Daily rate-limits its list
+   * endpoints harder than the rest (docs/vendors/daily.md, "Rate limits"), and the pages of
+   * one room are sequential, so a bigger room is refused rather than paged for seconds.
+   */
+  const listRoom = (room: string, ctx: CallContext): Promise<DailyRecording[]> =>
+    collectPages('daily', client.recordingPages({ room_name: room }, ctx), ctx, {
+      idOf: (r) => r.id,
+      maxPages: DAILY_ROOM_MAX_PAGES,
+      whenMorePages: () =>
+        new ProviderError(
+          'daily',
+          ErrorCode.UNSUPPORTED_BY_PROVIDER,
+          `This Daily room has ${DAILY_ROOM_MAX_PAGES * DAILY_LIST_LIMIT} recordings or more, more than one session load reads (Daily has no session filter); list the session with Query.recordings(filter: { session }) instead.`,
+        ),
+    });
 
   return {
     name: 'daily',
@@ -82,7 +102,7 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
     },
 
     getRecordings(keys, ctx) {
-      return eachKey(keys, async ([id]) => mapDailyRecording(await client.getRecording(id, ctx)));
+      return eachKey(keys, async ([id]) => map(await client.getRecording(id, ctx)));
     },
 
     getSessions(keys, ctx) {
@@ -91,14 +111,26 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
         ([room]) => room,
         (room) => room,
         (room) => memoCall(ctx, `daily:room:${room}`, () => listRoom(room, ctx)),
-        (recordings, [room, mtgSessionId]) => mapDailySession(room, mtgSessionId, recordings),
+        (recordings, [room, mtgSessionId]) => {
+          const session = mapDailySession(room, mtgSessionId, recordings);
+          return session && { ...session, recordings: session.recordings.map((r) => inDailyBucket(r, config.recordingsBucket)) };
+        },
       );
     },
 
     getAccessLinks(requests, ctx) {
       return eachKey(requests, async ({ recording, validForSecs }) => {
+        const customerBucket = inCustomerBucket(recording);
+        const { min, max } = DAILY_CUSTOMER_BUCKET_LINK_SECS;
+        // Daily would refuse it (get-recording-link): refused here, before any call, with the range.
+        if (customerBucket && (validForSecs < min || validForSecs > max)) {
+          throw new BadUserInputError(
+            `validForSecs must be from ${min} to ${max} (15 minutes to 12 hours) for a Daily recording in a customer's S3 bucket; it was ${validForSecs}.`,
+            'daily',
+          );
+        }
         const sentAtMs = now();
-        return mapDailyAccessLink(await client.getAccessLink(recording.nativeId, validForSecs, ctx), { validForSecs, sentAtMs });
+        return mapDailyAccessLink(await client.getAccessLink(recording.nativeId, validForSecs, ctx), { validForSecs, sentAtMs, customerBucket });
       });
     },
 
