@@ -68,14 +68,17 @@ describe('the import graph of src/', () => {
     providers: ['domain', 'errors', 'config', 'ids', 'http', 'redis'],
     timeline: ['domain', 'errors', 'config', 'ids', 'redis', 'providers'],
     loaders: ['domain', 'errors', 'ids', 'redis', 'providers'],
-    graphql: ['domain', 'errors', 'ids', 'redis', 'providers', 'loaders', 'timeline'],
+    // Webhook events to subscribers (docs/subscriptions.md): verified by the adapters' webhook
+    // modules, carried by the bus (in process or Redis), read by the subscription resolver.
+    live: ['domain', 'errors', 'config', 'ids', 'redis', 'providers'],
+    graphql: ['domain', 'errors', 'ids', 'redis', 'providers', 'loaders', 'timeline', 'live'],
     // The emulators speak the vendors' documented wire formats, typed in src/sandbox itself:
     // nothing from the adapters, so the two can disagree and a test can see it.
     sandbox: ['domain', 'errors', 'config', 'ids'],
     // The demo data is the seeds mapped by the adapters: where sandbox and providers meet.
     demo: ['domain', 'errors', 'config', 'ids', 'timeline', 'providers', 'sandbox'],
     clients: [],
-    server: ['domain', 'errors', 'config', 'ids', 'http', 'redis', 'providers', 'loaders', 'timeline', 'graphql', 'sandbox', 'demo'],
+    server: ['domain', 'errors', 'config', 'ids', 'http', 'redis', 'providers', 'loaders', 'timeline', 'graphql', 'sandbox', 'live', 'demo'],
   };
   /** The one exception: adapters order and filter their pages by the timeline's own rules. */
   const SHARED_RULES = new Set(['src/timeline/order.ts', 'src/timeline/filter.ts']);
