@@ -14,8 +14,11 @@ export interface SandboxStartOptions {
    * spread over many sessions and months: the benchmark's 10,000-per-vendor timeline.
    */
   recordingsPerVendor?: number;
-  /** The VENDOR_* timeouts and resilience settings for the adapters aimed at the emulators; the defaults otherwise. */
-  vendorHttp?: Pick<VendorCommonConfig, 'timeouts' | 'resilience'>;
+  /**
+   * The VENDOR_* timeouts and resilience settings for the adapters aimed at the emulators, and
+   * (tests) their bound on calls in flight; the defaults otherwise.
+   */
+  vendorHttp?: Pick<VendorCommonConfig, 'timeouts' | 'resilience'> & Partial<Pick<VendorCommonConfig, 'maxConcurrency'>>;
 }
 
 /** What a vendor's seed function takes besides the seed. */

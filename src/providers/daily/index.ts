@@ -9,7 +9,7 @@ import { pageSizeFor, parsePosition, readPosition } from '../shared/listing';
 import { memoCall } from '../shared/memo';
 import { matchesFilter, timelineTime } from '../shared/timeline';
 import { DAILY_LIST_LIMIT, DailyClient } from './daily.client';
-import { mapDailyAccessLink, mapDailyRecording, mapDailySession } from './daily.mapper';
+import { dailySessionRef, mapDailyAccessLink, mapDailyRecording, mapDailySession } from './daily.mapper';
 
 /** Daily's ids are opaque (UUIDs in every example); room names are letters, digits, - and _. */
 const RECORDING_ID = { name: 'recording id', pattern: OPAQUE_TOKEN };
@@ -71,6 +71,11 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
     }
   }
 
+  /** The link call needs only the recording's id: memoized per request, so a prefetch and the later load share one call. */
+  function accessLinkCall(id: string, validForSecs: number, ctx: CallContext) {
+    return memoCall(ctx, `daily:link:${id}:${validForSecs}`, () => client.getAccessLink(id, validForSecs, ctx));
+  }
+
   return {
     name: 'daily',
 
@@ -94,10 +99,15 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
     },
 
     getAccessLinks(requests, ctx) {
-      return eachKey(requests, async ({ recording, validForSecs }) =>
-        mapDailyAccessLink(await client.getAccessLink(recording.nativeId, validForSecs, ctx), now()),
-      );
+      return eachKey(requests, async ({ recording, validForSecs }) => mapDailyAccessLink(await accessLinkCall(recording.nativeId, validForSecs, ctx), now()));
     },
+
+    prefetchAccessLinks(requests, ctx) {
+      // A recording's nativeId is its one key segment (mapDailyRecording).
+      for (const { key, validForSecs } of requests) accessLinkCall(key[0], validForSecs, ctx).catch(() => undefined);
+    },
+
+    sessionRef: dailySessionRef,
 
     listRecordings: listTimeline,
 
