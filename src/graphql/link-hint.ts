@@ -1,7 +1,5 @@
 import { Kind, visit, type DocumentNode, type OperationDefinitionNode, type ValueNode } from 'graphql';
-
-/** accessLink's default validity (recording.resolver.ts), also for an explicit null. */
-const DEFAULT_VALID_FOR_SECS = 3600;
+import { DEFAULT_VALID_FOR_SECS } from './access-link/validity';
 
 /** The operation a request runs: the named one, or the only one. */
 function operationOf(document: DocumentNode, operationName?: string | null): OperationDefinitionNode | undefined {
