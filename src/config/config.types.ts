@@ -122,6 +122,11 @@ export interface AppConfig {
   logFormat: LogFormat;
   /** How long SIGTERM waits for in-flight requests before cutting them (SHUTDOWN_GRACE_MS). */
   shutdownGraceMs: number;
+  /**
+   * A Redis that replicas share (REDIS_URL, redis:// or rediss://); unset, every piece of
+   * shared state stays in process. May carry a password: never logged.
+   */
+  redisUrl?: string;
 }
 
 export type LogFormat = 'json' | 'pretty';

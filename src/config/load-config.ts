@@ -110,6 +110,20 @@ function isLoopbackHost(host: string): boolean {
   return family !== 0 && LOOPBACK.check(bare, family === 4 ? 'ipv4' : 'ipv6');
 }
 
+/** REDIS_URL: a redis:// or rediss:// URL; the message never repeats the value (it may hold a password). */
+function redisUrlFrom(env: Env): string | undefined {
+  const raw = str(env, 'REDIS_URL');
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('REDIS_URL', 'must be a redis:// or rediss:// URL.');
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new ConfigError('REDIS_URL', 'must be a redis:// or rediss:// URL.');
+  return raw;
+}
+
 function choice<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
   const raw = (str(env, name) ?? fallback).toLowerCase();
   if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(name, `must be ${allowed.join(' or ')}.`);
@@ -155,6 +169,7 @@ export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = proces
   if (sandbox && nodeEnv === 'production') {
     throw new ConfigError('NODE_ENV', 'is production but no vendor is configured; set at least one vendor\'s credentials (the sandbox is for development).');
   }
+  const redisUrl = redisUrlFrom(env);
   const host = str(env, 'HOST') ?? SERVER_DEFAULTS.host;
   if (sandbox && apiKeys.length === 0 && !isLoopbackHost(host)) {
     throw new ConfigError(
@@ -175,6 +190,7 @@ export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = proces
     sandboxLatencyMs: int(env, 'SANDBOX_LATENCY_MS', SERVER_DEFAULTS.sandboxLatencyMs, 0, 60_000),
     sandboxRecordingsPerVendor: int(env, 'SANDBOX_RECORDINGS_PER_VENDOR', SERVER_DEFAULTS.sandboxRecordingsPerVendor, 0, 100_000),
     ...(cursorSecret !== undefined ? { cursorSecret } : {}),
+    ...(redisUrl !== undefined ? { redisUrl } : {}),
     playground: choice(env, 'PLAYGROUND', ['on', 'off'], nodeEnv === 'production' ? 'off' : 'on') === 'on',
     logFormat: choice(env, 'LOG_FORMAT', ['json', 'pretty'], nodeEnv === 'development' && stdoutIsTty ? 'pretty' : 'json'),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', SERVER_DEFAULTS.shutdownGraceMs, 0, 600_000),

@@ -72,5 +72,10 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     description: 'Key (at least 32 characters) that seals (AES-256-GCM) `Query.recordings` cursors; when unset it is derived from the vendor credentials, so replicas with the same configuration accept each other\'s cursors',
     secret: true,
   },
+  {
+    name: 'REDIS_URL',
+    description: '`redis://` or `rediss://` URL of a Redis that replicas share; unset, everything stays in process (the embedded default). May carry a password: never logged',
+    secret: true,
+  },
   { name: 'RECORDING_GRAPH_BATCHING', description: '`off` disables DataLoader batching and caching (benchmark baseline only)', default: SERVER_DEFAULTS.batching },
 ];

@@ -103,7 +103,9 @@ export class VendorHttp {
 
   /**
    * GET without following a redirect (Bird's 307 to a presigned URL): returns the status
-   * and Location. Error statuses throw like getJson.
+   * and Location. Error statuses throw like getJson. Sent accepting any type, not JSON only: the
+   * media resource answers JSON metadata or the 307 (docs/vendors/bird.md, "Links"), and
+   * the redirect is what is wanted.
    */
   getRedirect(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, route: string): Promise<RedirectResponse> {
     return this.policy.execute(
@@ -176,7 +178,7 @@ export class VendorHttp {
   }
 
   private async getRedirectOnce(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, signal: AbortSignal): Promise<RedirectResponse> {
-    const res = await this.send(path, query, ctx, signal);
+    const res = await this.send(path, query, ctx, signal, '*/*');
     if (res.statusCode >= 400) {
       const text = await this.readBody(res);
       throw this.errorFor(res, text);
@@ -200,8 +202,8 @@ export class VendorHttp {
   }
 
   /** `signal` is the caller's combined with the request deadline (withDeadline). */
-  private async send(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, signal: AbortSignal): Promise<Dispatcher.ResponseData> {
-    const headers: Record<string, string> = { accept: 'application/json', ...(await this.options.headers()) };
+  private async send(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, signal: AbortSignal, accept = 'application/json'): Promise<Dispatcher.ResponseData> {
+    const headers: Record<string, string> = { accept, ...(await this.options.headers()) };
     // None of the five vendors documents a request-id header (providers.md); X-Request-Id is
     // the common convention, harmless where ignored, and lets a vendor's support or a proxy
     // log tie a call to our log lines. Sent to every vendor.

@@ -38,7 +38,7 @@ export const BirdRecordingSchema = z.object({
   /** `call` or `conference` as documented; kept a string so a new source value does not fail a whole list. */
   source: z.string(),
   sourceId: z.string().min(1),
-  /** Full enum not documented: accepted, ongoing, paused, completed, available seen. */
+  /** accepted, ongoing, paused, completed, available, absent or failed (get-a-recording OpenAPI); a string so a newer value maps to UNKNOWN. */
   status: z.string().nullish(),
   /** `create-call` or `call-command-record` seen. */
   origin: z.string().nullish(),

@@ -9,9 +9,13 @@ import { isHttpUrl } from '../shared/urls';
 import type { BirdRecording } from './bird.api-types';
 
 /**
- * Bird `status` -> RecordingStatus. The full enum is not documented (providers.md §4):
- * `accepted` and `available` appear in examples, `ongoing`, `paused` and `completed` are
- * the states the active-call PATCH sets. The meanings are our inference (issue text).
+ * Bird `status` -> RecordingStatus. The recording's OpenAPI (get-a-recording, and the
+ * call-recording schema on get-a-call-recording) documents seven values: accepted, ongoing,
+ * paused, completed, available, absent, failed. Their meanings are not described; what we
+ * read into them (docs/vendors/bird.md, "Statuses"): accepted is queued, ongoing and paused
+ * are the states the active-call PATCH sets, completed is stopped with the file not yet
+ * published, available has a file, and absent (no audio, as SignalWire's value of the same
+ * name) and failed have none.
  */
 const STATUS: Record<string, RecordingStatus> = {
   accepted: 'PENDING',
@@ -19,6 +23,8 @@ const STATUS: Record<string, RecordingStatus> = {
   paused: 'PAUSED',
   completed: 'PROCESSING',
   available: 'READY',
+  absent: 'FAILED',
+  failed: 'FAILED',
 };
 
 export function mapBirdStatus(status: string | null | undefined): RecordingStatus {

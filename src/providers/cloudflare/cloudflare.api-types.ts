@@ -108,13 +108,14 @@ export const CloudflareSessionSchema = z.object({
 export type CloudflareSession = z.infer<typeof CloudflareSessionSchema>;
 
 /**
- * GET …/sessions/{session_id}: `{ success, data: { session } }`. Its description says
- * "including recording details", but the SDK type carries no recordings: the session's
- * recordings come from the meeting's recording list.
+ * GET …/sessions/{session_id}: `{ success, data: { session } }` in the SDK's type
+ * (SessionGetSessionDetailsResponse), `{ success, data: <session> }` on other reference
+ * pages; either is read. Its description says "including recording details", but neither
+ * shape carries recordings: the session's recordings come from the meeting's list.
  */
 export const CloudflareSessionEnvelopeSchema = z.object({
   success: z.boolean(),
-  data: z.object({ session: CloudflareSessionSchema.nullish() }).nullish(),
+  data: z.union([z.object({ session: CloudflareSessionSchema }), CloudflareSessionSchema]).nullish(),
 });
 
 /**

@@ -14,6 +14,7 @@ import {
   type CloudflareSession,
 } from './cloudflare.api-types';
 import { toCloudflareError } from './cloudflare.errors';
+import { sessionOfDetails } from './cloudflare.mapper';
 
 /**
  * The largest `per_page` asked for on list calls. The RealtimeKit docs give no maximum
@@ -25,9 +26,10 @@ import { toCloudflareError } from './cloudflare.errors';
 export const CLOUDFLARE_PER_PAGE = 100;
 
 /**
- * The first page: the docs' example asks `page_no=1` (the parameter's minimum is 0, what 0
- * means is not documented). Pages are assumed 1-based: page n holds the items at offsets
- * (n - 1) * per_page onwards, as the response's `paging.start_offset` reports.
+ * The first page: the docs' example asks `page_no=1`; the SDK says only "the page number",
+ * minimum 0 (docs/vendors/cloudflare.md, "Paging"). Pages are assumed 1-based: page n holds
+ * the items at offsets (n - 1) * per_page onwards. listPage checks that against the
+ * response's `paging.start_offset` and switches to 0-based numbering when the API shows it.
  */
 export const CLOUDFLARE_FIRST_PAGE = 1;
 
@@ -41,14 +43,23 @@ export interface CloudflareListParams {
   /** ISO date-times; the emulator (and this adapter) read them as bounds on `invoked_time`. */
   start_time?: string;
   end_time?: string;
-  /** Only INVOKED, RECORDING, UPLOADING and UPLOADED are accepted. */
-  'status[]'?: readonly string[];
+  /**
+   * Only INVOKED, RECORDING, UPLOADING and UPLOADED are accepted. An array, sent as the key
+   * repeated (`status=A&status=B`): the parameter is `status` (RecordingGetRecordingsParams),
+   * not `status[]`.
+   */
+  status?: readonly string[];
 }
+
+/** A list query without its page number: listPage numbers the pages. */
+export type CloudflarePageQuery = Omit<CloudflareListParams, 'page_no'>;
 
 /** One method per RealtimeKit endpoint; bodies are checked against cloudflare.api-types.ts. */
 export class CloudflareClient {
   private readonly http: VendorHttp;
   private readonly app: string;
+  /** What `page_no` counts from: 1 until a response shows 0 (see listPage). */
+  private firstPage = CLOUDFLARE_FIRST_PAGE;
 
   constructor(config: CloudflareConfig) {
     this.app = encodePath`/accounts/${config.accountId}/realtime/kit/${config.appId}`;
@@ -83,12 +94,35 @@ export class CloudflareClient {
     return parsed;
   }
 
-  /** GET …/sessions/{session_id} — https://developers.cloudflare.com/api/resources/realtime_kit/subresources/sessions/methods/get_session_details/ */
+  /**
+   * Page `index` (0 for the first) of the list, whatever `page_no` counts from. Pages are
+   * asked 1-based; a response whose `paging.start_offset` is a whole page past the offset
+   * asked for shows a 0-based API (page 1 was the second page): the page is asked again as
+   * `page_no=index`, and this client numbers from 0 from then on. Any other start_offset is
+   * left alone (its own numbering is not documented either).
+   */
+  async listPage(query: CloudflarePageQuery, index: number, ctx: CallContext): Promise<CloudflareRecordingList> {
+    const first = this.firstPage;
+    const res = await this.listRecordings({ ...query, page_no: first + index }, ctx);
+    const expected = index * query.per_page;
+    if (first === 1 && res.data.length > 0 && res.paging.start_offset === expected + query.per_page) {
+      this.firstPage = 0;
+      return this.listRecordings({ ...query, page_no: index }, ctx);
+    }
+    return res;
+  }
+
+  /**
+   * GET …/sessions/{session_id} — https://developers.cloudflare.com/api/resources/realtime_kit/subresources/sessions/methods/get_session_details/
+   * The session is `data.session` in the SDK's type and `data` itself on other reference
+   * pages: both are read (CloudflareSessionEnvelopeSchema).
+   */
   async getSession(id: string, ctx: CallContext): Promise<CloudflareSession> {
     const body = await this.http.getJson(`${this.app}${encodePath`/sessions/${id}`}`, undefined, ctx, '/sessions/{session_id}');
     const parsed = parseWire('cloudflare', CloudflareSessionEnvelopeSchema, body, 'session');
-    if (!parsed.success || !parsed.data?.session) throw badResponse('cloudflare', 'session without success and data');
-    return parsed.data.session;
+    const session = sessionOfDetails(parsed.data);
+    if (!parsed.success || !session) throw badResponse('cloudflare', 'session without success and data');
+    return session;
   }
 
   /** The vendor's circuit breaker, for /readyz and /metrics. */

@@ -6,11 +6,11 @@ import { z } from 'zod';
 import { pageSizeFor, parsePosition, readPosition, walkSteps, type ListStep } from '../shared/listing';
 import { matchesFilter } from '../shared/timeline';
 import type { CloudflareSession } from './cloudflare.api-types';
-import { CLOUDFLARE_FIRST_PAGE, CLOUDFLARE_PER_PAGE, type CloudflareClient, type CloudflareListParams } from './cloudflare.client';
+import { CLOUDFLARE_PER_PAGE, type CloudflareClient, type CloudflareListParams } from './cloudflare.client';
 import { mapCloudflareRecording } from './cloudflare.mapper';
 
 /**
- * Our statuses the list's `status[]` filter can express: the filter accepts only INVOKED,
+ * Our statuses the list's `status` filter can express: the filter accepts only INVOKED,
  * RECORDING, UPLOADING and UPLOADED (RecordingGetRecordingsParams), and each of these is the
  * only vendor status that maps to ours (cloudflare.mapper.ts). A filter naming any other
  * status (PAUSED, FAILED, UNKNOWN, …) is checked locally only.
@@ -56,7 +56,7 @@ function perPageFor(offset: number, wanted: number): number {
   return wanted;
 }
 
-/** The list's pushed-down query: status[] when all asked statuses can be expressed, time bounds. */
+/** The list's pushed-down query: `status` when all asked statuses can be expressed, time bounds. */
 function pushdown(filter: ListFilter): Omit<CloudflareListParams, 'page_no' | 'per_page'> {
   const statuses = filter.statuses?.map((s) => PUSHABLE_STATUS[s]);
   return {
@@ -67,7 +67,7 @@ function pushdown(filter: ListFilter): Omit<CloudflareListParams, 'page_no' | 'p
     // into the vendor's order, so nothing is lost or repeated either way.
     sort_by: 'invokedTime',
     sort_order: 'DESC',
-    ...(statuses?.length && statuses.every((s) => s !== undefined) ? { 'status[]': statuses as string[] } : {}),
+    ...(statuses?.length && statuses.every((s) => s !== undefined) ? { status: statuses as string[] } : {}),
     ...(filter.startedAfter ? { start_time: new Date(filter.startedAfter.getTime() - INVOKE_TO_START_MARGIN_MS).toISOString() } : {}),
     ...(filter.startedBefore ? { end_time: filter.startedBefore.toISOString() } : {}),
   };
@@ -81,7 +81,7 @@ export interface CloudflareListingDeps {
 
 /**
  * Cloudflare's listing (providers.md §5): GET …/recordings, newest first, page_no/per_page
- * computed from the position's offset, with status[], start_time/end_time and (for a session
+ * computed from the position's offset, with status, start_time/end_time and (for a session
  * filter) meeting_id pushed down; everything is checked locally too. No session filter
  * exists: the session's details give its meeting, whose list is kept to the session.
  */
@@ -116,10 +116,7 @@ export function createCloudflareListing({ client, sessionDetails }: CloudflareLi
       const perPage = perPageFor(pos.offset, wanted);
       const index = Math.floor(pos.offset / perPage);
       const first = index * perPage;
-      const res = await client.listRecordings(
-        { ...params, ...(pos.meeting ? { meeting_id: pos.meeting } : {}), page_no: CLOUDFLARE_FIRST_PAGE + index, per_page: perPage },
-        ctx,
-      );
+      const res = await client.listPage({ ...params, ...(pos.meeting ? { meeting_id: pos.meeting } : {}), per_page: perPage }, index, ctx);
       const items = res.data.flatMap((wire, i) => {
         if (first + i < pos.offset) return [];
         const recording = mapCloudflareRecording(wire);

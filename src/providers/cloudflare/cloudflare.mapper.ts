@@ -6,7 +6,8 @@ import { ownEntry, statusFrom } from '../shared/lookup';
 import { providerManagedStorage } from '../shared/session-span';
 import { parseDate, secondsBetween } from '../shared/times';
 import { isHttpUrl } from '../shared/urls';
-import type { CloudflareRecording, CloudflareSession, CloudflareStorageConfig } from './cloudflare.api-types';
+import type { z } from 'zod';
+import type { CloudflareRecording, CloudflareSession, CloudflareSessionEnvelopeSchema, CloudflareStorageConfig } from './cloudflare.api-types';
 
 /**
  * RealtimeKit `status` -> RecordingStatus (providers.md §5, "Status values"). PAUSED is in
@@ -136,6 +137,15 @@ export function mapCloudflareRecording(rec: CloudflareRecording): RecordingData 
     storage: mapCloudflareStorage(rec.storage_config),
     knownLink: knownLinkOf(rec),
   };
+}
+
+/**
+ * The session of a session-details body's `data`: `data.session` (the SDK's type) or `data`
+ * itself (other reference pages); null when neither holds one.
+ */
+export function sessionOfDetails(data: z.infer<typeof CloudflareSessionEnvelopeSchema>['data']): CloudflareSession | null {
+  if (!data) return null;
+  return 'session' in data ? data.session : data;
 }
 
 /**

@@ -6,7 +6,7 @@ import { byGroup, eachKey } from '../shared/batch';
 import { memoCall } from '../shared/memo';
 import type { ProviderDeps } from '../shared/provider-deps';
 import type { CloudflareRecording, CloudflareSession } from './cloudflare.api-types';
-import { CLOUDFLARE_FIRST_PAGE, CLOUDFLARE_PER_PAGE, CloudflareClient } from './cloudflare.client';
+import { CLOUDFLARE_PER_PAGE, CloudflareClient } from './cloudflare.client';
 import { createCloudflareListing } from './cloudflare.listing';
 import { cloudflareSessionRef, mapCloudflareAccessLink, mapCloudflareRecording, mapCloudflareSession } from './cloudflare.mapper';
 
@@ -29,8 +29,8 @@ export function createCloudflareProvider(config: CloudflareConfig, deps: Provide
 
   async function listMeeting(meetingId: string, ctx: CallContext): Promise<CloudflareRecording[]> {
     const all: CloudflareRecording[] = [];
-    for (let page = CLOUDFLARE_FIRST_PAGE; ; page++) {
-      const res = await client.listRecordings({ meeting_id: meetingId, page_no: page, per_page: CLOUDFLARE_PER_PAGE }, ctx);
+    for (let index = 0; ; index++) {
+      const res = await client.listPage({ meeting_id: meetingId, per_page: CLOUDFLARE_PER_PAGE }, index, ctx);
       all.push(...res.data);
       // total_count bounds the walk even if a page were to come back full forever.
       if (res.data.length < CLOUDFLARE_PER_PAGE || all.length >= res.paging.total_count) return all;

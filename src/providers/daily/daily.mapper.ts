@@ -73,11 +73,23 @@ export function mapDailySession(roomName: string, mtgSessionId: string, recordin
 }
 
 /**
+ * The validity Daily granted, in whole seconds. Daily counts `expires` from its own clock
+ * in whole seconds, at or after the moment we sent the call: the time left, counted from
+ * `sentAtMs`, is above `asked - 1` whenever Daily granted what was asked, and measuring it
+ * with a floor reported one second less than asked. So it is rounded up and capped at
+ * what was asked: the asked validity when Daily granted it, less only when `expires` shows
+ * Daily granted less (or our clock runs ahead of Daily's by more than a second).
+ */
+function grantedSecs(expiresAtMs: number, askedSecs: number, sentAtMs: number): number {
+  return Math.max(0, Math.min(askedSecs, Math.ceil((expiresAtMs - sentAtMs) / 1000)));
+}
+
+/**
  * Daily's access link, byte for byte: its query string is the signature, and any
  * re-encoding gives a 403 (docs.daily.co/docs/rest-api/access-links). `download_link` can
  * hold an error string instead of a URL (get-recording-link), which is an error here.
  */
-export function mapDailyAccessLink(link: DailyAccessLink, nowMs: number): AccessLinkData {
+export function mapDailyAccessLink(link: DailyAccessLink, asked: { validForSecs: number; sentAtMs: number }): AccessLinkData {
   if (!isHttpUrl(link.download_link)) {
     throw new ProviderError(
       'daily',
@@ -89,7 +101,7 @@ export function mapDailyAccessLink(link: DailyAccessLink, nowMs: number): Access
   return {
     url: link.download_link,
     expiresAt,
-    validForSecs: Math.max(0, Math.floor((expiresAt.getTime() - nowMs) / 1000)),
+    validForSecs: grantedSecs(expiresAt.getTime(), asked.validForSecs, asked.sentAtMs),
     format: 'MP4',
     // Files in Daily's own bucket are always served as attachments; a customer bucket can
     // allow inline streaming, which the recording object does not tell us.

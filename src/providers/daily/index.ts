@@ -73,7 +73,11 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
 
   /** The link call needs only the recording's id: memoized per request, so a prefetch and the later load share one call. */
   function accessLinkCall(id: string, validForSecs: number, ctx: CallContext) {
-    return memoCall(ctx, `daily:link:${id}:${validForSecs}`, () => client.getAccessLink(id, validForSecs, ctx));
+    return memoCall(ctx, `daily:link:${id}:${validForSecs}`, async () => {
+      // When the call was sent, not when its answer is read: the granted validity counts from it.
+      const sentAtMs = now();
+      return { link: await client.getAccessLink(id, validForSecs, ctx), sentAtMs };
+    });
   }
 
   return {
@@ -99,7 +103,10 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
     },
 
     getAccessLinks(requests, ctx) {
-      return eachKey(requests, async ({ recording, validForSecs }) => mapDailyAccessLink(await accessLinkCall(recording.nativeId, validForSecs, ctx), now()));
+      return eachKey(requests, async ({ recording, validForSecs }) => {
+        const { link, sentAtMs } = await accessLinkCall(recording.nativeId, validForSecs, ctx);
+        return mapDailyAccessLink(link, { validForSecs, sentAtMs });
+      });
     },
 
     prefetchAccessLinks(requests, ctx) {

@@ -8,8 +8,8 @@ import { memoCall } from '../shared/memo';
 import type { ProviderDeps } from '../shared/provider-deps';
 import type { SignalWireRecording } from './signalwire.api-types';
 import { SIGNALWIRE_PAGE_SIZE, SignalWireClient } from './signalwire.client';
-import { signalWireListParams } from './signalwire.listing';
-import { signalWireSessionRef, mapSignalWireAccessLink, mapSignalWireRecording, mapSignalWireSession } from './signalwire.mapper';
+import { dateFilterRefusal, signalWireListParams } from './signalwire.listing';
+import { mapSignalWireAccessLink, mapSignalWireRecording, mapSignalWireSession, signalWireSessionRef } from './signalwire.mapper';
 
 const SID = uuidRule('recording sid');
 const CALL = { name: '"call"', pattern: /^call$/ };
@@ -43,7 +43,9 @@ export function createSignalWireProvider(config: SignalWireConfig, _deps: Provid
     const from = readPosition('signalwire', after, PositionSchema);
     const uri = from?.page ?? client.recordingsPageUri(signalWireListParams(filter, limit));
     // getPage has checked next_page_uri: no position ever holds another host's URI or loops on one page.
-    const page = await client.getPage(uri, ctx);
+    const page = await client.getPage(uri, ctx).catch((error: unknown) => {
+      throw dateFilterRefusal(uri, error);
+    });
     const nextUri = page.next_page_uri;
     return pageOfRecordings(
       page.recordings.map((r) => mapSignalWireRecording(r, config.spaceUrl)),

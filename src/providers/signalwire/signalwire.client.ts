@@ -69,7 +69,11 @@ export class SignalWireClient {
   /**
    * The path (from the space root) of the first page of the account list, as SignalWire's
    * own page URIs are written: what a listing position keeps, so that it resumes
-   * by the same means as from a `next_page_uri`.
+   * by the same means as from a `next_page_uri`. No `.json`: the current reference routes
+   * the list as `/Accounts/{AccountSid}/Recordings` and its page URIs (`uri`,
+   * `first_page_uri`, `next_page_uri`) carry no extension either (recordings/main.tsp,
+   * models/responses.tsp); `/Recordings.json` appears only in Twilio-style examples and
+   * in call and conference sub-resource URIs (docs/vendors/signalwire.md, "List path").
    */
   recordingsPageUri(params: SignalWireListParams): string {
     return `${this.apiPath}${this.account}/Recordings${buildQuery(params)}`;

@@ -1,8 +1,9 @@
+import { ErrorCode } from '../../errors/error-codes';
+import { ProviderError } from '../../errors/provider-error';
 import type { ListFilter } from '../recording-provider';
 import { pageSizeFor, START_LAG_ALLOWANCE_MS } from '../shared/listing';
 import { DAY_MS, toRfc2822, utcDayCeil, utcDayFloor } from '../shared/times';
 import { SIGNALWIRE_PAGE_SIZE, type SignalWireListParams } from './signalwire.client';
-
 
 /**
  * The timeline filter pushed down to GET /Accounts/{AccountSid}/Recordings
@@ -33,4 +34,33 @@ export function signalWireListParams(filter: ListFilter, limit: number): SignalW
     'DateCreated<': before === undefined ? undefined : toRfc2822(utcDayCeil(before)),
     PageSize: pageSizeFor(limit, SIGNALWIRE_PAGE_SIZE),
   };
+}
+
+/** Our filter behind each date bound we send (signalWireListParams). */
+const DATE_BOUNDS = [
+  ['DateCreated>', 'startedAfter'],
+  ['DateCreated<', 'startedBefore'],
+] as const;
+
+/**
+ * A refusal (HTTP 400 or 422) of a list page that carried a date bound, as a coded error
+ * naming the bound: the bounds are ours (RFC 2822, as the current Compatibility API
+ * reference documents them; docs/vendors/signalwire.md), never the caller's text, so a
+ * space that wants another format (older pages show `YYYY-MM-DD`) is a SignalWire
+ * limitation, not bad input. Any other error, or a page without a date bound, is
+ * returned as it was.
+ */
+export function dateFilterRefusal(pageUri: string, error: unknown): unknown {
+  if (!(error instanceof ProviderError) || (error.httpStatus !== 400 && error.httpStatus !== 422)) return error;
+  const q = pageUri.indexOf('?');
+  const query = new URLSearchParams(q === -1 ? '' : pageUri.slice(q + 1));
+  const sent = DATE_BOUNDS.filter(([param]) => query.has(param));
+  if (sent.length === 0) return error;
+  const names = sent.map(([param, ours]) => `\`${param}\` (from ${ours})`).join(' and ');
+  return new ProviderError(
+    'signalwire',
+    ErrorCode.UNSUPPORTED_BY_PROVIDER,
+    `SignalWire refused the recordings list filtered by ${names}, sent in RFC 2822 as its Compatibility API reference documents (HTTP ${error.httpStatus}); list SignalWire recordings without a date bound, or by session.`,
+    { httpStatus: error.httpStatus, vendorCode: error.vendorCode, cause: error },
+  );
 }

@@ -47,7 +47,8 @@ export const ZoomRecordingListSchema = z.object({
   page_size: z.number().nullish(),
   total_records: z.number().nullish(),
   next_page_token: z.string().nullish(),
-  sessions: z.array(ZoomSessionRecordingsSchema),
+  /** Optional in Zoom's own SDK types (rivet videosdk.d.ts `sessions?:`). */
+  sessions: z.array(ZoomSessionRecordingsSchema).nullish(),
 });
 export type ZoomRecordingList = z.infer<typeof ZoomRecordingListSchema>;
 

@@ -11,9 +11,12 @@ import { mapZoomFile, ZOOM_SESSION_ID, zoomFiles } from './zoom.mapper';
 
 /**
  * How far back a listing without `startedAfter` looks: Zoom lists only by date range (at
- * most a month per call, providers.md §3), so "everything" needs a bound. Such a listing
- * covers recordings from 00:00 UTC of the day six months before today; older ones are
- * reached with an explicit `startedAfter`. Part of the API's documented behaviour.
+ * most a month per call) and documents the months it serves as "within the last six
+ * months" (Video SDK reference; docs/vendors/zoom.md), so "everything" needs a bound. The
+ * earliest `from` such a listing sends is the same day six months before today, never a
+ * day earlier: the listing covers recordings from 00:00 UTC of the day after it (the one
+ * day in front is SESSION_LEAD_DAYS). Older ones are reached with an explicit
+ * `startedAfter`, sent as asked. Part of the API's documented behaviour.
  */
 export const ZOOM_LIST_LOOKBACK_MONTHS = 6;
 
@@ -122,11 +125,17 @@ export function createZoomListing({ client, now, fetchSession }: ZoomListingDeps
   /** The first position of a walk, or null when the filter's range is empty. */
   function startOf(filter: ListFilter): WindowPosition | null {
     const today = dayOf(now());
+    // The default bound is one lead day after the look-back day, so the first range asked
+    // for (which reaches SESSION_LEAD_DAYS earlier) starts on the look-back day itself.
+    const lookback = dayStart(addDays(monthsBefore(today, ZOOM_LIST_LOOKBACK_MONTHS), SESSION_LEAD_DAYS));
     // Zoom has nothing from before 1970: a bound that early is the epoch (positions hold counts).
-    const since = Math.max(0, filter.startedAfter?.getTime() ?? dayStart(monthsBefore(today, ZOOM_LIST_LOOKBACK_MONTHS)));
+    const since = Math.max(0, filter.startedAfter?.getTime() ?? lookback);
     // Zoom's own default range ends tomorrow; nothing has started later than that.
     const lastDay = filter.startedBefore ? dayOf(Math.min(filter.startedBefore.getTime() - 1, now() + DAY_MS)) : addDays(today, 1);
     if (filter.startedBefore && filter.startedBefore.getTime() <= since) return null;
+    // A lower bound after the last day (startedAfter days ahead): nothing can match, and
+    // its range would start after it ends, which Zoom refuses. An empty part, no call.
+    if (since >= dayStart(lastDay) + DAY_MS) return null;
     return { since, to: lastDay, token: null, size: 1, done: 0, skip: 0 };
   }
 
@@ -155,7 +164,8 @@ export function createZoomListing({ client, now, fetchSession }: ZoomListingDeps
         if (pos.token && isExpiredToken(error)) return { items: [], next: { ...pos, token: null, done: 0, skip: pos.done + pos.skip } };
         throw error;
       }
-      const files = pageFiles(page.sessions);
+      // `sessions` is optional in the list body (rivet videosdk.d.ts): absent is none.
+      const files = pageFiles(page.sessions ?? []);
       const here = { ...pos, size };
       const older = from > floor ? { since: pos.since, to: addDays(from, -1), token: null, size: 1, done: 0, skip: 0 } : null;
       const next = page.next_page_token

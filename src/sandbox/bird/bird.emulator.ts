@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { BirdConfig } from '../../config/config.types';
-import type { BirdParty, BirdRecording } from '../../providers/bird/bird.api-types';
-import { UUID } from '../../ids/segment-rules';
 import { decodeParam, startEmulator, type EmulatorRequest, type EmulatorResponse, type EmulatorSpec } from '../emulator';
 import { sandboxCommon, type SandboxStartOptions, type VendorSandbox } from '../vendor-sandbox';
 import { birdListOrder, birdListTime, seedBird, type BirdDataset } from './bird.seed';
 import { byIdIn } from '../list-order';
+import type { BirdWireError, BirdWireParty, BirdWireRecording } from './bird.wire';
 
 export const BIRD_SANDBOX_ACCESS_KEY = 'sandbox-bird-access-key';
 export const BIRD_SANDBOX_WORKSPACE_ID = '8bc02f53-87ac-48d2-b4fd-c2cf856a305f';
@@ -19,16 +18,32 @@ const PRESIGN_SECS = 600;
 /** Shaped like the get-a-recording example's regional bucket (account id zeroed). */
 const S3_HOST = 'regional--voice-recordings--000000000000--euw1.s3.eu-west-1.amazonaws.com';
 
+/** A UUID as the OpenAPI's `format: uuid` means it (any version). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
- * Bird's workspace API error body is not documented beyond "application/json"
- * (providers.md §4); the emulator sends `{code, message}`, plus `errors` on validation
- * failures, which the adapter reads defensively.
+ * Error bodies: the `error.detailed` schema of Bird's Voice OpenAPI (`{code, message,
+ * details}`, get-a-call-recording), with 404 "not found" and 422 "did not pass validation"
+ * as get-a-recording documents them (docs/vendors/bird.md, "Errors").
  */
-const error = (status: number, code: string, message: string, errors?: Array<{ code: string; message: string }>): EmulatorResponse => ({
-  status,
-  body: errors ? { code, message, errors } : { code, message },
-});
-const invalid = (field: string, message: string) => error(422, 'ValidationError', 'did not pass validation', [{ code: field, message }]);
+const error = (status: number, code: string, message: string, details?: Record<string, unknown>): EmulatorResponse => {
+  const body: BirdWireError = details ? { code, message, details } : { code, message };
+  return { status, body };
+};
+const invalid = (field: string, message: string) => error(422, 'InvalidParameter', 'The request did not pass validation', { [field]: [message] });
+
+/**
+ * Whether a request's Accept takes something other than JSON. The same resource answers
+ * JSON metadata or the 307 to the file (get-a-recording lists both); the emulator sends the
+ * 307 unless the caller asked for JSON alone.
+ */
+function acceptsMedia(accept: string | undefined): boolean {
+  if (!accept) return true;
+  return accept.split(',').some((part) => {
+    const type = part.split(';')[0].trim().toLowerCase();
+    return type !== 'application/json' && type !== '';
+  });
+}
 
 export interface BirdEmulatorOptions {
   accessKey: string;
@@ -42,7 +57,7 @@ function amzDate(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
 }
 
-function presignedUrl(workspaceId: string, rec: BirdRecording, nowMs: number): string {
+function presignedUrl(workspaceId: string, rec: BirdWireRecording, nowMs: number): string {
   const date = amzDate(nowMs);
   const signature = createHash('sha256').update(`${rec.id}|${date}`).digest('hex');
   return (
@@ -52,7 +67,7 @@ function presignedUrl(workspaceId: string, rec: BirdRecording, nowMs: number): s
   );
 }
 
-function partyMatches(party: BirdParty | null | undefined, wanted: string): boolean {
+function partyMatches(party: BirdWireParty | undefined, wanted: string): boolean {
   const n = party?.number;
   return !!n && (n.number === wanted || n.identity === wanted || n.number === wanted.replace(/^\+/, ''));
 }
@@ -112,27 +127,33 @@ function list(data: BirdDataset, req: EmulatorRequest): EmulatorResponse {
 }
 
 /**
- * Bird workspace Voice API emulator (providers.md §4): `Authorization: AccessKey <key>`
+ * Bird workspace Voice API emulator (docs/vendors/bird.md): `Authorization: AccessKey <key>`
  * (401 otherwise), 404 for another workspace, GET …/recordings (filters, startAt/endAt
  * inclusive on the start or else creation time, limit 1..99 default 10 and 422 otherwise,
  * opaque pageToken, `{results, nextPageToken}`, newest first then by id), GET …/recordings/{id} (the documented
  * object with a fresh presigned `url` once available), and GET …/recordings/{id}.mp3
- * answering 307 to a presigned regional S3 URL valid for 600 s.
+ * answering 307 to a presigned regional S3 URL valid for 600 s (the metadata when the
+ * caller accepts JSON only). Nothing here is imported from the adapter (src/providers).
  */
 export function birdEmulatorSpec(data: BirdDataset, options: BirdEmulatorOptions): EmulatorSpec {
   const now = options.now ?? Date.now;
   const byId = () => byIdIn(data.recordings, (r) => r.id);
   const inWorkspace = (raw: string) => decodeParam(raw) === options.workspaceId;
-  const notFound = () => error(404, 'NotFound', 'not found');
+  /** The get example's body: the stored object, with a fresh presigned `url` once the file is available. */
+  const metadata = (rec: BirdWireRecording): EmulatorResponse => ({
+    status: 200,
+    body: rec.status === 'available' ? { ...rec, url: presignedUrl(options.workspaceId, rec, now()) } : rec,
+  });
+  const notFound = () => error(404, 'NotFound', 'The requested resource was not found');
   return {
     vendor: 'bird',
     authorize(req) {
       const m = /^AccessKey (.+)$/.exec(req.headers.authorization ?? '');
-      return m?.[1] === options.accessKey ? null : error(401, 'Unauthorized', 'invalid or missing access key');
+      return m?.[1] === options.accessKey ? null : error(401, 'Unauthorized', 'Invalid or missing access key');
     },
     notFound,
-    rateLimited: () => ({ code: 'TooManyRequests', message: 'rate limit exceeded' }),
-    serverError: () => ({ code: 'InternalServerError', message: 'internal error' }),
+    rateLimited: (): BirdWireError => ({ code: 'TooManyRequests', message: 'Rate limit exceeded' }),
+    serverError: (): BirdWireError => ({ code: 'InternalServerError', message: 'Internal error' }),
     routes: [
       {
         name: 'recordings.list',
@@ -144,9 +165,10 @@ export function birdEmulatorSpec(data: BirdDataset, options: BirdEmulatorOptions
         name: 'recordings.media',
         method: 'GET',
         pattern: /^\/workspaces\/([^/]+)\/recordings\/([^/]+)\.mp3$/,
-        handle(_req, [ws, rawId]) {
+        handle(req, [ws, rawId]) {
           const rec = inWorkspace(ws) ? byId().get(decodeParam(rawId) ?? '') : undefined;
           if (!rec) return notFound();
+          if (!acceptsMedia(req.headers.accept)) return metadata(rec);
           const omit = data.extras.get(rec.id)?.omitLocation;
           return { status: 307, headers: omit ? {} : { location: presignedUrl(options.workspaceId, rec, now()) } };
         },
@@ -157,8 +179,7 @@ export function birdEmulatorSpec(data: BirdDataset, options: BirdEmulatorOptions
         pattern: /^\/workspaces\/([^/]+)\/recordings\/([^/]+)$/,
         handle(_req, [ws, rawId]) {
           const rec = inWorkspace(ws) ? byId().get(decodeParam(rawId) ?? '') : undefined;
-          if (!rec) return notFound();
-          return { status: 200, body: rec.status === 'available' ? { ...rec, url: presignedUrl(options.workspaceId, rec, now()) } : rec };
+          return rec ? metadata(rec) : notFound();
         },
       },
     ],

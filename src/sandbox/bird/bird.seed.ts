@@ -1,9 +1,8 @@
-import type { BirdParty, BirdRecording } from '../../providers/bird/bird.api-types';
-import { parseDate } from '../../providers/shared/times';
 import { bulkSlots } from '../bulk-seed';
 import { newestFirst } from '../list-order';
 import { SANDBOX_EPOCH, SeedRandom } from '../seed-random';
 import type { SeedOptions } from '../vendor-sandbox';
+import { BIRD_STATUSES, BIRD_ZERO_TIME, birdTimeMs, type BirdSource, type BirdWireNumber, type BirdWireRecording } from './bird.wire';
 
 /** Emulator-side facts about a recording that Bird does not put in its body. */
 export interface BirdRecordingExtras {
@@ -12,17 +11,17 @@ export interface BirdRecordingExtras {
 }
 
 export interface BirdDataset {
-  recordings: BirdRecording[];
+  recordings: BirdWireRecording[];
   extras: Map<string, BirdRecordingExtras>;
 }
 
-/** Go's zero time: what Bird sends for a time that is not set yet (get-a-call-recording example). */
-export const BIRD_ZERO_TIME = '0001-01-01T00:00:00Z';
+/** The statuses that have not ended: no duration, and the zero time for `endedAt`. */
+const UNFINISHED: readonly string[] = ['accepted', 'ongoing', 'paused'];
 
-/** Every status seen in Bird's docs, plus one they do not name (mapped to UNKNOWN). */
-const STATUSES = ['accepted', 'ongoing', 'paused', 'completed', 'archived'] as const;
+/** The demo recording whose media redirect comes without a Location (an `available` one). */
+const NO_LOCATION_INDEX = 7;
 
-function phone(rng: SeedRandom, country: string, prefix: string): BirdParty['number'] {
+function phone(rng: SeedRandom, country: string, prefix: string): BirdWireNumber {
   const number = `${prefix}${rng.token(9, '0123456789')}`;
   return { type: 'pstn', number, identity: `+${number}`, countryIsoCode: country };
 }
@@ -31,12 +30,12 @@ function phone(rng: SeedRandom, country: string, prefix: string): BirdParty['num
  * The time Bird's list filters (startAt/endAt) and, by our assumption, orders on: the
  * start, or the creation for a recording not started (zero-time `startedAt`).
  */
-export function birdListTime(r: BirdRecording): number | null {
-  return (parseDate(r.startedAt) ?? parseDate(r.createdAt))?.getTime() ?? null;
+export function birdListTime(r: BirdWireRecording): number | null {
+  return birdTimeMs(r.startedAt) ?? birdTimeMs(r.createdAt);
 }
 
 /** Bird's list order as the emulator keeps it (undocumented, assumed): newest first, ties by id. */
-export function birdListOrder(recordings: BirdRecording[]): BirdRecording[] {
+export function birdListOrder(recordings: BirdWireRecording[]): BirdWireRecording[] {
   return newestFirst(recordings, birdListTime, (r) => r.id);
 }
 
@@ -45,10 +44,10 @@ export function birdListOrder(recordings: BirdRecording[]): BirdRecording[] {
  * of calls and conferences over the past ~6 months (src/sandbox/bulk-seed.ts), created a
  * second before they start.
  */
-function bulkBird(seed: number, count: number): BirdRecording[] {
+function bulkBird(seed: number, count: number): BirdWireRecording[] {
   const { rng, slots } = bulkSlots(seed, count, 0xb12d);
-  const recordings: BirdRecording[] = [];
-  let source = 'call';
+  const recordings: BirdWireRecording[] = [];
+  let source: BirdSource = 'call';
   let sourceId = '';
   let channelId = '';
   for (const slot of slots) {
@@ -81,26 +80,27 @@ function bulkBird(seed: number, count: number): BirdRecording[] {
 }
 
 /**
- * Deterministic demo data: 24 recordings over 8 sessions (5 calls, 3 conferences), every
- * status Bird's docs show plus an undocumented one, unfinished recordings with the
- * zero-time `endedAt`, mono and stereo, both origins, and one recording whose media
- * redirect comes without a Location; plus `recordingsPerVendor` bulk recordings. Listed
- * newest first.
+ * Deterministic demo data: 24 recordings over 8 sessions (5 calls, 3 conferences), each of
+ * the seven documented statuses, unfinished recordings with the zero-time `endedAt` and
+ * no `duration`, conference recordings without the call-only optional fields (channelId,
+ * direction, originator, receiver), mono and stereo, both origins, and one available
+ * recording whose media redirect comes without a Location; plus `recordingsPerVendor` bulk
+ * recordings. Listed newest first.
  */
 export function seedBird(seed = 1, options: SeedOptions = {}, count = 24): BirdDataset {
   const rng = new SeedRandom(seed);
   const sessions = Array.from({ length: Math.max(1, Math.ceil(count / 3)) }, (_, i) => ({
-    source: i % 8 < 5 ? 'call' : 'conference',
+    source: (i % 8 < 5 ? 'call' : 'conference') as BirdSource,
     sourceId: rng.uuid(),
     channelId: rng.uuid(),
     start: SANDBOX_EPOCH - (i + 1) * 86_400_000 - rng.int(0, 3_600) * 1000,
   }));
-  const recordings: BirdRecording[] = [];
+  const recordings: BirdWireRecording[] = [];
   const extras = new Map<string, BirdRecordingExtras>();
   for (let i = 0; i < count; i++) {
     const session = sessions[i % sessions.length];
-    const status = i < STATUSES.length ? STATUSES[i] : 'available';
-    const unfinished = status === 'accepted' || status === 'ongoing' || status === 'paused';
+    const status = i < BIRD_STATUSES.length ? BIRD_STATUSES[i] : 'available';
+    const unfinished = UNFINISHED.includes(status);
     const id = rng.uuid();
     const start = session.start + Math.floor(i / sessions.length) * 600_000;
     const duration = rng.int(20, 1_800);
@@ -115,7 +115,7 @@ export function seedBird(seed = 1, options: SeedOptions = {}, count = 24): BirdD
       ...(isCall
         ? {
             channelId: session.channelId,
-            direction: i % 2 === 0 ? 'outgoing' : 'incoming',
+            direction: i % 2 === 0 ? ('outgoing' as const) : ('incoming' as const),
             originator: { number: phone(rng, 'NL', '3197') },
             receiver: {
               contact: { id: rng.uuid(), identifierKey: 'phonenumber', identifierValue: `+351${rng.token(9, '0123456789')}` },
@@ -132,7 +132,7 @@ export function seedBird(seed = 1, options: SeedOptions = {}, count = 24): BirdD
       startedAt: status === 'accepted' ? BIRD_ZERO_TIME : iso(start),
       endedAt: unfinished ? BIRD_ZERO_TIME : iso(start + duration * 1000),
     });
-    extras.set(id, { omitLocation: i === 6 });
+    extras.set(id, { omitLocation: i === NO_LOCATION_INDEX });
   }
   recordings.push(...bulkBird(seed, options.recordingsPerVendor ?? 0));
   return { recordings: birdListOrder(recordings), extras };

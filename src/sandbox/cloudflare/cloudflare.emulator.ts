@@ -1,25 +1,24 @@
 import type { CloudflareConfig } from '../../config/config.types';
-import type { CloudflareListedRecording, CloudflareRecording } from '../../providers/cloudflare/cloudflare.api-types';
 import { decodeParam, startEmulator, type EmulatorRequest, type EmulatorResponse, type EmulatorSpec } from '../emulator';
 import { newestFirst } from '../list-order';
 import { SANDBOX_EPOCH } from '../seed-random';
 import { bearerToken, sandboxCommon, type SandboxStartOptions, type VendorSandbox } from '../vendor-sandbox';
 import { seedCloudflare, type CloudflareDataset, type CloudflareStoredRecording } from './cloudflare.seed';
+import { CLOUDFLARE_FILTERABLE_STATUSES, type CloudflareWireListedRecording, type CloudflareWirePaging, type CloudflareWireRecording } from './cloudflare.wire';
 
 export const CLOUDFLARE_SANDBOX_API_TOKEN = 'sandbox-cloudflare-api-token';
 /** 32 hex characters, like a Cloudflare account id (the SDK's example account id). */
 export const CLOUDFLARE_SANDBOX_ACCOUNT_ID = '023e105f4ecef8ad9ca31a8372d0c353';
 export const CLOUDFLARE_SANDBOX_APP_ID = '2a95132c15732412d22c1476fa83f27a';
 
-/** `per_page` maximum: not documented (providers.md §5); the emulator enforces the adapter's 100. */
+/** `per_page` maximum: not documented (docs/vendors/cloudflare.md); the emulator enforces the adapter's 100. */
 const MAX_PER_PAGE = 100;
 /** `per_page` default: not documented; 20 is what the docs' example asks for. */
 const DEFAULT_PER_PAGE = 20;
-/** The statuses the list's `status` filter accepts (RecordingGetRecordingsParams). */
-const FILTERABLE_STATUSES = ['INVOKED', 'RECORDING', 'UPLOADING', 'UPLOADED'];
+const FILTERABLE: readonly string[] = CLOUDFLARE_FILTERABLE_STATUSES;
 
 /**
- * Two error shapes, since RealtimeKit's own is undocumented (providers.md §5): the v4 API
+ * Two error shapes, since RealtimeKit's own is undocumented (docs/vendors/cloudflare.md): the v4 API
  * gateway's envelope for what it answers itself (auth, unknown routes, throttling), and
  * `{ success: false, error: { code, message } }` for RealtimeKit's answers (Inference).
  */
@@ -36,7 +35,7 @@ const kitError = (status: number, message: string): EmulatorResponse => ({
  * The body as sent: the emulator-only fields dropped, write-only secrets never read, except
  * on the one recording seeded to echo them (defensive, see ECHOED_SECRET_PREFIX).
  */
-function toWire(rec: CloudflareStoredRecording): CloudflareRecording {
+function toWire(rec: CloudflareStoredRecording): CloudflareWireRecording {
   const { meeting_id: _meeting, echoes_write_only: echoes, storage_config: stored, ...rest } = rec;
   if (echoes && stored) return { ...rest, storage_config: { ...stored } };
   const storage_config = stored
@@ -75,12 +74,36 @@ export interface CloudflareCredentials {
 }
 
 /**
- * Cloudflare RealtimeKit emulator (providers.md §5): Bearer token (401 otherwise), paths
+ * Where the documents leave a choice open, the emulator can take either side, so the
+ * adapter is tested against both (docs/vendors/cloudflare.md, "Assumptions").
+ */
+export interface CloudflareEmulatorOptions {
+  /**
+   * What `page_no` counts from. The SDK says only "the page number" with a minimum of 0.
+   * `one-based` (the default): page 1 is the first page, and page 0 is the first page too.
+   * `zero-based`: page 0 is the first page, page 1 the second.
+   */
+  pageNumbering?: 'one-based' | 'zero-based';
+  /**
+   * The session details body: `nested` is the SDK's `{ data: { session } }`; `flat` is
+   * `{ data: <session> }`, as other reference pages show it.
+   */
+  sessionShape?: 'nested' | 'flat';
+}
+
+/**
+ * Cloudflare RealtimeKit emulator (docs/vendors/cloudflare.md; nothing imported from src/providers): Bearer token (401 otherwise), paths
  * under /client/v4/accounts/{account_id}/realtime/kit/{app_id} (404 for another account or
  * app), GET recordings (list with its filters and page_no/per_page paging), GET one
  * recording (no `meeting`), GET one session. `now` decides which links have expired.
  */
-export function cloudflareEmulatorSpec(data: CloudflareDataset, creds: CloudflareCredentials, now: () => number = () => SANDBOX_EPOCH): EmulatorSpec {
+export function cloudflareEmulatorSpec(
+  data: CloudflareDataset,
+  creds: CloudflareCredentials,
+  now: () => number = () => SANDBOX_EPOCH,
+  options: CloudflareEmulatorOptions = {},
+): EmulatorSpec {
+  const zeroBased = options.pageNumbering === 'zero-based';
   const prefix = '^/client/v4/accounts/([^/]+)/realtime/kit/([^/]+)';
   const wrongApp = (account: string, app: string): EmulatorResponse | null =>
     decodeParam(account) === creds.accountId && decodeParam(app) === creds.appId ? null : kitError(404, 'App not found');
@@ -114,7 +137,7 @@ export function cloudflareEmulatorSpec(data: CloudflareDataset, creds: Cloudflar
         handle(req, [account, app]) {
           const denied = wrongApp(account, app);
           if (denied) return denied;
-          // page_no and per_page: "minimum 0" (the SDK); page 0 is read as the first page.
+          // page_no and per_page: "minimum 0"; what page_no counts from is options.pageNumbering.
           const perPage = intParam(req, 'per_page', DEFAULT_PER_PAGE, 0, MAX_PER_PAGE);
           if (perPage === undefined) return kitError(400, `per_page must be an integer from 0 to ${MAX_PER_PAGE}`);
           const pageNo = intParam(req, 'page_no', 1, 0);
@@ -123,8 +146,11 @@ export function cloudflareEmulatorSpec(data: CloudflareDataset, creds: Cloudflar
           if (sortBy !== null && sortBy !== 'invokedTime') return kitError(400, 'sort_by must be invokedTime');
           const sortOrder = req.query.get('sort_order') ?? 'DESC';
           if (sortOrder !== 'ASC' && sortOrder !== 'DESC') return kitError(400, 'sort_order must be ASC or DESC');
-          const statuses = [...req.query.getAll('status'), ...req.query.getAll('status[]')];
-          if (statuses.some((s) => !FILTERABLE_STATUSES.includes(s))) return kitError(400, `status must be one of ${FILTERABLE_STATUSES.join(', ')}`);
+          // The parameter is `status`, an array sent as the key repeated (RecordingGetRecordingsParams);
+          // the PHP-style `status[]` is not a parameter of this API.
+          if (req.query.has('status[]')) return kitError(400, 'Unknown query parameter status[]');
+          const statuses = req.query.getAll('status');
+          if (statuses.some((s) => !FILTERABLE.includes(s))) return kitError(400, `status must be one of ${FILTERABLE.join(', ')}`);
           const start = timeParam(req, 'start_time');
           const end = timeParam(req, 'end_time');
           if (start === undefined || end === undefined) return kitError(400, 'start_time and end_time must be ISO date-times');
@@ -146,17 +172,14 @@ export function cloudflareEmulatorSpec(data: CloudflareDataset, creds: Cloudflar
             if (search && r.meeting_id.toLowerCase() !== search && !(meetingOf(r.meeting_id)?.title ?? '').toLowerCase().includes(search)) return false;
             return true;
           });
-          const offset = (Math.max(pageNo, 1) - 1) * perPage;
+          const offset = (zeroBased ? pageNo : Math.max(pageNo, 1) - 1) * perPage;
           const page = items.slice(offset, offset + perPage).map(({ rec }) => rec);
-          const listed: CloudflareListedRecording[] = page.map((r) => ({ ...toWire(r), meeting: meetingOf(r.meeting_id) }));
-          return {
-            status: 200,
-            body: {
-              success: true,
-              data: listed,
-              paging: { total_count: items.length, start_offset: offset, end_offset: Math.max(offset, offset + page.length - 1) },
-            },
-          };
+          const listed: CloudflareWireListedRecording[] = page.map((r) => {
+            const meeting = meetingOf(r.meeting_id);
+            return meeting ? { ...toWire(r), meeting } : toWire(r);
+          });
+          const paging: CloudflareWirePaging = { total_count: items.length, start_offset: offset, end_offset: Math.max(offset, offset + page.length - 1) };
+          return { status: 200, body: { success: true, data: listed, paging } };
         },
       },
       {
@@ -178,7 +201,8 @@ export function cloudflareEmulatorSpec(data: CloudflareDataset, creds: Cloudflar
           const denied = wrongApp(account, app);
           if (denied) return denied;
           const session = data.sessions.find((s) => s.id === decodeParam(rawId));
-          return session ? { status: 200, body: { success: true, data: { session } } } : kitError(404, 'Session not found');
+          if (!session) return kitError(404, 'Session not found');
+          return { status: 200, body: { success: true, data: options.sessionShape === 'flat' ? session : { session } } };
         },
       },
     ],
@@ -186,10 +210,10 @@ export function cloudflareEmulatorSpec(data: CloudflareDataset, creds: Cloudflar
 }
 
 export async function startCloudflareSandbox(
-  options: SandboxStartOptions = {},
+  options: SandboxStartOptions & CloudflareEmulatorOptions = {},
   data: CloudflareDataset = seedCloudflare(options.seed, { recordingsPerVendor: options.recordingsPerVendor }),
 ): Promise<VendorSandbox<CloudflareConfig> & { data: CloudflareDataset }> {
   const creds = { apiToken: CLOUDFLARE_SANDBOX_API_TOKEN, accountId: CLOUDFLARE_SANDBOX_ACCOUNT_ID, appId: CLOUDFLARE_SANDBOX_APP_ID };
-  const emulator = await startEmulator(cloudflareEmulatorSpec(data, creds), options);
+  const emulator = await startEmulator(cloudflareEmulatorSpec(data, creds, undefined, options), options);
   return { emulator, data, config: { ...sandboxCommon('cloudflare', `${emulator.url}/client/v4`, options.vendorHttp), ...creds } };
 }

@@ -1,8 +1,8 @@
-import type { CloudflareMeeting, CloudflareRecording, CloudflareSession, CloudflareStorageConfig } from '../../providers/cloudflare/cloudflare.api-types';
 import { bulkInstants, bulkSessionSizes, bulkStream } from '../bulk-seed';
 import { newestFirst } from '../list-order';
 import { SANDBOX_EPOCH, SeedRandom } from '../seed-random';
 import type { SandboxStartOptions } from '../vendor-sandbox';
+import type { CloudflareStatus, CloudflareWireMeeting, CloudflareWireRecording, CloudflareWireSession, CloudflareWireStorageConfig } from './cloudflare.wire';
 
 /**
  * The write-only fields of `storage_config` (SDK: "only writeable by clients, not
@@ -16,9 +16,9 @@ export interface CloudflareWriteOnlySecrets {
 }
 
 /** A recording as the emulator keeps it: the wire body plus its meeting and stored secrets. */
-export interface CloudflareStoredRecording extends Omit<CloudflareRecording, 'storage_config'> {
+export interface CloudflareStoredRecording extends Omit<CloudflareWireRecording, 'storage_config'> {
   meeting_id: string;
-  storage_config: (CloudflareStorageConfig & CloudflareWriteOnlySecrets) | null;
+  storage_config: (CloudflareWireStorageConfig & CloudflareWriteOnlySecrets) | null;
   /** Emulator-only: send the write-only secrets back, as a vendor that echoes them would (see ECHOED_SECRET_PREFIX). */
   echoes_write_only?: true;
 }
@@ -37,8 +37,8 @@ export function writeOnlySecrets(rec: CloudflareStoredRecording): string[] {
 }
 
 export interface CloudflareDataset {
-  meetings: CloudflareMeeting[];
-  sessions: CloudflareSession[];
+  meetings: CloudflareWireMeeting[];
+  sessions: CloudflareWireSession[];
   /** Newest first, as the list's default order is assumed to be. */
   recordings: CloudflareStoredRecording[];
 }
@@ -69,7 +69,7 @@ const SEVEN_DAYS_MS = 7 * 86_400_000;
 
 /**
  * Deterministic demo data: 4 meetings, 9 sessions (one LIVE, one without recordings), 26
- * recordings with every RealtimeKit status plus an undocumented one (`STOPPING`), storage
+ * recordings with every status of the SDK's enum (none invented), storage
  * of every kind (sftp by KEY and by PASSWORD, some holding write-only secrets), recordings
  * without `download_url` (RealtimeKit bucket disabled) and links expiring 7 days after
  * `stopped_time`, some already past at SANDBOX_EPOCH, one recording without a session, and
@@ -78,7 +78,7 @@ const SEVEN_DAYS_MS = 7 * 86_400_000;
  */
 export function seedCloudflare(seed = 1, options: Pick<SandboxStartOptions, 'recordingsPerVendor'> = {}): CloudflareDataset {
   const rng = new SeedRandom(seed);
-  const meetings: CloudflareMeeting[] = TITLES.map((title, i) => ({
+  const meetings: CloudflareWireMeeting[] = TITLES.map((title, i) => ({
     id: rng.uuid(),
     title,
     status: i === 3 ? 'INACTIVE' : 'ACTIVE',
@@ -87,7 +87,7 @@ export function seedCloudflare(seed = 1, options: Pick<SandboxStartOptions, 'rec
     record_on_start: i % 2 === 0,
   }));
   const organization = rng.token(32, '0123456789abcdef');
-  const sessions: CloudflareSession[] = [];
+  const sessions: CloudflareWireSession[] = [];
   const sessionStarts: number[] = [];
   for (let s = 0; s < 9; s++) {
     const meeting = meetings[s % meetings.length];
@@ -113,7 +113,7 @@ export function seedCloudflare(seed = 1, options: Pick<SandboxStartOptions, 'rec
   const dests = destinations(rng);
   const recordings: CloudflareStoredRecording[] = [];
   // Sessions 0..7 get three recordings each; session 8 has none.
-  const STATUSES_OF: Record<number, string[]> = { 0: ['INVOKED', 'RECORDING', 'PAUSED'], 1: ['UPLOADING', 'ERRORED', 'STOPPING'] };
+  const STATUSES_OF: Record<number, CloudflareStatus[]> = { 0: ['INVOKED', 'RECORDING', 'PAUSED'], 1: ['UPLOADING', 'ERRORED', 'UPLOADING'] };
   for (let s = 0; s < 8; s++) {
     const session = sessions[s];
     for (let j = 0; j < 3; j++) {
@@ -135,9 +135,9 @@ export function seedCloudflare(seed = 1, options: Pick<SandboxStartOptions, 'rec
 }
 
 /** A finished SFTP recording whose storage_config carries every write-only field, echoed on the wire. */
-function echoingRecording(rng: SeedRandom, session: CloudflareSession, invoked: number): CloudflareStoredRecording {
+function echoingRecording(rng: SeedRandom, session: CloudflareWireSession, invoked: number): CloudflareStoredRecording {
   const value = (field: string) => `${ECHOED_SECRET_PREFIX}${field}-${rng.token(16)}`;
-  const storage = {
+  const storage: CloudflareWireStorageConfig & CloudflareWriteOnlySecrets = {
     type: 'sftp',
     host: 'echo.example.net',
     port: 22,
@@ -153,7 +153,7 @@ function echoingRecording(rng: SeedRandom, session: CloudflareSession, invoked: 
 }
 
 /** Mostly finished recordings, a few failed or still uploading: enough for status filters to matter. */
-const BULK_STATUSES = ['UPLOADED', 'UPLOADED', 'UPLOADED', 'UPLOADED', 'UPLOADED', 'UPLOADED', 'UPLOADED', 'ERRORED', 'UPLOADING', 'PAUSED'];
+const BULK_STATUSES: CloudflareStatus[] = ['UPLOADED', 'UPLOADED', 'UPLOADED', 'UPLOADED', 'UPLOADED', 'UPLOADED', 'UPLOADED', 'ERRORED', 'UPLOADING', 'PAUSED'];
 const BULK_MEETINGS = 12;
 
 /**
@@ -164,7 +164,7 @@ const BULK_MEETINGS = 12;
 function addBulk(seed: number, count: number, data: CloudflareDataset, organization: string): void {
   if (count <= 0) return;
   const rng = bulkStream(seed, 15_485_863);
-  const meetings = Array.from({ length: BULK_MEETINGS }, (_, i): CloudflareMeeting => ({
+  const meetings = Array.from({ length: BULK_MEETINGS }, (_, i): CloudflareWireMeeting => ({
     id: rng.uuid(),
     title: `${TITLES[i % TITLES.length]} (archive ${i + 1})`,
     status: 'ACTIVE',
@@ -181,7 +181,7 @@ function addBulk(seed: number, count: number, data: CloudflareDataset, organizat
     const meeting = meetings[s % meetings.length];
     // The session's recordings are the next `size` instants, oldest first inside it.
     const first = invoked[n + size - 1];
-    const session: CloudflareSession = {
+    const session: CloudflareWireSession = {
       id: rng.uuid(),
       associated_id: meeting.id,
       meeting_display_name: meeting.title,
@@ -207,7 +207,7 @@ function addBulk(seed: number, count: number, data: CloudflareDataset, organizat
 function recording(
   rng: SeedRandom,
   i: number,
-  status: string,
+  status: CloudflareStatus,
   meetingId: string,
   sessionId: string | null,
   invoked: number,
@@ -215,7 +215,7 @@ function recording(
 ): CloudflareStoredRecording {
   const id = rng.uuid();
   const started = status === 'INVOKED' ? null : invoked + rng.int(2, 8) * 1000;
-  const ran = !['INVOKED', 'RECORDING', 'PAUSED'].includes(status);
+  const ran = status !== 'INVOKED' && status !== 'RECORDING' && status !== 'PAUSED';
   const duration = ran && started !== null && status !== 'ERRORED' ? rng.int(60, 1_800) : null;
   const stopped = ran && started !== null ? started + (duration ?? rng.int(5, 60)) * 1000 : null;
   const uploaded = status === 'UPLOADED';

@@ -3,6 +3,7 @@ import { decodeParam, startEmulator, type EmulatorResponse, type EmulatorSpec } 
 import { bearerToken, sandboxCommon, type SandboxStartOptions, type VendorSandbox } from '../vendor-sandbox';
 import { dailyListOrder, seedDaily, type DailyDataset } from './daily.seed';
 import { byIdIn } from '../list-order';
+import type { DailyWireAccessLink, DailyWireError, DailyWireRecordingList } from './daily.wire';
 
 export const DAILY_SANDBOX_API_KEY = 'sandbox-daily-api-key';
 
@@ -13,7 +14,7 @@ const DAILY_BUCKET_MAX_VALID_FOR = 604_800;
 
 const error = (status: number, kind: string, info?: string): EmulatorResponse => ({
   status,
-  body: info ? { error: kind, info } : { error: kind },
+  body: (info ? { error: kind, info } : { error: kind }) satisfies DailyWireError,
 });
 
 /**
@@ -60,7 +61,8 @@ export function dailyEmulatorSpec(data: DailyDataset, apiKey: string): EmulatorS
             if (i === -1) return error(400, 'invalid-request-error', 'ending_before is not a recording id');
             items = items.slice(Math.max(0, i - limit), i);
           }
-          return { status: 200, body: { total_count: items.length, data: items.slice(0, limit) } };
+          const body: DailyWireRecordingList = { total_count: items.length, data: items.slice(0, limit) };
+          return { status: 200, body };
         },
       },
       {
@@ -88,14 +90,14 @@ export function dailyEmulatorSpec(data: DailyDataset, apiKey: string): EmulatorS
           }
           const expires = Math.floor(Date.now() / 1000) + validFor;
           if (extras.accessBlocked) {
-            return { status: 200, body: { download_link: 'recording access is disabled for this domain', expires } };
+            return { status: 200, body: { download_link: 'recording access is disabled for this domain', expires } satisfies DailyWireAccessLink };
           }
           const key = rec.s3key ?? rec.id;
           // A signed CloudFront-style URL: the query string is the authorization, byte for byte.
           const download_link =
             `https://b.daily.co/recordings/${key}?dl=${encodeURIComponent(`${key}.mp4`)}` +
             `&Expires=${expires}&Signature=SANDBOX~sig_${rec.id.slice(0, 8)}%2B%3D&Key-Pair-Id=K1SANDBOX`;
-          return { status: 200, body: { download_link, expires } };
+          return { status: 200, body: { download_link, expires } satisfies DailyWireAccessLink };
         },
       },
     ],

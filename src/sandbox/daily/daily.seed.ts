@@ -1,8 +1,8 @@
-import type { DailyRecording } from '../../providers/daily/daily.api-types';
 import { bulkSlots } from '../bulk-seed';
 import { newestFirst } from '../list-order';
 import { SANDBOX_EPOCH, SeedRandom } from '../seed-random';
 import type { SeedOptions } from '../vendor-sandbox';
+import type { DailyWireRecording } from './daily.wire';
 
 /** Emulator-side facts about a recording that Daily keeps but does not put in its body. */
 export interface DailyRecordingExtras {
@@ -13,14 +13,14 @@ export interface DailyRecordingExtras {
 }
 
 export interface DailyDataset {
-  recordings: DailyRecording[];
+  recordings: DailyWireRecording[];
   extras: Map<string, DailyRecordingExtras>;
 }
 
 const ROOMS = ['standup', 'sales-demo', 'board-review', 'support-escalation', 'all-hands', 'design-crit'];
 
 /** Daily's list order as the emulator keeps it: newest first by start_ts, ties by id. */
-export function dailyListOrder(recordings: DailyRecording[]): DailyRecording[] {
+export function dailyListOrder(recordings: DailyWireRecording[]): DailyWireRecording[] {
   return newestFirst(recordings, (r) => (typeof r.start_ts === 'number' ? r.start_ts * 1000 : null), (r) => r.id);
 }
 
@@ -28,9 +28,9 @@ export function dailyListOrder(recordings: DailyRecording[]): DailyRecording[] {
  * `count` bulk recordings (SandboxStartOptions.recordingsPerVendor): finished meetings (one
  * in 20 canceled) in rooms of their own, over the past ~6 months (src/sandbox/bulk-seed.ts).
  */
-function bulkDaily(seed: number, count: number): DailyRecording[] {
+function bulkDaily(seed: number, count: number): DailyWireRecording[] {
   const { rng, slots } = bulkSlots(seed, count, 0xda11);
-  const recordings: DailyRecording[] = [];
+  const recordings: DailyWireRecording[] = [];
   let room = '';
   let mtgSessionId = '';
   for (const slot of slots) {
@@ -68,7 +68,7 @@ export function seedDaily(seed = 1, options: SeedOptions = {}, count = 24): Dail
     mtgSessionId: rng.uuid(),
     start: Math.floor(SANDBOX_EPOCH / 1000) - (i + 1) * 86_400 - rng.int(0, 3_600),
   }));
-  const recordings: DailyRecording[] = [];
+  const recordings: DailyWireRecording[] = [];
   const extras = new Map<string, DailyRecordingExtras>();
   for (let i = 0; i < count; i++) {
     const session = sessions[i % sessions.length];

@@ -4,6 +4,7 @@ import { decodeParam, startEmulator, type EmulatorRequest, type EmulatorResponse
 import { sandboxCommon, type SandboxStartOptions, type VendorSandbox } from '../vendor-sandbox';
 import { SIGNALWIRE_SANDBOX_PROJECT_ID, seedSignalWire, signalWireListOrder, type SignalWireDataset } from './signalwire.seed';
 import { byIdIn } from '../list-order';
+import type { SignalWireWireError, SignalWireWireRecordingList } from './signalwire.wire';
 
 export { SIGNALWIRE_SANDBOX_PROJECT_ID };
 export const SIGNALWIRE_SANDBOX_API_TOKEN = 'PTsandbox-signalwire-api-token';
@@ -15,8 +16,18 @@ const MORE_INFO = 'https://developer.signalwire.com/compatibility-api/reference/
 
 const error = (status: number, code: number, message: string): EmulatorResponse => ({
   status,
-  body: { code, message, more_info: MORE_INFO, status },
+  body: { code, message, more_info: MORE_INFO, status } satisfies SignalWireWireError,
 });
+
+/**
+ * The date format the account list takes in `DateCreated`, `DateCreated<` and
+ * `DateCreated>`: RFC 2822 per the current reference (recordings/main.tsp), or `day`
+ * (`YYYY-MM-DD`) as older and Twilio-derived pages show, for a test of a space that
+ * refuses RFC 2822.
+ */
+export interface SignalWireEmulatorOptions {
+  accountListDates?: 'rfc2822' | 'day';
+}
 
 const ACCOUNT = '/api/laml/2010-04-01/Accounts/([^/]+)';
 const SILENT_WAV = Buffer.from('524946462400000057415645666d74201000000001000100401f0000803e0000020010006461746100000000', 'hex').toString('latin1');
@@ -61,7 +72,7 @@ function inDateRange(created: string | null | undefined, bounds: Partial<Record<
  * 1..1000, default 50, 400 otherwise) over the list newest first (date_created, then sid), the conference list, and the public
  * media routes (no auth).
  */
-export function signalWireEmulatorSpec(data: SignalWireDataset, projectId: string, apiToken: string): EmulatorSpec {
+export function signalWireEmulatorSpec(data: SignalWireDataset, projectId: string, apiToken: string, options: SignalWireEmulatorOptions = {}): EmulatorSpec {
   const expected = `Basic ${Buffer.from(`${projectId}:${apiToken}`).toString('base64')}`;
   const byId = () => byIdIn(data.recordings, (r) => r.sid);
 
@@ -88,18 +99,16 @@ export function signalWireEmulatorSpec(data: SignalWireDataset, projectId: strin
       return `${basePath}?${q.toString()}`;
     };
     const hasNext = (pageNo + 1) * size < items.length;
-    return {
-      status: 200,
-      body: {
-        uri: uriFor(pageNo),
-        first_page_uri: uriFor(0),
-        next_page_uri: hasNext ? uriFor(pageNo + 1) : null,
-        previous_page_uri: pageNo > 0 ? uriFor(pageNo - 1) : null,
-        page: pageNo,
-        page_size: size,
-        recordings: slice,
-      },
+    const body: SignalWireWireRecordingList = {
+      uri: uriFor(pageNo),
+      first_page_uri: uriFor(0),
+      next_page_uri: hasNext ? uriFor(pageNo + 1) : null,
+      previous_page_uri: pageNo > 0 ? uriFor(pageNo - 1) : null,
+      page: pageNo,
+      page_size: size,
+      recordings: slice,
     };
+    return { status: 200, body };
   };
 
   const media = (type: string) => (_req: EmulatorRequest, [account, rawSid]: string[]): EmulatorResponse => {
@@ -133,11 +142,14 @@ export function signalWireEmulatorSpec(data: SignalWireDataset, projectId: strin
       {
         name: 'recordings.list',
         method: 'GET',
-        pattern: new RegExp(`^${ACCOUNT}/Recordings/?$`),
+        // The reference's route has no extension, and so do its page URIs (recordings/main.tsp,
+        // models/responses.tsp); `.json` as in Twilio-style examples is answered the same.
+        pattern: new RegExp(`^${ACCOUNT}/Recordings(?:\\.json)?/?$`),
         handle(req) {
           const call = req.query.get('CallSid');
           const conf = req.query.get('ConferenceSid');
-          const bounds = dateFilters(req.query, RFC_2822, Date.parse);
+          const bounds =
+            options.accountListDates === 'day' ? dateFilters(req.query, ISO_DAY, (v) => Date.parse(`${v}T00:00:00Z`)) : dateFilters(req.query, RFC_2822, Date.parse);
           if ('status' in bounds) return bounds;
           const items = signalWireListOrder(data.recordings).filter(
             (r) => (!call || r.call_sid === call) && (!conf || r.conference_sid === conf) && inDateRange(r.date_created, bounds),
@@ -166,8 +178,9 @@ export function signalWireEmulatorSpec(data: SignalWireDataset, projectId: strin
 export async function startSignalWireSandbox(
   options: SandboxStartOptions = {},
   data: SignalWireDataset = seedSignalWire(options.seed, options),
+  emulatorOptions: SignalWireEmulatorOptions = {},
 ): Promise<VendorSandbox<SignalWireConfig> & { data: SignalWireDataset }> {
-  const emulator = await startEmulator(signalWireEmulatorSpec(data, SIGNALWIRE_SANDBOX_PROJECT_ID, SIGNALWIRE_SANDBOX_API_TOKEN), options);
+  const emulator = await startEmulator(signalWireEmulatorSpec(data, SIGNALWIRE_SANDBOX_PROJECT_ID, SIGNALWIRE_SANDBOX_API_TOKEN, emulatorOptions), options);
   return {
     emulator,
     data,

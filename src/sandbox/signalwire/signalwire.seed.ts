@@ -1,42 +1,48 @@
-import type { SignalWireRecording } from '../../providers/signalwire/signalwire.api-types';
-import { parseDate, toRfc2822 } from '../../providers/shared/times';
 import { bulkSlots } from '../bulk-seed';
 import { newestFirst } from '../list-order';
 import { SANDBOX_EPOCH, SeedRandom } from '../seed-random';
 import type { SeedOptions } from '../vendor-sandbox';
+import { SIGNALWIRE_SDK_ONLY_STATUSES, SIGNALWIRE_SOURCES, SIGNALWIRE_SPEC_STATUSES, type SignalWireWireRecording } from './signalwire.wire';
+
+/**
+ * RFC 2822 in UTC as SignalWire writes times (`Tue, 25 Sep 2018 23:00:00 +0000`, core.tsp):
+ * toUTCString has the same fields with `GMT`.
+ */
+export function rfc2822(ms: number): string {
+  return new Date(ms).toUTCString().replace(/GMT$/, '+0000');
+}
 
 export const SIGNALWIRE_SANDBOX_PROJECT_ID = '720796a0-8ee9-4350-83bd-2d07a3121f1e';
 
 export interface SignalWireDataset {
   /** Newest first, as SignalWire lists them (core/paging.mdx). */
-  recordings: SignalWireRecording[];
+  recordings: SignalWireWireRecording[];
 }
 
-/** Every status of the REST spec and the SDK enum, plus one neither documents. */
-const STATUSES = ['queued', 'in-progress', 'paused', 'resumed', 'stopped', 'processing', 'absent', 'deleted', 'transcoding'];
-
-
-const SOURCES = ['DialVerb', 'Conference', 'OutBoundApi', 'Trunking', 'RecordVerb', 'StartCallRecordingApi', 'StartConferenceRecording'];
+/** Every status of the REST spec and the SDK enum but `completed` (most of the rest), plus one neither documents. */
+const STATUSES: ReadonlyArray<(typeof SIGNALWIRE_SPEC_STATUSES)[number] | (typeof SIGNALWIRE_SDK_ONLY_STATUSES)[number] | 'transcoding'> = [
+  'queued', 'in-progress', 'paused', 'resumed', 'stopped', 'processing', 'absent', 'deleted', 'transcoding',
+];
 
 /** What a recording's body is made of, in the seed. */
-interface RecordingFacts {
+export interface RecordingFacts {
   sid: string;
   projectId: string;
   /** The call's or the conference's sid. */
   sessionSid: string;
   conference: boolean;
-  channels: string;
+  channels: '1' | '2';
   created: number;
   start: number;
   duration: number;
   status: string;
   /** Whether it has an end time yet. */
   ended: boolean;
-  source: string;
+  source: (typeof SIGNALWIRE_SOURCES)[number];
 }
 
 /** A recording `.json` body as the spec shapes it (recordings/models/core.tsp). */
-function recordingBody(r: RecordingFacts): SignalWireRecording {
+export function recordingBody(r: RecordingFacts): SignalWireWireRecording {
   const base = `/api/laml/2010-04-01/Accounts/${r.projectId}/Recordings/${r.sid}`;
   return {
     sid: r.sid,
@@ -46,10 +52,10 @@ function recordingBody(r: RecordingFacts): SignalWireRecording {
     conference_sid: r.conference ? r.sessionSid : null,
     channel: r.channels,
     channels: r.channels,
-    date_created: toRfc2822(r.created),
-    date_updated: toRfc2822(r.start + (r.duration + 4) * 1000),
-    start_time: toRfc2822(r.start),
-    end_time: r.ended ? toRfc2822(r.start + r.duration * 1000) : null,
+    date_created: rfc2822(r.created),
+    date_updated: rfc2822(r.start + (r.duration + 4) * 1000),
+    start_time: rfc2822(r.start),
+    end_time: r.ended ? rfc2822(r.start + r.duration * 1000) : null,
     duration: r.duration,
     price: r.status === 'completed' ? '-0.0025' : null,
     price_unit: 'USD',
@@ -64,8 +70,8 @@ function recordingBody(r: RecordingFacts): SignalWireRecording {
 }
 
 /** SignalWire's documented list order: creation date, newest first (core/paging.mdx); ties by sid. */
-export function signalWireListOrder(recordings: SignalWireRecording[]): SignalWireRecording[] {
-  return newestFirst(recordings, (r) => parseDate(r.date_created)?.getTime() ?? null, (r) => r.sid);
+export function signalWireListOrder(recordings: SignalWireWireRecording[]): SignalWireWireRecording[] {
+  return newestFirst(recordings, (r) => Date.parse(r.date_created), (r) => r.sid);
 }
 
 /**
@@ -75,9 +81,9 @@ export function signalWireListOrder(recordings: SignalWireRecording[]): SignalWi
  * (SignalWire's) and start order (the timeline's) agree while a lower date bound on
  * creation, pushed down as it is, would drop some recordings.
  */
-function bulkSignalWire(seed: number, count: number, projectId: string): SignalWireRecording[] {
+function bulkSignalWire(seed: number, count: number, projectId: string): SignalWireWireRecording[] {
   const { rng, slots } = bulkSlots(seed, count, 0x5161);
-  const recordings: SignalWireRecording[] = [];
+  const recordings: SignalWireWireRecording[] = [];
   let conference = false;
   let sessionSid = '';
   for (const slot of slots) {
@@ -105,15 +111,15 @@ function bulkSignalWire(seed: number, count: number, projectId: string): SignalW
 export function seedSignalWire(seed = 1, options: SeedOptions = {}, count = 24, projectId = SIGNALWIRE_SANDBOX_PROJECT_ID): SignalWireDataset {
   const rng = new SeedRandom(seed);
   const sessions = Array.from({ length: 8 }, (_, i) => ({ conference: i >= 5, sid: rng.uuid(), start: SANDBOX_EPOCH - (i + 1) * 7_200_000 - rng.int(0, 600) * 1000 }));
-  const recordings: SignalWireRecording[] = [];
+  const recordings: SignalWireWireRecording[] = [];
   for (let i = 0; i < count; i++) {
     const session = sessions[i % sessions.length];
     const sid = rng.uuid();
     const start = session.start + Math.floor(i / sessions.length) * 90_000;
     const status = i < STATUSES.length ? STATUSES[i] : 'completed';
     const duration = status === 'queued' ? 0 : rng.int(4, 1_800);
-    const channels = String(rng.int(1, 2));
-    const source = session.conference ? 'StartConferenceRecording' : rng.pick(SOURCES);
+    const channels = rng.int(1, 2) === 1 ? '1' : '2';
+    const source = session.conference ? 'StartConferenceRecording' : rng.pick(SIGNALWIRE_SOURCES);
     const ended = status !== 'queued' && status !== 'in-progress';
     recordings.push(
       recordingBody({ sid, projectId, sessionSid: session.sid, conference: session.conference, channels, created: start, start, duration, status, ended, source }),

@@ -1,10 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { ZoomConfig } from '../../config/config.types';
-import type { ZoomRecordingFile, ZoomSessionRecordings } from '../../providers/zoom/zoom.api-types';
 import { decodeParam, startEmulator, type EmulatorRequest, type EmulatorResponse, type EmulatorSpec } from '../emulator';
 import { newestFirst } from '../list-order';
 import { bearerToken, sandboxCommon, type SandboxStartOptions, type VendorSandbox } from '../vendor-sandbox';
 import { seedZoom, type ZoomDataset } from './zoom.seed';
+import type { ZoomWireError, ZoomWireRecordingFile, ZoomWireRecordingList, ZoomWireSession } from './zoom.wire';
 
 export const ZOOM_SANDBOX_API_KEY = 'sandbox-zoom-api-key';
 export const ZOOM_SANDBOX_API_SECRET = 'sandbox-zoom-api-secret';
@@ -21,7 +21,7 @@ const DEFAULT_PAGE_SIZE = 30;
 const MAX_PAGE_SIZE = 300;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-const error = (status: number, code: number, message: string): EmulatorResponse => ({ status, body: { code, message } });
+const error = (status: number, code: number, message: string): EmulatorResponse => ({ status, body: { code, message } satisfies ZoomWireError });
 /** What Zoom answers for a path it does not route (rivet issue #12). */
 const NOT_RECOGNIZED = (): EmulatorResponse => error(404, 2300, 'This API endpoint is not recognized.');
 const INVALID_TOKEN = (): EmulatorResponse => error(401, 124, 'Invalid access token.');
@@ -100,7 +100,7 @@ function pageTokenOffset(token: string, range: string, clock: ZoomEmulatorClock)
   }
 }
 
-const filesOf = (s: ZoomSessionRecordings): ZoomRecordingFile[] => [
+const filesOf = (s: ZoomWireSession): ZoomWireRecordingFile[] => [
   ...(s.recording_files ?? []),
   ...(s.participant_audio_files ?? []),
   ...(s.participant_video_files ?? []),
@@ -126,8 +126,8 @@ export function zoomEmulatorSpec(data: ZoomDataset, apiKey: string, apiSecret: s
     (s) => s.session.session_id,
   );
   /** The body as sent: trashed files only with trash=true, download URLs on this emulator. */
-  const wire = (s: ZoomSessionRecordings, trash: boolean, origin: string): ZoomSessionRecordings => {
-    const pick = (files: ZoomRecordingFile[] | null | undefined) =>
+  const wire = (s: ZoomWireSession, trash: boolean, origin: string): ZoomWireSession => {
+    const pick = (files: ZoomWireRecordingFile[] | null | undefined) =>
       (files ?? []).filter((f) => Boolean(f.deleted_time) === trash).map((f) => ({ ...f, download_url: f.download_url ? `${origin}${f.download_url}` : f.download_url }));
     return { ...s, recording_files: pick(s.recording_files), participant_audio_files: pick(s.participant_audio_files), participant_video_files: pick(s.participant_video_files) };
   };
@@ -152,7 +152,7 @@ export function zoomEmulatorSpec(data: ZoomDataset, apiKey: string, apiSecret: s
           if (id === undefined) return NOT_RECOGNIZED();
           const session = find(id);
           if (!session) return error(404, 3301, 'There is no recording for this session.');
-          const body: ZoomSessionRecordings = wire(session, false, originOf(req));
+          const body: ZoomWireSession = wire(session, false, originOf(req));
           if ((req.query.get('include_fields') ?? '').split(',').includes('download_access_token')) {
             const ttlRaw = req.query.get('ttl');
             const ttl = ttlRaw === null ? DEFAULT_TTL : Number(ttlRaw);
@@ -193,10 +193,16 @@ export function zoomEmulatorSpec(data: ZoomDataset, apiKey: string, apiSecret: s
             .map(({ session }) => wire(session, trash, originOf(req)))
             .filter((s) => filesOf(s).length > 0);
           const next = offset + size < items.length ? mintPageToken(offset + size, range, clock) : '';
-          return {
-            status: 200,
-            body: { ...(trash ? {} : { from: fromDay, to: toDay }), page_size: size, total_records: items.length, next_page_token: next, sessions: items.slice(offset, offset + size) },
+          const sessions = items.slice(offset, offset + size);
+          // `sessions` is optional (rivet videosdk.d.ts): a page with none leaves it out.
+          const body: ZoomWireRecordingList = {
+            ...(trash ? {} : { from: fromDay, to: toDay }),
+            page_size: size,
+            total_records: items.length,
+            next_page_token: next,
+            ...(sessions.length > 0 ? { sessions } : {}),
           };
+          return { status: 200, body };
         },
       },
       {

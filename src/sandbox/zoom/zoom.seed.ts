@@ -1,7 +1,7 @@
-import type { ZoomRecordingFile, ZoomSessionRecordings } from '../../providers/zoom/zoom.api-types';
 import { bulkInstants, bulkSessionSizes, bulkStream } from '../bulk-seed';
 import { SANDBOX_EPOCH, SeedRandom } from '../seed-random';
 import type { SandboxStartOptions } from '../vendor-sandbox';
+import type { ZoomWireRecordingFile, ZoomWireSession } from './zoom.wire';
 
 export interface ZoomDataset {
   /**
@@ -10,7 +10,7 @@ export interface ZoomDataset {
    * emulator puts its own origin in front when it serves a body, so the data stays the
    * same whatever port the emulator got.
    */
-  sessions: ZoomSessionRecordings[];
+  sessions: ZoomWireSession[];
 }
 
 /**
@@ -32,7 +32,7 @@ function sessionIds(rng: SeedRandom, count: number): string[] {
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 /** Makes the files of one session, all spanning its recording (what demo and bulk sessions are made of). */
 function fileMaker(rng: SeedRandom, sessionId: string, recStart: string, recEnd: string) {
-  return (type: string, ext: string | null, recordingType: string | null, size: number | null, withId = true): ZoomRecordingFile => ({
+  return (type: string, ext: string | null, recordingType: string | null, size: number | null, withId = true): ZoomWireRecordingFile => ({
     // CC and TIMELINE files carry no id, status, file_size or recording_type (zoom-video-sdk.json).
     ...(withId ? { id: rng.uuid(), status: 'completed', file_size: size, recording_type: recordingType } : {}),
     session_id: sessionId,
@@ -56,13 +56,13 @@ const NAMES = ['Design review', 'Customer call', 'Standup', 'Quarterly planning'
 export function seedZoom(seed = 1, options: Pick<SandboxStartOptions, 'recordingsPerVendor'> & { sessionCount?: number } = {}): ZoomDataset {
   const rng = new SeedRandom(seed);
   const ids = sessionIds(rng, options.sessionCount ?? 6);
-  const sessions = ids.map((sessionId, s): ZoomSessionRecordings => {
+  const sessions = ids.map((sessionId, s): ZoomWireSession => {
     const start = SANDBOX_EPOCH - (s + 1) * 5 * 3_600_000 - rng.int(0, 900) * 1000;
     const length = rng.int(120, 3_600);
     const recStart = iso(start + 6_000);
     const recEnd = iso(start + 6_000 + length * 1000);
     const file = fileMaker(rng, sessionId, recStart, recEnd);
-    const files: ZoomRecordingFile[] = [
+    const files: ZoomWireRecordingFile[] = [
       file('MP4', 'MP4', 'shared_screen_with_speaker_view', length * rng.int(40_000, 90_000)),
       file('M4A', 'M4A', 'audio_only', length * rng.int(4_000, 9_000)),
       file('TRANSCRIPT', null, 'audio_transcript', rng.int(2_000, 40_000)),
@@ -77,7 +77,7 @@ export function seedZoom(seed = 1, options: Pick<SandboxStartOptions, 'recording
       user_id: String(16_778_240 + u),
       user_key: `key${u + 1}`,
     }));
-    const video: ZoomRecordingFile[] =
+    const video: ZoomWireRecordingFile[] =
       s % 3 === 0
         ? [
             { ...file('MP4', 'MP4', 'individual_user', length * rng.int(20_000, 40_000)), user_id: '16778240', user_key: 'key1' },
@@ -116,7 +116,7 @@ const BULK_FILES: ReadonlyArray<[type: string, ext: string | null, recordingType
  * the past six months (bulk-seed.ts). Their own random stream, so the demo data above is
  * the same whatever the count; session ids are drawn until unique.
  */
-function bulkSessions(seed: number, count: number, taken: Set<string>): ZoomSessionRecordings[] {
+function bulkSessions(seed: number, count: number, taken: Set<string>): ZoomWireSession[] {
   const rng = bulkStream(seed, 104_729);
   const perSession = bulkSessionSizes(rng, count, 4);
   const starts = bulkInstants(rng, perSession.length);

@@ -1,11 +1,11 @@
 import type { AccessLinkData, RecordingData, SessionData } from '../../../src/domain/model';
 import { ErrorCode } from '../../../src/errors/error-codes';
 import { createBirdProvider } from '../../../src/providers/bird';
-import type { BirdRecording } from '../../../src/providers/bird/bird.api-types';
 import { BirdClient } from '../../../src/providers/bird/bird.client';
 import type { RecordingProvider } from '../../../src/providers/recording-provider';
 import { BIRD_SANDBOX_ACCESS_KEY, BIRD_SANDBOX_WORKSPACE_ID, birdEmulatorSpec, startBirdSandbox } from '../../../src/sandbox/bird/bird.emulator';
 import type { BirdDataset } from '../../../src/sandbox/bird/bird.seed';
+import type { BirdSource, BirdWireRecording } from '../../../src/sandbox/bird/bird.wire';
 import { startEmulator, type Emulator } from '../../../src/sandbox/emulator';
 import { sandboxCommon } from '../../../src/sandbox/vendor-sandbox';
 import { vendorLifecycle } from '../../support/vendor-lifecycle';
@@ -19,7 +19,7 @@ function ok<T>(value: T | Error | null): T {
 }
 
 /** A minimal documented list item for custom data sets. */
-function item(n: number, source: string, sourceId: string): BirdRecording {
+function item(n: number, source: BirdSource, sourceId: string): BirdWireRecording {
   const hex = n.toString(16).padStart(12, '0');
   const start = Date.UTC(2024, 0, 1) + n * 60_000;
   return {
@@ -62,14 +62,14 @@ describe('Bird adapter over HTTP against the Bird emulator', () => {
     expect(emulator.log.map((e) => e.path).sort()).toEqual([`${BASE}/${a.id}`, `${BASE}/${MISSING}`, `${BASE}/${b.id}`].sort());
   });
 
-  it('maps every seeded status and hands out ids that pass its own validateKey', async () => {
+  it('maps every documented status and hands out ids that pass its own validateKey', async () => {
     const results = await provider.getRecordings(
       data.recordings.map((r) => [r.id]),
       {},
     );
     const recs = results.map(ok);
-    expect(new Set(recs.map((r) => r.status))).toEqual(new Set(['PENDING', 'RECORDING', 'PAUSED', 'PROCESSING', 'READY', 'UNKNOWN']));
-    expect(recs.find((r) => r.status === 'UNKNOWN')?.providerStatus).toBe('archived');
+    expect(new Set(recs.map((r) => r.status))).toEqual(new Set(['PENDING', 'RECORDING', 'PAUSED', 'PROCESSING', 'READY', 'FAILED']));
+    expect(new Set(recs.filter((r) => r.status === 'FAILED').map((r) => r.providerStatus))).toEqual(new Set(['absent', 'failed']));
     expect(recs.filter((r) => r.status === 'RECORDING' || r.status === 'PAUSED').every((r) => r.endedAt === null)).toBe(true);
     for (const r of recs) {
       expect(r.knownLink).toBeUndefined();
@@ -129,6 +129,17 @@ describe('Bird adapter over HTTP against the Bird emulator', () => {
       expect(link.validForSecs).toBeLessThanOrEqual(600);
       expect(link).toMatchObject({ format: 'MP3', disposition: 'UNKNOWN' });
     }
+  });
+
+  it('asks the media route for the file, not JSON: the same resource answers JSON metadata to a JSON-only Accept', async () => {
+    const ready = data.recordings.find((r) => r.status === 'available' && !data.extras.get(r.id)?.omitLocation)!;
+    const media = `${emulator.url}${BASE}/${ready.id}.mp3`;
+    const asJson = await fetch(media, { headers: { authorization: `AccessKey ${BIRD_SANDBOX_ACCESS_KEY}`, accept: 'application/json' }, redirect: 'manual' });
+    expect(asJson.status).toBe(200);
+    expect(await asJson.json()).toMatchObject({ id: ready.id, status: 'available' });
+    const [recording] = (await provider.getRecordings([[ready.id]], {})).map(ok);
+    const [link] = await provider.getAccessLinks([{ recording, validForSecs: 600 }], {});
+    expect(ok(link).url).toContain(`${ready.id}.mp3`);
   });
 
   it('keeps a redirect without Location as PROVIDER_BAD_RESPONSE and a missing recording as NOT_FOUND', async () => {
@@ -197,7 +208,7 @@ describe('Bird adapter over HTTP against the Bird emulator', () => {
   it('enforces the documented list limits: limit 1..99 (default 10), a pageToken it issued', async () => {
     const client = new BirdClient(config);
     try {
-      await expect(client.listRecordings({ limit: 100 }, {})).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT, httpStatus: 422, vendorCode: 'ValidationError' });
+      await expect(client.listRecordings({ limit: 100 }, {})).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT, httpStatus: 422, vendorCode: 'InvalidParameter' });
       await expect(client.listRecordings({ pageToken: 'x'.repeat(8001) }, {})).rejects.toMatchObject({ httpStatus: 422 });
       const page = await client.listRecordings({}, {});
       expect(page.results).toHaveLength(10);
@@ -229,7 +240,7 @@ describe('Bird adapter: paging and source filtering over a custom data set', () 
   let provider: RecordingProvider;
 
   beforeAll(async () => {
-    const recordings: BirdRecording[] = [];
+    const recordings: BirdWireRecording[] = [];
     // 205 call recordings and 3 conference recordings under one sourceId: 3 pages of 99.
     for (let i = 0; i < 205; i++) recordings.push(item(i, 'call', SHARED));
     for (let i = 205; i < 208; i++) recordings.push(item(i, 'conference', SHARED));
@@ -268,7 +279,7 @@ describe('Bird adapter: paging and source filtering over a custom data set', () 
     expect(c.recordings.every((r) => r.sessionKey?.[0] === 'call')).toBe(true);
     expect(c.recordings).toHaveLength(205);
     // Listed newest first: item 207 started last.
-    expect(ok(conference).recordings.map((r) => r.nativeId)).toEqual([item(207, 'x', SHARED).id, item(206, 'x', SHARED).id, item(205, 'x', SHARED).id]);
+    expect(ok(conference).recordings.map((r) => r.nativeId)).toEqual([item(207, 'conference', SHARED).id, item(206, 'conference', SHARED).id, item(205, 'conference', SHARED).id]);
     expect(ok(conference).kind).toBe('CONFERENCE');
     expect(ok(other).recordings).toHaveLength(1);
     expect(none).toBeNull();

@@ -22,6 +22,13 @@ describe('Bird listRecordings over HTTP against the Bird emulator', () => {
     expectExactWalks(f.provider, f.all, filter()),
   );
 
+  it('matches the documented absent and failed recordings with a FAILED filter', async () => {
+    const walk = await walkListing(f.provider, { statuses: ['FAILED'] }, { limit: 10 });
+    const failed = f.sandbox.data.recordings.filter((r) => r.status === 'absent' || r.status === 'failed');
+    expect(failed.map((r) => r.status).sort()).toEqual(['absent', 'failed']);
+    expect(walk.recordings.map((r) => r.nativeId).sort()).toEqual(failed.map((r) => r.id).sort());
+  });
+
   it('pushes the source id, the dates (startAt a day early) and the limit down, and follows nextPageToken', async () => {
     const call = busiestSession(f.all, 'call');
     const startedAfter = new Date('2020-03-10T10:00:00.000Z');

@@ -5,6 +5,7 @@ import type { CloudflareRecording } from '../../../src/providers/cloudflare/clou
 import type { RecordingProvider } from '../../../src/providers/recording-provider';
 import { startCloudflareSandbox } from '../../../src/sandbox/cloudflare/cloudflare.emulator';
 import { writeOnlySecrets, type CloudflareDataset, type CloudflareStoredRecording } from '../../../src/sandbox/cloudflare/cloudflare.seed';
+import type { CloudflareWireMeeting, CloudflareWireSession } from '../../../src/sandbox/cloudflare/cloudflare.wire';
 import { startEmulator, type Emulator } from '../../../src/sandbox/emulator';
 import { SANDBOX_EPOCH } from '../../../src/sandbox/seed-random';
 import { vendorLifecycle } from '../../support/vendor-lifecycle';
@@ -14,6 +15,42 @@ const MISSING = '00000000-0000-4000-8000-000000000000';
 function ok<T>(value: T | null | Error): T {
   if (value === null || value instanceof Error) throw new Error(`expected a value, got ${String(value)}`);
   return value;
+}
+
+
+/** A stored recording with the documented required fields, the nullable ones null. */
+function stored(fields: Partial<CloudflareStoredRecording> & Pick<CloudflareStoredRecording, 'id' | 'meeting_id' | 'invoked_time' | 'status'>): CloudflareStoredRecording {
+  return {
+    audio_download_url: null,
+    download_url: null,
+    download_url_expiry: null,
+    file_size: null,
+    output_file_name: `${fields.id}.mp4`,
+    session_id: null,
+    started_time: null,
+    stopped_time: null,
+    storage_config: null,
+    ...fields,
+  };
+}
+
+const meeting = (id: string, title: string): CloudflareWireMeeting => ({ id, title, created_at: '2026-05-01T00:00:00.000Z', updated_at: '2026-05-01T00:00:00.000Z' });
+
+function session(id: string, meetingId: string, fields: Partial<CloudflareWireSession> = {}): CloudflareWireSession {
+  return {
+    id,
+    associated_id: meetingId,
+    created_at: '2026-05-30T10:00:00.000Z',
+    started_at: '2026-05-30T10:00:00.000Z',
+    updated_at: '2026-05-30T11:00:00.000Z',
+    status: 'ENDED',
+    type: 'meeting',
+    live_participants: 0,
+    max_concurrent_participants: 2,
+    minutes_consumed: 60,
+    organization_id: 'org',
+    ...fields,
+  };
 }
 
 describe('Cloudflare RealtimeKit adapter over HTTP against the emulator', () => {
@@ -56,7 +93,7 @@ describe('Cloudflare RealtimeKit adapter over HTTP against the emulator', () => 
       expect(() => provider.validateKey('Recording', rec.key)).not.toThrow();
       if (rec.sessionKey) expect(() => provider.validateKey('Session', rec.sessionKey!)).not.toThrow();
     }
-    expect(new Set(recs.map((r) => r.status))).toEqual(new Set(['PENDING', 'RECORDING', 'PAUSED', 'PROCESSING', 'READY', 'FAILED', 'UNKNOWN']));
+    expect(new Set(recs.map((r) => r.status))).toEqual(new Set(['PENDING', 'RECORDING', 'PAUSED', 'PROCESSING', 'READY', 'FAILED']));
     expect(new Set(recs.map((r) => r.storage?.kind))).toEqual(new Set(['PROVIDER_MANAGED', 'AWS', 'AZURE', 'GCS', 'DIGITALOCEAN', 'SFTP']));
     expect(new Set(recs.filter((r) => r.storage?.kind === 'SFTP').map((r) => r.storage?.authMethod))).toEqual(new Set(['KEY', 'PASSWORD']));
     expect(recs.some((r) => r.sessionKey === null)).toBe(true);
@@ -133,17 +170,17 @@ describe('Cloudflare RealtimeKit adapter over HTTP against the emulator', () => 
   it('walks a meeting list over several pages, page_no from 1, until total_count', async () => {
     const meetingId = '50c8940e-1b97-402a-97d6-2708b7feca41';
     const [sA, sB] = ['05e57591-d89e-45c9-ae44-08dc1eaad0e0', '15e57591-d89e-45c9-ae44-08dc1eaad0e0'];
-    const recordings: CloudflareStoredRecording[] = Array.from({ length: 250 }, (_, i) => ({
-      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-      meeting_id: meetingId,
-      output_file_name: `r${i}.mp4`,
-      session_id: i % 5 === 0 ? sB : sA,
-      invoked_time: new Date(SANDBOX_EPOCH - i * 60_000).toISOString(),
-      status: 'UPLOADED',
-      storage_config: null,
-    }));
-    const session = { id: sA, associated_id: meetingId, meeting_display_name: 'Paged', started_at: '2026-05-30T10:00:00.000Z', status: 'ENDED' };
-    const big = await startCloudflareSandbox({}, { meetings: [{ id: meetingId, title: 'Paged' }], sessions: [session], recordings });
+    const recordings: CloudflareStoredRecording[] = Array.from({ length: 250 }, (_, i) =>
+      stored({
+        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        meeting_id: meetingId,
+        output_file_name: `r${i}.mp4`,
+        session_id: i % 5 === 0 ? sB : sA,
+        invoked_time: new Date(SANDBOX_EPOCH - i * 60_000).toISOString(),
+        status: 'UPLOADED',
+      }),
+    );
+    const big = await startCloudflareSandbox({}, { meetings: [meeting(meetingId, 'Paged')], sessions: [session(sA, meetingId, { meeting_display_name: 'Paged' })], recordings });
     const p = createCloudflareProvider(big.config);
     try {
       const [s] = await p.getSessions([[sA]], {});
@@ -186,13 +223,13 @@ describe('Cloudflare RealtimeKit adapter over HTTP against the emulator', () => 
   it('refuses a download_url that is not http(s) in its own slot, and dates an expiry-less link from the stop', async () => {
     const meetingId = '50c8940e-1b97-402a-97d6-2708b7feca41';
     const stopped = '2026-05-30T10:30:00.000Z';
-    const base = { meeting_id: meetingId, invoked_time: '2026-05-30T09:59:00.000Z', stopped_time: stopped, status: 'UPLOADED', storage_config: null, output_file_name: 'a.mp4' };
+    const base = { meeting_id: meetingId, invoked_time: '2026-05-30T09:59:00.000Z', stopped_time: stopped, status: 'UPLOADED' as const, output_file_name: 'a.mp4' };
     const recordings: CloudflareStoredRecording[] = [
-      { ...base, id: '00000000-0000-4000-8000-000000000001', download_url: 'javascript:alert(1)', download_url_expiry: '2026-06-06T10:30:00.000Z' },
-      { ...base, id: '00000000-0000-4000-8000-000000000002', download_url: 'https://rtk.r2.cloudflarestorage.com/a.mp4?X-Amz-Signature=S', download_url_expiry: null },
-      { ...base, id: '00000000-0000-4000-8000-000000000003', download_url: 'https://rtk.r2.cloudflarestorage.com/b.mp4?X-Amz-Signature=S', download_url_expiry: null, stopped_time: null },
+      stored({ ...base, id: '00000000-0000-4000-8000-000000000001', download_url: 'javascript:alert(1)', download_url_expiry: '2026-06-06T10:30:00.000Z' }),
+      stored({ ...base, id: '00000000-0000-4000-8000-000000000002', download_url: 'https://rtk.r2.cloudflarestorage.com/a.mp4?X-Amz-Signature=S' }),
+      stored({ ...base, id: '00000000-0000-4000-8000-000000000003', download_url: 'https://rtk.r2.cloudflarestorage.com/b.mp4?X-Amz-Signature=S', stopped_time: null }),
     ];
-    const odd = await startCloudflareSandbox({}, { meetings: [{ id: meetingId, title: 'Odd' }], sessions: [], recordings });
+    const odd = await startCloudflareSandbox({}, { meetings: [meeting(meetingId, 'Odd')], sessions: [], recordings });
     const p = createCloudflareProvider(odd.config, { now: () => SANDBOX_EPOCH });
     try {
       const recs = (await p.getRecordings(recordings.map((r) => [r.id]), {})).map(ok);

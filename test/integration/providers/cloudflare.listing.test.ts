@@ -52,11 +52,11 @@ describe('Cloudflare listRecordings over HTTP against the RealtimeKit emulator',
     if (take) expect(lists().some((e) => e.query.per_page[0] !== String(limit))).toBe(true);
   });
 
-  it('pushes status[] down when every asked status can be expressed, and filters locally otherwise', async () => {
+  it('pushes status down (the key repeated, not status[]) when every asked status can be expressed, and filters locally otherwise', async () => {
     const pushable: ListFilter = { statuses: ['READY', 'PROCESSING'] };
     const walk = await walkListing(f.provider, pushable, { limit: 25, take: (n) => Math.max(1, n - 3), emulator: f.sandbox.emulator });
     expect(globalIds(walk.recordings)).toEqual(expectedIds(f.all, pushable));
-    expect(lists().every((e) => JSON.stringify(e.query['status[]']) === JSON.stringify(['UPLOADED', 'UPLOADING']))).toBe(true);
+    expect(lists().every((e) => JSON.stringify(e.query.status) === JSON.stringify(['UPLOADED', 'UPLOADING']) && e.query['status[]'] === undefined)).toBe(true);
 
     f.sandbox.emulator.resetCounters();
     const local: ListFilter = { statuses: ['READY', 'FAILED', 'PAUSED'] };
@@ -64,7 +64,7 @@ describe('Cloudflare listRecordings over HTTP against the RealtimeKit emulator',
     const expected = expectedIds(f.all, local);
     expect(new Set(walk2.recordings.map((r) => r.status))).toEqual(new Set(['READY', 'FAILED', 'PAUSED']));
     expect(globalIds(walk2.recordings)).toEqual(expected);
-    expect(lists().every((e) => e.query['status[]'] === undefined)).toBe(true);
+    expect(lists().every((e) => e.query.status === undefined && e.query['status[]'] === undefined)).toBe(true);
     expect(walk2.maxVendorCallsPerStep).toBeLessThanOrEqual(2);
   });
 
@@ -130,9 +130,62 @@ describe('Cloudflare listRecordings over HTTP against the RealtimeKit emulator',
     const asc = await raw('sort_by=invokedTime&sort_order=ASC&per_page=100&page_no=4');
     const desc = await raw('sort_by=invokedTime&sort_order=DESC&per_page=25&page_no=1');
     expect(asc.body.data.slice(-25).map((r) => r.id).reverse()).toEqual(desc.body.data.map((r) => r.id));
-    expect((await raw('status[]=ERRORED')).status).toBe(400);
+    // The documented parameter is `status`, repeated; `status[]` is refused, as is a status it cannot filter on.
+    expect((await raw('status[]=UPLOADED')).status).toBe(400);
+    expect((await raw('status=ERRORED')).status).toBe(400);
+    expect((await raw('status=UPLOADED&status=UPLOADING')).status).toBe(200);
   });
 
   it('pages a bulk-seeded emulator (2,000 more recordings) exactly, one vendor call per step', () =>
     expectBulkWalk(() => startCloudflareSandbox({ seed: 11, recordingsPerVendor: 2_000 }), create, map, { limit: 100, take: midPageEveryThird, total: 2_026, maxVendorCallsPerStep: 1 }));
+});
+
+describe('Cloudflare where its documents leave a choice open: either side works', () => {
+  it('lists every recording exactly once from an API whose page_no counts from 0, learning it from paging.start_offset with one extra call', async () => {
+    const sandbox = await startCloudflareSandbox({ seed: SEED, recordingsPerVendor: BULK, pageNumbering: 'zero-based' });
+    const provider = create(sandbox);
+    try {
+      const all = map(sandbox);
+      const walk = await walkListing(provider, {}, { limit: 50, emulator: sandbox.emulator });
+      expect(globalIds(walk.recordings)).toEqual(expectedIds(all, {}));
+      const pages = sandbox.emulator.log.filter((e) => e.route === 'recordings.list').map((e) => e.query.page_no[0]);
+      // Page 1 came back as the second page (start_offset 50): asked again as page 0, then 0-based on.
+      expect(pages.slice(0, 3)).toEqual(['1', '0', '1']);
+      expect(pages.length).toBe(Math.ceil(all.length / 50) + 1);
+    } finally {
+      await provider.close();
+      await sandbox.emulator.close();
+    }
+  });
+
+  it('keeps 1-based numbering against the default emulator (page 1 starts at offset 0): no extra call', async () => {
+    const sandbox = await startCloudflareSandbox({ seed: SEED });
+    const provider = create(sandbox);
+    try {
+      await walkListing(provider, {}, { limit: 10, emulator: sandbox.emulator });
+      const pages = sandbox.emulator.log.filter((e) => e.route === 'recordings.list').map((e) => e.query.page_no[0]);
+      expect(pages).toEqual(['1', '2', '3']);
+    } finally {
+      await provider.close();
+      await sandbox.emulator.close();
+    }
+  });
+
+  it('reads session details whether the session is data.session or data itself', async () => {
+    for (const sessionShape of ['nested', 'flat'] as const) {
+      const sandbox = await startCloudflareSandbox({ seed: SEED, sessionShape });
+      const provider = create(sandbox);
+      try {
+        const s = sandbox.data.sessions[1];
+        const [session] = await provider.getSessions([[s.id]], {});
+        expect(session).toMatchObject({ nativeId: s.id, name: s.meeting_display_name });
+        const listed = await walkListing(provider, { sessionKey: [s.id] }, { limit: 10 });
+        expect(listed.recordings.length).toBeGreaterThan(0);
+        expect(listed.recordings.every((r) => r.sessionKey?.[0] === s.id)).toBe(true);
+      } finally {
+        await provider.close();
+        await sandbox.emulator.close();
+      }
+    }
+  });
 });

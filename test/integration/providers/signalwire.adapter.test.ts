@@ -4,8 +4,7 @@ import { createSignalWireProvider } from '../../../src/providers/signalwire';
 import type { RecordingProvider } from '../../../src/providers/recording-provider';
 import type { Emulator } from '../../../src/sandbox/emulator';
 import { SIGNALWIRE_SANDBOX_API_TOKEN, startSignalWireSandbox } from '../../../src/sandbox/signalwire/signalwire.emulator';
-import { toRfc2822 } from '../../../src/providers/shared/times';
-import type { SignalWireDataset } from '../../../src/sandbox/signalwire/signalwire.seed';
+import { recordingBody, type SignalWireDataset } from '../../../src/sandbox/signalwire/signalwire.seed';
 import { request } from 'undici';
 import { vendorLifecycle } from '../../support/vendor-lifecycle';
 
@@ -53,10 +52,10 @@ describe('SignalWire adapter over HTTP against the SignalWire emulator', () => {
     const big = await startSignalWireSandbox({}, { recordings: [] });
     for (let i = 0; i < 2_100; i++) {
       const sid = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-      big.data.recordings.push({
-        sid, call_sid: call, conference_sid: null, status: 'completed', date_created: toRfc2822(1_700_000_000_000 - i * 1000),
-        uri: `/api/laml/2010-04-01/Accounts/${big.config.projectId}/Recordings/${sid}.json`,
-      });
+      const at = 1_700_000_000_000 - i * 1000;
+      big.data.recordings.push(
+        recordingBody({ sid, projectId: big.config.projectId, sessionSid: call, conference: false, channels: '1', created: at, start: at, duration: 4, status: 'completed', ended: true, source: 'StartCallRecordingApi' }),
+      );
     }
     const p = createSignalWireProvider(big.config);
     try {

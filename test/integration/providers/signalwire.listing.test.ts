@@ -1,3 +1,4 @@
+import { request } from 'undici';
 import { ErrorCode } from '../../../src/errors/error-codes';
 import { recordingGlobalId } from '../../../src/loaders/create-loaders';
 import type { ListFilter, ListPosition } from '../../../src/providers/recording-provider';
@@ -110,6 +111,47 @@ describe('SignalWire listRecordings against a vendor whose next_page_uri leaves 
     } finally {
       await provider.close();
       await emulator.close();
+    }
+  });
+});
+
+describe('SignalWire listRecordings against a space that refuses RFC 2822 in its date filters', () => {
+  it('answers a coded error naming the filter SignalWire refused, and lists by session without dates as before', async () => {
+    const sandbox = await startSignalWireSandbox({ seed: 5 }, undefined, { accountListDates: 'day' });
+    const provider = create(sandbox);
+    try {
+      const all = map(sandbox);
+      const refused = provider.listRecordings({ filter: { startedAfter: new Date('2026-03-10T10:00:00Z') }, limit: 5, after: null }, {});
+      await expect(refused).rejects.toMatchObject({ code: ErrorCode.UNSUPPORTED_BY_PROVIDER, provider: 'signalwire' });
+      await expect(refused).rejects.toThrow(/`DateCreated>` \(from startedAfter\).*RFC 2822/);
+      const both = provider.listRecordings({ filter: { startedAfter: new Date('2026-03-10T10:00:00Z'), startedBefore: new Date('2026-09-26T14:00:00Z') }, limit: 5, after: null }, {});
+      await expect(both).rejects.toThrow(/`DateCreated>` \(from startedAfter\) and `DateCreated<` \(from startedBefore\)/);
+      expect(sandbox.emulator.log.map((e) => e.status)).toEqual([400, 400]);
+
+      const call = busiestSession(all, 'call');
+      const page = await provider.listRecordings({ filter: { sessionKey: call }, limit: 50, after: null }, {});
+      expect(page.items.map((i) => recordingGlobalId(i.recording))).toEqual(expectedIds(all, { sessionKey: call }));
+    } finally {
+      await provider.close();
+      await sandbox.emulator.close();
+    }
+  });
+});
+
+describe('SignalWire list path', () => {
+  it('requests the account list without `.json`, as the reference routes it; the emulator answers `.json` the same', async () => {
+    const sandbox = await startSignalWireSandbox({ seed: 5 });
+    const provider = create(sandbox);
+    try {
+      await provider.listRecordings({ filter: {}, limit: 3, after: null }, {});
+      expect(sandbox.emulator.log[0].path).toBe(`${API}/Accounts/${sandbox.config.projectId}/Recordings`);
+      const auth = `Basic ${Buffer.from(`${sandbox.config.projectId}:${sandbox.config.apiToken}`).toString('base64')}`;
+      const get = async (path: string) => (await request(`${sandbox.emulator.url}${path}?PageSize=3`, { headers: { authorization: auth } })).body.json();
+      const base = `${API}/Accounts/${sandbox.config.projectId}/Recordings`;
+      expect(await get(`${base}.json`)).toEqual(await get(base));
+    } finally {
+      await provider.close();
+      await sandbox.emulator.close();
     }
   });
 });

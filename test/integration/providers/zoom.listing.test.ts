@@ -45,7 +45,7 @@ const mapped = (d: ZoomDataset): RecordingData[] =>
 /** A copy of a demo session moved to `startMs`, with new ids so it is its own session. */
 function movedSession(d: ZoomDataset, index: number, startMs: number, tag: string) {
   const s = d.sessions[index];
-  const shift = (t: string | null | undefined) => (t ? iso(Date.parse(t) - Date.parse(s.start_time!) + startMs) : t);
+  const shift = (t: string | null | undefined) => (t ? iso(Date.parse(t) - Date.parse(s.start_time!) + startMs) : undefined);
   const files = (list: typeof s.recording_files) =>
     (list ?? []).map((f, i) => ({ ...f, id: f.id ? `${tag}-${i}-${f.id.slice(0, 8)}` : f.id, recording_start: shift(f.recording_start), recording_end: shift(f.recording_end), deleted_time: null }));
   return {
@@ -192,6 +192,25 @@ describe('Zoom listRecordings over HTTP against the Zoom emulator', () => {
     expect((await apiGet(`from=${utcDay(SANDBOX_EPOCH - 28 * DAY_MS)}&to=${to}`)).body.page_size).toBe(30);
   });
 
+  it('answers a filter starting three or more days ahead with an empty Zoom part and no call', async () => {
+    for (const days of [3, 4, 40]) {
+      f.sandbox.emulator.resetCounters();
+      const startedAfter = new Date(Date.now() + days * DAY_MS);
+      await expect(f.provider.listRecordings({ filter: { startedAfter }, limit: 20, after: null }, {})).resolves.toEqual({ items: [], next: null });
+      await expect(f.provider.listRecordings({ filter: { startedAfter, startedBefore: new Date(startedAfter.getTime() + 9 * DAY_MS) }, limit: 20, after: null }, {})).resolves.toEqual({ items: [], next: null });
+      expect(f.sandbox.emulator.totalCalls()).toBe(0);
+    }
+  });
+
+  it('reads a list page without `sessions` (optional in Zoom\'s SDK types) as an empty page', async () => {
+    const empty = await apiGet(`from=${utcDay(SANDBOX_EPOCH + 2 * DAY_MS)}&to=${utcDay(SANDBOX_EPOCH + 3 * DAY_MS)}`);
+    expect(empty).toEqual({ status: 200, body: expect.not.objectContaining({ sessions: expect.anything() }) });
+    f.sandbox.emulator.resetCounters();
+    const startedAfter = new Date(SANDBOX_EPOCH + DAY_MS + 3_600_000);
+    await expect(f.provider.listRecordings({ filter: { startedAfter }, limit: 20, after: null }, {})).resolves.toEqual({ items: [], next: null });
+    expect(f.sandbox.emulator.totalCalls()).toBe(1);
+  });
+
   it.each<[string, ListPosition, () => ListFilter]>([
     ['a window missing its fields', { since: 0 }, () => ({})],
     ['a day that is not a date', { since: 0, to: 'yesterday', token: null, size: 5, done: 0, skip: 0 }, () => ({})],
@@ -209,7 +228,10 @@ describe('Zoom listRecordings over HTTP against the Zoom emulator', () => {
       sessions: [
         ...base.sessions,
         movedSession(base, 0, SANDBOX_EPOCH - 100 * DAY_MS, 'mid'),
-        movedSession(base, 1, lookback + 3 * 3_600_000, 'edge'),
+        // The first day a listing without startedAfter covers: the day after the look-back day.
+        movedSession(base, 1, lookback + DAY_MS + 3 * 3_600_000, 'edge'),
+        // On the look-back day itself: inside the range asked for, before the listing's bound.
+        movedSession(base, 2, lookback + 3 * 3_600_000, 'brink'),
         // Before the look-back window: only an explicit startedAfter reaches it.
         movedSession(base, 4, lookback - 2 * DAY_MS, 'old'),
       ],
@@ -226,11 +248,13 @@ describe('Zoom listRecordings over HTTP against the Zoom emulator', () => {
     it('stops an unbounded listing at the look-back window, with empty windows costing one call each', async () => {
       const walk = await walkListing(p, {}, { limit: 50, emulator: sparse.emulator });
       const everything = mapped(dataset);
-      expect(globalIds(walk.recordings)).toEqual(expectedIds(everything, { startedAfter: new Date(lookback) }));
+      expect(globalIds(walk.recordings)).toEqual(expectedIds(everything, { startedAfter: new Date(lookback + DAY_MS) }));
       expect(walk.recordings.some((r) => r.key[0].startsWith('edge'))).toBe(true);
-      expect(walk.recordings.some((r) => r.key[0].startsWith('old'))).toBe(false);
+      expect(walk.recordings.some((r) => r.key[0].startsWith('brink') || r.key[0].startsWith('old'))).toBe(false);
       const ranges = listRanges(sparse.emulator.log);
-      expect(ranges.at(-1)!.from).toBe(utcDay(lookback - DAY_MS));
+      // Exactly six months back, never six months and a day (Zoom serves the last six months).
+      expect(ranges.at(-1)!.from).toBe(utcDay(lookback));
+      expect(Math.min(...ranges.map((r) => dayMs(r.from)))).toBe(lookback);
       // Seven windows cover six months; two empty ones in a row end a call with nothing.
       expect(ranges.length).toBe(sparse.emulator.totalCalls());
       expect(walk.maxVendorCallsPerStep).toBe(2);

@@ -90,7 +90,7 @@ describe('Query.recordings over the five vendors', () => {
 
     const queries = (vendor: ProviderName) => running.sandbox.emulators[vendor].log.filter((l) => l.route === 'recordings.list').map((l) => l.query);
     // Documented filters (providers.md summary table): SignalWire DateCreated, Zoom from/to,
-    // Bird startAt/endAt, Cloudflare start_time/end_time and status[]. Daily has none.
+    // Bird startAt/endAt, Cloudflare start_time/end_time and status. Daily has none.
     for (const q of queries('signalwire')) expect(Object.keys(q)).toEqual(expect.arrayContaining(['DateCreated>', 'DateCreated<']));
     for (const q of queries('zoom')) expect(Object.keys(q)).toEqual(expect.arrayContaining(['from', 'to']));
     for (const q of queries('bird')) expect(q).toMatchObject({ startAt: [expect.any(String)], endAt: [startedBefore.toISOString()] });

@@ -133,6 +133,8 @@ describe('Bird mapper', () => {
     ['paused', 'PAUSED'],
     ['completed', 'PROCESSING'],
     ['available', 'READY'],
+    ['absent', 'FAILED'],
+    ['failed', 'FAILED'],
     ['archived', 'UNKNOWN'],
     ['toString', 'UNKNOWN'],
     [null, 'UNKNOWN'],

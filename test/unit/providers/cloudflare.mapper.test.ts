@@ -9,6 +9,7 @@ import {
   mapCloudflareAccessLink,
   mapCloudflareRecording,
   mapCloudflareSession,
+  sessionOfDetails,
   mapCloudflareStatus,
   mapCloudflareStorage,
 } from '../../../src/providers/cloudflare/cloudflare.mapper';
@@ -234,7 +235,7 @@ describe('Cloudflare RealtimeKit mapper', () => {
       ...LIST,
       data: [...LIST.data, { ...LIST.data[0], id: '11111111-2222-4333-8444-555555555555', session_id: '99999999-2222-4333-8444-555555555555' }],
     });
-    const session = mapCloudflareSession(CloudflareSessionEnvelopeSchema.parse(SESSION).data!.session!, list.data);
+    const session = mapCloudflareSession(sessionOfDetails(CloudflareSessionEnvelopeSchema.parse(SESSION).data)!, list.data);
     expect(session).toMatchObject({
       provider: 'cloudflare',
       key: ['05e57591-d89e-45c9-ae44-08dc1eaad0e0'],
@@ -249,7 +250,7 @@ describe('Cloudflare RealtimeKit mapper', () => {
 
   it('gives a LIVE session without ended_at no duration, and a session without recordings an empty list', () => {
     const live = CloudflareSessionEnvelopeSchema.parse({ success: true, data: { session: { ...SESSION.data.session, status: 'LIVE', ended_at: undefined } } });
-    const session = mapCloudflareSession(live.data!.session!, []);
+    const session = mapCloudflareSession(sessionOfDetails(live.data)!, []);
     expect(session.durationSecs).toBeNull();
     expect(session.recordings).toEqual([]);
   });

@@ -105,18 +105,30 @@ describe('Daily mapper', () => {
         'https://b.daily.co/recordings/api-demo/hello/1548790973821?dl=api-demo%2Fhello%2F1548790973821.mp4&Expires=1548809176&Signature=EXAMPLE_SIGNATURE&Key-Pair-Id=K1EXAMPLEKEYPAIR',
       expires: 1548809176,
     };
-    const mapped = mapDailyAccessLink(link, 1548809176_000 - 3600_000);
+    const mapped = mapDailyAccessLink(link, { validForSecs: 3600, sentAtMs: 1548809176_000 - 3600_000 });
     expect(mapped.url).toBe(link.download_link);
     expect(mapped.expiresAt?.toISOString()).toBe('2019-01-30T00:46:16.000Z');
     expect(mapped.validForSecs).toBe(3600);
     expect(mapped.disposition).toBe('ATTACHMENT');
   });
 
+  it('reports the validity granted, without the second lost to Daily counting whole seconds', () => {
+    const link = { download_link: 'https://b.daily.co/recordings/x?Expires=1548809176&Signature=S&Key-Pair-Id=K', expires: 1548809176 };
+    // Sent 0.1 s to 0.999 s into Daily's second: Daily counts from the second's start.
+    for (const lateMs of [1, 100, 999]) {
+      expect(mapDailyAccessLink(link, { validForSecs: 3600, sentAtMs: (1548809176 - 3600) * 1000 + lateMs }).validForSecs).toBe(3600);
+    }
+    // Daily granted less than asked (its own cap): what was granted.
+    expect(mapDailyAccessLink(link, { validForSecs: 7200, sentAtMs: (1548809176 - 3600) * 1000 + 300 }).validForSecs).toBe(3600);
+    // Never more than asked, whatever the clocks say.
+    expect(mapDailyAccessLink(link, { validForSecs: 60, sentAtMs: (1548809176 - 3600) * 1000 }).validForSecs).toBe(60);
+  });
+
   it('refuses a download_link that is an error string, not a URL', () => {
-    expect(() => mapDailyAccessLink({ download_link: 'recording access disabled', expires: 1 }, 0)).toThrow(
+    expect(() => mapDailyAccessLink({ download_link: 'recording access disabled', expires: 1 }, { validForSecs: 1, sentAtMs: 0 })).toThrow(
       expect.objectContaining({ code: ErrorCode.UNSUPPORTED_BY_PROVIDER, provider: 'daily' }),
     );
-    expect(() => mapDailyAccessLink({ download_link: 'javascript:alert(1)', expires: 1 }, 0)).toThrow(
+    expect(() => mapDailyAccessLink({ download_link: 'javascript:alert(1)', expires: 1 }, { validForSecs: 1, sentAtMs: 0 })).toThrow(
       expect.objectContaining({ code: ErrorCode.UNSUPPORTED_BY_PROVIDER }),
     );
   });
