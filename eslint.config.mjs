@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   {
     // The playground's bootstrap runs in the browser, after the UMD bundles set these globals.
-    files: ['src/server/playground-assets/**/*.js'],
+    files: ['src/server/playground/playground-assets/**/*.js'],
     languageOptions: {
       sourceType: 'script',
       globals: { ...globals.browser, React: 'readonly', ReactDOM: 'readonly', GraphiQL: 'readonly' },

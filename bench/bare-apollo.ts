@@ -29,7 +29,7 @@ export async function startBareApollo(daily: DailyConfig): Promise<BareApollo> {
   const client = new DailyClient(daily);
   const apollo = new ApolloServer({
     typeDefs: TYPE_DEFS,
-    // Off as in the server (src/server/create-server.ts), so the two differ by the server's own work.
+    // Off as in the server (src/server/graphql-server.ts), so the two differ by the server's own work.
     plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
     resolvers: {
       Query: {

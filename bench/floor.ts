@@ -7,7 +7,7 @@ import { DailyClient } from '../src/providers/daily/daily.client';
 import { SignalWireClient } from '../src/providers/signalwire/signalwire.client';
 import { ZoomClient } from '../src/providers/zoom/zoom.client';
 import { createZoomTokenSource } from '../src/providers/zoom/zoom.jwt';
-import type { CallContext } from '../src/providers/recording-provider';
+import type { CallContext } from '../src/domain/call-context';
 
 /**
  * The floor: the same data a scenario asks for, fetched by a plain script that calls the

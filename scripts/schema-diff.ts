@@ -29,7 +29,7 @@ const deprecatedRemovalIsDangerous: Rule = async (input) => {
  * `@graphql-inspector/core`. Both sides are built as federation subgraphs, so `@link` and
  * `@key` are understood rather than rejected. Removing a field that the old schema had
  * already marked `@deprecated` counts as dangerous, not breaking: that is the project's
- * rule (deprecate for one release, then remove; README, "Schema changes").
+ * rule (deprecate for one release, then remove; docs/api.md, "Schema changes").
  */
 export async function diffSchemas(oldSdl: string, newSdl: string): Promise<SchemaChanges> {
   const build = (sdl: string) => buildSubgraphSchema(parse(sdl));
@@ -54,7 +54,7 @@ export function formatSchemaChanges(changes: SchemaChanges, base: string): strin
     lines.push(
       '',
       'Breaking changes break existing clients. Deprecate first: keep the field or value, mark it',
-      '@deprecated(reason: "...") and release; remove it in a later release (README, "Schema changes").',
+      '@deprecated(reason: "...") and release; remove it in a later release (docs/api.md, "Schema changes").',
     );
   }
   return lines.join('\n');

@@ -1,7 +1,7 @@
 import type { AppConfig } from './config/config.types';
 import { PROVIDER_LABELS, type ProviderName } from './domain/provider-name';
 import { buildAppSchema } from './graphql/build-schema';
-import { deriveCursorKey } from './listing/cursor-key';
+import { deriveCursorKey } from './timeline/cursor-key';
 import { closeProviders, createProviders } from './providers/provider-registry';
 import { createServer } from './server/create-server';
 import { startSandbox, type Sandbox } from './sandbox/start-sandbox';

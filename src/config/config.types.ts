@@ -28,7 +28,7 @@ export interface VendorResilienceConfig {
   breakerCooldownMs: number;
 }
 
-/** The abuse limits (QUERY_MAX_*), checked by src/server/query-limits.ts before any vendor call. */
+/** The abuse limits (QUERY_MAX_*), checked by src/server/limits/query-limits.ts before any vendor call. */
 export interface QueryLimitsConfig {
   maxDepth: number;
   maxAliases: number;
@@ -105,7 +105,7 @@ export interface AppConfig {
   vendorHttp: Pick<VendorCommonConfig, 'timeouts' | 'resilience'>;
   /** No vendor configured: start the built-in emulators and point the adapters at them. */
   sandbox: boolean;
-  /** Abuse limits checked before any vendor call (src/server/query-limits.ts). */
+  /** Abuse limits checked before any vendor call (src/server/limits/query-limits.ts). */
   queryLimits: QueryLimitsConfig;
   /** Per-call latency the sandbox emulators add (SANDBOX_LATENCY_MS). */
   sandboxLatencyMs: number;
@@ -113,7 +113,7 @@ export interface AppConfig {
   sandboxRecordingsPerVendor: number;
   /**
    * Signs `Query.recordings` cursors (CURSOR_SECRET); when unset the key is derived from the
-   * vendors' credentials (src/listing/cursor-key.ts). Never logged.
+   * vendors' credentials (src/timeline/cursor-key.ts). Never logged.
    */
   cursorSecret?: string;
   /** GraphiQL on GET /graphql from a browser (PLAYGROUND; on unless NODE_ENV=production). */

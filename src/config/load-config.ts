@@ -89,7 +89,7 @@ function providers(env: Env, shared: SharedVendorSettings): ProvidersConfig {
 
   const cf = credentials(env, { apiToken: 'CLOUDFLARE_API_TOKEN', accountId: 'CLOUDFLARE_ACCOUNT_ID', appId: 'CLOUDFLARE_APP_ID' });
   if (cf) {
-    // account_id and app_id are at most 32 characters (providers.md §5); allow a margin, no dots or slashes.
+    // account_id and app_id are at most 32 characters (docs/vendors/cloudflare.md#base-url-and-authentication); allow a margin, no dots or slashes.
     if (!CLOUDFLARE_ID.test(cf.accountId)) throw new ConfigError('CLOUDFLARE_ACCOUNT_ID', 'must be a Cloudflare account id.');
     if (!CLOUDFLARE_ID.test(cf.appId)) throw new ConfigError('CLOUDFLARE_APP_ID', 'must be a RealtimeKit app id.');
     out.cloudflare = { ...common(env, 'cloudflare', 'CLOUDFLARE', httpUrl(env, 'CLOUDFLARE_API_URL', VENDOR_DEFAULTS.cloudflare.baseUrl), shared), ...cf };

@@ -1,7 +1,7 @@
 import type { QueryLimitsConfig } from './config.types';
 
 /**
- * The defaults of the abuse limits (QUERY_MAX_*) that src/server/query-limits.ts checks;
+ * The defaults of the abuse limits (QUERY_MAX_*) that src/server/limits/query-limits.ts checks;
  * load-config.ts reads them and variables.ts documents them, from here.
  */
 export const QUERY_LIMIT_DEFAULTS: QueryLimitsConfig = {

@@ -2,7 +2,7 @@ import type { NodeEnv } from './config.types';
 
 /**
  * The defaults of the server's own settings with a fixed default: what load-config.ts falls
- * back to and what variables.ts (and through it the README) documents. Settings whose
+ * back to and what variables.ts (and through it docs/configuration.md) documents. Settings whose
  * default depends on another (LOG_LEVEL, LOG_FORMAT, PLAYGROUND) are decided in load-config.ts.
  */
 export const SERVER_DEFAULTS = {

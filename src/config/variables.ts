@@ -4,8 +4,8 @@ import { SERVER_DEFAULTS } from './server-defaults';
 import { VENDOR_DEFAULTS, VENDOR_RESILIENCE_DEFAULTS, VENDOR_TIMEOUT_DEFAULTS } from './vendor-defaults';
 
 /**
- * Every environment variable the server reads, in one table. The README's configuration
- * section lists exactly these (a test compares the two), and `secret` marks values that
+ * Every environment variable the server reads, in one table. The table in docs/configuration.md
+ * lists exactly these (a test compares the two), and `secret` marks values that
  * must never be logged.
  */
 export interface ConfigVariable {

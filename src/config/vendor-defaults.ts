@@ -9,7 +9,7 @@ import type { VendorHttpTimeoutsConfig } from './config.types';
  */
 const POOL_CONNECTIONS = 64;
 
-/** Default base URLs (design.md, "Configuration") and pool sizes per vendor. */
+/** Default base URLs (docs/configuration.md) and pool sizes per vendor. */
 export const VENDOR_DEFAULTS: Record<ProviderName, { baseUrl: string | null; maxConcurrency: number }> = {
   daily: { baseUrl: 'https://api.daily.co/v1', maxConcurrency: POOL_CONNECTIONS },
   signalwire: { baseUrl: null, maxConcurrency: POOL_CONNECTIONS },
@@ -39,5 +39,5 @@ export const VENDOR_RESILIENCE_DEFAULTS = {
  */
 export const VENDOR_TIMEOUT_DEFAULTS: VendorHttpTimeoutsConfig = { connectMs: 5_000, headersMs: 15_000, bodyMs: 15_000, requestMs: 30_000 };
 
-/** The Compatibility API lives under this path of a SignalWire space (providers.md §2). */
+/** The Compatibility API lives under this path of a SignalWire space (docs/vendors/signalwire.md#base-url-and-authentication). */
 export const SIGNALWIRE_API_PATH = '/api/laml/2010-04-01';

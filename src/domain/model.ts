@@ -50,7 +50,7 @@ export interface KnownLink {
 
 export interface RecordingData {
   provider: ProviderName;
-  /** Global-id segments (design.md, "Global IDs"): the vendor id, or Zoom's [sessionId, fileId]. */
+  /** Global-id segments (docs/api.md#global-ids): the vendor id, or Zoom's [sessionId, fileId]. */
   key: readonly string[];
   nativeId: string;
   status: RecordingStatus;

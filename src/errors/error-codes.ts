@@ -1,5 +1,5 @@
 /**
- * The error codes of the contract (shared/design.md, "Errors"). Every GraphQL error the
+ * The error codes of the contract (docs/api.md#errors). Every GraphQL error the
  * server sends carries one of these in `extensions.code`; programs branch on the code,
  * people read the message.
  */

@@ -6,6 +6,7 @@ import { lexicographicSortSchema, parse, type GraphQLResolveInfo, type GraphQLSc
 import { buildSchema, createResolversMap } from 'type-graphql';
 import type { RecordingData, SessionData } from '../domain/model';
 import type { GraphQLContext } from './context';
+import { guardEntities } from './entity-representations';
 import { loadRecording } from './load-recording';
 import { ListingResolver } from './listing/listing.resolver';
 import { NodeResolver } from './node/node.resolver';
@@ -51,7 +52,9 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
   for (const [type, extra] of Object.entries(referenceResolvers)) {
     resolvers[type] = { ...(resolvers[type] as object), ...extra } as GraphQLResolverMap<GraphQLContext>[string];
   }
-  return buildSubgraphSchema([{ typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphQLSchema)}`), resolvers }]);
+  const schema = buildSubgraphSchema([{ typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphQLSchema)}`), resolvers }]);
+  guardEntities(schema);
+  return schema;
 }
 
 /** The published contract: schema/schema.graphql is exactly this text. */

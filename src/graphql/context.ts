@@ -1,11 +1,11 @@
-import type { CursorCodec } from '../listing/cursor';
+import type { CursorCodec } from '../timeline/cursor';
 import type { Loaders } from '../loaders/create-loaders';
 import type { ProviderRegistry } from '../providers/provider-registry';
-import type { CallContext, RequestHints } from '../providers/recording-provider';
+import type { CallContext, RequestHints } from '../domain/call-context';
 
 /**
  * An error about one field that still returned data (a vendor that failed while the others
- * answered `Query.recordings`): src/server/partial-errors-plugin.ts adds it to the response.
+ * answered `Query.recordings`): src/server/plugins/partial-errors-plugin.ts adds it to the response.
  */
 export interface PartialError {
   error: unknown;
@@ -17,7 +17,7 @@ export interface GraphQLContext {
   requestId: string;
   loaders: Loaders;
   providers: ProviderRegistry;
-  /** Filled from the operation before execution (src/server/operation-facts-plugin.ts); the loaders see it. */
+  /** Filled from the operation before execution (src/server/plugins/operation-facts-plugin.ts); the loaders see it. */
   hints: RequestHints;
   /** The request's abort signal, id and hints, for vendor calls made outside the loaders (listings). */
   call: CallContext;

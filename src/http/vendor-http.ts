@@ -6,7 +6,7 @@ import type { ProviderName } from '../domain/provider-name';
 import { PROVIDER_LABELS } from '../domain/provider-name';
 import { ErrorCode } from '../errors/error-codes';
 import { ProviderError, badResponse } from '../errors/provider-error';
-import type { CallContext } from '../providers/recording-provider';
+import type { CallContext } from '../domain/call-context';
 import { buildQuery, type QueryValue } from './encode-path';
 import { createVendorPolicy, DEFAULT_RESILIENCE, type VendorPolicy } from './resilience';
 import { parseRetryAfter } from './retry-after';
@@ -204,7 +204,7 @@ export class VendorHttp {
   /** `signal` is the caller's combined with the request deadline (withDeadline). */
   private async send(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, signal: AbortSignal, accept = 'application/json'): Promise<Dispatcher.ResponseData> {
     const headers: Record<string, string> = { accept, ...(await this.options.headers()) };
-    // None of the five vendors documents a request-id header (providers.md); X-Request-Id is
+    // None of the five vendors documents a request-id header (docs/vendors/README.md#request-ids); X-Request-Id is
     // the common convention, harmless where ignored, and lets a vendor's support or a proxy
     // log tie a call to our log lines. Sent to every vendor.
     if (ctx.requestId) headers['x-request-id'] = ctx.requestId;

@@ -1,8 +1,9 @@
 import { BadUserInputError } from '../errors/coded-error';
+import type { RecordingData, SessionData } from '../domain/model';
 import { isProviderName, type ProviderName } from '../domain/provider-name';
 
 /**
- * Global ids, Shopify style (design.md, "Global IDs"):
+ * Global ids, Shopify style (docs/api.md#global-ids):
  *
  *     gid://recording-graph/<Type>/<provider>/<segment>[/<segment>]
  *
@@ -26,6 +27,16 @@ export interface DecodedGlobalId {
 export function encodeGlobalId(type: NodeType, provider: ProviderName, segments: readonly string[]): string {
   if (segments.length === 0) throw new Error('a global id needs at least one segment');
   return `${GLOBAL_ID_PREFIX}${type}/${provider}/${segments.map((s) => encodeURIComponent(s)).join('/')}`;
+}
+
+/** The global id of a recording the domain model holds. */
+export function recordingGlobalId(recording: Pick<RecordingData, 'provider' | 'key'>): string {
+  return encodeGlobalId('Recording', recording.provider, recording.key);
+}
+
+/** The global id of a session the domain model holds. */
+export function sessionGlobalId(session: Pick<SessionData, 'provider' | 'key'>): string {
+  return encodeGlobalId('Session', session.provider, session.key);
 }
 
 /**

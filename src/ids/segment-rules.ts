@@ -4,7 +4,7 @@ import { PROVIDER_LABELS, type ProviderName } from '../domain/provider-name';
 /**
  * Vendor id patterns, checked on every decoded global-id segment before it can reach a
  * URL. Dots are never allowed: encodeURIComponent leaves `.` and `..` as they are, and a
- * URL parser would resolve them (design.md, "Global IDs").
+ * URL parser would resolve them (docs/api.md#global-ids).
  */
 export interface SegmentRule {
   /** What the segment is, for the error message (e.g. "recording id (UUID)"). */

@@ -2,9 +2,10 @@ import DataLoader from 'dataloader';
 import type { AccessLinkData, RecordingData, SessionData } from '../domain/model';
 import { PROVIDER_LABELS, type ProviderName } from '../domain/provider-name';
 import { NotFoundError } from '../errors/coded-error';
-import { decodeGlobalId, encodeGlobalId } from '../ids/global-id';
+import { decodeGlobalId, recordingGlobalId } from '../ids/global-id';
 import type { ProviderRegistry } from '../providers/provider-registry';
-import type { BatchResult, CallContext, RecordingProvider } from '../providers/recording-provider';
+import type { BatchResult, RecordingProvider } from '../providers/recording-provider';
+import type { CallContext } from '../domain/call-context';
 
 export interface AccessLinkKey {
   recording: RecordingData;
@@ -31,14 +32,6 @@ export interface Loaders {
 export interface LoaderOptions {
   /** false only for the benchmark's naive baseline: every load is its own vendor call. */
   batching: boolean;
-}
-
-export function recordingGlobalId(recording: RecordingData): string {
-  return encodeGlobalId('Recording', recording.provider, recording.key);
-}
-
-export function sessionGlobalId(session: Pick<SessionData, 'provider' | 'key'>): string {
-  return encodeGlobalId('Session', session.provider, session.key);
 }
 
 /**

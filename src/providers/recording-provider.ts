@@ -1,46 +1,7 @@
 import type { AccessLinkData, RecordingData, RecordingStatus, SessionData, SessionRef } from '../domain/model';
 import type { ProviderName } from '../domain/provider-name';
 import type { CircuitStateName } from '../http/resilience';
-
-/** Per-request context handed to every vendor call. */
-export interface CallContext {
-  /** Aborted when the client goes away; passed to undici so in-flight calls stop. */
-  signal?: AbortSignal;
-  /** Our request id, forwarded to vendors that accept one. */
-  requestId?: string;
-  /**
-   * Per-request memo of vendor calls, made by the loaders for each GraphQL request and
-   * dropped with it. An adapter whose one call serves several loaders (Zoom's session
-   * call serves recordings and sessions; Daily's room list serves every session of a room)
-   * shares it through `memoCall` (src/providers/shared/memo.ts).
-   */
-  memo?: Map<string, Promise<unknown>>;
-  /** What the request will ask for later, known from its operation before any call. */
-  hints?: RequestHints;
-  /** Where vendor calls and loader batches are counted (src/server/metrics.ts); none in unit tests. */
-  metrics?: CallMetrics;
-}
-
-/** What the HTTP layer and the loaders report; every label is from a small fixed set. */
-export interface CallMetrics {
-  /**
-   * One HTTP attempt to a vendor (each retry is its own). `route` is the endpoint's
-   * template, never a URL with ids; `status` is the HTTP status, or `aborted`,
-   * `network_error` or `bad_response` when there was none to speak of.
-   */
-  vendorCall(provider: ProviderName, route: string, status: string, seconds: number): void;
-  /** How many keys one DataLoader batch carried. */
-  loaderBatch(loader: string, size: number): void;
-}
-
-export interface RequestHints {
-  /**
-   * Set when every `accessLink` the operation selects asks for the same validity: an
-   * adapter whose recordings call can mint links in the same call (Zoom) does so, and
-   * later link loads cost nothing.
-   */
-  linkValidForSecs?: number;
-}
+import type { CallContext } from '../domain/call-context';
 
 export interface AccessLinkRequest {
   recording: RecordingData;
@@ -62,7 +23,7 @@ export type BatchResult<T> = Array<T | null | Error>;
 /**
  * Where a vendor's listing resumes: adapter-defined, JSON-serializable state (a vendor
  * cursor, a page token plus how many of that page were already handed out, a date window).
- * The listing layer seals it into the client's cursor (AES-256-GCM, src/listing/cursor.ts), so an adapter
+ * The timeline layer (src/timeline) seals it into the client's cursor (AES-256-GCM, src/timeline/cursor.ts), so an adapter
  * gets back only positions it produced itself, never attacker-chosen values.
  */
 export type ListPosition = Record<string, string | number | boolean | null>;
@@ -81,7 +42,7 @@ export interface ListFilter {
 export interface ListQuery {
   filter: ListFilter;
   /**
-   * How many recordings the listing layer wants next. An adapter asks its vendor for about
+   * How many recordings the timeline layer wants next. An adapter asks its vendor for about
    * this many (within the vendor's page-size bounds) and may return fewer (one vendor page)
    * or more (a whole vendor page it already holds); it never walks further than one or two
    * vendor calls to fill it.
@@ -102,7 +63,7 @@ export interface ListPage {
    * Recordings that match the whole filter (pushed down where the vendor can, checked
    * locally with `matchesFilter` otherwise), newest first: sorted by `compareTimeline` where
    * positions allow it, else in the vendor's own newest-first order (Daily's and
-   * Cloudflare's positions are an id and an offset in that order). The listing layer
+   * Cloudflare's positions are an id and an offset in that order). The timeline layer
    * merges the heads, so an item out of timeline order costs order, never exactly-once.
    */
   items: ListedRecording[];
@@ -113,8 +74,7 @@ export interface ListPage {
 /**
  * What every vendor adapter implements (src/providers/<vendor>/index.ts). All reads are
  * batch functions: the loaders hand each adapter every key one request asked for, and the
- * adapter groups them into the fewest calls its API allows (providers.md, "Batching
- * possibility").
+ * adapter groups them into the fewest calls its API allows (docs/vendors/README.md#batching).
  */
 export interface RecordingProvider {
   readonly name: ProviderName;
@@ -158,7 +118,7 @@ export interface RecordingProvider {
 
   /**
    * Reads a position from a client's cursor as `listRecordings` will, without any call:
-   * the listing layer runs it for every vendor while it decodes the cursor, so a position
+   * the timeline layer runs it for every vendor while it decodes the cursor, so a position
    * this adapter would refuse for this filter is BAD_USER_INPUT (BadUserInputError naming
    * this provider) before any vendor is called. Returns the position `listRecordings` is
    * then given.

@@ -14,7 +14,7 @@ import { seedZoom } from './zoom/zoom.seed';
 
 /**
  * The sandbox's demo recordings as the API presents them, computed from the same seeds
- * the emulators serve, through the real mappers: what the README, the end-to-end tests
+ * the emulators serve, through the real mappers: what the docs, the end-to-end tests
  * and the benchmark use to name demo ids without a listing call. `recordingsPerVendor`
  * adds the bulk recordings an emulator started with that option serves.
  */

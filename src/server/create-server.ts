@@ -1,31 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { type ApolloFastifyContextFunction } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../config/config.types';
-import { createFormatError } from '../errors/format-error';
-import { maskedErrorLogPlugin } from './masked-error-log-plugin';
 import type { GraphQLContext } from '../graphql/context';
-import { CursorCodec } from '../listing/cursor';
-import { createLoaders } from '../loaders/create-loaders';
 import type { ProviderRegistry } from '../providers/provider-registry';
-import type { RequestHints } from '../providers/recording-provider';
 import { requireApiKey } from './api-key-auth';
-import { operationFacts } from './operation-facts';
-import { operationFactsPlugin } from './operation-facts-plugin';
-import { partialErrorsPlugin } from './partial-errors-plugin';
-import { queryLimits } from './query-limits';
+import { buildGraphQLServer } from './graphql-server';
 import { loggerOptions } from './logger-options';
-import { trackConnections } from './connection-drain';
-import { createMetrics } from './metrics';
-import { playgroundPage, registerPlaygroundAssets } from './playground';
-import { playgroundExamples } from './playground-examples';
-import { readiness } from './readiness';
+import { trackConnections } from './ops/connection-drain';
+import { playgroundPage, registerPlaygroundAssets } from './playground/playground';
+import { playgroundExamples } from './playground/playground-examples';
+import { readiness } from './ops/readiness';
 import { requestIdFrom } from './request-id';
+import { clientErrorHandler, graphQLRouteErrorHandler } from './request-errors';
 
 export interface HttpServer {
   app: FastifyInstance;
@@ -39,7 +29,7 @@ export interface HttpServer {
 }
 
 export interface ServerOptions {
-  /** Seals `Query.recordings` cursors (src/listing/cursor-key.ts). */
+  /** Seals `Query.recordings` cursors (src/timeline/cursor-key.ts). */
   cursorKey: Buffer;
   /** Where JSON log lines go instead of stdout (tests read them). */
   logStream?: { write(line: string): void };
@@ -54,45 +44,13 @@ const BODY_LIMIT_BYTES = 256 * 1024;
  * in-flight vendor calls are aborted when the client goes away.
  */
 export async function createServer(config: AppConfig, schema: GraphQLSchema, providers: ProviderRegistry, options: ServerOptions): Promise<HttpServer> {
-  const production = config.nodeEnv === 'production';
-  const cursors = new CursorCodec(options.cursorKey);
   const app = Fastify({
     logger: loggerOptions(config.logLevel, config.logFormat, options.logStream),
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']) ?? randomUUID(),
+    clientErrorHandler,
   });
-  const limits = queryLimits(config.queryLimits, production);
-  const metrics = createMetrics(providers);
-  const formatError = createFormatError();
-  const apollo = new ApolloServer<GraphQLContext>({
-    schema,
-    validationRules: limits.validationRules,
-    parseOptions: limits.parseOptions,
-    logger: app.log,
-    introspection: !production,
-    includeStacktraceInErrorResponses: false,
-    hideSchemaDetailsFromClientErrors: production,
-    csrfPrevention: true,
-    // src/index.ts owns SIGTERM/SIGINT: it drains the server (close() below), closes vendor
-    // pools and exits 0. No Apollo drain plugin: its fixed 10 s cut-off would ignore SHUTDOWN_GRACE_MS.
-    stopOnTerminationSignals: false,
-    formatError,
-    plugins: [
-      ...limits.plugins,
-      operationFactsPlugin(operationFacts(schema), config.queryLimits),
-      partialErrorsPlugin(formatError, app.log),
-      maskedErrorLogPlugin(app.log),
-      metrics.apolloPlugin(),
-      ApolloServerPluginInlineTraceDisabled(),
-      // The schema has no cache hints: every answer is per request and may hold short-lived
-      // links, so it is `no-store` (the onRequest hook below). Apollo's cache-control plugin
-      // would instrument every field's resolution only to conclude the same.
-      ApolloServerPluginCacheControlDisabled(),
-      // Our own GraphiQL (src/server/playground.ts) replaces Apollo's landing page, which loads from a CDN.
-      ApolloServerPluginLandingPageDisabled(),
-    ],
-  });
-  await apollo.start();
+  const { apollo, metrics, contextFor } = await buildGraphQLServer(config, schema, providers, { cursorKey: options.cursorKey, log: app.log });
 
   // Every response carries the request id, which is also on every log line of the request,
   // and is not to be stored by caches: answers hold per-request data, links that expire, and
@@ -114,7 +72,7 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
     return reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
-  // One loader set per request; in-flight vendor calls are aborted when the client goes away.
+  // One context per request (request-context.ts); in-flight vendor calls are aborted when the client goes away.
   const context: ApolloFastifyContextFunction<GraphQLContext> = async (request, reply) => {
     const controller = new AbortController();
     // One request can have hundreds of vendor calls in flight, each listening for abort.
@@ -123,20 +81,7 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
     reply.raw.once('close', () => {
       if (!reply.raw.writableFinished) controller.abort();
     });
-    const hints: RequestHints = {};
-    // One memo for the whole request: a session the timeline loads (Zoom's recordings call,
-    // Cloudflare's session details) is not fetched again by the loaders, nor the other way.
-    const memo = config.batching ? new Map<string, Promise<unknown>>() : undefined;
-    const call = { signal: controller.signal, requestId: request.id, hints, metrics: metrics.calls, memo };
-    return {
-      requestId: request.id,
-      providers,
-      hints,
-      call,
-      cursors,
-      partialErrors: [],
-      loaders: createLoaders(providers, call, { batching: config.batching }),
-    };
+    return contextFor({ id: request.id, signal: controller.signal });
   };
 
   if (config.playground) registerPlaygroundAssets(app);
@@ -152,6 +97,7 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
       graphql.addHook('onRequest', playgroundPage({ tabs: playgroundExamples(config.sandbox), apiKeyRequired: config.apiKeys.length > 0 }));
     }
     if (config.apiKeys.length > 0) graphql.addHook('onRequest', requireApiKey(config.apiKeys));
+    graphql.setErrorHandler(graphQLRouteErrorHandler);
     await graphql.register(fastifyApollo(apollo), { path: '/graphql', context });
   });
 

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { recordingGlobalId } from '../../src/loaders/create-loaders';
+import { recordingGlobalId } from '../../src/ids/global-id';
 import { demoRecordings } from '../../src/sandbox/demo-data';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';
 

@@ -1,7 +1,6 @@
 import type { RecordingData } from '../../src/domain/model';
 import { PROVIDER_NAMES } from '../../src/domain/provider-name';
-import { encodeGlobalId } from '../../src/ids/global-id';
-import { recordingGlobalId } from '../../src/loaders/create-loaders';
+import { encodeGlobalId, recordingGlobalId } from '../../src/ids/global-id';
 import { demoRecordings } from '../../src/sandbox/demo-data';
 import { gql } from '../support/graphql-client';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';

@@ -1,9 +1,11 @@
 import { PROVIDER_NAMES } from '../../src/domain/provider-name';
-import { recordingGlobalId } from '../../src/loaders/create-loaders';
+import { recordingGlobalId } from '../../src/ids/global-id';
 import { ECHOED_SECRET_PREFIX, seedCloudflare, writeOnlySecrets } from '../../src/sandbox/cloudflare/cloudflare.seed';
 import { demoRecordings } from '../../src/sandbox/demo-data';
 import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
+import { decodedViews } from '../support/decoded-views';
 import { gql } from '../support/graphql-client';
+import { sendRaw } from '../support/raw-http';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';
 
 /**
@@ -16,6 +18,8 @@ describe('no secret in any response or log line', () => {
   let server: SpawnedServer;
   const API_KEY = 'client-api-key-that-must-stay-secret-42';
   const responses: string[] = [];
+  /** What the server answered to requests Node's HTTP parser refuses, each carrying the API key. */
+  const refused: Record<'oversized' | 'requestLine' | 'pipelined', string> = { oversized: '', requestLine: '', pipelined: '' };
   const STORAGE = 'storage { kind bucket region path host port username authMethod streamingAllowed }';
   // The sandbox's Cloudflare data (same default seed): one recording's emulator echoes the
   // write-only storage secrets, as a vendor ignoring "write-only" would.
@@ -63,19 +67,39 @@ describe('no secret in any response or log line', () => {
     for (const e of Object.values(sandbox.emulators)) e.clearFaults();
     responses.push((await gql(server.url, '{ recording(id: "gid://recording-graph/Recording/daily/..") { id } }', undefined, auth)).raw);
     responses.push((await gql(server.url, '{ __typename }', undefined, { authorization: 'Bearer wrong-key-wrong-key-wrong' })).raw);
+    // Requests the HTTP parser refuses before fastify routes them, each with the key in a header.
+    const host = `Host: ${new URL(server.url).host}`;
+    refused.oversized = await sendRaw(server.url, `GET /graphql?query=%7B__typename%7D HTTP/1.1\r\n${host}\r\nAuthorization: Bearer ${API_KEY}\r\nX-Pad: ${'p'.repeat(20_000)}\r\n\r\n`);
+    refused.requestLine = await sendRaw(server.url, `GET /graphql HTTP/1.1 extra\r\n${host}\r\nAuthorization: Bearer ${API_KEY}\r\n\r\n`);
+    const body = JSON.stringify({ query: '{ __typename }' });
+    refused.pipelined = await sendRaw(
+      server.url,
+      `POST /graphql HTTP/1.1\r\n${host}\r\nAuthorization: Bearer ${API_KEY}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}` +
+        `GET /graphql HTTP/1.1\r\n${host}\r\nAuthorization: Bearer ${API_KEY}\r\nBroken header line\r\n\r\n`,
+    );
+    responses.push(...Object.values(refused));
   });
   afterAll(async () => {
     await server.stop();
     await sandbox.close();
   });
 
-  it('keeps every credential out of responses and logs', () => {
+  it('keeps every credential out of responses and logs, however a log line encodes bytes', () => {
     const p = sandbox.providers;
     const secrets = [API_KEY, p.daily.apiKey, p.signalwire.apiToken, p.zoom.apiSecret, p.bird.accessKey, p.cloudflare.apiToken];
     const basic = Buffer.from(`${p.signalwire.projectId}:${p.signalwire.apiToken}`).toString('base64');
-    const everything = [...responses, ...server.output].join('\n');
     expect(server.output.length).toBeGreaterThan(5);
-    for (const secret of [...secrets, basic]) expect(everything).not.toContain(secret);
+    for (const text of [...responses, ...server.output]) {
+      for (const view of decodedViews(text)) for (const secret of [...secrets, basic]) expect(view).not.toContain(secret);
+    }
+  });
+
+  it('answers what the HTTP parser refuses in the GraphQL error shape (a 431, a malformed request line, the bad half of a pipelined pair)', () => {
+    expect(refused.oversized).toMatch(/^HTTP\/1\.1 431 /);
+    expect(refused.requestLine).toMatch(/^HTTP\/1\.1 400 /);
+    // The malformed second of the pair gets a 400 (the connection closes, whether or not the first was answered by then).
+    expect(refused.pipelined).toMatch(/HTTP\/1\.1 400 /);
+    for (const answer of Object.values(refused)) expect(answer).toContain('"extensions":{"code":"BAD_REQUEST"}');
   });
 
   it('keeps storage secrets out of responses and logs, even those a vendor echoes', () => {

@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { Client } from 'undici';
-import { recordingGlobalId } from '../../src/loaders/create-loaders';
+import { recordingGlobalId } from '../../src/ids/global-id';
 import { demoRecordings } from '../../src/sandbox/demo-data';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';
 import { waitUntil } from '../support/wait-until';

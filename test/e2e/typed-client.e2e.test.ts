@@ -1,3 +1,4 @@
+import { canHaveLink } from '../../src/domain/link-rule';
 import {
   ManyDocument,
   RecordingDocument,
@@ -11,9 +12,8 @@ import {
 } from '../../src/clients/generated/graphql';
 import { execute } from '../../src/clients/request';
 import { PROVIDER_NAMES, type ProviderName } from '../../src/domain/provider-name';
-import { encodeGlobalId } from '../../src/ids/global-id';
-import { recordingGlobalId } from '../../src/loaders/create-loaders';
-import { compareTimeline } from '../../src/providers/shared/timeline';
+import { encodeGlobalId, recordingGlobalId } from '../../src/ids/global-id';
+import { compareTimeline } from '../../src/timeline/order';
 import { demoRecordings } from '../../src/sandbox/demo-data';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';
 
@@ -70,13 +70,18 @@ describe('typed client from codegen against the running server', () => {
     const rec = ready('daily');
     const id = encodeGlobalId('Session', 'daily', rec.sessionKey!);
     const { data, errors } = await execute(endpoint, SessionDocument, { id });
-    expect(errors).toEqual([]);
     const session: NonNullable<SessionQuery['session']> = data!.session!;
     expect(session.id).toBe(id);
-    const expected = demo.daily.filter((r) => JSON.stringify(r.sessionKey) === JSON.stringify(rec.sessionKey)).map(recordingGlobalId);
-    expect(session.recordings.map((r) => r.id).sort()).toEqual([...expected].sort());
+    const inSession = demo.daily.filter((r) => JSON.stringify(r.sessionKey) === JSON.stringify(rec.sessionKey));
+    expect(session.recordings.map((r) => r.id).sort()).toEqual(inSession.map(recordingGlobalId).sort());
     expect(session.recordings.length).toBeGreaterThan(0);
-    for (const r of session.recordings) expect(r.accessLink?.url).toMatch(/^https?:\/\//);
+    // The link rule (docs/api.md): READY recordings get a link, the others a coded error on it.
+    const linkable = new Set(inSession.filter((r) => canHaveLink(r.status)).map(recordingGlobalId));
+    for (const r of session.recordings) {
+      if (linkable.has(r.id)) expect(r.accessLink?.url).toMatch(/^https?:\/\//);
+      else expect(r.accessLink).toBeNull();
+    }
+    expect(errors.map((e) => e.extensions?.code)).toEqual(session.recordings.filter((r) => !linkable.has(r.id)).map(() => 'UNSUPPORTED_BY_PROVIDER'));
   });
 
   it('Timeline: walks every READY recording across the five vendors, newest first, page by page', async () => {

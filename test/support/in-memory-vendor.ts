@@ -3,7 +3,8 @@ import type { ProviderName } from '../../src/domain/provider-name';
 import { ErrorCode } from '../../src/errors/error-codes';
 import { ProviderError } from '../../src/errors/provider-error';
 import type { ListPage, ListQuery, RecordingProvider } from '../../src/providers/recording-provider';
-import { compareTimeline, matchesFilter } from '../../src/providers/shared/timeline';
+import { compareTimeline } from '../../src/timeline/order';
+import { matchesFilter } from '../../src/timeline/filter';
 
 export interface InMemoryVendorSpec {
   name: ProviderName;

@@ -1,8 +1,10 @@
 import type { RecordingData } from '../../src/domain/model';
 import { ErrorCode } from '../../src/errors/error-codes';
-import { recordingGlobalId } from '../../src/loaders/create-loaders';
-import type { CallContext, ListFilter, ListPage, ListPosition, RecordingProvider } from '../../src/providers/recording-provider';
-import { compareTimeline, matchesFilter, timelineTime } from '../../src/providers/shared/timeline';
+import { recordingGlobalId } from '../../src/ids/global-id';
+import type { ListFilter, ListPage, ListPosition, RecordingProvider } from '../../src/providers/recording-provider';
+import type { CallContext } from '../../src/domain/call-context';
+import { compareTimeline, timelineTime } from '../../src/timeline/order';
+import { matchesFilter } from '../../src/timeline/filter';
 import type { Emulator } from '../../src/sandbox/emulator';
 import { vendorLifecycle } from './vendor-lifecycle';
 
@@ -10,7 +12,7 @@ export interface WalkOptions {
   /** What each call asks for. */
   limit: number;
   /**
-   * How many items of a page the caller takes before it asks again, as the listing layer
+   * How many items of a page the caller takes before it asks again, as the timeline (src/timeline)
    * does when it stops mid-page: it then resumes from the last taken item's position.
    * A number, or a function of the page's length and the step; default: the whole page,
    * resuming from `next`.
@@ -40,7 +42,7 @@ const viaJson = (page: ListPage): ListPage => ({
 });
 
 /**
- * Walks an adapter's listing the way the listing layer does: from `after: null` until
+ * Walks an adapter's listing the way the timeline (src/timeline) does: from `after: null` until
  * `next` is null, every position through JSON as a cursor would carry it.
  */
 export async function walkListing(provider: RecordingProvider, filter: ListFilter, options: WalkOptions): Promise<Walk> {
@@ -74,7 +76,7 @@ export function expectedIds(all: readonly RecordingData[], filter: ListFilter): 
     .map(recordingGlobalId);
 }
 
-/** Page sizes and resume points every vendor is walked with: vendor pages end mid-way through the listing layer's pages and the other way round. */
+/** Page sizes and resume points every vendor is walked with: vendor pages end mid-way through the timeline (src/timeline)'s pages and the other way round. */
 const WALKS: WalkOptions[] = [{ limit: 3, take: 2 }, { limit: 7 }, { limit: 50, take: 20 }, { limit: 5000 }];
 
 /** Every walk yields exactly the recordings that match, each once, in timeline order. */
@@ -126,7 +128,7 @@ export function listingFixture<S extends { emulator: Emulator }>(
 }
 
 /**
- * A malformed position is BAD_USER_INPUT from this vendor, both where the listing layer
+ * A malformed position is BAD_USER_INPUT from this vendor, both where the timeline (src/timeline)
  * parses a cursor and where listRecordings reads it, and no vendor call is made.
  */
 export async function expectPositionRefused(f: ListingFixture<{ emulator: Emulator }>, after: ListPosition, filter: ListFilter = {}): Promise<void> {
@@ -136,7 +138,7 @@ export async function expectPositionRefused(f: ListingFixture<{ emulator: Emulat
   expect(f.sandbox.emulator.totalCalls()).toBe(0);
 }
 
-/** A caller that stops mid-page every third call, as the listing layer does when another vendor's recordings come first. */
+/** A caller that stops mid-page every third call, as the timeline (src/timeline) does when another vendor's recordings come first. */
 export const midPageEveryThird: WalkOptions['take'] = (n, step) => (step % 3 === 0 ? Math.floor(n / 2) : n);
 
 /**

@@ -1,8 +1,8 @@
 import { PROVIDER_LABELS, PROVIDER_NAMES, type ProviderName } from '../../domain/provider-name';
 import { BadUserInputError, CodedError } from '../../errors/coded-error';
 import { ErrorCode } from '../../errors/error-codes';
-import { fingerprint } from '../../listing/cursor';
-import type { TimelineSource } from '../../listing/timeline-page';
+import { fingerprint } from '../../timeline/cursor';
+import type { TimelineSource } from '../../timeline/timeline-page';
 import type { ProviderRegistry } from '../../providers/provider-registry';
 import type { ListFilter } from '../../providers/recording-provider';
 import { resolveId } from '../resolve-id';

@@ -1,8 +1,8 @@
 import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { attributeToProvider } from '../../errors/provider-error';
-import { readTimelineConnection } from '../../listing/timeline-connection';
-import { recordingGlobalId } from '../../loaders/create-loaders';
+import { readTimelineConnection } from '../../timeline/timeline-connection';
+import { recordingGlobalId } from '../../ids/global-id';
 import type { GraphQLContext } from '../context';
 import { DEFAULT_FIRST, MAX_FIRST, planListing } from './listing-plan';
 import { RecordingConnectionType } from './recording-connection.type';

@@ -1,9 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { linkRefusal } from '../../domain/link-rule';
 import type { AccessLinkData, RecordingData, SessionData, SessionRef, StorageConfigData } from '../../domain/model';
 import type { ProviderName } from '../../domain/provider-name';
-import { encodeGlobalId } from '../../ids/global-id';
-import { recordingGlobalId } from '../../loaders/create-loaders';
+import { encodeGlobalId, recordingGlobalId } from '../../ids/global-id';
 import { AccessLinkType } from '../access-link/access-link.type';
 import { checkValidForSecs, DEFAULT_VALID_FOR_SECS, MAX_VALID_FOR_SECS, MIN_VALID_FOR_SECS } from '../access-link/validity';
 import type { GraphQLContext } from '../context';
@@ -51,7 +51,7 @@ export class RecordingResolver {
   @FieldResolver(() => AccessLinkType, {
     nullable: true,
     description:
-      'A download link, minted only when this field is selected. `expiresAt` and `validForSecs` say what the vendor really granted, which can differ from what was asked (see the README, "Access links"). Null when the vendor has no file to link.',
+      'A download link, minted only when this field is selected. `expiresAt` and `validForSecs` say what the vendor really granted, which can differ from what was asked (see docs/api.md, "Access links"). Only READY recordings (and UNKNOWN ones, which the vendor decides) can have one: for any other status the field is null with an UNSUPPORTED_BY_PROVIDER error, and no vendor call is made. Null without an error when the vendor has no file to link.',
   })
   async accessLink(
     @Root() recording: RecordingData,
@@ -59,6 +59,12 @@ export class RecordingResolver {
     validForSecs: number | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AccessLinkData | null> {
-    return ctx.loaders.accessLink.load({ recording, validForSecs: checkValidForSecs(validForSecs) });
+    const secs = checkValidForSecs(validForSecs);
+    // The link rule (src/domain/link-rule.ts), for every vendor: a recording that cannot
+    // have a file gets a coded error and costs no call. Checked here, on the recording the
+    // field resolves on, so a link a loader fetched ahead of time is dropped just the same.
+    const refusal = linkRefusal(recording);
+    if (refusal) throw refusal;
+    return ctx.loaders.accessLink.load({ recording, validForSecs: secs });
   }
 }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RecordingData, SessionData, SessionRef } from '../../domain/model';
 import type { ProviderName } from '../../domain/provider-name';
-import { sessionGlobalId } from '../../loaders/create-loaders';
+import { sessionGlobalId } from '../../ids/global-id';
 import type { GraphQLContext } from '../context';
 import { ProviderEnum } from '../enums';
 import { RecordingType } from '../recording/recording.type';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { UUID } from '../../ids/segment-rules';
 
 /**
- * Bird workspace Voice API wire types, exactly as sent (providers.md §4). This is the
+ * Bird workspace Voice API wire types, exactly as sent (docs/vendors/bird.md#recording-object). This is the
  * `api.bird.com/workspaces/...` API, not Bird's newer platform API (`/v1/...`), whose
  * shapes differ. https://docs.bird.com/api/voice-api/recordings-api/get-a-recording
  *
@@ -65,8 +65,8 @@ export const BirdRecordingSchema = z.object({
 export type BirdRecording = z.infer<typeof BirdRecordingSchema>;
 
 /**
- * GET /workspaces/{workspaceId}/recordings. The envelope is not in the docs (providers.md
- * §4, "not found"); we assume `{results, nextPageToken}` as on the active-call list.
+ * GET /workspaces/{workspaceId}/recordings. The envelope is not in the docs
+ * (docs/vendors/bird.md#assumptions-where-the-docs-are-silent); we assume `{results, nextPageToken}` as on the active-call list.
  * `results: null` is accepted as empty (a Go API marshals an empty nil slice as null),
  * and an absent, null or empty `nextPageToken` means the last page.
  */
@@ -77,8 +77,8 @@ export const BirdRecordingListSchema = z.object({
 export type BirdRecordingList = z.infer<typeof BirdRecordingListSchema>;
 
 /**
- * Error body of the workspace API: not documented beyond "application/json" (providers.md
- * §4). Read defensively: a top-level `code`/`message`, or an `errors` array of the same.
+ * Error body of the workspace API: not documented beyond "application/json"
+ * (docs/vendors/bird.md#errors). Read defensively: a top-level `code`/`message`, or an `errors` array of the same.
  */
 const BirdErrorItemSchema = z.object({
   code: z.union([z.string(), z.number()]).nullish(),

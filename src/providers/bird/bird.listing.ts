@@ -8,7 +8,7 @@ import { BIRD_LIST_LIMIT, type BirdListParams } from './bird.client';
  * the dates as `startAt`/`endAt` date-times, and a `limit` within 1..99.
  *
  * Bird does not say which time `startAt`/`endAt` compare nor whether they are inclusive
- * (providers.md §4). We assume the recording's start or creation time (a recording is
+ * (docs/vendors/bird.md#assumptions-where-the-docs-are-silent). We assume the recording's start or creation time (a recording is
  * created before it starts), not its end:
  * - `endAt` = `startedBefore`: started < before implies created < before, kept by a strict
  *   or an inclusive bound on either time.

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { BirdConfig } from '../../config/config.types';
 import { badResponse } from '../../errors/provider-error';
 import { expectSegments, uuidRule } from '../../ids/segment-rules';
-import type { CallContext, ListPage, ListPosition, ListQuery, RecordingProvider } from '../recording-provider';
+import type { ListPage, ListPosition, ListQuery, RecordingProvider } from '../recording-provider';
+import type { CallContext } from '../../domain/call-context';
 import { byGroup, eachKey } from '../shared/batch';
 import { pageOfRecordings, parsePosition, readPosition } from '../shared/listing';
 import { memoCall } from '../shared/memo';
@@ -12,7 +13,7 @@ import { BIRD_LIST_LIMIT, BirdClient } from './bird.client';
 import { birdListParams } from './bird.listing';
 import { birdSessionRef, mapBirdAccessLink, mapBirdRecording, mapBirdSession } from './bird.mapper';
 
-/** Recording, call and conference ids are all UUIDs (providers.md §4, "IDs"). */
+/** Recording, call and conference ids are all UUIDs (docs/vendors/bird.md#ids). */
 const RECORDING_ID = uuidRule('recording id');
 const SOURCE = { name: 'source (call or conference)', pattern: /^(call|conference)$/ };
 const SOURCE_ID = uuidRule('call or conference id');
@@ -37,7 +38,7 @@ const PositionSchema = z
  * Bird (workspace Voice API): no batch endpoint by id, so recordings and links are one GET
  * each (concurrent, bounded by the pool). A session is a call or a conference: one paged
  * list by `sourceId` per id serves both session kinds asked for with that id, memoized per
- * request (providers.md §4, §6.1).
+ * request (docs/vendors/bird.md#endpoints).
  */
 export function createBirdProvider(config: BirdConfig, deps: ProviderDeps = {}): RecordingProvider {
   const client = new BirdClient(config);
@@ -63,7 +64,7 @@ export function createBirdProvider(config: BirdConfig, deps: ProviderDeps = {}):
   /**
    * One step of the timeline: one page of the recordings list, by the position's page
    * token (a re-fetch of the page an item came from, with the same limit) or the first
-   * page of the filter. Bird documents no order (providers.md §4): we assume newest first,
+   * page of the filter. Bird documents no order (docs/vendors/bird.md#assumptions-where-the-docs-are-silent): we assume newest first,
    * by the same time its startAt/endAt filter on (start, or creation before the start),
    * which is our timeline; each page is sorted exactly. Statuses and the session's source
    * are checked locally. The `{results, nextPageToken}` envelope is inferred (api-types).

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { UUID } from '../../ids/segment-rules';
 
 /**
- * Cloudflare RealtimeKit wire types, exactly as sent (providers.md §5), after the
+ * Cloudflare RealtimeKit wire types, exactly as sent (docs/vendors/cloudflare.md#recording-object), after the
  * cloudflare-typescript SDK (src/resources/realtime-kit/recordings.ts, sessions.ts).
  * Success bodies are `{ success, data }`, not the usual v4 `{ success, errors, result }`.
  */
@@ -119,7 +119,7 @@ export const CloudflareSessionEnvelopeSchema = z.object({
 });
 
 /**
- * Error bodies are not documented for RealtimeKit (providers.md §5, open question 5): read
+ * Error bodies are not documented for RealtimeKit (docs/vendors/cloudflare.md#errors): read
  * both `{ success: false, error: { code, message } }` and the v4 gateway's
  * `{ success: false, errors: [{ code, message }] }`.
  */

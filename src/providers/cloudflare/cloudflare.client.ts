@@ -3,7 +3,7 @@ import { badResponse } from '../../errors/provider-error';
 import { encodePath } from '../../http/encode-path';
 import type { CircuitStateName } from '../../http/resilience';
 import { VendorHttp } from '../../http/vendor-http';
-import type { CallContext } from '../recording-provider';
+import type { CallContext } from '../../domain/call-context';
 import { parseWire } from '../shared/wire';
 import {
   CloudflareRecordingEnvelopeSchema,
@@ -18,7 +18,7 @@ import { sessionOfDetails } from './cloudflare.mapper';
 
 /**
  * The largest `per_page` asked for on list calls. The RealtimeKit docs give no maximum
- * (providers.md §5, open question 5). 100 is assumed: it covers the limits a listing asks
+ * (docs/vendors/cloudflare.md#assumptions-where-the-docs-are-silent). 100 is assumed: it covers the limits a listing asks
  * for in one call and keeps a page's body small; the emulator enforces it with a 400. A real
  * cap below it would show as a 400 too, or, if applied silently, as short pages (the
  * listing does not stop at one: it goes on until `paging.total_count`).

@@ -1,10 +1,11 @@
 import type { RecordingStatus } from '../../domain/model';
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider-error';
-import type { CallContext, ListFilter, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
+import type { ListFilter, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
+import type { CallContext } from '../../domain/call-context';
 import { z } from 'zod';
 import { pageSizeFor, parsePosition, readPosition, walkSteps, type ListStep } from '../shared/listing';
-import { matchesFilter } from '../shared/timeline';
+import { matchesFilter } from '../../timeline/filter';
 import type { CloudflareSession } from './cloudflare.api-types';
 import { CLOUDFLARE_PER_PAGE, type CloudflareClient, type CloudflareListParams } from './cloudflare.client';
 import { mapCloudflareRecording } from './cloudflare.mapper';
@@ -80,7 +81,7 @@ export interface CloudflareListingDeps {
 }
 
 /**
- * Cloudflare's listing (providers.md §5): GET …/recordings, newest first, page_no/per_page
+ * Cloudflare's listing (docs/vendors/cloudflare.md#listing-and-paging): GET …/recordings, newest first, page_no/per_page
  * computed from the position's offset, with status, start_time/end_time and (for a session
  * filter) meeting_id pushed down; everything is checked locally too. No session filter
  * exists: the session's details give its meeting, whose list is kept to the session.

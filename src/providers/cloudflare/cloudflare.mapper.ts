@@ -3,14 +3,14 @@ import { badResponse } from '../../errors/provider-error';
 import { UUID } from '../../ids/segment-rules';
 import { extensionOf, mediaFormatOf } from '../shared/formats';
 import { ownEntry, statusFrom } from '../shared/lookup';
-import { providerManagedStorage } from '../shared/session-span';
+import { providerManagedStorage } from '../shared/storage';
 import { parseDate, secondsBetween } from '../shared/times';
 import { isHttpUrl } from '../shared/urls';
 import type { z } from 'zod';
 import type { CloudflareRecording, CloudflareSession, CloudflareSessionEnvelopeSchema, CloudflareStorageConfig } from './cloudflare.api-types';
 
 /**
- * RealtimeKit `status` -> RecordingStatus (providers.md §5, "Status values"). PAUSED is in
+ * RealtimeKit `status` -> RecordingStatus (docs/vendors/cloudflare.md#statuses). PAUSED is in
  * the SDK enum without a documented meaning; it is read as a paused recording.
  */
 const STATUS: Record<string, RecordingStatus> = {
@@ -69,7 +69,7 @@ function formatOf(rec: CloudflareRecording): RecordingData['format'] {
 /**
  * How long RealtimeKit keeps a file in its R2 bucket and signs its `download_url` for:
  * 7 days from upload (configure-realtimekit-bucket-config.mdx, recording-guide/index.mdx;
- * providers.md §5 "Download link and expiry").
+ * docs/vendors/cloudflare.md#access-links).
  */
 export const CLOUDFLARE_LINK_LIFETIME_MS = 7 * 86_400_000;
 
@@ -100,7 +100,7 @@ function knownLinkOf(rec: CloudflareRecording): KnownLink | null {
     url: rec.download_url,
     expiresAt,
     format: formatOf(rec),
-    // Content-Disposition of R2 presigned URLs: not documented (providers.md §6.2).
+    // Content-Disposition of R2 presigned URLs: not documented (docs/vendors/cloudflare.md#access-links).
     disposition: 'UNKNOWN',
   };
 }

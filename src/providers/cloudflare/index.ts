@@ -1,7 +1,8 @@
 import type { CloudflareConfig } from '../../config/config.types';
 import type { SessionData } from '../../domain/model';
 import { expectSegments, uuidRule } from '../../ids/segment-rules';
-import type { BatchResult, CallContext, RecordingProvider } from '../recording-provider';
+import type { BatchResult, RecordingProvider } from '../recording-provider';
+import type { CallContext } from '../../domain/call-context';
 import { byGroup, eachKey } from '../shared/batch';
 import { memoCall } from '../shared/memo';
 import type { ProviderDeps } from '../shared/provider-deps';
@@ -15,7 +16,7 @@ const RECORDING_ID = uuidRule('recording id');
 const SESSION_ID = uuidRule('session id');
 
 /**
- * Cloudflare RealtimeKit (providers.md §5). No batch endpoint by id: one GET per recording.
+ * Cloudflare RealtimeKit (docs/vendors/cloudflare.md#endpoints). No batch endpoint by id: one GET per recording.
  * A session is a meeting session; its key is the `session_id` every recording body carries.
  * Loading one takes two dependent calls: GET …/sessions/{id} gives the meeting
  * (`associated_id`) — its SDK type has no recordings despite the endpoint's description —

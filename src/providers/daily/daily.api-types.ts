@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Daily REST wire types, exactly as sent (providers.md §1). Field names are the docs'
+ * Daily REST wire types, exactly as sent (docs/vendors/daily.md#recording-object). Field names are the docs'
  * JSON shape (`s3key`, `mtgSessionId`), not the Ruby client's.
  * https://docs.daily.co/reference/rest-api/recordings/get-recording
  */

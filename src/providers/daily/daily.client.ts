@@ -2,7 +2,7 @@ import type { DailyConfig } from '../../config/config.types';
 import { encodePath } from '../../http/encode-path';
 import type { CircuitStateName } from '../../http/resilience';
 import { VendorHttp } from '../../http/vendor-http';
-import type { CallContext } from '../recording-provider';
+import type { CallContext } from '../../domain/call-context';
 import { parseWire } from '../shared/wire';
 import {
   DailyAccessLinkSchema,
@@ -16,7 +16,7 @@ import { toDailyError } from './daily.errors';
 
 /**
  * The largest `limit` asked for per list page. Daily's recordings docs give no maximum
- * (providers.md §1, open question 1); 100 is Daily's documented maximum on its other list
+ * (docs/vendors/daily.md#assumptions-where-the-docs-are-silent); 100 is Daily's documented maximum on its other list
  * endpoints (rooms), so we assume it holds here too.
  */
 export const DAILY_LIST_LIMIT = 100;

@@ -1,7 +1,8 @@
 import type { AccessLinkData, RecordingData, RecordingStatus, SessionData, SessionRef } from '../../domain/model';
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider-error';
-import { providerManagedStorage, sessionSpan } from '../shared/session-span';
+import { sessionSpan } from '../shared/session-span';
+import { providerManagedStorage } from '../shared/storage';
 import { statusFrom } from '../shared/lookup';
 import { fromUnixSeconds } from '../shared/times';
 import { isHttpUrl } from '../shared/urls';

@@ -3,11 +3,13 @@ import type { DailyConfig } from '../../config/config.types';
 import type { DailyRecording } from './daily.api-types';
 import { expectSegments, OPAQUE_TOKEN, uuidRule } from '../../ids/segment-rules';
 import type { ProviderDeps } from '../shared/provider-deps';
-import type { CallContext, ListedRecording, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
+import type { ListedRecording, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
+import type { CallContext } from '../../domain/call-context';
 import { byGroup, eachKey } from '../shared/batch';
 import { pageSizeFor, parsePosition, readPosition } from '../shared/listing';
 import { memoCall } from '../shared/memo';
-import { matchesFilter, timelineTime } from '../shared/timeline';
+import { timelineTime } from '../../timeline/order';
+import { matchesFilter } from '../../timeline/filter';
 import { DAILY_LIST_LIMIT, DailyClient } from './daily.client';
 import { dailySessionRef, mapDailyAccessLink, mapDailyRecording, mapDailySession } from './daily.mapper';
 
@@ -21,7 +23,7 @@ const PositionSchema = z.strictObject({ startingAfter: z.string().regex(OPAQUE_T
 /**
  * Daily: no batch endpoint by id, so recordings and links are one GET each (concurrent,
  * bounded by the pool). A session is a meeting session within a room: one paged list by
- * `room_name` per room serves every session asked for in that room (providers.md §1).
+ * `room_name` per room serves every session asked for in that room (docs/vendors/daily.md#endpoints).
  */
 export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}): RecordingProvider {
   const client = new DailyClient(config);
@@ -29,7 +31,7 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
 
   /**
    * One step of the timeline: one GET /recordings of about `limit` items after the
-   * position's recording. Daily's list order is not documented (providers.md §1): we assume
+   * position's recording. Daily's list order is not documented (docs/vendors/daily.md#assumptions-where-the-docs-are-silent): we assume
    * newest first by `start_ts` (as its list example is), which is our timeline. Items go
    * out in Daily's order, not re-sorted: each resumes with `starting_after` its own id, so
    * nothing is fetched twice or skipped whatever the order really is; and by the same
@@ -47,7 +49,7 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
     const lowerBound = filter.startedAfter?.getTime();
     let ended = page.data.length < size;
     for (const raw of page.data) {
-      // List items may leave room_name out (providers.md §1); a room-filtered list says it.
+      // List items may leave room_name out (docs/vendors/daily.md#recording-object); a room-filtered list says it.
       const recording = mapDailyRecording(room && !raw.room_name ? { ...raw, room_name: room } : raw);
       const time = timelineTime(recording);
       if (lowerBound !== undefined && time !== null && time < lowerBound) {

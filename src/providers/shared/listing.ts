@@ -3,7 +3,8 @@ import type { RecordingData } from '../../domain/model';
 import { PROVIDER_LABELS, type ProviderName } from '../../domain/provider-name';
 import { BadUserInputError } from '../../errors/coded-error';
 import type { ListFilter, ListPage, ListPosition, ListedRecording } from '../recording-provider';
-import { compareTimeline, matchesFilter } from './timeline';
+import { compareTimeline } from '../../timeline/order';
+import { matchesFilter } from '../../timeline/filter';
 import { DAY_MS } from './times';
 
 /**
@@ -17,9 +18,9 @@ import { DAY_MS } from './times';
 export const START_LAG_ALLOWANCE_MS = DAY_MS;
 
 /**
- * Reads a position this adapter handed out (the listing layer seals them into encrypted,
+ * Reads a position this adapter handed out (the timeline layer seals them into encrypted,
  * authenticated cursors, so a bad shape means a bug or an old cursor, never an attack): an
- * adapter's `parseListPosition`, which the listing layer runs while it decodes a cursor. A
+ * adapter's `parseListPosition`, which the timeline layer runs while it decodes a cursor. A
  * shape the schema refuses is BAD_USER_INPUT, before any vendor call.
  */
 export function parsePosition<S extends z.ZodType<ListPosition>>(provider: ProviderName, position: ListPosition, schema: S): z.infer<S> {
@@ -33,7 +34,7 @@ export function readPosition<S extends z.ZodType<ListPosition>>(provider: Provid
   return after === null ? null : parsePosition(provider, after, schema);
 }
 
-/** The page size to ask a vendor for: the listing layer's wish, within the vendor's 1..max. */
+/** The page size to ask a vendor for: the timeline layer's wish, within the vendor's 1..max. */
 export function pageSizeFor(limit: number, max: number): number {
   if (!Number.isFinite(limit)) return max;
   return Math.min(max, Math.max(1, Math.floor(limit)));
@@ -46,7 +47,7 @@ export interface ListStep<P extends ListPosition> {
 }
 
 /**
- * One vendor page, as the listing layer wants it, for vendors whose positions are "this
+ * One vendor page, as the timeline layer wants it, for vendors whose positions are "this
  * page, `taken` of it consumed" (the page is re-fetched on resume): sorted by the timeline
  * (the vendor's order is by creation or undocumented; sorting makes each page exact, and
  * `taken` counts in this sorted order so a re-fetch skips exactly what was handed out),

@@ -1,4 +1,4 @@
-import type { CallContext } from '../recording-provider';
+import type { CallContext } from '../../domain/call-context';
 
 /**
  * Runs `call` once per request for a given key: a second loader asking for the same vendor

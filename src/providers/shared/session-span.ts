@@ -1,4 +1,4 @@
-import type { RecordingData, StorageConfigData } from '../../domain/model';
+import type { RecordingData } from '../../domain/model';
 import { secondsBetween } from './times';
 
 /**
@@ -12,9 +12,4 @@ export function sessionSpan(recordings: readonly RecordingData[]): { startedAt: 
   if (starts.length === 0) return { startedAt: null, durationSecs: null };
   const startedAt = new Date(Math.min(...starts));
   return { startedAt, durationSecs: ends.length ? secondsBetween(startedAt, new Date(Math.max(...ends))) : null };
-}
-
-/** A file in the vendor's own storage, of which at most the path is known. */
-export function providerManagedStorage(fields: Partial<Omit<StorageConfigData, 'kind'>> = {}): StorageConfigData {
-  return { kind: 'PROVIDER_MANAGED', bucket: null, region: null, path: null, host: null, port: null, username: null, authMethod: null, streamingAllowed: null, ...fields };
 }

@@ -1,4 +1,4 @@
-/** Time helpers for mappers: every vendor spells time differently (providers.md §6.2). */
+/** Time helpers for mappers: every vendor spells time differently (docs/vendors/README.md#times). */
 
 /** Unix seconds (Daily `start_ts`, `expires`) -> Date. */
 export function fromUnixSeconds(value: number | null | undefined): Date | null {
@@ -8,7 +8,7 @@ export function fromUnixSeconds(value: number | null | undefined): Date | null {
 
 /**
  * ISO 8601 or RFC 2822 (SignalWire) -> Date; null for absent or unreadable values and for
- * Go's zero time `0001-01-01T00:00:00Z`, which Bird sends for "not set" (providers.md §4).
+ * Go's zero time `0001-01-01T00:00:00Z`, which Bird sends for "not set" (docs/vendors/bird.md#recording-object).
  */
 export function parseDate(value: string | null | undefined): Date | null {
   if (!value) return null;

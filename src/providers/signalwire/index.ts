@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { SignalWireConfig } from '../../config/config.types';
 import { expectSegments, uuidRule } from '../../ids/segment-rules';
-import type { CallContext, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
+import type { ListPage, ListQuery, RecordingProvider } from '../recording-provider';
+import type { CallContext } from '../../domain/call-context';
 import { byGroup, eachKey } from '../shared/batch';
 import { pageOfRecordings, parsePosition, readPosition } from '../shared/listing';
 import { memoCall } from '../shared/memo';
@@ -20,7 +21,7 @@ const CONFERENCE = { name: '"conference"', pattern: /^conference$/ };
  * conference: one paged list filtered by `CallSid` or `ConferenceSid` per session. Both
  * filters live on the account list, which takes one date format (RFC 2822) for both; the
  * conference sub-list documents `YYYY-MM-DD`, so the one endpoint keeps things uniform.
- * Links need no call: the media URL is public (providers.md §2).
+ * Links need no call: the media URL is public (docs/vendors/signalwire.md#access-links).
  */
 export function createSignalWireProvider(config: SignalWireConfig, _deps: ProviderDeps = {}): RecordingProvider {
   const client = new SignalWireClient(config);

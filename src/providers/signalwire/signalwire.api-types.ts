@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * SignalWire Compatibility API wire types, exactly as sent (providers.md §2;
+ * SignalWire Compatibility API wire types, exactly as sent (docs/vendors/signalwire.md#recording-object;
  * signalwire/docs specs/compatibility-api/recordings/models/core.tsp). Times are RFC 2822.
  */
 export const SignalWireRecordingSchema = z.object({

@@ -4,7 +4,7 @@ import { buildQuery, encodePath } from '../../http/encode-path';
 import type { CircuitStateName } from '../../http/resilience';
 import { VendorHttp } from '../../http/vendor-http';
 import { badResponse } from '../../errors/provider-error';
-import type { CallContext } from '../recording-provider';
+import type { CallContext } from '../../domain/call-context';
 import { parseWire } from '../shared/wire';
 import {
   SignalWireRecordingListSchema,
@@ -28,6 +28,12 @@ export type SignalWireListParams = {
   'DateCreated>'?: string;
   PageSize?: number;
 };
+
+/** Where page URIs (paths from the space root) are resolved for checking; never requested. */
+const PAGE_URI_BASE = 'http://space.invalid';
+
+/** The characters of SignalWire's own API paths (letters, digits, `-`, `_`, `.`, `/`). */
+const OWN_PATH = /^[A-Za-z0-9._/-]+$/;
 
 /** One method per Compatibility API endpoint; bodies are checked against signalwire.api-types.ts. */
 export class SignalWireClient {
@@ -80,12 +86,32 @@ export class SignalWireClient {
   }
 
   /**
-   * Whether a page URI is a path under our API path on the configured space (never
-   * another host, never a dot segment): the only page URIs ever requested. Checked where a
-   * URI comes in: a `next_page_uri` in getPage, a listing position in its schema.
+   * Whether a page URI is a path under our own account on the configured space: the only
+   * page URIs ever requested. Checked where a URI comes in: a `next_page_uri` in getPage, a
+   * listing position in its schema. The URI is read by the WHATWG URL parser, as an HTTP
+   * client or proxy on the way would read it, and must be its own normal form (no dot
+   * segment, no `\`, which the parser reads as `/`, no fragment); then its path, decoded,
+   * must start with the account's prefix and hold only the characters SignalWire's own
+   * paths use, so no `..%2F`, `..;/` or other spelling a server could resolve elsewhere.
    */
   isOwnPageUri(uri: string): boolean {
-    return uri.startsWith(`${this.apiPath}/`) && !/\/(\.|%2e){1,2}(\/|\?|$)/i.test(uri);
+    if (!uri.startsWith('/') || uri.startsWith('//') || uri.includes('#') || uri.includes('\\')) return false;
+    let url: URL;
+    try {
+      url = new URL(uri, PAGE_URI_BASE);
+    } catch {
+      return false;
+    }
+    const q = uri.indexOf('?');
+    const rawPath = q === -1 ? uri : uri.slice(0, q);
+    if (url.origin !== PAGE_URI_BASE || url.pathname !== rawPath) return false;
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      return false;
+    }
+    return path.startsWith(`${this.apiPath}${this.account}/`) && OWN_PATH.test(path) && !path.split('/').some((segment) => segment === '.' || segment === '..');
   }
 
   /**

@@ -1,12 +1,13 @@
 import type { AccessLinkData, KnownLink, RecordingData, RecordingStatus, SessionData, SessionRef } from '../../domain/model';
 import { statusFrom } from '../shared/lookup';
-import { providerManagedStorage, sessionSpan } from '../shared/session-span';
+import { sessionSpan } from '../shared/session-span';
+import { providerManagedStorage } from '../shared/storage';
 import { parseDate, secondsBetween } from '../shared/times';
 import type { SignalWireRecording } from './signalwire.api-types';
 
 /**
  * SignalWire `status` -> RecordingStatus. The REST spec, the Node SDK typings and the
- * webhook disagree (providers.md §2), so the union of all three is accepted.
+ * webhook disagree (docs/vendors/signalwire.md#statuses), so the union of all three is accepted.
  */
 const STATUS: Record<string, RecordingStatus> = {
   queued: 'PENDING',

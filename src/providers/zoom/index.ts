@@ -1,6 +1,7 @@
 import type { ZoomConfig } from '../../config/config.types';
 import { expectSegments } from '../../ids/segment-rules';
-import type { CallContext, RecordingProvider } from '../recording-provider';
+import type { RecordingProvider } from '../recording-provider';
+import type { CallContext } from '../../domain/call-context';
 import { byGroup } from '../shared/batch';
 import { memoCall } from '../shared/memo';
 import type { ProviderDeps } from '../shared/provider-deps';
@@ -28,7 +29,7 @@ const ttlFor = (validForSecs: number): number => Math.min(ZOOM_MAX_TTL_SECS, Mat
 /**
  * Keys are built from the session id we asked for (it passed validateKey), not the one in
  * the body: Zoom's webhook examples show numeric session ids where REST sends strings
- * (providers.md §3), and every id we hand out must round-trip.
+ * (docs/vendors/zoom.md#ids), and every id we hand out must round-trip.
  */
 const asAsked = (sessionId: string, body: ZoomSessionRecordings): ZoomSessionRecordings => ({ ...body, session_id: sessionId });
 

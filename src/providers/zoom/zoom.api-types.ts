@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Zoom Video SDK cloud-recording wire types, exactly as sent (providers.md §3; zoom/rivet
+ * Zoom Video SDK cloud-recording wire types, exactly as sent (docs/vendors/zoom.md#recording-object; zoom/rivet
  * videosdk.d.ts `CloudRecordingListSessionsRecordingsResponse`). CC and TIMELINE files
  * carry no `id`, `status`, `file_size` or `recording_type`.
  */

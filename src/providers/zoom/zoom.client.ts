@@ -1,17 +1,17 @@
 import type { ZoomConfig } from '../../config/config.types';
 import type { CircuitStateName } from '../../http/resilience';
 import { VendorHttp } from '../../http/vendor-http';
-import type { CallContext } from '../recording-provider';
+import type { CallContext } from '../../domain/call-context';
 import { parseWire } from '../shared/wire';
 import { ZoomRecordingListSchema, ZoomSessionRecordingsSchema, type ZoomRecordingList, type ZoomSessionRecordings } from './zoom.api-types';
 import { toZoomError } from './zoom.errors';
 
-/** `ttl` bounds of `include_fields=download_access_token`, in seconds (0..7 days; providers.md §3). */
+/** `ttl` bounds of `include_fields=download_access_token`, in seconds (0..7 days; docs/vendors/zoom.md#access-links). */
 export const ZOOM_MAX_TTL_SECS = 604_800;
 
 /**
  * The largest `page_size` asked of GET /videosdk/recordings. The Video SDK reference gives
- * the default (30) but no maximum (providers.md §3, open question 3); Zoom's Meetings API
+ * the default (30) but no maximum (docs/vendors/zoom.md#assumptions-where-the-docs-are-silent); Zoom's Meetings API
  * documents 300 for its own recording list (`page_size`: "The default is 30, and the
  * maximum is 300"), and we assume the Video SDK list shares it. The emulator enforces it.
  */

@@ -1,7 +1,8 @@
 import type { RecordingData } from '../../domain/model';
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider-error';
-import type { CallContext, ListFilter, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
+import type { ListFilter, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
+import type { CallContext } from '../../domain/call-context';
 import { z } from 'zod';
 import { pageOfRecordings, pageSizeFor, parsePosition, readPosition, walkSteps, type ListStep } from '../shared/listing';
 import { DAY_MS } from '../shared/times';
@@ -93,7 +94,7 @@ const isExpiredToken = (error: unknown): boolean =>
   error instanceof ProviderError && error.httpStatus === 400 && Number(error.vendorCode) === BAD_FIELD;
 
 /**
- * Zoom's listing (providers.md §3). With a session filter: the per-session call, shared
+ * Zoom's listing (docs/vendors/zoom.md#listing-and-paging). With a session filter: the per-session call, shared
  * with the loaders through the request memo. Otherwise GET /videosdk/recordings over month
  * windows walked newest first.
  *

@@ -2,7 +2,7 @@ import type { AccessLinkData, MediaFormat, RecordingData, RecordingStatus, Sessi
 import { badResponse } from '../../errors/provider-error';
 import { mediaFormatOf } from '../shared/formats';
 import { ownEntry } from '../shared/lookup';
-import { providerManagedStorage } from '../shared/session-span';
+import { providerManagedStorage } from '../shared/storage';
 import { parseDate, secondsBetween } from '../shared/times';
 import { isHttpUrl } from '../shared/urls';
 import type { ZoomRecordingFile, ZoomSessionRecordings } from './zoom.api-types';
@@ -76,7 +76,7 @@ export function mapZoomSession(session: ZoomSessionRecordings): SessionData {
     ...zoomSessionRef([session.session_id]),
     name: session.session_name ?? null,
     startedAt: parseDate(session.start_time),
-    // The unit of `duration` is not documented (providers.md §3, open question 3). Read as
+    // The unit of `duration` is not documented (docs/vendors/zoom.md#assumptions-where-the-docs-are-silent). Read as
     // minutes, as in Zoom's Meetings API; the docs' example (duration 2 for ~100 s of
     // recording) agrees.
     durationSecs: typeof session.duration === 'number' ? session.duration * 60 : null,

@@ -124,7 +124,7 @@ export function seedCloudflare(seed = 1, options: Pick<SandboxStartOptions, 'rec
   }
   // A recording invoked before any session began: RealtimeKit gives it no session_id.
   recordings.push(recording(rng, 24, 'ERRORED', meetings[0].id, null, SANDBOX_EPOCH - 10 * 86_400_000, dests[0]));
-  // Drawn after every other demo value, so the ids above (the README's) stay as they were.
+  // Drawn after every other demo value, so the ids above (docs/sandbox.md's) stay as they were.
   recordings.push(echoingRecording(rng, sessions[7], sessionStarts[7] + 3 * 600_000));
   addBulk(seed, options.recordingsPerVendor ?? 0, { meetings, sessions, recordings }, organization);
   // The emulator's own order (newest invoked first, ties by id). No two seeded recordings

@@ -18,7 +18,7 @@ const error = (status: number, kind: string, info?: string): EmulatorResponse =>
 });
 
 /**
- * Daily REST API emulator (providers.md §1): Bearer auth (400 without a header, 401 with a
+ * Daily REST API emulator (docs/vendors/daily.md): Bearer auth (400 without a header, 401 with a
  * wrong key), GET /v1/recordings[/{id}[/access-link]], cursor paging with starting_after
  * and ending_before over the list newest first (start_ts, then id), the room_name filter
  * (Daily has no date or session filter), and access-link bounds for customer-bucket

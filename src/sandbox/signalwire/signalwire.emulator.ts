@@ -66,7 +66,7 @@ function inDateRange(created: string | null | undefined, bounds: Partial<Record<
 }
 
 /**
- * SignalWire Compatibility API emulator (providers.md §2): Basic auth project:token, the
+ * SignalWire Compatibility API emulator (docs/vendors/signalwire.md): Basic auth project:token, the
  * recording `.json`, the account list with CallSid/ConferenceSid/DateCreated filters (RFC
  * 2822, 400 otherwise) and Page/PageSize/PageToken paging with `next_page_uri` (PageSize
  * 1..1000, default 50, 400 otherwise) over the list newest first (date_created, then sid), the conference list, and the public

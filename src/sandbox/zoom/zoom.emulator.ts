@@ -9,7 +9,7 @@ import type { ZoomWireError, ZoomWireRecordingFile, ZoomWireRecordingList, ZoomW
 export const ZOOM_SANDBOX_API_KEY = 'sandbox-zoom-api-key';
 export const ZOOM_SANDBOX_API_SECRET = 'sandbox-zoom-api-secret';
 
-/** `ttl` of `include_fields=download_access_token`: 0..604800 s, 7 days (providers.md §3). */
+/** `ttl` of `include_fields=download_access_token`: 0..604800 s, 7 days (docs/vendors/zoom.md#access-links). */
 const MAX_TTL = 604_800;
 /** `ttl` when none is sent: not documented; the emulator assumes one hour. */
 const DEFAULT_TTL = 3_600;
@@ -81,7 +81,7 @@ export interface ZoomEmulatorClock {
   skewMs: number;
 }
 
-/** `next_page_token` "expires after 15 minutes" (providers.md §3). */
+/** `next_page_token` "expires after 15 minutes" (docs/vendors/zoom.md#listing-and-paging). */
 const PAGE_TOKEN_TTL_MS = 15 * 60_000;
 
 /** A page token: the offset it resumes at, the range it belongs to, when it was minted. */
@@ -107,7 +107,7 @@ const filesOf = (s: ZoomWireSession): ZoomWireRecordingFile[] => [
 ];
 
 /**
- * Zoom Video SDK REST emulator (providers.md §3): the API JWT check, GET
+ * Zoom Video SDK REST emulator (docs/vendors/zoom.md): the API JWT check, GET
  * /v2/videosdk/sessions/{sessionId}/recordings (with `include_fields=download_access_token`
  * and `ttl`), GET /v2/videosdk/recordings (from/to at most one month, trash,
  * `next_page_token` paging, tokens tied to their range and expiring after 15 minutes of

@@ -15,7 +15,7 @@ export interface ZoomDataset {
 
 /**
  * Session ids as Zoom makes them: base64 of 16 bytes, so `/`, `+` and `=` occur
- * (providers.md §3, "IDs and encoding"). The fixed ones exercise the double-encoding rule
+ * (docs/vendors/zoom.md#ids). The fixed ones exercise the double-encoding rule
  * (one starts with `/`, one contains `//`), a `/` inside, a `+`, and the docs' example id.
  * Ids never depend on the time, so they are the same on every machine.
  */

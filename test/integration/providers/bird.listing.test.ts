@@ -1,4 +1,4 @@
-import { recordingGlobalId } from '../../../src/loaders/create-loaders';
+import { recordingGlobalId } from '../../../src/ids/global-id';
 import { createBirdProvider } from '../../../src/providers/bird';
 import { mapBirdRecording } from '../../../src/providers/bird/bird.mapper';
 import type { ListFilter, ListPosition } from '../../../src/providers/recording-provider';

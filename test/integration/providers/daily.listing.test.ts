@@ -1,4 +1,4 @@
-import { recordingGlobalId } from '../../../src/loaders/create-loaders';
+import { recordingGlobalId } from '../../../src/ids/global-id';
 import { createDailyProvider } from '../../../src/providers/daily';
 import { mapDailyRecording } from '../../../src/providers/daily/daily.mapper';
 import type { ListFilter, ListPosition } from '../../../src/providers/recording-provider';

@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { ErrorCode } from '../../../src/errors/error-codes';
-import { recordingGlobalId } from '../../../src/loaders/create-loaders';
+import { recordingGlobalId } from '../../../src/ids/global-id';
 import type { ListFilter, ListPosition } from '../../../src/providers/recording-provider';
 import { createSignalWireProvider } from '../../../src/providers/signalwire';
 import { SignalWireClient } from '../../../src/providers/signalwire/signalwire.client';
@@ -72,11 +72,28 @@ describe('SignalWire listRecordings over HTTP against the SignalWire emulator', 
     ["another adapter's shape", { startingAfter: 'abc' }],
   ])('refuses a malformed position (%s) before any call', (_name, after) => expectPositionRefused(f, after));
 
+  /** Spellings a server could resolve outside the account, each starting with the account's own path. */
+  const escapes = (account: string): string[] => [
+    `${account}/..%2F..%2FOtherAccount/Recordings`,
+    `${account}/..%2f/Recordings`,
+    `${account}/..\\..\\admin`,
+    `${account}/..;/..;/admin`,
+    `${account}/Recordings/..#/x`,
+    `${account}/%2e%2e%5c/admin`,
+    `${account}/Recordings%3F/x`,
+  ];
+  const ownAccount = () => `${API}/Accounts/${f.sandbox.config.projectId}`;
+
+  it.each([0, 1, 2, 3, 4, 5, 6])('refuses a position whose page URI escapes the account by spelling %i, before any call', (i) =>
+    expectPositionRefused(f, { page: escapes(ownAccount())[i], taken: 0 }),
+  );
+
   it('never requests a page URI outside its API path, whoever asks for it', async () => {
     const client = new SignalWireClient(f.sandbox.config);
     f.sandbox.emulator.resetCounters();
     try {
-      for (const uri of ['https://evil.example/x', `${API}/../../admin`, `${API}/%2e%2e/x`, '/other/Recordings']) {
+      expect(client.isOwnPageUri(`${ownAccount()}/Recordings?PageSize=10&Page=1&PageToken=PA1`)).toBe(true);
+      for (const uri of ['https://evil.example/x', `${API}/../../admin`, `${API}/%2e%2e/x`, '/other/Recordings', `${API}/Accounts/other/Recordings`, ...escapes(ownAccount())]) {
         await expect(client.getPage(uri, {})).rejects.toThrow(/outside the API path/);
       }
       expect(f.sandbox.emulator.totalCalls()).toBe(0);

@@ -1,5 +1,5 @@
 import type { RunningApp } from '../../../src/app';
-import { recordingGlobalId } from '../../../src/loaders/create-loaders';
+import { recordingGlobalId } from '../../../src/ids/global-id';
 import { demoRecordings } from '../../../src/sandbox/demo-data';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 import { gql } from '../../support/graphql-client';
@@ -94,7 +94,7 @@ describe('abuse limits, checked before any vendor call', () => {
       await overObjects(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Recording { id } } }`, { r: representations }, 1001);
     });
 
-    it('lets the README and benchmark queries through and answers them', async () => {
+    it('lets the documented and benchmark queries through and answers them', async () => {
       const ids = Array.from({ length: 100 }, (_, i) => recordingGlobalId(daily[i % daily.length]));
       const many = await gql(app.url, `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Recording { status session { name } accessLink { url expiresAt } } } }`, { ids });
       expect(many.status).toBe(200);
@@ -106,6 +106,36 @@ describe('abuse limits, checked before any vendor call', () => {
       expect(page.body.errors ?? []).toEqual([]);
       expect((page.body.data as { recordings: { edges: unknown[] } }).recordings.edges.length).toBeGreaterThan(0);
       expect(running.vendorCalls()).toBeGreaterThan(0);
+    });
+  });
+
+  describe('fails closed: a query whose cost cannot be measured is refused', () => {
+    // Fragments spread inside fragments: 25 × 25 × 25 fields from a few hundred characters,
+    // within the depth, alias and token limits, more than graphql-query-complexity will walk.
+    const fragments = [
+      `fragment A on Recording { accessLink { url } ${'...B '.repeat(25)}}`,
+      `fragment B on Recording { ${'...C '.repeat(25)}}`,
+      `fragment C on Recording { ${'id '.repeat(25)}}`,
+    ].join(' ');
+    const ids = Array.from({ length: 250 }, (_, i) => recordingGlobalId(daily[i % daily.length]));
+
+    it.each([
+      ['once', 1],
+      ['in 20 aliases', 20],
+    ])('refuses the fragment-padded query (%s) with QUERY_TOO_COMPLEX and no vendor call', async (_name, aliases) => {
+      const selections = Array.from({ length: aliases }, (_, i) => `n${i}: nodes(ids: $ids) { ...A }`).join(' ');
+      const res = await gql(app.url, `query($ids: [ID!]!) { ${selections} } ${fragments}`, { ids });
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ extensions: { code: 'QUERY_TOO_COMPLEX' } })]);
+      expect(res.body.errors?.[0]?.message).toMatch(/could not be measured/);
+      expect(res.body.data).toBeUndefined();
+      expect(running.vendorCalls()).toBe(0);
+    });
+
+    it('still leaves variables that do not fit their types to execution: BAD_USER_INPUT, no vendor call', async () => {
+      const res = await gql(app.url, `query($ids: [ID!]!) { nodes(ids: $ids) { ...A } } ${fragments}`, { ids: [{ not: 'an id' }] });
+      expect(res.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(running.vendorCalls()).toBe(0);
     });
   });
 

@@ -1,5 +1,5 @@
 import { request } from 'undici';
-import { recordingGlobalId } from '../../../src/loaders/create-loaders';
+import { recordingGlobalId } from '../../../src/ids/global-id';
 import { demoRecordings } from '../../../src/sandbox/demo-data';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 

@@ -1,8 +1,8 @@
 import type { RunningApp } from '../../../src/app';
+import { canHaveLink } from '../../../src/domain/link-rule';
 import type { RecordingData } from '../../../src/domain/model';
 import { PROVIDER_NAMES, type ProviderName } from '../../../src/domain/provider-name';
-import { encodeGlobalId } from '../../../src/ids/global-id';
-import { recordingGlobalId } from '../../../src/loaders/create-loaders';
+import { encodeGlobalId, recordingGlobalId } from '../../../src/ids/global-id';
 import { seedCloudflare } from '../../../src/sandbox/cloudflare/cloudflare.seed';
 import { demoRecordings } from '../../../src/sandbox/demo-data';
 import type { RequestLogEntry } from '../../../src/sandbox/emulator';
@@ -47,16 +47,18 @@ describe('batching across vendors', () => {
     expect((res.body.data?.nodes as unknown[]).filter(Boolean)).toHaveLength(100);
     const of = (p: ProviderName) => many.filter((r) => r.provider === p);
     const withSession = (p: ProviderName) => of(p).filter((r) => r.sessionKey);
+    // The link rule (docs/api.md): only recordings that can have a file cost a link call.
+    const linkable = (p: ProviderName) => of(p).filter((r) => canHaveLink(r.status)).length;
     const cfMeetings = new Map(seedCloudflare().sessions.map((s) => [s.id, s.associated_id]));
     expect(counts()).toEqual({
-      // A GET each; one list per room; a link each.
-      daily: { 'recordings.get': 20, 'recordings.list': distinct(withSession('daily').map((r) => r.sessionKey![0])), 'recordings.access-link': 20 },
+      // A GET each; one list per room; a link each that can have one.
+      daily: { 'recordings.get': 20, 'recordings.list': distinct(withSession('daily').map((r) => r.sessionKey![0])), 'recordings.access-link': linkable('daily') },
       // A GET each; one list per call or conference; links need no call.
       signalwire: { 'recordings.get': 20, 'recordings.list': distinct(withSession('signalwire').map(sessionOf)) },
       // One call per session serves files, session and tokens (the operation's link validity is known up front).
       zoom: { 'sessions.recordings': distinct(of('zoom').map((r) => r.key[0])) },
-      // A GET each; one list per sourceId; a media redirect each.
-      bird: { 'recordings.get': 20, 'recordings.list': distinct(withSession('bird').map((r) => r.sessionKey![1])), 'recordings.media': 20 },
+      // A GET each; one list per sourceId; a media redirect each that can have one.
+      bird: { 'recordings.get': 20, 'recordings.list': distinct(withSession('bird').map((r) => r.sessionKey![1])), 'recordings.media': linkable('bird') },
       // A GET each; session details each; one list per meeting; links need no call.
       cloudflare: {
         'recordings.get': 20,
@@ -71,15 +73,16 @@ describe('batching across vendors', () => {
     const recs = demo[provider].filter((r) => r.sessionKey);
     const key = recs[0].sessionKey!;
     const inSession = recs.filter((r) => sessionOf(r) === JSON.stringify(key)).length;
+    const linkable = recs.filter((r) => sessionOf(r) === JSON.stringify(key) && canHaveLink(r.status)).length;
     const res = await gql(app.url, `query($id: ID!) { session(id: $id) { name recordings { id accessLink { url } } } }`, {
       id: encodeGlobalId('Session', provider, key),
     });
     expect((res.body.data?.session as { recordings: unknown[] }).recordings).toHaveLength(inSession);
     const expected: Record<ProviderName, Record<string, number>> = {
-      daily: { 'recordings.list': 1, 'recordings.access-link': inSession },
+      daily: { 'recordings.list': 1, 'recordings.access-link': linkable },
       signalwire: { 'recordings.list': 1 },
       zoom: { 'sessions.recordings': 1 },
-      bird: { 'recordings.list': 1, 'recordings.media': inSession },
+      bird: { 'recordings.list': 1, 'recordings.media': linkable },
       cloudflare: { 'sessions.get': 1, 'recordings.list': 1 },
     };
     expect(Object.fromEntries(sandbox.emulators[provider].counters)).toEqual(expected[provider]);

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import type { RunningApp } from '../../../src/app';
 import { PROVIDER_NAMES } from '../../../src/domain/provider-name';
 import { ErrorCode } from '../../../src/errors/error-codes';
+import { recordingGlobalId } from '../../../src/ids/global-id';
+import { demoRecordings } from '../../../src/sandbox/demo-data';
 import type { Sandbox } from '../../../src/sandbox/start-sandbox';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 import { gql } from '../../support/graphql-client';
@@ -96,6 +98,47 @@ describe('fuzzing ids and arguments', () => {
       fc.asyncProperty(fc.oneof(idLike, anything), (id) => expectCleanAnswer(`query($id: ID!) { session(id: $id) { id name recordings { id status } } }`, { id })),
       { numRuns: 100 },
     );
+  });
+
+  describe('documents built to be costly: fragments spread inside fragments, many aliases', () => {
+    /** A document whose fields multiply through `levels` fragments of `fanout` spreads each, under `aliases` root fields. */
+    const costly = fc.record({
+      levels: fc.integer({ min: 1, max: 4 }),
+      fanout: fc.integer({ min: 1, max: 30 }),
+      leaf: fc.constantFrom('id', 'status', 'accessLink { url }', 'session { id }', 'session { recordings { id } }'),
+      aliases: fc.integer({ min: 1, max: 30 }),
+      root: fc.constantFrom('nodes', 'recordings', 'session'),
+      ids: fc.integer({ min: 0, max: 250 }),
+    });
+
+    it('answers each cleanly, and a refused one costs no vendor call', async () => {
+      const demo = demoRecordings().daily;
+      const ids = (n: number) => Array.from({ length: n }, (_, i) => recordingGlobalId(demo[i % demo.length]));
+      const session = `gid://recording-graph/Session/daily/${demo[0].sessionKey!.map(encodeURIComponent).join('/')}`;
+      await fc.assert(
+        fc.asyncProperty(costly, async ({ levels, fanout, leaf, aliases, root, ids: n }) => {
+          const fragments = Array.from({ length: levels }, (_, i) =>
+            i === levels - 1 ? `fragment F${i} on Recording { ${`${leaf} `.repeat(fanout)}}` : `fragment F${i} on Recording { ${`...F${i + 1} `.repeat(fanout)}}`,
+          ).join(' ');
+          const field = (i: number) =>
+            root === 'nodes'
+              ? `a${i}: nodes(ids: $ids) { ...F0 }`
+              : root === 'recordings'
+                ? `a${i}: recordings(first: 100) { nodes { ...F0 } }`
+                : `a${i}: session(id: $sid) { recordings { ...F0 } }`;
+          const variables = root === 'nodes' ? { ids: ids(n) } : root === 'session' ? { sid: session } : {};
+          const header = root === 'nodes' ? 'query($ids: [ID!]!)' : root === 'session' ? 'query($sid: ID!)' : 'query';
+          running.resetCounters();
+          const res = await gql(app.url, `${header} { ${Array.from({ length: aliases }, (_, i) => field(i)).join(' ')} } ${fragments}`, variables);
+          expect([200, 400]).toContain(res.status);
+          for (const error of res.body.errors ?? []) expect(CODES).toContain(error.extensions?.code);
+          if (res.status === 400) expect(running.vendorCalls()).toBe(0);
+          // Far more fields than any cost measure walks: refused, never run unmeasured.
+          if (aliases * fanout ** levels > 20_000) expect(res.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+        }),
+        { numRuns: 40, examples: [[{ levels: 3, fanout: 25, leaf: 'accessLink { url }', aliases: 1, root: 'nodes', ids: 250 }], [{ levels: 3, fanout: 25, leaf: 'id', aliases: 20, root: 'nodes', ids: 250 }]] },
+      );
+    });
   });
 
   it('recordings(filter:, first:, after:)', async () => {

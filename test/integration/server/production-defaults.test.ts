@@ -41,6 +41,16 @@ describe('production defaults', () => {
     await res.body.dump();
   });
 
+  it('applies CSRF prevention in development too: a GET runs with the header docs/limits.md names', async () => {
+    const url = `${dev.url}/graphql?query=${encodeURIComponent('{ __typename }')}`;
+    const bare = await request(url);
+    expect(bare.statusCode).toBe(400);
+    expect(((await bare.body.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('BAD_REQUEST');
+    const preflighted = await request(url, { headers: { 'apollo-require-preflight': '1' } });
+    expect(preflighted.statusCode).toBe(200);
+    expect(await preflighted.body.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
   it('caps the request body size', async () => {
     const body = JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(300_000) } });
     const res = await request(`${prod.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body });

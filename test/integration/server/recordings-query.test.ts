@@ -1,8 +1,9 @@
 import type { RecordingData } from '../../../src/domain/model';
 import { PROVIDER_NAMES, type ProviderName } from '../../../src/domain/provider-name';
-import { MAX_VENDOR_CALLS_PER_PAGE } from '../../../src/listing/timeline-page';
-import { recordingGlobalId, sessionGlobalId } from '../../../src/loaders/create-loaders';
-import { compareTimeline, matchesFilter } from '../../../src/providers/shared/timeline';
+import { MAX_VENDOR_CALLS_PER_PAGE } from '../../../src/timeline/timeline-page';
+import { recordingGlobalId, sessionGlobalId } from '../../../src/ids/global-id';
+import { compareTimeline } from '../../../src/timeline/order';
+import { matchesFilter } from '../../../src/timeline/filter';
 import { demoRecordings } from '../../../src/sandbox/demo-data';
 import { gql, type GraphQLResponse } from '../../support/graphql-client';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
@@ -89,7 +90,7 @@ describe('Query.recordings over the five vendors', () => {
     expect(ids.length).toBeGreaterThan(0);
 
     const queries = (vendor: ProviderName) => running.sandbox.emulators[vendor].log.filter((l) => l.route === 'recordings.list').map((l) => l.query);
-    // Documented filters (providers.md summary table): SignalWire DateCreated, Zoom from/to,
+    // Documented filters (docs/timeline.md): SignalWire DateCreated, Zoom from/to,
     // Bird startAt/endAt, Cloudflare start_time/end_time and status. Daily has none.
     for (const q of queries('signalwire')) expect(Object.keys(q)).toEqual(expect.arrayContaining(['DateCreated>', 'DateCreated<']));
     for (const q of queries('zoom')) expect(Object.keys(q)).toEqual(expect.arrayContaining(['from', 'to']));

@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { startApp, type RunningApp } from '../../../src/app';
-import { loadConfig } from '../../../src/config';
+import type { RunningApp } from '../../../src/app';
 import { PROVIDER_NAMES } from '../../../src/domain/provider-name';
-import { CursorCodec, CURSOR_VERSION, fingerprint, sealCursor } from '../../../src/listing/cursor';
-import { deriveCursorKey } from '../../../src/listing/cursor-key';
-import { DONE } from '../../../src/listing/timeline-state';
+import { CursorCodec, CURSOR_VERSION, fingerprint, sealCursor } from '../../../src/timeline/cursor';
+import { deriveCursorKey } from '../../../src/timeline/cursor-key';
+import { DONE } from '../../../src/timeline/timeline-state';
 import { demoRecordings } from '../../../src/sandbox/demo-data';
-import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
 import { gql } from '../../support/graphql-client';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 
@@ -104,55 +102,5 @@ describe('Query.recordings: arguments are checked before any vendor call', () =>
 
     it('refuses a cursor with another providers list than it was made for', () =>
       refused({ first: 1, filter: { statuses: ['READY'], providers: ['DAILY'] }, after: cursor }, /different filter/));
-  });
-
-  describe('the link budget counts Query.recordings by its page size', () => {
-    async function tooComplex(query: string, links: number) {
-      const res = await gql(app.url, query);
-      expect(res.body.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' } });
-      expect(res.body.errors?.[0]?.message).toMatch(new RegExp(`up to ${links} access links`));
-      expect(running.vendorCalls()).toBe(0);
-    }
-
-    it('refuses links under sessions under a page of 100 (100 × 20 session recordings + 100)', () =>
-      tooComplex('{ recordings(first: 100) { nodes { accessLink { url } session { recordings { accessLink { url } } } } } }', 2100));
-
-    it('counts the default page size, 20, when first is not given', () =>
-      tooComplex('{ recordings { edges { node { session { recordings { accessLink { url } } } } } } }', 400));
-
-    it('counts edges and nodes both, and several listings together', () =>
-      tooComplex('{ a: recordings(first: 100) { nodes { accessLink { url } } } b: recordings(first: 60) { edges { node { accessLink { url } } } nodes { accessLink { url } } } }', 220));
-
-    it('lets a page of 100 with one link each through', async () => {
-      const res = await gql(app.url, '{ recordings(first: 100) { edges { node { accessLink { url } } } nodes { accessLink { url } } } }');
-      expect(res.body.errors?.filter((e) => e.extensions?.code === 'QUERY_TOO_COMPLEX') ?? []).toEqual([]);
-    });
-  });
-});
-
-describe('Query.recordings: a vendor the filter names but this server does not have', () => {
-  let sandbox: Sandbox;
-  let app: RunningApp;
-
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    const p = sandbox.providers.daily;
-    app = await startApp(loadConfig({ NODE_ENV: 'test', PORT: '0', DAILY_API_KEY: p.apiKey, DAILY_API_URL: p.baseUrl }));
-  });
-  afterAll(async () => {
-    await app.close();
-    await sandbox.close();
-  });
-
-  it('answers for the others and adds a PROVIDER_NOT_CONFIGURED error naming it, at the field', async () => {
-    const res = await gql<{ recordings: { pageInfo: { hasNextPage: boolean } } }>(app.url, '{ recordings(first: 5, filter: { providers: [DAILY, ZOOM] }) { pageInfo { hasNextPage } } }');
-    expect(res.body.data?.recordings).not.toBeNull();
-    expect(res.body.errors).toContainEqual({ message: 'Zoom Video SDK is not configured on this server.', path: ['recordings'], extensions: { code: 'PROVIDER_NOT_CONFIGURED', provider: 'zoom' } });
-    expect(sandbox.emulators.zoom.totalCalls()).toBe(0);
-  });
-
-  it('refuses a session of a vendor that is not configured', async () => {
-    const res = await gql(app.url, '{ recordings(filter: { sessionId: "gid://recording-graph/Session/zoom/abc" }) { pageInfo { hasNextPage } } }');
-    expect(res.body.errors?.[0]?.extensions).toEqual({ code: 'PROVIDER_NOT_CONFIGURED', provider: 'zoom' });
   });
 });

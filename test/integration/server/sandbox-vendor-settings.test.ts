@@ -1,6 +1,6 @@
 import { startApp, type RunningApp } from '../../../src/app';
 import { loadConfig } from '../../../src/config';
-import { recordingGlobalId } from '../../../src/loaders/create-loaders';
+import { recordingGlobalId } from '../../../src/ids/global-id';
 import { demoRecordings } from '../../../src/sandbox/demo-data';
 import { gql } from '../../support/graphql-client';
 

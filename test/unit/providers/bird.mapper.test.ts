@@ -3,7 +3,7 @@ import { BirdRecordingListSchema, BirdRecordingSchema } from '../../../src/provi
 import { toBirdError } from '../../../src/providers/bird/bird.errors';
 import { birdStorage, mapBirdAccessLink, mapBirdRecording, mapBirdSession, mapBirdStatus } from '../../../src/providers/bird/bird.mapper';
 
-// The documented example bodies (providers.md §4, "Example bodies").
+// The documented example bodies (docs/vendors/bird.md#example-bodies).
 const GET_RECORDING = {
   id: '5b74ee9e-9d45-473a-82cd-f1f7feea6bbd',
   sourceId: '50fa2203-66c2-4820-864a-1a8002952f4e',

@@ -15,7 +15,7 @@ import {
 } from '../../../src/providers/cloudflare/cloudflare.mapper';
 import { ErrorCode } from '../../../src/errors/error-codes';
 
-// The documented example bodies (providers.md §5, "Example bodies").
+// The documented example bodies (docs/vendors/cloudflare.md#example-bodies).
 const GET_RECORDING = {
   success: true,
   data: {

@@ -2,7 +2,7 @@ import { ErrorCode } from '../../../src/errors/error-codes';
 import { DailyRecordingSchema, DailyRecordingListSchema } from '../../../src/providers/daily/daily.api-types';
 import { mapDailyAccessLink, mapDailyRecording, mapDailySession, mapDailyStatus } from '../../../src/providers/daily/daily.mapper';
 
-// The documented example bodies (providers.md §1, "Example bodies").
+// The documented example bodies (docs/vendors/daily.md#example-bodies).
 const GET_RECORDING = {
   id: '0cb313e1-211f-4be0-833d-8c7305b19902',
   room_name: 'test-recording-room',

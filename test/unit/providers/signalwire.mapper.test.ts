@@ -3,7 +3,7 @@ import { mapSignalWireRecording, mapSignalWireSession, mapSignalWireStatus } fro
 
 const SPACE = 'https://example.signalwire.com';
 
-// The documented example body (providers.md §2, "Example bodies").
+// The documented example body (docs/vendors/signalwire.md#example-bodies).
 const GET_RECORDING = {
   sid: '19e436af-5688-4307-b03b-bdb2b42b8142',
   account_sid: '720796a0-8ee9-4350-83bd-2d07a3121f1e',

@@ -6,7 +6,7 @@ import { signZoomJwt, createZoomTokenSource } from '../../../src/providers/zoom/
 import { mapZoomAccessLink, mapZoomFile, mapZoomSession, zoomFileFormat, zoomFiles } from '../../../src/providers/zoom/zoom.mapper';
 import { seedZoom } from '../../../src/sandbox/zoom/zoom.seed';
 
-// The documented example (providers.md §3, "Example bodies"), plus a CC file without id.
+// The documented example (docs/vendors/zoom.md#example-bodies), plus a CC file without id.
 const SESSION = ZoomSessionRecordingsSchema.parse({
   session_id: 'KkMHZ4y8QhSUWAHi5sWvfg==',
   session_name: 'session name',

@@ -1,6 +1,6 @@
 import { PROVIDER_NAMES } from '../../../src/domain/provider-name';
-import { recordingGlobalId } from '../../../src/loaders/create-loaders';
-import { timelineTime } from '../../../src/providers/shared/timeline';
+import { recordingGlobalId } from '../../../src/ids/global-id';
+import { timelineTime } from '../../../src/timeline/order';
 import { demoRecordings } from '../../../src/sandbox/demo-data';
 
 const BULK_VENDORS = PROVIDER_NAMES;

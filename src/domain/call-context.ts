@@ -1,0 +1,41 @@
+import type { ProviderName } from './provider-name';
+
+/** Per-request context handed to every vendor call. */
+export interface CallContext {
+  /** Aborted when the client goes away; passed to undici so in-flight calls stop. */
+  signal?: AbortSignal;
+  /** Our request id, forwarded to vendors that accept one. */
+  requestId?: string;
+  /**
+   * Per-request memo of vendor calls, made by the loaders for each GraphQL request and
+   * dropped with it. An adapter whose one call serves several loaders (Zoom's session
+   * call serves recordings and sessions; Daily's room list serves every session of a room)
+   * shares it through `memoCall` (src/providers/shared/memo.ts).
+   */
+  memo?: Map<string, Promise<unknown>>;
+  /** What the request will ask for later, known from its operation before any call. */
+  hints?: RequestHints;
+  /** Where vendor calls and loader batches are counted (src/server/ops/metrics.ts); none in unit tests. */
+  metrics?: CallMetrics;
+}
+
+/** What the HTTP layer and the loaders report; every label is from a small fixed set. */
+export interface CallMetrics {
+  /**
+   * One HTTP attempt to a vendor (each retry is its own). `route` is the endpoint's
+   * template, never a URL with ids; `status` is the HTTP status, or `aborted`,
+   * `network_error` or `bad_response` when there was none to speak of.
+   */
+  vendorCall(provider: ProviderName, route: string, status: string, seconds: number): void;
+  /** How many keys one DataLoader batch carried. */
+  loaderBatch(loader: string, size: number): void;
+}
+
+export interface RequestHints {
+  /**
+   * Set when every `accessLink` the operation selects asks for the same validity: an
+   * adapter whose recordings call can mint links in the same call (Zoom) does so, and
+   * later link loads cost nothing.
+   */
+  linkValidForSecs?: number;
+}

@@ -1,0 +1,105 @@
+import { ApolloServer, type GraphQLRequest } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { AppConfig } from '../config/config.types';
+import { createFormatError } from '../errors/format-error';
+import type { GraphQLContext } from '../graphql/context';
+import type { ProviderRegistry } from '../providers/provider-registry';
+import { CursorCodec } from '../timeline/cursor';
+import { operationFacts } from './limits/operation-facts';
+import { queryLimits } from './limits/query-limits';
+import { createMetrics, type ServerMetrics } from './ops/metrics';
+import { maskedErrorLogPlugin } from './plugins/masked-error-log-plugin';
+import { operationFactsPlugin } from './plugins/operation-facts-plugin';
+import { partialErrorsPlugin, type RequestLog } from './plugins/partial-errors-plugin';
+import { requestContextFactory, type RequestIdentity } from './request-context';
+
+/** Apollo's logger that also takes pino's `(fields, message)` form: the server's pino logger is one. */
+export type ServerLog = NonNullable<ConstructorParameters<typeof ApolloServer<GraphQLContext>>[0]['logger']> & RequestLog;
+
+export interface GraphQLServerOptions {
+  /** Seals `Query.recordings` cursors (src/timeline/cursor-key.ts). */
+  cursorKey: Buffer;
+  log: ServerLog;
+}
+
+/** What one in-process operation answered: the single result Apollo would have sent. */
+export interface OperationResult<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: ReadonlyArray<{ message: string; path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+export interface GraphQLServer {
+  apollo: ApolloServer<GraphQLContext>;
+  metrics: ServerMetrics;
+  /** A fresh context for one request (requestContextFactory). */
+  contextFor(request: RequestIdentity): GraphQLContext;
+  /**
+   * Runs one operation in process, through the same plugins, limits and error formatting as
+   * the HTTP route, but with no HTTP (no API key, request-id header or CSRF check: those are
+   * the HTTP route's, create-server.ts).
+   */
+  execute<T = Record<string, unknown>>(request: GraphQLRequest, identity?: Partial<RequestIdentity>): Promise<OperationResult<T>>;
+  stop(): Promise<void>;
+}
+
+let inProcessRequests = 0;
+
+/**
+ * The Apollo server with every limit and plugin, started, listening nowhere: what
+ * createServer mounts on its HTTP route, and what tests run operations against in process
+ * (docs/development.md, "Tests without HTTP").
+ */
+export async function buildGraphQLServer(
+  config: Pick<AppConfig, 'nodeEnv' | 'queryLimits' | 'batching'>,
+  schema: GraphQLSchema,
+  providers: ProviderRegistry,
+  options: GraphQLServerOptions,
+): Promise<GraphQLServer> {
+  const production = config.nodeEnv === 'production';
+  const limits = queryLimits(config.queryLimits, production);
+  const metrics = createMetrics(providers);
+  const formatError = createFormatError();
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    logger: options.log,
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: production,
+    csrfPrevention: true,
+    // src/index.ts owns SIGTERM/SIGINT: it drains the server (HttpServer.close), closes vendor
+    // pools and exits 0. No Apollo drain plugin: its fixed 10 s cut-off would ignore SHUTDOWN_GRACE_MS.
+    stopOnTerminationSignals: false,
+    formatError,
+    plugins: [
+      ...limits.plugins,
+      operationFactsPlugin(schema, operationFacts(schema), config.queryLimits),
+      partialErrorsPlugin(formatError, options.log),
+      maskedErrorLogPlugin(options.log),
+      metrics.apolloPlugin(),
+      ApolloServerPluginInlineTraceDisabled(),
+      // The schema has no cache hints: every answer is per request and may hold short-lived
+      // links, so it is `no-store` (create-server.ts). Apollo's cache-control plugin would
+      // instrument every field's resolution only to conclude the same.
+      ApolloServerPluginCacheControlDisabled(),
+      // Our own GraphiQL (src/server/playground/playground.ts) replaces Apollo's landing page, which loads from a CDN.
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await apollo.start();
+  const contextFor = requestContextFactory({ providers, cursors: new CursorCodec(options.cursorKey), metrics: metrics.calls, batching: config.batching });
+  return {
+    apollo,
+    metrics,
+    contextFor,
+    async execute<T>(request: GraphQLRequest, identity: Partial<RequestIdentity> = {}) {
+      const contextValue = contextFor({ id: identity.id ?? `in-process-${++inProcessRequests}`, signal: identity.signal });
+      const response = await apollo.executeOperation(request, { contextValue });
+      if (response.body.kind !== 'single') throw new Error('an in-process operation answered incrementally');
+      return response.body.singleResult as OperationResult<T>;
+    },
+    stop: () => apollo.stop(),
+  };
+}

@@ -1,0 +1,112 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { PROVIDER_NAMES } from '../../domain/provider-name';
+import type { CircuitStateName } from '../../http/resilience';
+import type { ProviderRegistry } from '../../providers/provider-registry';
+import type { CallMetrics } from '../../domain/call-context';
+
+/** The gauge's value per circuit state: 0 closed, 1 half-open, 2 open, 3 isolated (worse is higher). */
+export const CIRCUIT_STATE_VALUES: Record<CircuitStateName, number> = { closed: 0, 'half-open': 1, open: 2, isolated: 3 };
+
+/**
+ * Operation names are chosen by clients: only names that look like GraphQL names are kept,
+ * and only the first MAX_OPERATION_NAMES of them, so a client cannot grow the label set
+ * without bound; the rest count as `other`.
+ */
+const MAX_OPERATION_NAMES = 200;
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/** Seconds; a vendor round trip is tens to hundreds of ms, a stalled one up to the timeouts. */
+const VENDOR_LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+/** Keys per batch; the nodes(ids:) cap is 250. */
+const BATCH_SIZE_BUCKETS = [1, 2, 5, 10, 25, 50, 100, 250];
+
+export interface ServerMetrics {
+  /** Its own registry, not prom-client's global one, so servers in one process do not clash. */
+  registry: Registry;
+  /** Handed to every request's CallContext. */
+  calls: CallMetrics;
+  /** Counts each GraphQL operation by name and outcome. */
+  apolloPlugin(): ApolloServerPlugin;
+}
+
+/**
+ * The /metrics families. Labels carry only operation names, vendor names, endpoint
+ * templates, status codes and loader names: never an id, a link or a key.
+ */
+export function createMetrics(providers: ProviderRegistry): ServerMetrics {
+  const registry = new Registry();
+  const operations = new Counter({
+    name: 'graphql_operations_total',
+    help: 'GraphQL operations by operation name and outcome (success, partial: data with errors, error: no data).',
+    labelNames: ['operation', 'outcome'] as const,
+    registers: [registry],
+  });
+  const vendorRequests = new Counter({
+    name: 'vendor_requests_total',
+    help: 'HTTP attempts to vendor APIs (each retry counts) by vendor, endpoint template and status.',
+    labelNames: ['vendor', 'route', 'status'] as const,
+    registers: [registry],
+  });
+  const vendorDuration = new Histogram({
+    name: 'vendor_request_duration_seconds',
+    help: 'Duration of one HTTP attempt to a vendor API, body read included.',
+    labelNames: ['vendor', 'route', 'status'] as const,
+    buckets: VENDOR_LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  const batchSize = new Histogram({
+    name: 'dataloader_batch_size',
+    help: 'Keys per DataLoader batch, by loader.',
+    labelNames: ['loader'] as const,
+    buckets: BATCH_SIZE_BUCKETS,
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'vendor_circuit_state',
+    help: `State of each enabled vendor's circuit breaker: ${Object.entries(CIRCUIT_STATE_VALUES).map(([k, v]) => `${v} ${k}`).join(', ')}.`,
+    labelNames: ['vendor'] as const,
+    registers: [registry],
+    collect() {
+      for (const name of PROVIDER_NAMES) {
+        const provider = providers[name];
+        if (provider) this.set({ vendor: name }, CIRCUIT_STATE_VALUES[provider.circuitState()]);
+      }
+    },
+  });
+
+  const seenNames = new Set<string>();
+  const operationLabel = (name: string | null | undefined): string => {
+    if (!name) return 'anonymous';
+    if (!OPERATION_NAME.test(name)) return 'other';
+    if (seenNames.has(name)) return name;
+    if (seenNames.size >= MAX_OPERATION_NAMES) return 'other';
+    seenNames.add(name);
+    return name;
+  };
+
+  return {
+    registry,
+    calls: {
+      vendorCall(vendor, route, status, seconds) {
+        vendorRequests.inc({ vendor, route, status });
+        vendorDuration.observe({ vendor, route, status }, seconds);
+      },
+      loaderBatch(loader, size) {
+        batchSize.observe({ loader }, size);
+      },
+    },
+    apolloPlugin: () => ({
+      async requestDidStart() {
+        return {
+          async willSendResponse({ response, operationName }) {
+            if (response.body.kind !== 'single') return;
+            const { data, errors } = response.body.singleResult;
+            const outcome = !errors?.length ? 'success' : data ? 'partial' : 'error';
+            operations.inc({ operation: operationLabel(operationName), outcome });
+          },
+        };
+      },
+    }),
+  };
+}
