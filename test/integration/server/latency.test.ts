@@ -1,7 +1,7 @@
+import { canHaveLink } from '../../../src/domain/link-rule';
 import type { RecordingData } from '../../../src/domain/model';
 import { PROVIDER_NAMES, type ProviderName } from '../../../src/domain/provider-name';
-import { encodeGlobalId } from '../../../src/ids/global-id';
-import { recordingGlobalId } from '../../../src/loaders/create-loaders';
+import { encodeGlobalId, recordingGlobalId } from '../../../src/ids/global-id';
 import { demoRecordings } from '../../../src/sandbox/demo-data';
 import type { Emulator, RequestLogEntry } from '../../../src/sandbox/emulator';
 import { gql, type GraphQLResponse } from '../../support/graphql-client';
@@ -122,6 +122,16 @@ describe('latency: calls at the depth of their real dependencies', () => {
       const { fast, slow } = await both(query, { id: recordingGlobalId(rec) });
       expect(fast.body.errors?.map((e) => e.path)).toEqual([['recording', 'accessLink']]);
       expect(shape(fast)).toEqual(shape(slow));
+    });
+
+    it('answers a link the status rule refuses as without the prefetch: the prefetched answer is dropped', async () => {
+      const rec = demo[vendor].find((r) => !canHaveLink(r.status))!;
+      const { fast, slow } = await both(`query($id: ID!) { recording(id: $id) { id status accessLink { url } } }`, { id: recordingGlobalId(rec) });
+      expect(fast.body.errors?.map((e) => e.path)).toEqual([['recording', 'accessLink']]);
+      expect(shape(fast)).toEqual(shape(slow));
+      // The lazy server never asked; this one did, alongside the recording, and kept nothing of it.
+      expect(calls(vendor, lazy)).toEqual({ 'recordings.get': 1 });
+      expect(calls(vendor)).toEqual({ 'recordings.get': 1, [LINK_ROUTE[vendor]]: 1 });
     });
 
     it('reports nothing of a prefetched link whose recording does not exist', async () => {
