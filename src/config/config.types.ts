@@ -52,6 +52,13 @@ export interface VendorCommonConfig {
 
 export interface DailyConfig extends VendorCommonConfig {
   apiKey: string;
+  /**
+   * The customer S3 bucket the Daily domain stores its recordings in (the domain's
+   * `recordings_bucket`, DAILY_RECORDINGS_BUCKET), when the operator says so: the
+   * recording object never names its bucket. Known, it is each recording's storage and
+   * bounds its access links to Daily's 900..43200 s for such buckets.
+   */
+  recordingsBucket?: { name: string; region?: string };
 }
 
 export interface SignalWireConfig extends VendorCommonConfig {

@@ -62,6 +62,23 @@ function common(env: Env, provider: ProviderName, prefix: string, baseUrl: strin
   return { baseUrl, maxConcurrency: int(env, `${prefix}_MAX_CONCURRENCY`, defaults.maxConcurrency, 1, 256), ...shared };
 }
 
+/** S3 bucket names: 3..63 lower-case letters, digits, dots and hyphens (AWS bucket naming rules). */
+const S3_BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
+/** DAILY_RECORDINGS_BUCKET (and its region), the domain's customer bucket; none by default. */
+function dailyBucket(env: Env): { name: string; region?: string } | undefined {
+  const name = str(env, 'DAILY_RECORDINGS_BUCKET');
+  const region = str(env, 'DAILY_RECORDINGS_BUCKET_REGION');
+  if (name === undefined) {
+    if (region !== undefined) throw new ConfigError('DAILY_RECORDINGS_BUCKET', 'is required because DAILY_RECORDINGS_BUCKET_REGION is set.');
+    return undefined;
+  }
+  if (!S3_BUCKET.test(name)) throw new ConfigError('DAILY_RECORDINGS_BUCKET', 'must be an S3 bucket name.');
+  if (region !== undefined && !AWS_REGION.test(region)) throw new ConfigError('DAILY_RECORDINGS_BUCKET_REGION', 'must be an AWS region, e.g. us-west-2.');
+  return region === undefined ? { name } : { name, region };
+}
+
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const CLOUDFLARE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -69,7 +86,10 @@ function providers(env: Env, shared: SharedVendorSettings): ProvidersConfig {
   const out: ProvidersConfig = {};
 
   const daily = credentials(env, { apiKey: 'DAILY_API_KEY' });
-  if (daily) out.daily = { ...common(env, 'daily', 'DAILY', httpUrl(env, 'DAILY_API_URL', VENDOR_DEFAULTS.daily.baseUrl), shared), ...daily };
+  if (daily) {
+    const recordingsBucket = dailyBucket(env);
+    out.daily = { ...common(env, 'daily', 'DAILY', httpUrl(env, 'DAILY_API_URL', VENDOR_DEFAULTS.daily.baseUrl), shared), ...daily, ...(recordingsBucket ? { recordingsBucket } : {}) };
+  }
 
   const sw = credentials(env, { projectId: 'SIGNALWIRE_PROJECT_ID', apiToken: 'SIGNALWIRE_API_TOKEN' });
   if (sw) {

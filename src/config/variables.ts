@@ -33,6 +33,11 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'API_KEYS', description: 'Comma-separated client API keys; when set, requests need `Authorization: Bearer <key>`', secret: true },
   { name: 'DAILY_API_KEY', description: 'Daily API key (enables Daily)', secret: true },
   { name: 'DAILY_API_URL', description: 'Daily base URL', default: baseUrl('daily') },
+  {
+    name: 'DAILY_RECORDINGS_BUCKET',
+    description: "The customer S3 bucket the Daily domain stores recordings in (its `recordings_bucket`), if any: recordings show it as their storage, and their access links must then be valid 900 to 43200 s",
+  },
+  { name: 'DAILY_RECORDINGS_BUCKET_REGION', description: 'The AWS region of DAILY_RECORDINGS_BUCKET' },
   ...vendorTuning('DAILY', 'Daily', 'daily'),
   { name: 'SIGNALWIRE_PROJECT_ID', description: 'SignalWire project id (enables SignalWire with the token)' },
   { name: 'SIGNALWIRE_API_TOKEN', description: 'SignalWire API token with the Voice scope', secret: true },

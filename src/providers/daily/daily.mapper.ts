@@ -1,4 +1,5 @@
 import type { AccessLinkData, RecordingData, RecordingStatus, SessionData, SessionRef } from '../../domain/model';
+import type { DailyConfig } from '../../config/config.types';
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider-error';
 import { sessionSpan } from '../shared/session-span';
@@ -74,6 +75,30 @@ export function mapDailySession(roomName: string, mtgSessionId: string, recordin
 }
 
 /**
+ * Access-link validity Daily allows for a recording in a customer's bucket: at least 15
+ * minutes and at most 12 hours, because of STS token limits (get-recording-link;
+ * docs/vendors/daily.md, "Links").
+ */
+export const DAILY_CUSTOMER_BUCKET_LINK_SECS = { min: 900, max: 43_200 } as const;
+
+/**
+ * A recording of a domain whose `recordings_bucket` the operator named
+ * (DAILY_RECORDINGS_BUCKET): its file is in that customer S3 bucket, at its `s3key`.
+ * Daily's body never names the bucket, so without the setting the storage stays Daily's.
+ */
+export function inDailyBucket(recording: RecordingData, bucket: DailyConfig['recordingsBucket']): RecordingData {
+  if (!bucket || !recording.storage?.path) return recording;
+  return {
+    ...recording,
+    // Whether the bucket allows streaming (allow_streaming_from_bucket) is a domain setting the recording does not carry.
+    storage: { ...recording.storage, kind: 'AWS', bucket: bucket.name, region: bucket.region ?? null },
+  };
+}
+
+/** Whether a mapped recording's file is known to be in a customer's bucket. */
+export const inCustomerBucket = (recording: RecordingData): boolean => recording.storage?.kind === 'AWS';
+
+/**
  * The validity Daily granted, in whole seconds. Daily counts `expires` from its own clock
  * in whole seconds, at or after the moment we sent the call: the time left, counted from
  * `sentAtMs`, is above `asked - 1` whenever Daily granted what was asked, and measuring it
@@ -90,7 +115,7 @@ function grantedSecs(expiresAtMs: number, askedSecs: number, sentAtMs: number): 
  * re-encoding gives a 403 (docs.daily.co/docs/rest-api/access-links). `download_link` can
  * hold an error string instead of a URL (get-recording-link), which is an error here.
  */
-export function mapDailyAccessLink(link: DailyAccessLink, asked: { validForSecs: number; sentAtMs: number }): AccessLinkData {
+export function mapDailyAccessLink(link: DailyAccessLink, asked: { validForSecs: number; sentAtMs: number; customerBucket?: boolean }): AccessLinkData {
   if (!isHttpUrl(link.download_link)) {
     throw new ProviderError(
       'daily',
@@ -105,7 +130,7 @@ export function mapDailyAccessLink(link: DailyAccessLink, asked: { validForSecs:
     validForSecs: grantedSecs(expiresAt.getTime(), asked.validForSecs, asked.sentAtMs),
     format: 'MP4',
     // Files in Daily's own bucket are always served as attachments; a customer bucket can
-    // allow inline streaming, which the recording object does not tell us.
-    disposition: 'ATTACHMENT',
+    // allow inline streaming (allow_streaming_from_bucket), which the recording does not tell us.
+    disposition: asked.customerBucket ? 'UNKNOWN' : 'ATTACHMENT',
   };
 }

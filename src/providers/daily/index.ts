@@ -11,7 +11,17 @@ import { memoCall } from '../shared/memo';
 import { timelineTime } from '../../timeline/order';
 import { matchesFilter } from '../../timeline/filter';
 import { DAILY_LIST_LIMIT, DailyClient } from './daily.client';
-import { dailySessionRef, mapDailyAccessLink, mapDailyRecording, mapDailySession } from './daily.mapper';
+import { BadUserInputError } from '../../errors/coded-error';
+import { ErrorCode } from '../../errors/error-codes';
+import { ProviderError } from '../../errors/provider-error';
+import { DAILY_CUSTOMER_BUCKET_LINK_SECS, dailySessionRef, inCustomerBucket, inDailyBucket, mapDailyAccessLink, mapDailyRecording, mapDailySession } from './daily.mapper';
+
+/**
+ * The most list pages one session load reads from a room (DAILY_LIST_LIMIT each: 1,000
+ * recordings). At the about 2 requests/s a secondary source gives for Daily's list
+ * endpoints, that is about five seconds of one room's paging.
+ */
+export const DAILY_ROOM_MAX_PAGES = 10;
 
 /** Daily's ids are opaque (UUIDs in every example); room names are letters, digits, - and _. */
 const RECORDING_ID = { name: 'recording id', pattern: OPAQUE_TOKEN };
@@ -28,6 +38,8 @@ const PositionSchema = z.strictObject({ startingAfter: z.string().regex(OPAQUE_T
 export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}): RecordingProvider {
   const client = new DailyClient(config);
   const now = deps.now ?? Date.now;
+  /** A recording as the domain stores it: in the customer bucket when one is configured. */
+  const map = (raw: DailyRecording) => inDailyBucket(mapDailyRecording(raw), config.recordingsBucket);
 
   /**
    * One step of the timeline: one GET /recordings of about `limit` items after the
@@ -50,7 +62,7 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
     let ended = page.data.length < size;
     for (const raw of page.data) {
       // List items may leave room_name out (docs/vendors/daily.md#recording-object); a room-filtered list says it.
-      const recording = mapDailyRecording(room && !raw.room_name ? { ...raw, room_name: room } : raw);
+      const recording = map(room && !raw.room_name ? { ...raw, room_name: room } : raw);
       const time = timelineTime(recording);
       if (lowerBound !== undefined && time !== null && time < lowerBound) {
         ended = true;
@@ -62,15 +74,26 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
     return { items, next: ended || !last ? null : { startingAfter: last.id } };
   }
 
+  /**
+   * Every recording of a room, for its sessions: Daily has no session filter, so the room's
+   * list is paged to its end, at most DAILY_ROOM_MAX_PAGES pages. Daily rate-limits its list
+   * endpoints harder than the rest (docs/vendors/daily.md, "Rate limits"), and the pages of
+   * one room are sequential, so a bigger room is refused rather than paged for seconds.
+   */
   async function listRoom(room: string, ctx: CallContext): Promise<DailyRecording[]> {
     const all: DailyRecording[] = [];
     let after: string | undefined;
-    for (;;) {
+    for (let pages = 0; pages < DAILY_ROOM_MAX_PAGES; pages++) {
       const page = await client.listRecordings({ room_name: room, limit: DAILY_LIST_LIMIT, starting_after: after }, ctx);
       all.push(...page.data);
       if (page.data.length < DAILY_LIST_LIMIT) return all;
       after = page.data[page.data.length - 1].id;
     }
+    throw new ProviderError(
+      'daily',
+      ErrorCode.UNSUPPORTED_BY_PROVIDER,
+      `This Daily room has ${DAILY_ROOM_MAX_PAGES * DAILY_LIST_LIMIT} recordings or more, more than one session load reads (Daily has no session filter); list the session with Query.recordings(filter: { session }) instead.`,
+    );
   }
 
   /** The link call needs only the recording's id: memoized per request, so a prefetch and the later load share one call. */
@@ -91,7 +114,7 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
     },
 
     getRecordings(keys, ctx) {
-      return eachKey(keys, async ([id]) => mapDailyRecording(await client.getRecording(id, ctx)));
+      return eachKey(keys, async ([id]) => map(await client.getRecording(id, ctx)));
     },
 
     getSessions(keys, ctx) {
@@ -100,20 +123,38 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
         ([room]) => room,
         (room) => room,
         (room) => memoCall(ctx, `daily:room:${room}`, () => listRoom(room, ctx)),
-        (recordings, [room, mtgSessionId]) => mapDailySession(room, mtgSessionId, recordings),
+        (recordings, [room, mtgSessionId]) => {
+          const session = mapDailySession(room, mtgSessionId, recordings);
+          return session && { ...session, recordings: session.recordings.map((r) => inDailyBucket(r, config.recordingsBucket)) };
+        },
       );
     },
 
     getAccessLinks(requests, ctx) {
       return eachKey(requests, async ({ recording, validForSecs }) => {
+        const customerBucket = inCustomerBucket(recording);
+        const { min, max } = DAILY_CUSTOMER_BUCKET_LINK_SECS;
+        // Daily would refuse it (get-recording-link): refused here, before any call, with the range.
+        if (customerBucket && (validForSecs < min || validForSecs > max)) {
+          throw new BadUserInputError(
+            `validForSecs must be from ${min} to ${max} (15 minutes to 12 hours) for a Daily recording in a customer's S3 bucket; it was ${validForSecs}.`,
+            'daily',
+          );
+        }
         const { link, sentAtMs } = await accessLinkCall(recording.nativeId, validForSecs, ctx);
-        return mapDailyAccessLink(link, { validForSecs, sentAtMs });
+        return mapDailyAccessLink(link, { validForSecs, sentAtMs, customerBucket });
       });
     },
 
     prefetchAccessLinks(requests, ctx) {
-      // A recording's nativeId is its one key segment (mapDailyRecording).
-      for (const { key, validForSecs } of requests) accessLinkCall(key[0], validForSecs, ctx).catch(() => undefined);
+      const { min, max } = DAILY_CUSTOMER_BUCKET_LINK_SECS;
+      for (const { key, validForSecs } of requests) {
+        // With a customer bucket configured, a validity getAccessLinks may refuse before any
+        // call (above) is not asked ahead: the link waits for the recording, as without prefetching.
+        if (config.recordingsBucket && (validForSecs < min || validForSecs > max)) continue;
+        // A recording's nativeId is its one key segment (mapDailyRecording).
+        accessLinkCall(key[0], validForSecs, ctx).catch(() => undefined);
+      }
     },
 
     sessionRef: dailySessionRef,

@@ -86,7 +86,10 @@ export function seedDaily(seed = 1, options: SeedOptions = {}, count = 24): Dail
       share_token: rng.token(12),
       s3key: `recording-graph-demo/${session.room}/${start}${rng.int(100, 999)}`,
       mtgSessionId: session.mtgSessionId,
-      tracks: rawTracks
+      // `tracks` may be null "if role permissions have been removed" (get-recording): one is.
+      tracks: i === 8
+        ? null
+        : rawTracks
         ? [
             { size: rng.int(100_000, 5_000_000), type: 'audio', s3Key: `recording-graph-demo/${session.room}/${id}-audio.webm` },
             { size: rng.int(1_000_000, 50_000_000), type: 'video', s3Key: `recording-graph-demo/${session.room}/${id}-video.webm` },

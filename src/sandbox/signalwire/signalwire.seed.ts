@@ -54,7 +54,8 @@ export function recordingBody(r: RecordingFacts): SignalWireWireRecording {
     channels: r.channels,
     date_created: rfc2822(r.created),
     date_updated: rfc2822(r.start + (r.duration + 4) * 1000),
-    start_time: rfc2822(r.start),
+    // Nullable (core.tsp): a queued recording has not started.
+    start_time: r.status === 'queued' ? null : rfc2822(r.start),
     end_time: r.ended ? rfc2822(r.start + r.duration * 1000) : null,
     duration: r.duration,
     price: r.status === 'completed' ? '-0.0025' : null,

@@ -64,6 +64,28 @@ describe('Daily adapter over HTTP against the Daily emulator', () => {
     }
   });
 
+  it('pages a room for its sessions at most 10 pages, then refuses with a coded error; the session still lists by pages', async () => {
+    const big = await startDailySandbox({}, { recordings: [], extras: new Map() });
+    const session = '257764e6-c74e-4c30-944a-a887a03173a3';
+    for (let i = 0; i < 1_000; i++) {
+      big.data.recordings.push({ id: `rec-${String(i).padStart(4, '0')}`, room_name: 'r', start_ts: 1_700_000_000 - i, status: 'finished', mtgSessionId: session });
+    }
+    const p = createDailyProvider(big.config);
+    try {
+      const [s] = await p.getSessions([['r', session]], {});
+      expect(s).toMatchObject({ code: ErrorCode.UNSUPPORTED_BY_PROVIDER, provider: 'daily', message: expect.stringContaining('1000 recordings or more') });
+      expect(big.emulator.counters.get('recordings.list')).toBe(10);
+      const page = await p.listRecordings({ filter: { sessionKey: ['r', session] }, limit: 50, after: null }, {});
+      expect(page.items).toHaveLength(50);
+      big.data.recordings.pop();
+      const [whole] = await p.getSessions([['r', session]], {});
+      expect((whole as { recordings: unknown[] }).recordings).toHaveLength(999);
+    } finally {
+      await p.close();
+      await big.emulator.close();
+    }
+  });
+
   it('mints an access link with the expiry Daily granted, byte for byte', async () => {
     const rec = data.recordings.find((r) => data.extras.get(r.id)?.customerBucket === false && !data.extras.get(r.id)?.accessBlocked)!;
     const [recording] = (await provider.getRecordings([[rec.id]], {})) as Array<Exclude<Awaited<ReturnType<RecordingProvider['getRecordings']>>[number], Error | null>>;
@@ -92,6 +114,42 @@ describe('Daily adapter over HTTP against the Daily emulator', () => {
     );
     expect(tooShort).toMatchObject({ code: ErrorCode.BAD_USER_INPUT, provider: 'daily' });
     expect(noLink).toMatchObject({ code: ErrorCode.UNSUPPORTED_BY_PROVIDER, provider: 'daily' });
+  });
+
+  it('refuses a link outside 900..43200 s before any call when the domain stores recordings in a customer bucket', async () => {
+    const bucket = createDailyProvider({ ...config, recordingsBucket: { name: 'acme-recordings', region: 'eu-west-1' } });
+    const customer = data.recordings.find((r) => data.extras.get(r.id)?.customerBucket)!;
+    try {
+      const [recording] = (await bucket.getRecordings([[customer.id]], {})) as never[];
+      expect(recording).toMatchObject({ storage: { kind: 'AWS', bucket: 'acme-recordings', region: 'eu-west-1', path: customer.s3key } });
+      const refused = await bucket.getAccessLinks(
+        [
+          { recording, validForSecs: 600 },
+          { recording, validForSecs: 899 },
+          { recording, validForSecs: 43_201 },
+        ],
+        {},
+      );
+      for (const [i, asked] of [600, 899, 43_201].entries()) {
+        expect(refused[i]).toMatchObject({ code: ErrorCode.BAD_USER_INPUT, provider: 'daily' });
+        expect((refused[i] as Error).message).toBe(
+          `validForSecs must be from 900 to 43200 (15 minutes to 12 hours) for a Daily recording in a customer's S3 bucket; it was ${asked}.`,
+        );
+      }
+      expect(emulator.counters.get('recordings.access-link')).toBeUndefined();
+      const granted = await bucket.getAccessLinks(
+        [
+          { recording, validForSecs: 900 },
+          { recording, validForSecs: 43_200 },
+        ],
+        {},
+      );
+      // Inline or attachment is the bucket's allow_streaming_from_bucket, which the recording does not say.
+      expect(granted).toEqual([expect.objectContaining({ validForSecs: 900, disposition: 'UNKNOWN' }), expect.objectContaining({ validForSecs: 43_200 })]);
+      expect(emulator.counters.get('recordings.access-link')).toBe(2);
+    } finally {
+      await bucket.close();
+    }
   });
 
   it('maps a wrong key to PROVIDER_AUTH_FAILED without leaking the body', async () => {

@@ -18,7 +18,7 @@ const map = (s: Sandbox) => s.data.recordings.map((r) => mapSignalWireRecording(
 describe('SignalWire listRecordings over HTTP against the SignalWire emulator', () => {
   const f = listingFixture(() => startSignalWireSandbox({ seed: 5, recordingsPerVendor: 300 }), create, map);
   /** A recording that started after it was created. */
-  const lagging = () => f.all.find((r) => r.startedAt!.getTime() > r.createdAt!.getTime())!;
+  const lagging = () => f.all.find((r) => r.startedAt && r.startedAt.getTime() > r.createdAt!.getTime())!;
 
   it.each<[string, () => ListFilter]>([
     ['no filter', () => ({})],

@@ -17,6 +17,15 @@ describe('loadConfig', () => {
     expect(config.providers.signalwire?.baseUrl).toBe('https://example.signalwire.com/api/laml/2010-04-01');
   });
 
+  it("reads the Daily domain's customer bucket, none by default", () => {
+    expect(loadConfig({ DAILY_API_KEY: 'k' }).providers.daily?.recordingsBucket).toBeUndefined();
+    expect(loadConfig({ DAILY_API_KEY: 'k', DAILY_RECORDINGS_BUCKET: 'acme-recordings' }).providers.daily?.recordingsBucket).toEqual({ name: 'acme-recordings' });
+    expect(loadConfig({ DAILY_API_KEY: 'k', DAILY_RECORDINGS_BUCKET: 'acme-recordings', DAILY_RECORDINGS_BUCKET_REGION: 'eu-west-1' }).providers.daily?.recordingsBucket).toEqual({
+      name: 'acme-recordings',
+      region: 'eu-west-1',
+    });
+  });
+
   it('takes base URL overrides (proxies, regions, tests)', () => {
     const config = loadConfig({ BIRD_ACCESS_KEY: 'a', BIRD_WORKSPACE_ID: '8bc02f53-87ac-48d2-b4fd-c2cf856a305f', BIRD_API_URL: 'http://127.0.0.1:9999/' });
     expect(config.providers.bird?.baseUrl).toBe('http://127.0.0.1:9999');
@@ -36,6 +45,9 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'production', API_KEYS: 'a-client-api-key-0001' }, 'NODE_ENV'],
     [{ NODE_ENV: 'production', DAILY_API_KEY: 'k' }, 'API_KEYS'],
     [{ DAILY_API_KEY: 'k', DAILY_MAX_CONCURRENCY: '0' }, 'DAILY_MAX_CONCURRENCY'],
+    [{ DAILY_API_KEY: 'k', DAILY_RECORDINGS_BUCKET: 'Not_A_Bucket' }, 'DAILY_RECORDINGS_BUCKET'],
+    [{ DAILY_API_KEY: 'k', DAILY_RECORDINGS_BUCKET_REGION: 'us-west-2' }, 'DAILY_RECORDINGS_BUCKET'],
+    [{ DAILY_API_KEY: 'k', DAILY_RECORDINGS_BUCKET: 'acme', DAILY_RECORDINGS_BUCKET_REGION: 'mars' }, 'DAILY_RECORDINGS_BUCKET_REGION'],
     [{ CURSOR_SECRET: 'only-31-characters-long-secret!' }, 'CURSOR_SECRET'],
     [{ SANDBOX_RECORDINGS_PER_VENDOR: '-1' }, 'SANDBOX_RECORDINGS_PER_VENDOR'],
   ])('refuses %p naming %s', (env, variable) => {
