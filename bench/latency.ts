@@ -84,7 +84,8 @@ export async function perVendorRows(sandbox: Sandbox, floor: Floor, post: Post, 
  */
 export async function meshShapedRun(latencyMs: number, seconds: number, connections: number, spread: number): Promise<string[]> {
   const sandbox = await startSandbox({ latencyMs, recordingsPerVendor: spread });
-  const base = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent' });
+  // No cross-request cache (each request must reach the vendor) and, the sandbox's default, no rate budgets.
+  const base = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', CACHE: 'off' });
   const server = await startApp({ ...base, sandbox: false, providers: sandbox.providers });
   const floor = createFloor(sandbox.providers);
   try {

@@ -6,6 +6,7 @@ import { lexicographicSortSchema, parse, type GraphQLResolveInfo, type GraphQLSc
 import { buildSchema, createResolversMap } from 'type-graphql';
 import type { RecordingData, SessionData } from '../domain/model';
 import type { GraphQLContext } from './context';
+import { RecordingEventResolver } from './events/recording-event.resolver';
 import { guardEntities } from './entity-representations';
 import { loadRecording } from './load-recording';
 import { ListingResolver } from './listing/listing.resolver';
@@ -35,6 +36,15 @@ const referenceResolvers = {
   },
 };
 
+const NO_TOPICS = {
+  publish: (): void => {
+    throw new Error('recording-graph publishes events through src/live, not type-graphql topics');
+  },
+  subscribe: (): never => {
+    throw new Error('recording-graph subscriptions have their own source (src/live)');
+  },
+};
+
 /**
  * Builds the Apollo Federation 2 subgraph schema from the type-graphql classes:
  * type-graphql's schema is printed with its directives (@key), parsed back as subgraph
@@ -43,9 +53,12 @@ const referenceResolvers = {
 export async function buildAppSchema(): Promise<GraphQLSchema> {
   const typeGraphQLSchema = lexicographicSortSchema(
     await buildSchema({
-      resolvers: [ListingResolver, NodeResolver, RecordingResolver, SessionResolver],
+      resolvers: [ListingResolver, NodeResolver, RecordingResolver, SessionResolver, RecordingEventResolver],
       orphanedTypes: [RecordingType, SessionType],
       validate: false,
+      // type-graphql asks for a PubSub whenever there is a subscription; ours brings its own
+      // source (`subscribe:`, fed by src/live), so topic-based publishing is never used.
+      pubSub: NO_TOPICS,
     }),
   );
   const resolvers = createResolversMap(typeGraphQLSchema) as GraphQLResolverMap<GraphQLContext>;

@@ -1,3 +1,4 @@
+import type { LiveEvents } from '../live/live-events';
 import type { CursorCodec } from '../timeline/cursor';
 import type { Loaders } from '../loaders/create-loaders';
 import type { ProviderRegistry } from '../providers/provider-registry';
@@ -25,4 +26,16 @@ export interface GraphQLContext {
   cursors: CursorCodec;
   /** Errors to report alongside the data (see PartialError). */
   partialErrors: PartialError[];
+  /** Only in a subscription's context (src/server/subscriptions.ts). */
+  subscription?: SubscriptionContext;
+}
+
+/**
+ * What a subscription adds: this process's subscribers, and a fresh loader set for each
+ * event (an event says the recording changed, so nothing loaded for an earlier event may
+ * answer for it).
+ */
+export interface SubscriptionContext {
+  events: LiveEvents;
+  freshLoaders(): Loaders;
 }

@@ -1,6 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { LINK_DISPOSITIONS, MEDIA_FORMATS, RECORDING_STATUSES, SESSION_KINDS, STORAGE_KINDS } from '../domain/model';
 import { PROVIDER_NAMES } from '../domain/provider-name';
+import { RECORDING_EVENT_TYPES } from '../domain/recording-event';
 
 /** `{ A: 'A', ... }` from a list of names: the domain values are the GraphQL names. */
 function selfEnum<T extends string>(values: readonly T[]): { [K in T]: K } {
@@ -40,4 +41,15 @@ export const LinkDispositionEnum = selfEnum(LINK_DISPOSITIONS);
 registerEnumType(LinkDispositionEnum, {
   name: 'LinkDisposition',
   description: 'How the link serves the file (Content-Disposition), where the vendor documents it.',
+});
+
+export const RecordingEventTypeEnum = selfEnum(RECORDING_EVENT_TYPES);
+registerEnumType(RecordingEventTypeEnum, {
+  name: 'RecordingEventType',
+  description: "What happened to a recording, normalised across vendors; the vendor's own event is in `providerEvent`.",
+  valuesConfig: {
+    PROCESSING: { description: 'Stopped; the file is being processed or uploaded.' },
+    READY: { description: 'The file is ready: `recording.accessLink` can be minted.' },
+    RECOVERED: { description: 'Restored from the trash (Zoom).' },
+  },
 });

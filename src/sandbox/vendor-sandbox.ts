@@ -1,4 +1,5 @@
 import type { VendorCommonConfig } from '../config/config.types';
+import type { RateRule } from '../config/rate-limit-defaults';
 import { VENDOR_DEFAULTS, VENDOR_RESILIENCE_DEFAULTS, VENDOR_TIMEOUT_DEFAULTS } from '../config/vendor-defaults';
 import type { ProviderName } from '../domain/provider-name';
 import type { Emulator } from './emulator';
@@ -15,11 +16,20 @@ export interface SandboxStartOptions {
    */
   recordingsPerVendor?: number;
   /**
-   * The VENDOR_* timeouts and resilience settings for the adapters aimed at the emulators, and
-   * (tests) their bound on calls in flight; the defaults otherwise.
+   * The VENDOR_* timeouts and resilience settings and the `<VENDOR>_RATE_*` budgets for the
+   * adapters aimed at the emulators; the defaults otherwise (no budget unless `rateLimits`).
    */
-  vendorHttp?: Pick<VendorCommonConfig, 'timeouts' | 'resilience'> & Partial<Pick<VendorCommonConfig, 'maxConcurrency'>>;
+  vendorHttp?: SandboxVendorHttp;
+  /**
+   * The emulators answer 429 past the vendors' documented limits (src/sandbox/rate-limit.ts),
+   * and the adapters get the documented budgets unless `vendorHttp.rateLimits` says otherwise.
+   */
+  rateLimits?: boolean;
 }
+
+/** The adapters' HTTP settings in the sandbox; `maxConcurrency` (tests) sets every vendor's bound on calls in flight. */
+export type SandboxVendorHttp = Pick<VendorCommonConfig, 'timeouts' | 'resilience'> &
+  Partial<Pick<VendorCommonConfig, 'maxConcurrency'>> & { rateLimits?: Partial<Record<ProviderName, RateRule[]>> };
 
 /** What a vendor's seed function takes besides the seed. */
 export type SeedOptions = Pick<SandboxStartOptions, 'recordingsPerVendor'>;
@@ -34,10 +44,10 @@ export interface VendorSandbox<C> {
 export function sandboxCommon(provider: ProviderName, baseUrl: string, vendorHttp?: SandboxStartOptions['vendorHttp']): VendorCommonConfig {
   return {
     baseUrl,
-    maxConcurrency: VENDOR_DEFAULTS[provider].maxConcurrency,
-    timeouts: { ...VENDOR_TIMEOUT_DEFAULTS },
-    resilience: { ...VENDOR_RESILIENCE_DEFAULTS },
-    ...vendorHttp,
+    maxConcurrency: vendorHttp?.maxConcurrency ?? VENDOR_DEFAULTS[provider].maxConcurrency,
+    timeouts: { ...(vendorHttp?.timeouts ?? VENDOR_TIMEOUT_DEFAULTS) },
+    resilience: { ...(vendorHttp?.resilience ?? VENDOR_RESILIENCE_DEFAULTS) },
+    rateLimits: vendorHttp?.rateLimits?.[provider] ?? [],
   };
 }
 

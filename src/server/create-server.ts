@@ -3,24 +3,33 @@ import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import fastifyApollo, { type ApolloFastifyContextFunction } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { Gauge } from 'prom-client';
 import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../config/config.types';
 import type { GraphQLContext } from '../graphql/context';
 import type { ProviderRegistry } from '../providers/provider-registry';
-import { requireApiKey } from './api-key-auth';
+import { createApiKeyCheck, requireApiKey } from './api-key-auth';
 import { buildGraphQLServer } from './graphql-server';
 import { loggerOptions } from './logger-options';
 import { trackConnections } from './ops/connection-drain';
 import { playgroundPage, registerPlaygroundAssets } from './playground/playground';
 import { playgroundExamples } from './playground/playground-examples';
-import { readiness } from './ops/readiness';
+import { readiness, type RedisState } from './ops/readiness';
+import type { CrossRequestCache } from '../loaders/cross-request-cache';
 import { requestIdFrom } from './request-id';
+import { createLive, type Live } from '../live/create-live';
+import type { SharedRedis } from '../redis/redis-connection';
+import { registerWebhookReceiver } from './webhook-receiver';
+import { registerSse } from './subscriptions/sse-transport';
+import { attachWebSocket } from './subscriptions/ws-transport';
 import { clientErrorHandler, graphQLRouteErrorHandler } from './request-errors';
 
 export interface HttpServer {
   app: FastifyInstance;
   /** http://host:port */
   url: string;
+  /** Webhook receivers to subscriptions: the event bus, this process's subscribers. */
+  live: Live;
   /**
    * Stops accepting connections at once, lets in-flight requests finish for up to
    * `graceMs`, then cuts whatever is left. Resolves `forced: true` when it had to cut.
@@ -33,6 +42,12 @@ export interface ServerOptions {
   cursorKey: Buffer;
   /** Where JSON log lines go instead of stdout (tests read them). */
   logStream?: { write(line: string): void };
+  /** What vendors answered, reused across requests (CACHE); none: nothing outlives a request. */
+  cache?: CrossRequestCache;
+  /** The shared Redis, for /readyz (src/shared-state.ts). */
+  redisState?: () => RedisState;
+  /** The Redis replicas share (REDIS_URL): events fan out and replays are recognised through it. */
+  redis?: SharedRedis;
 }
 
 /** Largest request body accepted: a GraphQL query with variables is a few kB. */
@@ -53,7 +68,7 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
     // to log (LOG_LEVEL=silent) that is pure cost, so such requests log through the root logger.
     childLoggerFactory: (logger, bindings, options) => (logger.level === 'silent' ? logger : logger.child(bindings, options)),
   });
-  const { apollo, metrics, contextFor } = await buildGraphQLServer(config, schema, providers, { cursorKey: options.cursorKey, log: app.log });
+  const { apollo, metrics, contextFor, limits, facts, formatError } = await buildGraphQLServer(config, schema, providers, { cursorKey: options.cursorKey, log: app.log, cache: options.cache });
 
   // Every response carries the request id, which is also on every log line of the request,
   // and is not to be stored by caches: answers hold per-request data, links that expire, and
@@ -68,7 +83,7 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
   // answers holds an id, a link or a key (metric labels are names, routes and statuses).
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
-    const { ready, body } = readiness(providers);
+    const { ready, body } = readiness(providers, options.redisState?.() ?? 'none');
     return reply.code(ready ? 200 : 503).send(body);
   });
   app.get('/metrics', async (_request, reply) => {
@@ -84,10 +99,29 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
     reply.raw.once('close', () => {
       if (!reply.raw.writableFinished) controller.abort();
     });
-    return contextFor({ id: request.id, signal: controller.signal });
+    // `Cache-Control: no-cache` (RFC 9111 §5.2.1.4): answer from the vendors, not from the cache.
+    const cacheRead = !/(^|,)\s*no-cache\s*(,|$)/i.test(String(request.headers['cache-control'] ?? ''));
+    return contextFor({ id: request.id, signal: controller.signal, cacheRead });
   };
 
   if (config.playground) registerPlaygroundAssets(app);
+
+  const live = await createLive(config, providers, app.log, options.redis);
+  new Gauge({
+    name: 'recording_graph_subscribers',
+    help: 'Live subscriptions (Subscription.recordingEvents) on this replica.',
+    registers: [metrics.registry],
+    collect() {
+      this.set(live.events.subscriberCount);
+    },
+  });
+  // Vendors authenticate by signature, not API key: outside the GraphQL route's context.
+  await registerWebhookReceiver(app, { config: config.webhooks, vendors: live.vendors, replay: live.replay, processor: live.processor });
+  // Subscription.recordingEvents: WebSocket on /graphql (an upgrade, so Apollo's route never
+  // sees it) and SSE on /graphql/stream, both with the API key and the same limits.
+  const subscriptionDeps = { config, schema, providers, contextFor, live, formatError, limits, facts };
+  const webSocket = attachWebSocket(app, subscriptionDeps, config.apiKeys.length > 0 ? createApiKeyCheck(config.apiKeys) : undefined);
+  await registerSse(app, subscriptionDeps);
 
   // The GraphQL route in a fastify context of its own: hooks added here run for the routes
   // registered here and nowhere else, and Apollo's integration (a fastify-plugin, so it adds
@@ -110,8 +144,13 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
   return {
     app,
     url: `http://${host}:${address.port}`,
+    live,
     close: async (graceMs = Infinity) => {
       let forced = false;
+      // Subscriptions never finish by themselves: they are ended first, so their streams
+      // complete and do not hold the drain below for the whole grace period.
+      await live.close();
+      await webSocket.close();
       app.log.info({ graceMs }, 'shutting down: no new connections, waiting for requests in flight');
       // fastify's close stops listening, closes idle keep-alive connections, answers 503 to
       // new requests on busy ones, and resolves when the in-flight requests have finished.

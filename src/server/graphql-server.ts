@@ -6,13 +6,16 @@ import { createFormatError } from '../errors/format-error';
 import type { GraphQLContext } from '../graphql/context';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import { CursorCodec } from '../timeline/cursor';
-import { operationFacts } from './limits/operation-facts';
-import { queryLimits } from './limits/query-limits';
+import type { OperationRequest } from './limits/argument-facts';
+import { operationFacts, type OperationFacts } from './limits/operation-facts';
+import { queryLimits, type QueryLimits } from './limits/query-limits';
+import { subscriptionsElsewhereRule } from './limits/root-operation-rule';
 import { createMetrics, type ServerMetrics } from './ops/metrics';
 import { maskedErrorLogPlugin } from './plugins/masked-error-log-plugin';
 import { operationFactsPlugin } from './plugins/operation-facts-plugin';
 import { partialErrorsPlugin, type RequestLog } from './plugins/partial-errors-plugin';
 import { requestContextFactory, type RequestIdentity } from './request-context';
+import type { CrossRequestCache } from '../loaders/cross-request-cache';
 
 /** Apollo's logger that also takes pino's `(fields, message)` form: the server's pino logger is one. */
 export type ServerLog = NonNullable<ConstructorParameters<typeof ApolloServer<GraphQLContext>>[0]['logger']> & RequestLog;
@@ -21,6 +24,8 @@ export interface GraphQLServerOptions {
   /** Seals `Query.recordings` cursors (src/timeline/cursor-key.ts). */
   cursorKey: Buffer;
   log: ServerLog;
+  /** The cross-request cache (src/loaders/cross-request-cache.ts); none: nothing outlives a request. */
+  cache?: CrossRequestCache;
 }
 
 /** What one in-process operation answered: the single result Apollo would have sent. */
@@ -32,6 +37,11 @@ export interface OperationResult<T = Record<string, unknown>> {
 export interface GraphQLServer {
   apollo: ApolloServer<GraphQLContext>;
   metrics: ServerMetrics;
+  /** The abuse limits, also applied to subscriptions (src/server/subscriptions). */
+  limits: QueryLimits;
+  facts: (operation: OperationRequest) => OperationFacts;
+  /** The one error formatter, also for what subscriptions send. */
+  formatError: ReturnType<typeof createFormatError>;
   /** A fresh context for one request (requestContextFactory). */
   contextFor(request: RequestIdentity): GraphQLContext;
   /**
@@ -60,9 +70,10 @@ export async function buildGraphQLServer(
   const limits = queryLimits(config.queryLimits, production);
   const metrics = createMetrics(providers);
   const formatError = createFormatError();
+  const facts = operationFacts(schema);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
-    validationRules: limits.validationRules,
+    validationRules: [...limits.validationRules, subscriptionsElsewhereRule],
     parseOptions: limits.parseOptions,
     logger: options.log,
     introspection: !production,
@@ -75,7 +86,7 @@ export async function buildGraphQLServer(
     formatError,
     plugins: [
       ...limits.plugins,
-      operationFactsPlugin(schema, operationFacts(schema), config.queryLimits),
+      operationFactsPlugin(schema, facts, config.queryLimits),
       partialErrorsPlugin(formatError, options.log),
       maskedErrorLogPlugin(options.log),
       metrics.apolloPlugin(),
@@ -89,10 +100,22 @@ export async function buildGraphQLServer(
     ],
   });
   await apollo.start();
-  const contextFor = requestContextFactory({ providers, cursors: new CursorCodec(options.cursorKey), metrics: metrics.calls, batching: config.batching });
+  const { maxVendorCalls, maxLinks, maxObjects, requestDeadlineMs } = config.queryLimits;
+  const contextFor = requestContextFactory({
+    providers,
+    cursors: new CursorCodec(options.cursorKey),
+    metrics: metrics.calls,
+    batching: config.batching,
+    budget: { vendorCalls: maxVendorCalls, links: maxLinks, objects: maxObjects, deadlineMs: requestDeadlineMs },
+    onBudgetExceeded: metrics.budgetExceeded,
+    cache: options.cache,
+  });
   return {
     apollo,
     metrics,
+    limits,
+    facts,
+    formatError,
     contextFor,
     async execute<T>(request: GraphQLRequest, identity: Partial<RequestIdentity> = {}) {
       const contextValue = contextFor({ id: identity.id ?? `in-process-${++inProcessRequests}`, signal: identity.signal });

@@ -14,10 +14,14 @@ export const tooComplex = (message: string) => new GraphQLError(message, { exten
  * depth, aliases, directives and tokens by graphql-armor, and the link and object budgets
  * (checkQueryCost, called by src/server/plugins/operation-facts-plugin.ts). Over a limit is QUERY_TOO_COMPLEX, naming the limit.
  */
-export function queryLimits(
-  limits: QueryLimitsConfig,
-  production: boolean,
-): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[]; parseOptions: { maxTokens: number } } {
+/** The limits as Apollo takes them; subscriptions apply the same rules and parse options. */
+export interface QueryLimits {
+  plugins: ApolloServerPlugin[];
+  validationRules: ValidationRule[];
+  parseOptions: { maxTokens: number };
+}
+
+export function queryLimits(limits: QueryLimitsConfig, production: boolean): QueryLimits {
   // Reported as a validation error carrying our code (Apollo keeps it as originalError;
   // src/errors/format-error.ts surfaces it), instead of armor's thrown "Syntax Error".
   const reject = (ctx: ValidationContext | null, error: GraphQLError) => {

@@ -13,3 +13,17 @@ export const knownRootOperationRule: ValidationRule = (context) => ({
     context.reportError(new GraphQLError(`This API has no ${node.operation}s: send a query.`, { nodes: node }));
   },
 });
+
+/**
+ * For the HTTP route only: a subscription sent to POST/GET /graphql is refused at validation
+ * (GRAPHQL_VALIDATION_FAILED, HTTP 400) with where subscriptions run (docs/subscriptions.md),
+ * instead of reaching Apollo's execution, which has no stream to give it.
+ */
+export const subscriptionsElsewhereRule: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation !== 'subscription') return;
+    context.reportError(
+      new GraphQLError('Subscriptions run over WebSocket (graphql-transport-ws) on /graphql or over SSE on /graphql/stream, not over HTTP requests to /graphql.', { nodes: node }),
+    );
+  },
+});

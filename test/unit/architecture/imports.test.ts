@@ -68,11 +68,14 @@ describe('the import graph of src/', () => {
     providers: ['domain', 'errors', 'config', 'ids', 'http', 'redis'],
     timeline: ['domain', 'errors', 'config', 'ids', 'redis', 'providers'],
     loaders: ['domain', 'errors', 'ids', 'redis', 'providers'],
-    graphql: ['domain', 'errors', 'ids', 'redis', 'providers', 'loaders', 'timeline'],
+    // Webhook events to subscribers (docs/subscriptions.md): verified by the adapters' webhook
+    // modules, carried by the bus (in process or Redis), read by the subscription resolver.
+    live: ['domain', 'errors', 'config', 'ids', 'redis', 'providers'],
+    graphql: ['domain', 'errors', 'ids', 'redis', 'providers', 'loaders', 'timeline', 'live'],
     // The seeds write the vendors' wire types; the demo data is what the adapters map them to.
     sandbox: ['domain', 'errors', 'config', 'ids', 'timeline', 'providers'],
     clients: [],
-    server: ['domain', 'errors', 'config', 'ids', 'http', 'redis', 'providers', 'loaders', 'timeline', 'graphql', 'sandbox'],
+    server: ['domain', 'errors', 'config', 'ids', 'http', 'redis', 'providers', 'loaders', 'timeline', 'graphql', 'sandbox', 'live'],
   };
   /** The one exception: adapters order and filter their pages by the timeline's own rules. */
   const SHARED_RULES = new Set(['src/timeline/order.ts', 'src/timeline/filter.ts']);
