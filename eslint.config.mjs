@@ -10,13 +10,13 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // Only src/config may read the environment (design.md, "Configuration").
+      // Only src/config may read the environment (docs/configuration.md).
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through src/config.' }],
       'no-console': 'error',
     },
   },
   {
-    files: ['src/config/**', 'test/**', 'bench/**', 'scripts/**', 'jest.config.js', '*.mjs'],
+    files: ['src/config/**', 'test/**', 'bench/**', 'scripts/**', 'examples/**', 'jest.config.js', '*.mjs'],
     rules: { 'no-restricted-properties': 'off', 'no-console': 'off' },
   },
   {

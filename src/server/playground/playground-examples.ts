@@ -63,3 +63,12 @@ export function playgroundExamples(sandbox: boolean): PlaygroundTab[] {
     { query: TIMELINE, variables: variables({ first: 20, filter: { statuses: ['READY'] } }) },
   ];
 }
+
+/**
+ * One line to try first, what `npm start` prints beside the playground's URL: in sandbox
+ * mode a demo recording that answers as it is, otherwise the id shape to fill in.
+ */
+export function tryItQuery(sandbox: boolean): string {
+  const id = sandbox ? recordingGlobalId(demoRecordings().daily.find((r) => r.status === 'READY' && r.sessionKey)!) : 'gid://recording-graph/Recording/<provider>/<vendor id>';
+  return `{ recording(id: "${id}") { provider status durationSecs session { name } accessLink(validForSecs: 600) { url expiresAt } } }`;
+}
