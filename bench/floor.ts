@@ -38,8 +38,6 @@ export function createFloor(config: Required<ProvidersConfig>): Floor {
   const signalwire = new SignalWireClient(config.signalwire);
   const zoom = new ZoomClient(config.zoom, createZoomTokenSource(config.zoom.apiKey, config.zoom.apiSecret, Date.now));
 
-  // The link rule (docs/api.md): a recording that cannot have a file costs no link call, here as in the server.
-  const linkable = (r: RecordingData) => canHaveLink(r.status);
   const perVendor: Record<string, (recs: RecordingData[], want: { session: boolean; link: boolean }) => Promise<unknown>> = {
     // Links are public URLs built from the body: no call. Sessions need the call or conference sid from the body.
     signalwire: (recs, want) =>
@@ -61,14 +59,14 @@ export function createFloor(config: Required<ProvidersConfig>): Floor {
         Promise.all(recs.map((r) => daily.getRecording(r.nativeId, ctx))).then((bodies) =>
           want.session ? Promise.all(unique(bodies.map((b) => b.room_name!)).map((room) => daily.listRecordings({ room_name: room, limit: 100 }, ctx))) : [],
         ),
-        want.link ? Promise.all(recs.filter(linkable).map((r) => daily.getAccessLink(r.nativeId, 3600, ctx).catch(ignore))) : [],
+        want.link ? Promise.all(recs.map((r) => daily.getAccessLink(r.nativeId, 3600, ctx).catch(ignore))) : [],
       ]),
     bird: (recs, want) =>
       Promise.all([
         Promise.all(recs.map((r) => bird.getRecording(r.nativeId, ctx))).then((bodies) =>
           want.session ? Promise.all(unique(bodies.map((b) => b.sourceId)).map((sourceId) => bird.listRecordings({ sourceId, limit: 99 }, ctx))) : [],
         ),
-        want.link ? Promise.all(recs.filter(linkable).map((r) => bird.getMediaRedirect(r.nativeId, ctx))) : [],
+        want.link ? Promise.all(recs.map((r) => bird.getMediaRedirect(r.nativeId, ctx))) : [],
       ]),
     // Links come with the recording body: no call.
     cloudflare: (recs, want) =>
