@@ -29,7 +29,11 @@ export interface VendorResilienceConfig {
   breakerCooldownMs: number;
 }
 
-/** The abuse limits (QUERY_MAX_*), checked by src/server/limits/query-limits.ts before any vendor call. */
+/**
+ * The abuse limits (QUERY_MAX_*, REQUEST_DEADLINE_MS): checked by src/server/limits/query-limits.ts
+ * before any vendor call, and links, objects, vendor calls and the deadline again at run time
+ * by the request's budget (src/domain/request-budget.ts).
+ */
 export interface QueryLimitsConfig {
   maxDepth: number;
   maxAliases: number;
@@ -39,6 +43,10 @@ export interface QueryLimitsConfig {
   maxLinks: number;
   /** Most recordings and sessions one request may fetch or list (each can cost vendor calls). */
   maxObjects: number;
+  /** Most HTTP attempts to vendors one request may make, retries included (run time only). */
+  maxVendorCalls: number;
+  /** How long one request may take, vendor calls, retries and paging included (REQUEST_DEADLINE_MS). */
+  requestDeadlineMs: number;
 }
 
 /** What every vendor's config has besides its credentials. */

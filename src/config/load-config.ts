@@ -285,6 +285,8 @@ export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = proces
       maxTokens: int(env, 'QUERY_MAX_TOKENS', QUERY_LIMIT_DEFAULTS.maxTokens, 10, 100_000),
       maxLinks: int(env, 'QUERY_MAX_LINKS', QUERY_LIMIT_DEFAULTS.maxLinks, 0, 100_000),
       maxObjects: int(env, 'QUERY_MAX_OBJECTS', QUERY_LIMIT_DEFAULTS.maxObjects, 0, 1_000_000),
+      maxVendorCalls: int(env, 'QUERY_MAX_VENDOR_CALLS', QUERY_LIMIT_DEFAULTS.maxVendorCalls, 0, 1_000_000),
+      requestDeadlineMs: int(env, 'REQUEST_DEADLINE_MS', QUERY_LIMIT_DEFAULTS.requestDeadlineMs, 1, 3_600_000),
     },
   };
 }

@@ -67,7 +67,7 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'VENDOR_CONNECT_TIMEOUT_MS', description: 'Timeout to connect to a vendor', default: String(VENDOR_TIMEOUT_DEFAULTS.connectMs) },
   { name: 'VENDOR_HEADERS_TIMEOUT_MS', description: 'Timeout for a vendor to start answering', default: String(VENDOR_TIMEOUT_DEFAULTS.headersMs) },
   { name: 'VENDOR_BODY_TIMEOUT_MS', description: 'Timeout between body chunks from a vendor', default: String(VENDOR_TIMEOUT_DEFAULTS.bodyMs) },
-  { name: 'VENDOR_REQUEST_TIMEOUT_MS', description: 'Deadline of one vendor request as a whole, however the vendor trickles its answer', default: String(VENDOR_TIMEOUT_DEFAULTS.requestMs) },
+  { name: 'VENDOR_REQUEST_TIMEOUT_MS', description: 'Deadline of one vendor call as a whole: all its attempts and the waits between them', default: String(VENDOR_TIMEOUT_DEFAULTS.requestMs) },
   { name: 'VENDOR_MAX_RETRIES', description: 'Retries of a failed vendor read (429, 502, 503, 504, connection reset)', default: String(VENDOR_RESILIENCE_DEFAULTS.maxRetries) },
   { name: 'VENDOR_RETRY_AFTER_CAP_MS', description: 'Longest Retry-After waited for; longer is PROVIDER_RATE_LIMITED at once', default: String(VENDOR_RESILIENCE_DEFAULTS.retryAfterCapMs) },
   { name: 'VENDOR_BREAKER_THRESHOLD', description: "Consecutive vendor outages that open the vendor's circuit", default: String(VENDOR_RESILIENCE_DEFAULTS.breakerThreshold) },
@@ -78,6 +78,8 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'QUERY_MAX_TOKENS', description: 'Most tokens in one query document', default: String(QUERY_LIMIT_DEFAULTS.maxTokens) },
   { name: 'QUERY_MAX_LINKS', description: 'Most access links one request may mint', default: String(QUERY_LIMIT_DEFAULTS.maxLinks) },
   { name: 'QUERY_MAX_OBJECTS', description: 'Most recordings and sessions one request may fetch or list', default: String(QUERY_LIMIT_DEFAULTS.maxObjects) },
+  { name: 'QUERY_MAX_VENDOR_CALLS', description: 'Most HTTP calls to vendors one request may make, retries included', default: String(QUERY_LIMIT_DEFAULTS.maxVendorCalls) },
+  { name: 'REQUEST_DEADLINE_MS', description: 'Deadline of one request as a whole: vendor calls, retries and paging included', default: String(QUERY_LIMIT_DEFAULTS.requestDeadlineMs) },
   { name: 'SANDBOX_LATENCY_MS', description: 'Latency each sandbox emulator adds per call', default: String(SERVER_DEFAULTS.sandboxLatencyMs) },
   { name: 'SANDBOX_RECORDINGS_PER_VENDOR', description: 'Generated recordings per vendor added to the sandbox demo data (a large timeline to browse)', default: String(SERVER_DEFAULTS.sandboxRecordingsPerVendor) },
   {

@@ -1,4 +1,5 @@
 import type { ProviderName } from './provider-name';
+import type { RequestBudget } from './request-budget';
 
 /** Per-request context handed to every vendor call. */
 export interface CallContext {
@@ -17,6 +18,11 @@ export interface CallContext {
   hints?: RequestHints;
   /** Where vendor calls and loader batches are counted (src/server/ops/metrics.ts); none in unit tests. */
   metrics?: CallMetrics;
+  /**
+   * The request's run-time budget (vendor calls, links, recordings and sessions, deadline),
+   * spent where the cost is incurred; none in unit tests (then nothing is counted).
+   */
+  budget?: RequestBudget;
   /**
    * When the request must be answered (ms since the epoch): a call waiting for rate budget
    * (src/http/rate-budget.ts) gives up at it. Unset, the vendor request timeout bounds the wait.

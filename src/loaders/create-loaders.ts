@@ -32,20 +32,29 @@ export interface LoaderOptions {
 
 /**
  * Splits one batch of keys by vendor, hands each vendor its keys in one batch call, all
- * vendors concurrently, and puts every answer back in its key's slot.
+ * vendors concurrently, and puts every answer back in its key's slot. `spend` takes each
+ * key's share of the request's budget first: a key it refuses (BUDGET_EXCEEDED) gets that
+ * error in its slot and is never sent to its vendor.
  */
 async function dispatchByProvider<K, T>(
   keys: readonly K[],
   providerOf: (key: K) => ProviderName,
   call: (provider: RecordingProvider, keys: K[]) => Promise<BatchResult<T>>,
   providers: ProviderRegistry,
+  spend: (key: K, provider: ProviderName) => void = () => undefined,
 ): Promise<BatchResult<T>> {
+  const out: BatchResult<T> = new Array(keys.length).fill(null);
   const byProvider = new Map<ProviderName, number[]>();
   keys.forEach((key, i) => {
     const name = providerOf(key);
+    try {
+      spend(key, name);
+    } catch (error) {
+      out[i] = error instanceof Error ? error : new Error(String(error));
+      return;
+    }
     byProvider.set(name, [...(byProvider.get(name) ?? []), i]);
   });
-  const out: BatchResult<T> = new Array(keys.length).fill(null);
   await Promise.all(
     [...byProvider].map(async ([name, indexes]) => {
       const provider = providers[name];
@@ -77,6 +86,12 @@ export function createLoaders(providers: ProviderRegistry, ctx: CallContext, opt
   const cache = options.cache;
   const callCtx: CallContext = options.batching ? { ...ctx, memo: ctx.memo ?? new Map() } : { ...ctx, memo: undefined, hints: undefined };
 
+  // The request's run-time budget (src/domain/request-budget.ts): one object per recording or
+  // session asked for, taken before the vendor is called; a session's recordings once it has
+  // them (its listing, collectPages, already stopped at what was left); one link per link.
+  const budget = ctx.budget;
+  const oneObject = budget ? (_key: unknown, provider: ProviderName) => budget.spendObjects(1, provider) : undefined;
+
   const recording: DataLoader<string, RecordingData> = new DataLoader(async (ids) => {
     ctx.metrics?.loaderBatch('recording', ids.length);
     const decoded = ids.map((id) => decodeGlobalId(id));
@@ -88,6 +103,7 @@ export function createLoaders(providers: ProviderRegistry, ctx: CallContext, opt
         return cache ? cache.getRecordings(p.name, segments, callCtx, (ks) => p.getRecordings(ks, callCtx)) : p.getRecordings(segments, callCtx);
       },
       providers,
+      oneObject,
     );
     return results.map((r, i) => notFound(r, decoded[i].provider, 'recording'));
   }, loaderOptions);
@@ -103,11 +119,17 @@ export function createLoaders(providers: ProviderRegistry, ctx: CallContext, opt
         return cache ? cache.getSessions(p.name, segments, callCtx, (ks) => p.getSessions(ks, callCtx)) : p.getSessions(segments, callCtx);
       },
       providers,
+      oneObject,
     );
     return results.map((r, i) => {
-      // A session's list already holds its recordings: later loads of them cost nothing.
-      if (r && !(r instanceof Error) && options.batching) {
-        for (const rec of r.recordings) recording.prime(recordingGlobalId(rec), rec);
+      if (r && !(r instanceof Error)) {
+        try {
+          budget?.spendObjects(r.recordings.length, r.provider);
+        } catch (error) {
+          return error as Error;
+        }
+        // A session's list already holds its recordings: later loads of them cost nothing.
+        if (options.batching) for (const rec of r.recordings) recording.prime(recordingGlobalId(rec), rec);
       }
       return notFound(r, decoded[i].provider, 'session');
     });
@@ -116,11 +138,13 @@ export function createLoaders(providers: ProviderRegistry, ctx: CallContext, opt
   const accessLink = new DataLoader<AccessLinkKey, AccessLinkData | null, string>(
     (keys) => {
       ctx.metrics?.loaderBatch('accessLink', keys.length);
+      const oneLink = budget ? (_key: AccessLinkKey, provider: ProviderName) => budget.spendLink(provider) : undefined;
       return dispatchByProvider(
         keys,
         (k) => k.recording.provider,
         (p, ks) => (cache ? cache.getAccessLinks(p.name, ks, callCtx, (rs) => p.getAccessLinks(rs, callCtx)) : p.getAccessLinks(ks, callCtx)),
         providers,
+        oneLink,
       );
     },
     { ...loaderOptions, cacheKeyFn: (k) => `${recordingGlobalId(k.recording)}|${k.validForSecs}` },

@@ -100,7 +100,16 @@ export async function buildGraphQLServer(
     ],
   });
   await apollo.start();
-  const contextFor = requestContextFactory({ providers, cursors: new CursorCodec(options.cursorKey), metrics: metrics.calls, batching: config.batching, cache: options.cache });
+  const { maxVendorCalls, maxLinks, maxObjects, requestDeadlineMs } = config.queryLimits;
+  const contextFor = requestContextFactory({
+    providers,
+    cursors: new CursorCodec(options.cursorKey),
+    metrics: metrics.calls,
+    batching: config.batching,
+    budget: { vendorCalls: maxVendorCalls, links: maxLinks, objects: maxObjects, deadlineMs: requestDeadlineMs },
+    onBudgetExceeded: metrics.budgetExceeded,
+    cache: options.cache,
+  });
   return {
     apollo,
     metrics,

@@ -1,4 +1,5 @@
 import type { CallMetrics, RequestHints } from '../domain/call-context';
+import { RequestBudget, type BudgetLimit, type RequestBudgetLimits } from '../domain/request-budget';
 import type { GraphQLContext } from '../graphql/context';
 import { createLoaders } from '../loaders/create-loaders';
 import type { CrossRequestCache } from '../loaders/cross-request-cache';
@@ -13,6 +14,10 @@ export interface RequestContextDeps {
   metrics?: CallMetrics;
   /** Off only for the benchmark's naive baseline (RECORDING_GRAPH_BATCHING=off). */
   batching: boolean;
+  /** Each request's run-time budget (src/domain/request-budget.ts); none: nothing is counted. */
+  budget?: RequestBudgetLimits;
+  /** Counts a request that ran out of a budget (src/server/ops/metrics.ts). */
+  onBudgetExceeded?: (limit: BudgetLimit) => void;
   /** What outlives the request (CACHE, src/loaders/cross-request-cache.ts); none: nothing. */
   cache?: CrossRequestCache;
 }
@@ -27,7 +32,7 @@ export interface RequestIdentity {
 
 /**
  * The per-request context factory: one loader set, one memo of vendor calls and one set of
- * hints per GraphQL request, never shared and dropped with it. The HTTP route (create-server.ts)
+ * hints and one run-time budget per GraphQL request, never shared and dropped with it. The HTTP route (create-server.ts)
  * and in-process operations (graphql-server.ts, `executeOperation`) both build theirs here.
  */
 export function requestContextFactory(deps: RequestContextDeps): (request: RequestIdentity) => GraphQLContext {
@@ -36,7 +41,10 @@ export function requestContextFactory(deps: RequestContextDeps): (request: Reque
     // One memo for the whole request: a session the timeline loads (Zoom's recordings call,
     // Cloudflare's session details) is not fetched again by the loaders, nor the other way.
     const memo = deps.batching ? new Map<string, Promise<unknown>>() : undefined;
-    const call = { signal, requestId: id, hints, metrics: deps.metrics, memo, cacheRead };
+    // The run-time budget, from the request's arrival: its deadline covers parsing too, and a
+    // call waiting for rate budget (src/http/rate-budget.ts) gives up at it (deadlineAt).
+    const budget = deps.budget ? new RequestBudget(deps.budget, deps.onBudgetExceeded) : undefined;
+    const call = { signal, requestId: id, hints, metrics: deps.metrics, memo, cacheRead, budget, deadlineAt: budget?.deadlineAt };
     return {
       requestId: id,
       providers: deps.providers,

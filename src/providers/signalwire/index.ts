@@ -4,6 +4,7 @@ import { expectSegments, uuidRule } from '../../ids/segment-rules';
 import type { ListPage, ListQuery, RecordingProvider } from '../recording-provider';
 import type { CallContext } from '../../domain/call-context';
 import { byGroup, eachKey } from '../shared/batch';
+import { collectPages } from '../shared/collect-pages';
 import { pageOfRecordings, parsePosition, readPosition } from '../shared/listing';
 import { memoCall } from '../shared/memo';
 import type { ProviderDeps } from '../shared/provider-deps';
@@ -54,19 +55,9 @@ export function createSignalWireProvider(config: SignalWireConfig, deps: Provide
     );
   }
 
-  async function listSession(kind: string, sid: string, ctx: CallContext): Promise<SignalWireRecording[]> {
-    const all: SignalWireRecording[] = [];
-    let page = await client.listRecordings(kind === 'conference' ? { ConferenceSid: sid } : { CallSid: sid }, ctx);
-    const seen = new Set<string>();
-    for (;;) {
-      all.push(...page.recordings);
-      const next = page.next_page_uri;
-      if (!next) return all;
-      if (seen.has(next)) return all;
-      seen.add(next);
-      page = await client.getPage(next, ctx);
-    }
-  }
+  const listSession = (kind: string, sid: string, ctx: CallContext): Promise<SignalWireRecording[]> =>
+    collectPages('signalwire', client.recordingPages(kind === 'conference' ? { ConferenceSid: sid } : { CallSid: sid }, ctx), ctx, { idOf: (r) => r.sid });
+
 
   return {
     name: 'signalwire',

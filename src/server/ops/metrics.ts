@@ -4,6 +4,7 @@ import { PROVIDER_NAMES } from '../../domain/provider-name';
 import type { CircuitStateName } from '../../http/resilience';
 import type { ProviderRegistry } from '../../providers/provider-registry';
 import type { CallMetrics } from '../../domain/call-context';
+import type { BudgetLimit } from '../../domain/request-budget';
 
 /** The gauge's value per circuit state: 0 closed, 1 half-open, 2 open, 3 isolated (worse is higher). */
 export const CIRCUIT_STATE_VALUES: Record<CircuitStateName, number> = { closed: 0, 'half-open': 1, open: 2, isolated: 3 };
@@ -28,6 +29,8 @@ export interface ServerMetrics {
   calls: CallMetrics;
   /** Counts each GraphQL operation by name and outcome. */
   apolloPlugin(): ApolloServerPlugin;
+  /** Counts a request that ran out of one of its run-time budgets (once per request and limit). */
+  budgetExceeded(limit: BudgetLimit): void;
 }
 
 /**
@@ -60,6 +63,12 @@ export function createMetrics(providers: ProviderRegistry): ServerMetrics {
     help: 'Keys per DataLoader batch, by loader.',
     labelNames: ['loader'] as const,
     buckets: BATCH_SIZE_BUCKETS,
+    registers: [registry],
+  });
+  const budgetsExceeded = new Counter({
+    name: 'request_budget_exceeded_total',
+    help: 'Requests that ran out of a run-time budget, by limit (vendor_calls, links, objects, pages, deadline); each request counts once per limit.',
+    labelNames: ['limit'] as const,
     registers: [registry],
   });
   new Gauge({
@@ -133,6 +142,9 @@ export function createMetrics(providers: ProviderRegistry): ServerMetrics {
       cacheLookup(kind, outcome) {
         cacheLookups.inc({ kind, outcome });
       },
+    },
+    budgetExceeded(limit) {
+      budgetsExceeded.inc({ limit });
     },
     apolloPlugin: () => ({
       async requestDidStart() {

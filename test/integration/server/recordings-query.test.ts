@@ -112,6 +112,13 @@ describe('Query.recordings over the five vendors', () => {
     for (const vendor of ['signalwire', 'zoom', 'cloudflare'] as const) expect(running.sandbox.emulators[vendor].totalCalls()).toBe(0);
   });
 
+  it('answers a Zoom filter starting three days ahead with an empty page, no error and no Zoom call', async () => {
+    const startedAfter = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const res = await gql<Page>(running.app.url, LIST, { filter: { providers: ['ZOOM'], startedAfter }, first: 10 });
+    expect(res.body).toEqual({ data: { recordings: { edges: [], nodes: [], pageInfo: { hasNextPage: false, endCursor: null } } } });
+    expect(running.sandbox.emulators.zoom.totalCalls()).toBe(0);
+  });
+
   it("lists one session's recordings, calling only its vendor", async () => {
     const sample = demo.cloudflare.find((r) => r.sessionKey)!;
     const sessionId = sessionGlobalId({ provider: 'cloudflare', key: sample.sessionKey! });
