@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { RecordingData, SessionData } from '../../domain/model';
+import type { RecordingData, SessionData, SessionRef } from '../../domain/model';
 import type { ProviderName } from '../../domain/provider-name';
 import type { GraphQLContext } from '../context';
 import { ProviderEnum } from '../enums';
@@ -15,12 +15,12 @@ export class SessionResolver {
   }
 
   @FieldResolver(() => ID)
-  id(@Root() session: SessionData, @Ctx() ctx: GraphQLContext): string {
+  id(@Root() session: SessionRef, @Ctx() ctx: GraphQLContext): string {
     return handedOutId('Session', session, ctx.providers);
   }
 
   @FieldResolver(() => ProviderEnum)
-  provider(@Root() session: SessionData): ProviderName {
+  provider(@Root() session: SessionRef): ProviderName {
     return session.provider;
   }
 
