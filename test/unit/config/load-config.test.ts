@@ -12,7 +12,7 @@ describe('loadConfig', () => {
     const config = loadConfig({ DAILY_API_KEY: 'k', ZOOM_API_KEY: 'zk', ZOOM_API_SECRET: 'zs', ...SW });
     expect(config.sandbox).toBe(false);
     expect(Object.keys(config.providers).sort()).toEqual(['daily', 'signalwire', 'zoom']);
-    expect(config.providers.daily).toMatchObject({ apiKey: 'k', baseUrl: 'https://api.daily.co/v1', maxConcurrency: 8 });
+    expect(config.providers.daily).toMatchObject({ apiKey: 'k', baseUrl: 'https://api.daily.co/v1', maxConcurrency: 64 });
     expect(config.providers.zoom?.baseUrl).toBe('https://api.zoom.us/v2');
     expect(config.providers.signalwire?.baseUrl).toBe('https://example.signalwire.com/api/laml/2010-04-01');
   });
