@@ -81,7 +81,7 @@ describe('GraphiQL playground in headless Chromium', () => {
     await page.click('.graphiql-execute-button');
     const panel = page.locator('.graphiql-response');
     // GraphiQL shows the latest event; each vendor's recording ends READY within seconds.
-    await page.waitForFunction(() => (document.querySelector('.graphiql-response') as HTMLElement | null)?.innerText.includes('"READY"'), undefined, { timeout: 30_000 });
+    await page.waitForFunction(`document.querySelector('.graphiql-response')?.innerText.includes('"READY"')`, undefined, { timeout: 30_000 });
     const result = await panel.innerText();
     expect(result).toContain('"recordingEvents"');
     expect(result).toMatch(/"url": "https?:\/\//);
