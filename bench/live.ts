@@ -63,6 +63,7 @@ async function run(label: string, redis?: TestRedis): Promise<string> {
       child.on('message', on);
     });
   const connectedAt = Date.now();
+  process.stderr.write(`${label}: connecting ${SUBSCRIBERS} subscribers\n`);
   await fromChild('connected');
   while (app.live.events.subscriberCount < SUBSCRIBERS) await new Promise((r) => setTimeout(r, 20));
   const connectMs = Date.now() - connectedAt;
@@ -94,6 +95,7 @@ async function run(label: string, redis?: TestRedis): Promise<string> {
   }
   await Promise.all(posts);
   const sendSeconds = (Date.now() - started) / 1000;
+  process.stderr.write(`${label}: sent ${total} webhooks in ${sendSeconds.toFixed(1)} s, collecting\n`);
   child.send({ kind: 'collect', expected: total, timeoutMs: 30_000 });
   const result = (await fromChild('result')) as unknown as Result;
   clearInterval(sampler);
@@ -128,16 +130,16 @@ async function main(): Promise<void> {
     `Machine: ${cpus().length} x ${cpus()[0]?.model.trim()}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
     '',
   ];
-  out.push(await run('In-process bus (no REDIS_URL)'));
+  process.stdout.write(`${out.join('\n')}\n`);
+  process.stdout.write(`${await run('In-process bus (no REDIS_URL)')}\n`);
   if (process.env.BENCH_LIVE_REDIS !== 'off') {
     const redis = await startTestRedis();
     try {
-      out.push(await run('Redis bus (REDIS_URL, one replica)', redis));
+      process.stdout.write(`${await run('Redis bus (REDIS_URL, one replica)', redis)}\n`);
     } finally {
       await redis.stop();
     }
   }
-  process.stdout.write(`${out.join('\n')}\n`);
 }
 
 main().catch((error: unknown) => {
