@@ -82,7 +82,8 @@ async function post(app: { url: string }, body: { query: string; variables: Reco
 }
 
 async function startServer(sandbox: Sandbox, batching: boolean): Promise<RunningApp> {
-  const base = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent' });
+  // No cross-request cache: these scenarios measure what one request costs (the cache's own bench is bench/throughput.ts).
+  const base = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', CACHE: 'off' });
   return startApp({ ...base, sandbox: false, providers: sandbox.providers, batching });
 }
 

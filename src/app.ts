@@ -3,13 +3,13 @@ import { PROVIDER_LABELS, type ProviderName } from './domain/provider-name';
 import { buildAppSchema } from './graphql/build-schema';
 import { deriveCursorKey } from './timeline/cursor-key';
 import { closeProviders, createProviders } from './providers/provider-registry';
+import { createSharedState, type SharedState } from './shared-state';
 import { createServer } from './server/create-server';
 import { startSandbox, type Sandbox } from './sandbox/start-sandbox';
 import { playWhileSubscribed } from './sandbox/live-recordings';
 import { sandboxWebhookSecrets } from './sandbox/sandbox-webhook-secrets';
 import type { SandboxWebhookSecrets } from './sandbox/webhook-sender';
 import type { Live } from './live/create-live';
-import { connectRedis, type SharedRedis } from './redis/redis-connection';
 
 export interface RunningApp {
   /** http://host:port */
@@ -17,6 +17,12 @@ export interface RunningApp {
   sandbox?: Sandbox;
   /** Webhook receivers to subscriptions (src/live/create-live.ts). */
   live: Live;
+  /**
+   * What replicas share: the process's one Redis connection (`shared.redis`, for the event
+   * fan-out too), the rate stores, and the cross-request cache (`shared.cache`, whose
+   * invalidateRecording/invalidateSession webhooks call).
+   */
+  shared: SharedState;
   /**
    * Graceful shutdown: stop accepting, let in-flight requests finish for up to `graceMs`
    * (cut after that), then close the vendor pools and the emulators. `forced` says whether
@@ -34,22 +40,33 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   let providersConfig = config.providers;
   let signing: Partial<SandboxWebhookSecrets> | undefined;
   if (config.sandbox) {
-    sandbox = await startSandbox({ latencyMs: config.sandboxLatencyMs, recordingsPerVendor: config.sandboxRecordingsPerVendor, vendorHttp: config.vendorHttp });
+    sandbox = await startSandbox({
+      latencyMs: config.sandboxLatencyMs,
+      recordingsPerVendor: config.sandboxRecordingsPerVendor,
+      vendorHttp: { ...config.vendorHttp, rateLimits: config.rateLimits },
+      rateLimits: config.sandboxRateLimits,
+    });
     providersConfig = sandbox.providers;
     // Every receiver on, with the secrets the emulators sign with (made up unless configured).
     const secrets = sandboxWebhookSecrets(config.webhooks);
     config = { ...config, webhooks: secrets.webhooks };
     signing = secrets.signing;
   }
-  const providers = createProviders(providersConfig);
-  const schema = await buildAppSchema();
-  // Its state changes are logged through the server's logger, which exists only once the
-  // server does: what it says before that is held and logged then.
+  // The Redis connection's state changes are logged through the server's logger, which
+  // exists only once the server does: what it says before that is held and logged then.
   const early: Array<['info' | 'warn', string]> = [];
   const logTo: { log?: { info(msg: string): void; warn(msg: string): void } } = {};
   const redisLog = (level: 'info' | 'warn') => (msg: string) => (logTo.log ? logTo.log[level](msg) : early.push([level, msg]));
-  const redis: SharedRedis | undefined = config.redisUrl ? connectRedis(config.redisUrl, { info: redisLog('info'), warn: redisLog('warn') }) : undefined;
-  const server = await createServer(config, schema, providers, { cursorKey: deriveCursorKey(config.cursorSecret, providersConfig), redis });
+  // One Redis connection per process (REDIS_URL): rate budgets, the cache and the event fan-out share it.
+  const shared = createSharedState(config, providersConfig, { info: redisLog('info'), warn: redisLog('warn') });
+  const providers = createProviders(providersConfig, { rateStoreFor: shared.rateStoreFor });
+  const schema = await buildAppSchema();
+  const server = await createServer(config, schema, providers, {
+    cursorKey: deriveCursorKey(config.cursorSecret, providersConfig),
+    redis: shared.redis,
+    cache: shared.cache,
+    redisState: shared.redisState,
+  });
   logTo.log = server.app.log;
   for (const [level, msg] of early.splice(0)) server.app.log[level](msg);
   // The sandbox's vendors record something new and send its webhooks while anyone subscribes.
@@ -77,12 +94,13 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   return {
     url: server.url,
     sandbox,
+    shared,
     live: server.live,
     close: async (graceMs) => {
       stopLiveDemo?.();
       const result = await server.close(graceMs);
-      await redis?.close();
       await closeProviders(providers);
+      await shared.close();
       await sandbox?.close();
       return result;
     },

@@ -1,4 +1,5 @@
 import type { ProviderName } from '../domain/provider-name';
+import type { RateRule } from './rate-limit-defaults';
 
 /** Vendor HTTP timeouts (src/http/vendor-http.ts). */
 export interface VendorHttpTimeoutsConfig {
@@ -28,7 +29,11 @@ export interface VendorResilienceConfig {
   breakerCooldownMs: number;
 }
 
-/** The abuse limits (QUERY_MAX_*), checked by src/server/limits/query-limits.ts before any vendor call. */
+/**
+ * The abuse limits (QUERY_MAX_*, REQUEST_DEADLINE_MS): checked by src/server/limits/query-limits.ts
+ * before any vendor call, and links, objects, vendor calls and the deadline again at run time
+ * by the request's budget (src/domain/request-budget.ts).
+ */
 export interface QueryLimitsConfig {
   maxDepth: number;
   maxAliases: number;
@@ -38,6 +43,10 @@ export interface QueryLimitsConfig {
   maxLinks: number;
   /** Most recordings and sessions one request may fetch or list (each can cost vendor calls). */
   maxObjects: number;
+  /** Most HTTP attempts to vendors one request may make, retries included (run time only). */
+  maxVendorCalls: number;
+  /** How long one request may take, vendor calls, retries and paging included (REQUEST_DEADLINE_MS). */
+  requestDeadlineMs: number;
 }
 
 /** What every vendor's config has besides its credentials. */
@@ -48,6 +57,27 @@ export interface VendorCommonConfig {
   maxConcurrency: number;
   timeouts: VendorHttpTimeoutsConfig;
   resilience: VendorResilienceConfig;
+  /** The account's rate budget (`<VENDOR>_RATE_*`, src/config/rate-limit-defaults.ts); empty: none. */
+  rateLimits: RateRule[];
+}
+
+/** The cross-request cache (src/loaders/cache): CACHE, CACHE_*. */
+export interface CacheConfig {
+  enabled: boolean;
+  /** How long a recording in a final state (READY, FAILED, DELETED) is reused. */
+  ttlSecs: number;
+  /** How long a recording still changing is reused (0: not at all). */
+  changingTtlSecs: number;
+  maxEntries: number;
+  maxBytes: number;
+  /**
+   * A cached link is reused for a request asking `validForSecs` only while what remains of
+   * it is at least that and at most `linkSlack` times that; links are minted that much
+   * longer than asked so the next requests can reuse them.
+   */
+  linkSlack: number;
+  /** Encrypts what the cache stores in Redis (CACHE_SECRET); derived from the vendor credentials when unset. Never logged. */
+  secret?: string;
 }
 
 export interface DailyConfig extends VendorCommonConfig {
@@ -101,6 +131,12 @@ export interface AppConfig {
   logLevel: string;
   /** Client API keys; empty means no client authentication. */
   apiKeys: string[];
+  /** The cross-request cache (CACHE=off for the benchmark's baseline). */
+  cache: CacheConfig;
+  /** `<VENDOR>_RATE_*` for every vendor, also for the sandbox's adapters (like `vendorHttp`). */
+  rateLimits: Record<ProviderName, RateRule[]>;
+  /** The sandbox emulators answer 429 past the vendors' documented limits (SANDBOX_RATE_LIMITS). */
+  sandboxRateLimits: boolean;
   /** Off only for the benchmark's naive baseline (RECORDING_GRAPH_BATCHING=off). */
   batching: boolean;
   /** The vendors whose credentials are set. */

@@ -1,11 +1,13 @@
 import { BlockList, isIP } from 'node:net';
-import type { AppConfig, NodeEnv, ProvidersConfig, VendorCommonConfig, VendorHttpTimeoutsConfig, VendorResilienceConfig } from './config.types';
+import type { AppConfig, CacheConfig, NodeEnv, ProvidersConfig, VendorCommonConfig, VendorHttpTimeoutsConfig, VendorResilienceConfig } from './config.types';
 import { ConfigError } from './config-error';
 import { QUERY_LIMIT_DEFAULTS } from './query-limit-defaults';
 import { SERVER_DEFAULTS } from './server-defaults';
 import { subscriptionsFrom, webhooksFrom, type EnvReaders } from './webhook-config';
 import { SIGNALWIRE_API_PATH, VENDOR_DEFAULTS, VENDOR_RESILIENCE_DEFAULTS, VENDOR_TIMEOUT_DEFAULTS } from './vendor-defaults';
-import type { ProviderName } from '../domain/provider-name';
+import { PROVIDER_NAMES, type ProviderName } from '../domain/provider-name';
+import { CACHE_DEFAULTS } from './cache-defaults';
+import { RATE_CLASSES, rateVariableName, type RateLimitSetting, type RateRule } from './rate-limit-defaults';
 
 type Env = Record<string, string | undefined>;
 
@@ -56,11 +58,61 @@ function credentials<K extends string>(env: Env, names: Record<K, string>): Reco
 interface SharedVendorSettings {
   timeouts: VendorHttpTimeoutsConfig;
   resilience: VendorResilienceConfig;
+  rateLimits: Record<ProviderName, RateRule[]>;
+}
+
+const RATE_UNITS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000 };
+
+/** `<count>/<window>` (`20/1s`, `1200/300s`, `1000/1m`, `2/500ms`) or `off`. */
+function rateLimit(env: Env, name: string, fallback: RateLimitSetting | null): RateLimitSetting | null {
+  const raw = str(env, name);
+  if (raw === undefined) return fallback;
+  if (raw.toLowerCase() === 'off') return null;
+  const m = /^(\d{1,7})\/(\d{1,7})(ms|s|m)$/.exec(raw);
+  const limit = m ? Number(m[1]) : 0;
+  const windowMs = m ? Number(m[2]) * RATE_UNITS[m[3]] : 0;
+  if (limit < 1 || windowMs < 1 || windowMs > 86_400_000) throw new ConfigError(name, 'must be `off` or calls per window such as 20/1s, 1200/300s or 1000/1m (window at most a day).');
+  return { limit, windowMs };
+}
+
+/** `<VENDOR>_RATE_<CLASS>` of every vendor: the rules its budget enforces. */
+function rateLimits(env: Env): Record<ProviderName, RateRule[]> {
+  const out = {} as Record<ProviderName, RateRule[]>;
+  for (const provider of PROVIDER_NAMES) {
+    out[provider] = RATE_CLASSES[provider].flatMap((c) => {
+      const setting = rateLimit(env, rateVariableName(provider.toUpperCase(), c), c.default);
+      return setting ? [{ name: c.name, matches: c.matches, ...setting }] : [];
+    });
+  }
+  return out;
 }
 
 function common(env: Env, provider: ProviderName, prefix: string, baseUrl: string, shared: SharedVendorSettings): VendorCommonConfig {
   const defaults = VENDOR_DEFAULTS[provider];
-  return { baseUrl, maxConcurrency: int(env, `${prefix}_MAX_CONCURRENCY`, defaults.maxConcurrency, 1, 256), ...shared };
+  return {
+    baseUrl,
+    maxConcurrency: int(env, `${prefix}_MAX_CONCURRENCY`, defaults.maxConcurrency, 1, 256),
+    timeouts: shared.timeouts,
+    resilience: shared.resilience,
+    rateLimits: shared.rateLimits[provider],
+  };
+}
+
+/** CACHE and CACHE_*. */
+function cacheConfig(env: Env): CacheConfig {
+  const secret = str(env, 'CACHE_SECRET');
+  // As CURSOR_SECRET: enough entropy for an AES-256 key (HKDF'd) even when written by hand.
+  if (secret !== undefined && secret.length < 32) throw new ConfigError('CACHE_SECRET', 'must be at least 32 characters.');
+  const slackPercent = int(env, 'CACHE_LINK_SLACK_PERCENT', CACHE_DEFAULTS.linkSlackPercent, 0, 1_000);
+  return {
+    enabled: choice(env, 'CACHE', ['on', 'off'], 'on') === 'on',
+    ttlSecs: int(env, 'CACHE_TTL_SECS', CACHE_DEFAULTS.ttlSecs, 0, 86_400),
+    changingTtlSecs: int(env, 'CACHE_CHANGING_TTL_SECS', CACHE_DEFAULTS.changingTtlSecs, 0, 3_600),
+    maxEntries: int(env, 'CACHE_MAX_ENTRIES', CACHE_DEFAULTS.maxEntries, 1, 10_000_000),
+    maxBytes: int(env, 'CACHE_MAX_BYTES', CACHE_DEFAULTS.maxBytes, 1_024, 8 * 1024 ** 3),
+    linkSlack: 1 + slackPercent / 100,
+    ...(secret !== undefined ? { secret } : {}),
+  };
 }
 
 /** S3 bucket names: 3..63 lower-case letters, digits, dots and hyphens (AWS bucket naming rules). */
@@ -176,7 +228,8 @@ export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = proces
     breakerThreshold: int(env, 'VENDOR_BREAKER_THRESHOLD', VENDOR_RESILIENCE_DEFAULTS.breakerThreshold, 1, 1_000),
     breakerCooldownMs: int(env, 'VENDOR_BREAKER_COOLDOWN_MS', VENDOR_RESILIENCE_DEFAULTS.breakerCooldownMs, 1, 3_600_000),
   };
-  const configured = providers(env, { timeouts, resilience });
+  const rates = rateLimits(env);
+  const configured = providers(env, { timeouts, resilience, rateLimits: rates });
   const apiKeys = (str(env, 'API_KEYS') ?? '').split(',').map((k) => k.trim()).filter(Boolean);
   if (apiKeys.some((k) => k.length < 16)) throw new ConfigError('API_KEYS', 'every key must be at least 16 characters.');
   const batchingRaw = choice(env, 'RECORDING_GRAPH_BATCHING', ['on', 'off'], SERVER_DEFAULTS.batching);
@@ -210,6 +263,9 @@ export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = proces
     logLevel: str(env, 'LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     apiKeys,
     batching: batchingRaw === 'on',
+    cache: cacheConfig(env),
+    rateLimits: rates,
+    sandboxRateLimits: choice(env, 'SANDBOX_RATE_LIMITS', ['on', 'off'], 'on') === 'on',
     providers: configured,
     vendorHttp: { timeouts, resilience },
     sandbox,
@@ -229,6 +285,8 @@ export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = proces
       maxTokens: int(env, 'QUERY_MAX_TOKENS', QUERY_LIMIT_DEFAULTS.maxTokens, 10, 100_000),
       maxLinks: int(env, 'QUERY_MAX_LINKS', QUERY_LIMIT_DEFAULTS.maxLinks, 0, 100_000),
       maxObjects: int(env, 'QUERY_MAX_OBJECTS', QUERY_LIMIT_DEFAULTS.maxObjects, 0, 1_000_000),
+      maxVendorCalls: int(env, 'QUERY_MAX_VENDOR_CALLS', QUERY_LIMIT_DEFAULTS.maxVendorCalls, 0, 1_000_000),
+      requestDeadlineMs: int(env, 'REQUEST_DEADLINE_MS', QUERY_LIMIT_DEFAULTS.requestDeadlineMs, 1, 3_600_000),
     },
   };
 }

@@ -11,4 +11,9 @@ export const QUERY_LIMIT_DEFAULTS: QueryLimitsConfig = {
   maxTokens: 2_000,
   maxLinks: 200,
   maxObjects: 1_000,
+  // The most a request within the link and object limits needs (a call per object and per
+  // link), with room for retries.
+  maxVendorCalls: 2_000,
+  // A vendor call's own deadline (VENDOR_REQUEST_TIMEOUT_MS) is 30 s: no call outlives the request.
+  requestDeadlineMs: 30_000,
 };

@@ -1,5 +1,7 @@
 import type { ProviderName } from '../domain/provider-name';
+import { CACHE_DEFAULTS } from './cache-defaults';
 import { QUERY_LIMIT_DEFAULTS } from './query-limit-defaults';
+import { formatRateLimit, RATE_CLASSES, rateVariableName } from './rate-limit-defaults';
 import { SERVER_DEFAULTS } from './server-defaults';
 import { SUBSCRIPTION_BUFFER_DEFAULT, WEBHOOK_MAX_BODY_DEFAULT_BYTES, WEBHOOK_TOLERANCE_DEFAULT_SECS } from './webhook-config';
 import { VENDOR_DEFAULTS, VENDOR_RESILIENCE_DEFAULTS, VENDOR_TIMEOUT_DEFAULTS } from './vendor-defaults';
@@ -18,6 +20,11 @@ export interface ConfigVariable {
 
 const vendorTuning = (prefix: string, label: string, provider: ProviderName): ConfigVariable[] => [
   { name: `${prefix}_MAX_CONCURRENCY`, description: `Most ${label} calls in flight at once`, default: String(VENDOR_DEFAULTS[provider].maxConcurrency) },
+  ...RATE_CLASSES[provider].map((c) => ({
+    name: rateVariableName(prefix, c),
+    description: `Rate budget of ${c.description}: calls per window (e.g. \`20/1s\`, \`1200/300s\`) or \`off\``,
+    default: formatRateLimit(c.default),
+  })),
 ];
 
 /** The vendor's default base URL (VENDOR_DEFAULTS); SignalWire has none. */
@@ -60,7 +67,7 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'VENDOR_CONNECT_TIMEOUT_MS', description: 'Timeout to connect to a vendor', default: String(VENDOR_TIMEOUT_DEFAULTS.connectMs) },
   { name: 'VENDOR_HEADERS_TIMEOUT_MS', description: 'Timeout for a vendor to start answering', default: String(VENDOR_TIMEOUT_DEFAULTS.headersMs) },
   { name: 'VENDOR_BODY_TIMEOUT_MS', description: 'Timeout between body chunks from a vendor', default: String(VENDOR_TIMEOUT_DEFAULTS.bodyMs) },
-  { name: 'VENDOR_REQUEST_TIMEOUT_MS', description: 'Deadline of one vendor request as a whole, however the vendor trickles its answer', default: String(VENDOR_TIMEOUT_DEFAULTS.requestMs) },
+  { name: 'VENDOR_REQUEST_TIMEOUT_MS', description: 'Deadline of one vendor call as a whole: all its attempts and the waits between them', default: String(VENDOR_TIMEOUT_DEFAULTS.requestMs) },
   { name: 'VENDOR_MAX_RETRIES', description: 'Retries of a failed vendor read (429, 502, 503, 504, connection reset)', default: String(VENDOR_RESILIENCE_DEFAULTS.maxRetries) },
   { name: 'VENDOR_RETRY_AFTER_CAP_MS', description: 'Longest Retry-After waited for; longer is PROVIDER_RATE_LIMITED at once', default: String(VENDOR_RESILIENCE_DEFAULTS.retryAfterCapMs) },
   { name: 'VENDOR_BREAKER_THRESHOLD', description: "Consecutive vendor outages that open the vendor's circuit", default: String(VENDOR_RESILIENCE_DEFAULTS.breakerThreshold) },
@@ -71,6 +78,8 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'QUERY_MAX_TOKENS', description: 'Most tokens in one query document', default: String(QUERY_LIMIT_DEFAULTS.maxTokens) },
   { name: 'QUERY_MAX_LINKS', description: 'Most access links one request may mint', default: String(QUERY_LIMIT_DEFAULTS.maxLinks) },
   { name: 'QUERY_MAX_OBJECTS', description: 'Most recordings and sessions one request may fetch or list', default: String(QUERY_LIMIT_DEFAULTS.maxObjects) },
+  { name: 'QUERY_MAX_VENDOR_CALLS', description: 'Most HTTP calls to vendors one request may make, retries included', default: String(QUERY_LIMIT_DEFAULTS.maxVendorCalls) },
+  { name: 'REQUEST_DEADLINE_MS', description: 'Deadline of one request as a whole: vendor calls, retries and paging included', default: String(QUERY_LIMIT_DEFAULTS.requestDeadlineMs) },
   { name: 'SANDBOX_LATENCY_MS', description: 'Latency each sandbox emulator adds per call', default: String(SERVER_DEFAULTS.sandboxLatencyMs) },
   { name: 'SANDBOX_RECORDINGS_PER_VENDOR', description: 'Generated recordings per vendor added to the sandbox demo data (a large timeline to browse)', default: String(SERVER_DEFAULTS.sandboxRecordingsPerVendor) },
   {
@@ -83,6 +92,18 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     description: '`redis://` or `rediss://` URL of a Redis that replicas share; unset, everything stays in process (the embedded default). May carry a password: never logged',
     secret: true,
   },
+  { name: 'SANDBOX_RATE_LIMITS', description: '`on`: the sandbox emulators answer 429 past the vendors\' documented rate limits, with the vendors\' headers', default: 'on' },
+  { name: 'CACHE', description: '`off` disables the cross-request cache (the benchmark\'s baseline)', default: 'on' },
+  { name: 'CACHE_TTL_SECS', description: 'How long a recording in a final state (READY, FAILED, DELETED) is reused across requests', default: String(CACHE_DEFAULTS.ttlSecs) },
+  { name: 'CACHE_CHANGING_TTL_SECS', description: 'How long a recording still changing (or a session) is reused across requests; 0: not at all', default: String(CACHE_DEFAULTS.changingTtlSecs) },
+  { name: 'CACHE_MAX_ENTRIES', description: 'Most entries the in-process cache keeps (least recently used go first)', default: String(CACHE_DEFAULTS.maxEntries) },
+  { name: 'CACHE_MAX_BYTES', description: 'Most bytes the in-process cache keeps (least recently used go first)', default: String(CACHE_DEFAULTS.maxBytes) },
+  {
+    name: 'CACHE_LINK_SLACK_PERCENT',
+    description: 'A cached access link is reused only while what remains of it is at least the validity asked and at most this much more; links are minted that much longer than asked',
+    default: String(CACHE_DEFAULTS.linkSlackPercent),
+  },
+  { name: 'CACHE_SECRET', description: 'Key (at least 32 characters) that encrypts (AES-256-GCM) what the cache stores in Redis, links included; when unset it is derived from the vendor credentials', secret: true },
   { name: 'PUBLIC_URL', description: 'Public origin (and path prefix) vendors post webhooks to, e.g. `https://recordings.example.com`: the URL SignalWire and Bird sign; unset, the request\'s own' },
   { name: 'WEBHOOK_TOLERANCE_SECS', description: 'How far a webhook\'s signed timestamp may be from now, either way', default: String(WEBHOOK_TOLERANCE_DEFAULT_SECS) },
   { name: 'WEBHOOK_MAX_BODY_BYTES', description: 'Largest webhook body accepted (larger is 413)', default: String(WEBHOOK_MAX_BODY_DEFAULT_BYTES) },

@@ -1,4 +1,5 @@
 import type { ProviderName } from './provider-name';
+import type { RequestBudget } from './request-budget';
 
 /** Per-request context handed to every vendor call. */
 export interface CallContext {
@@ -17,6 +18,18 @@ export interface CallContext {
   hints?: RequestHints;
   /** Where vendor calls and loader batches are counted (src/server/ops/metrics.ts); none in unit tests. */
   metrics?: CallMetrics;
+  /**
+   * The request's run-time budget (vendor calls, links, recordings and sessions, deadline),
+   * spent where the cost is incurred; none in unit tests (then nothing is counted).
+   */
+  budget?: RequestBudget;
+  /**
+   * When the request must be answered (ms since the epoch): a call waiting for rate budget
+   * (src/http/rate-budget.ts) gives up at it. Unset, the vendor request timeout bounds the wait.
+   */
+  deadlineAt?: number;
+  /** false: the request said `Cache-Control: no-cache`; the cross-request cache is not read (src/loaders/cross-request-cache.ts). */
+  cacheRead?: boolean;
 }
 
 /** What the HTTP layer and the loaders report; every label is from a small fixed set. */
@@ -29,6 +42,14 @@ export interface CallMetrics {
   vendorCall(provider: ProviderName, route: string, status: string, seconds: number): void;
   /** How many keys one DataLoader batch carried. */
   loaderBatch(loader: string, size: number): void;
+  /** A call waited this long for rate budget (src/http/rate-budget.ts). */
+  rateWait?(provider: ProviderName, seconds: number): void;
+  /** Units left in one of a vendor's rate windows after a call took budget. */
+  rateRemaining?(provider: ProviderName, rule: string, remaining: number): void;
+  /** A call refused (PROVIDER_RATE_LIMITED, no vendor call) because no budget comes before its deadline. */
+  rateRefused?(provider: ProviderName): void;
+  /** A read served from the cross-request cache (`hit`), fetched (`miss`), or joined to a fetch in flight (`shared`). */
+  cacheLookup?(kind: string, outcome: 'hit' | 'miss' | 'shared'): void;
 }
 
 export interface RequestHints {

@@ -15,6 +15,8 @@ export const ErrorCode = {
   PROVIDER_BAD_RESPONSE: 'PROVIDER_BAD_RESPONSE',
   UNSUPPORTED_BY_PROVIDER: 'UNSUPPORTED_BY_PROVIDER',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** A field that would need more than the request's run-time budget has left (docs/limits.md). */
+  BUDGET_EXCEEDED: 'BUDGET_EXCEEDED',
   /** A subscriber fell SUBSCRIPTION_BUFFER events behind: its subscription ended (docs/subscriptions.md). */
   SUBSCRIBER_TOO_SLOW: 'SUBSCRIBER_TOO_SLOW',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',

@@ -1,3 +1,4 @@
+import { bulkhead, type BulkheadPolicy } from 'cockatiel';
 import { Pool, errors as undiciErrors } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { VendorHttpTimeoutsConfig, VendorResilienceConfig } from '../config/config.types';
@@ -7,7 +8,10 @@ import { PROVIDER_LABELS } from '../domain/provider-name';
 import { ErrorCode } from '../errors/error-codes';
 import { ProviderError, badResponse } from '../errors/provider-error';
 import type { CallContext } from '../domain/call-context';
+import type { RateRule } from '../config/rate-limit-defaults';
 import { buildQuery, type QueryValue } from './encode-path';
+import { RateBudget } from './rate-budget';
+import type { RateStore } from './rate-store';
 import { createVendorPolicy, DEFAULT_RESILIENCE, type VendorPolicy } from './resilience';
 import { parseRetryAfter } from './retry-after';
 
@@ -36,6 +40,10 @@ export interface VendorHttpOptions {
   maxBodyBytes?: number;
   /** Retries and circuit breaker; DEFAULT_RESILIENCE where not given. */
   resilience?: Partial<VendorResilienceConfig>;
+  /** The account's rate limits (src/config/rate-limit-defaults.ts); none: no budget. */
+  rateLimits?: readonly RateRule[];
+  /** Where the budget's windows live (Redis when replicas share); in process when not given. */
+  rateStore?: RateStore;
 }
 
 export interface RedirectResponse {
@@ -67,6 +75,9 @@ export class VendorHttp {
   private readonly maxBodyBytes: number;
   private readonly policy: VendorPolicy;
   private readonly requestMs: number;
+  private readonly rate?: RateBudget;
+  /** One slot per pool connection: budget is taken only when a connection is free (see attempts). */
+  private readonly slots: BulkheadPolicy;
 
   constructor(options: VendorHttpOptions) {
     this.options = options;
@@ -85,6 +96,8 @@ export class VendorHttp {
       keepAliveTimeout: 4_000,
     });
     this.policy = createVendorPolicy(options.provider, { ...DEFAULT_RESILIENCE, ...options.resilience });
+    this.slots = bulkhead(options.maxConcurrency, Number.MAX_SAFE_INTEGER);
+    if (options.rateLimits?.length) this.rate = new RateBudget(options.provider, options.rateLimits, options.rateStore, this.requestMs);
   }
 
   /** The vendor's circuit: 'open' means calls currently fail fast. */
@@ -98,54 +111,91 @@ export class VendorHttp {
    * this call is counted under in /metrics, never the path with its ids.
    */
   getJson(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, route: string): Promise<unknown> {
-    return this.policy.execute(() => this.timed(route, ctx, () => this.withDeadline(ctx, (signal) => this.getJsonOnce(path, query, ctx, signal)), () => '200'), ctx.signal);
+    return this.call(route, ctx, (signal) => this.getJsonOnce(path, query, ctx, signal, route), () => '200');
   }
 
   /**
    * GET without following a redirect (Bird's 307 to a presigned URL): returns the status
-   * and Location. Error statuses throw like getJson. Sent accepting any type, not JSON only: the
-   * media resource answers JSON metadata or the 307 (docs/vendors/bird.md, "Links"), and
-   * the redirect is what is wanted.
+   * and Location. Error statuses throw like getJson.
    */
   getRedirect(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, route: string): Promise<RedirectResponse> {
-    return this.policy.execute(
-      () => this.timed(route, ctx, () => this.withDeadline(ctx, (signal) => this.getRedirectOnce(path, query, ctx, signal)), (r) => String(r.status)),
-      ctx.signal,
-    );
+    return this.call(route, ctx, (signal) => this.getRedirectOnce(path, query, ctx, signal, route), (r) => String(r.status));
   }
 
   /**
-   * Runs one attempt under the request deadline, combined with the caller's signal: either
-   * aborts the request and its body. Cut at the deadline, the attempt is
-   * PROVIDER_UNAVAILABLE like the other timeouts; cancelled by the caller, it stays ABORTED.
+   * One call: its attempts (retries, by the vendor's policy) under one deadline, the call's
+   * VENDOR_REQUEST_TIMEOUT_MS or what is left of the request's deadline (REQUEST_DEADLINE_MS)
+   * if that comes first, counted from the first attempt over all of them and the waits
+   * between them. Each attempt first spends one vendor call from the request's budget
+   * (ctx.budget), so nothing is sent past it. Cut at the call's deadline, the call is
+   * PROVIDER_UNAVAILABLE (an outage for the breaker, not retried); at the request's, it is
+   * BUDGET_EXCEEDED; cancelled by the caller, it stays ABORTED.
    */
-  private async withDeadline<T>(ctx: CallContext, attempt: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    // One controller for the attempt, aborted by the deadline or by the caller. Not
+  private async call<T>(route: string, ctx: CallContext, once: (signal: AbortSignal) => Promise<T>, statusOf: (result: T) => string): Promise<T> {
+    const budget = ctx.budget;
+    const requestLeft = budget?.remainingMs() ?? Infinity;
+    if (requestLeft <= 0) throw budget!.deadlineExceeded(this.provider);
+    const byRequest = requestLeft < this.requestMs;
+    const ms = Math.min(this.requestMs, requestLeft);
+    const deadlineError = (cause?: unknown): Error =>
+      byRequest
+        ? budget!.deadlineExceeded(this.provider)
+        : new ProviderError(this.provider, ErrorCode.PROVIDER_UNAVAILABLE, `${this.label} is unavailable: it did not finish answering within ${this.requestMs} ms.`, {
+            cause,
+            vendorCode: DEADLINE_CODE,
+          });
+    // One controller for the whole call, aborted by its deadline or by the caller. Not
     // AbortSignal.any: on Node 20 it costs about four times as much per call (a WeakRef
     // and a finalization registry per signal), and a request can make hundreds of calls.
     const controller = new AbortController();
     let timedOut = false;
+    let inFlight = false;
+    let cutAtDeadline: (error: Error) => void = () => undefined;
+    // Settles only when the deadline passes between two attempts (cockatiel's backoff sleeps
+    // are not cancellable): the caller gets its answer at the deadline, and the retry loop,
+    // seeing the aborted signal, makes no further attempt. An attempt in flight at the
+    // deadline is aborted and fails through the policy, so the breaker counts it.
+    const deadline = new Promise<never>((_resolve, reject) => {
+      cutAtDeadline = reject;
+    });
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, this.requestMs);
+      if (!inFlight) cutAtDeadline(deadlineError());
+    }, ms);
     const caller = ctx.signal;
     const onCallerAbort = () => controller.abort(caller?.reason);
     if (caller?.aborted) onCallerAbort();
     else caller?.addEventListener('abort', onCallerAbort, { once: true });
-    try {
-      return await attempt(controller.signal);
-    } catch (error) {
-      if (timedOut && !caller?.aborted) {
-        throw new ProviderError(this.provider, ErrorCode.PROVIDER_UNAVAILABLE, `${this.label} is unavailable: it did not finish answering within ${this.requestMs} ms.`, {
-          cause: error,
-          vendorCode: DEADLINE_CODE,
-        });
+    const send = async (): Promise<T> => {
+      if (controller.signal.aborted) throw timedOut ? deadlineError() : this.transportError(Object.assign(new Error('aborted'), { name: 'AbortError' }));
+      budget?.spendVendorCall(this.provider);
+      inFlight = true;
+      try {
+        return await this.timed(route, ctx, () => once(controller.signal), statusOf);
+      } catch (error) {
+        // Cut by the deadline: so the breaker counts it as an outage, and it is not retried.
+        if (timedOut && !caller?.aborted) throw deadlineError(error);
+        throw error;
+      } finally {
+        inFlight = false;
       }
-      throw error;
+    };
+    // Every attempt (each retry too) waits for a free connection, then takes the account's
+    // rate budget, waiting for it up to the request's deadline (src/http/rate-budget.ts), then
+    // is sent. In that order: budget taken while the call then queued in the pool would be
+    // spent at one time and used at another, and calls that waited in the pool would reach
+    // the vendor closer together than the budget allowed. Both waits count in the call's
+    // deadline; the request's budget is spent only when the attempt is really sent.
+    const attempt = (): Promise<T> => this.slots.execute(() => (this.rate ? this.rate.run(route, ctx, send) : send()), controller.signal);
+    const attempts = this.policy.execute(attempt, controller.signal);
+    try {
+      return await Promise.race([attempts, deadline]);
     } finally {
       clearTimeout(timer);
       caller?.removeEventListener('abort', onCallerAbort);
+      // Settled by the deadline, the attempts end later on their own: nothing waits for them.
+      attempts.catch(() => undefined);
     }
   }
 
@@ -163,8 +213,8 @@ export class VendorHttp {
     }
   }
 
-  private async getJsonOnce(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, signal: AbortSignal): Promise<unknown> {
-    const res = await this.send(path, query, ctx, signal);
+  private async getJsonOnce(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, signal: AbortSignal, route: string): Promise<unknown> {
+    const res = await this.send(path, query, ctx, signal, route);
     const text = await this.readBody(res);
     if (res.statusCode >= 400) throw this.errorFor(res, text);
     if (res.statusCode !== 200) {
@@ -177,8 +227,8 @@ export class VendorHttp {
     }
   }
 
-  private async getRedirectOnce(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, signal: AbortSignal): Promise<RedirectResponse> {
-    const res = await this.send(path, query, ctx, signal, '*/*');
+  private async getRedirectOnce(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, signal: AbortSignal, route: string): Promise<RedirectResponse> {
+    const res = await this.send(path, query, ctx, signal, route, '*/*');
     if (res.statusCode >= 400) {
       const text = await this.readBody(res);
       throw this.errorFor(res, text);
@@ -201,15 +251,16 @@ export class VendorHttp {
     return PROVIDER_LABELS[this.provider];
   }
 
-  /** `signal` is the caller's combined with the request deadline (withDeadline). */
-  private async send(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, signal: AbortSignal, accept = 'application/json'): Promise<Dispatcher.ResponseData> {
+  /** `signal` is the caller's combined with the call's deadline (see call). */
+  private async send(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, signal: AbortSignal, route: string, accept = 'application/json'): Promise<Dispatcher.ResponseData> {
     const headers: Record<string, string> = { accept, ...(await this.options.headers()) };
     // None of the five vendors documents a request-id header (docs/vendors/README.md#request-ids); X-Request-Id is
     // the common convention, harmless where ignored, and lets a vendor's support or a proxy
     // log tie a call to our log lines. Sent to every vendor.
     if (ctx.requestId) headers['x-request-id'] = ctx.requestId;
+    let res: Dispatcher.ResponseData;
     try {
-      return await this.pool.request({
+      res = await this.pool.request({
         origin: this.origin,
         path: `${this.basePath}${path}${buildQuery(query)}`,
         method: 'GET',
@@ -219,6 +270,9 @@ export class VendorHttp {
     } catch (cause) {
       throw this.transportError(cause);
     }
+    // A store that fails (Redis gone mid-call) costs the adaptation, never the answer.
+    await this.rate?.observe(route, res.statusCode, res.headers).catch(() => undefined);
+    return res;
   }
 
   private async readBody(res: Dispatcher.ResponseData): Promise<string> {

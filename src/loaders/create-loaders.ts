@@ -6,6 +6,7 @@ import { decodeGlobalId, recordingGlobalId } from '../ids/global-id';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import type { BatchResult, RecordingProvider } from '../providers/recording-provider';
 import type { CallContext } from '../domain/call-context';
+import type { CrossRequestCache } from './cross-request-cache';
 
 export interface AccessLinkKey {
   recording: RecordingData;
@@ -25,24 +26,35 @@ export interface Loaders {
 export interface LoaderOptions {
   /** false only for the benchmark's naive baseline: every load is its own vendor call. */
   batching: boolean;
+  /** What outlives the request (CACHE); none: every batch goes to the vendor. */
+  cache?: CrossRequestCache;
 }
 
 /**
  * Splits one batch of keys by vendor, hands each vendor its keys in one batch call, all
- * vendors concurrently, and puts every answer back in its key's slot.
+ * vendors concurrently, and puts every answer back in its key's slot. `spend` takes each
+ * key's share of the request's budget first: a key it refuses (BUDGET_EXCEEDED) gets that
+ * error in its slot and is never sent to its vendor.
  */
 async function dispatchByProvider<K, T>(
   keys: readonly K[],
   providerOf: (key: K) => ProviderName,
   call: (provider: RecordingProvider, keys: K[]) => Promise<BatchResult<T>>,
   providers: ProviderRegistry,
+  spend: (key: K, provider: ProviderName) => void = () => undefined,
 ): Promise<BatchResult<T>> {
+  const out: BatchResult<T> = new Array(keys.length).fill(null);
   const byProvider = new Map<ProviderName, number[]>();
   keys.forEach((key, i) => {
     const name = providerOf(key);
+    try {
+      spend(key, name);
+    } catch (error) {
+      out[i] = error instanceof Error ? error : new Error(String(error));
+      return;
+    }
     byProvider.set(name, [...(byProvider.get(name) ?? []), i]);
   });
-  const out: BatchResult<T> = new Array(keys.length).fill(null);
   await Promise.all(
     [...byProvider].map(async ([name, indexes]) => {
       const provider = providers[name];
@@ -71,23 +83,53 @@ function notFound<T>(result: T | null | Error, provider: ProviderName, what: str
 
 export function createLoaders(providers: ProviderRegistry, ctx: CallContext, options: LoaderOptions): Loaders {
   const loaderOptions = options.batching ? {} : { batch: false, cache: false };
+  const cache = options.cache;
   const callCtx: CallContext = options.batching ? { ...ctx, memo: ctx.memo ?? new Map() } : { ...ctx, memo: undefined, hints: undefined };
+
+  // The request's run-time budget (src/domain/request-budget.ts): one object per recording or
+  // session asked for, taken before the vendor is called; a session's recordings once it has
+  // them (its listing, collectPages, already stopped at what was left); one link per link.
+  const budget = ctx.budget;
+  const oneObject = budget ? (_key: unknown, provider: ProviderName) => budget.spendObjects(1, provider) : undefined;
 
   const recording: DataLoader<string, RecordingData> = new DataLoader(async (ids) => {
     ctx.metrics?.loaderBatch('recording', ids.length);
     const decoded = ids.map((id) => decodeGlobalId(id));
-    const results = await dispatchByProvider(decoded, (d) => d.provider, (p, keys) => p.getRecordings(keys.map((k) => k.segments), callCtx), providers);
+    const results = await dispatchByProvider(
+      decoded,
+      (d) => d.provider,
+      (p, keys) => {
+        const segments = keys.map((k) => k.segments);
+        return cache ? cache.getRecordings(p.name, segments, callCtx, (ks) => p.getRecordings(ks, callCtx)) : p.getRecordings(segments, callCtx);
+      },
+      providers,
+      oneObject,
+    );
     return results.map((r, i) => notFound(r, decoded[i].provider, 'recording'));
   }, loaderOptions);
 
   const session: DataLoader<string, SessionData> = new DataLoader(async (ids) => {
     ctx.metrics?.loaderBatch('session', ids.length);
     const decoded = ids.map((id) => decodeGlobalId(id));
-    const results = await dispatchByProvider(decoded, (d) => d.provider, (p, keys) => p.getSessions(keys.map((k) => k.segments), callCtx), providers);
+    const results = await dispatchByProvider(
+      decoded,
+      (d) => d.provider,
+      (p, keys) => {
+        const segments = keys.map((k) => k.segments);
+        return cache ? cache.getSessions(p.name, segments, callCtx, (ks) => p.getSessions(ks, callCtx)) : p.getSessions(segments, callCtx);
+      },
+      providers,
+      oneObject,
+    );
     return results.map((r, i) => {
-      // A session's list already holds its recordings: later loads of them cost nothing.
-      if (r && !(r instanceof Error) && options.batching) {
-        for (const rec of r.recordings) recording.prime(recordingGlobalId(rec), rec);
+      if (r && !(r instanceof Error)) {
+        try {
+          budget?.spendObjects(r.recordings.length, r.provider);
+        } catch (error) {
+          return error as Error;
+        }
+        // A session's list already holds its recordings: later loads of them cost nothing.
+        if (options.batching) for (const rec of r.recordings) recording.prime(recordingGlobalId(rec), rec);
       }
       return notFound(r, decoded[i].provider, 'session');
     });
@@ -96,7 +138,14 @@ export function createLoaders(providers: ProviderRegistry, ctx: CallContext, opt
   const accessLink = new DataLoader<AccessLinkKey, AccessLinkData | null, string>(
     (keys) => {
       ctx.metrics?.loaderBatch('accessLink', keys.length);
-      return dispatchByProvider(keys, (k) => k.recording.provider, (p, ks) => p.getAccessLinks(ks, callCtx), providers);
+      const oneLink = budget ? (_key: AccessLinkKey, provider: ProviderName) => budget.spendLink(provider) : undefined;
+      return dispatchByProvider(
+        keys,
+        (k) => k.recording.provider,
+        (p, ks) => (cache ? cache.getAccessLinks(p.name, ks, callCtx, (rs) => p.getAccessLinks(rs, callCtx)) : p.getAccessLinks(ks, callCtx)),
+        providers,
+        oneLink,
+      );
     },
     { ...loaderOptions, cacheKeyFn: (k) => `${recordingGlobalId(k.recording)}|${k.validForSecs}` },
   );

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ProviderName } from '../domain/provider-name';
+import { createEmulatorRateLimiter } from './rate-limit';
 
 /**
  * A tiny HTTP server framework for the vendor emulators. Each vendor's emulator
@@ -83,6 +84,8 @@ export interface Emulator {
   readonly counters: Map<string, number>;
   readonly log: RequestLogEntry[];
   totalCalls(): number;
+  /** Calls answered 429 because they went past the vendor's documented limit (rateLimits on). */
+  rateLimitedCalls(): number;
   injectFault(fault: Fault): void;
   clearFaults(): void;
   resetCounters(): void;
@@ -93,6 +96,8 @@ export interface StartEmulatorOptions {
   host?: string;
   port?: number;
   latencyMs?: number;
+  /** Answer 429, with the vendor's headers, past the vendor's documented limits (src/sandbox/rate-limit.ts). */
+  rateLimits?: boolean;
 }
 
 interface ActiveFault {
@@ -117,6 +122,8 @@ export async function startEmulator(spec: EmulatorSpec, options: StartEmulatorOp
   const counters = new Map<string, number>();
   const log: RequestLogEntry[] = [];
   let faults: ActiveFault[] = [];
+  const limiter = options.rateLimits ? createEmulatorRateLimiter(spec.vendor) : undefined;
+  let rateLimited = 0;
 
   const takeFault = (routeName: string): Fault | undefined => {
     const active = faults.find((f) => !f.fault.route || f.fault.route === routeName);
@@ -165,6 +172,7 @@ export async function startEmulator(spec: EmulatorSpec, options: StartEmulatorOp
     counters,
     log,
     totalCalls: () => [...counters.values()].reduce((a, b) => a + b, 0),
+    rateLimitedCalls: () => rateLimited,
     injectFault: (fault) => {
       faults.push({ fault, remaining: fault.times ?? 1 });
     },
@@ -173,6 +181,7 @@ export async function startEmulator(spec: EmulatorSpec, options: StartEmulatorOp
     },
     resetCounters: () => {
       counters.clear();
+      rateLimited = 0;
       log.length = 0;
     },
     close: async () => {
@@ -209,6 +218,8 @@ export async function startEmulator(spec: EmulatorSpec, options: StartEmulatorOp
     log.push(entry);
     // Bounded, so a long soak or benchmark does not grow the heap through the log.
     if (log.length > MAX_LOG_ENTRIES) log.splice(0, log.length - MAX_LOG_ENTRIES);
+    // Counted on arrival, as a vendor's gateway does, before any latency.
+    const verdict = matched ? limiter?.admit(routeName) : undefined;
 
     if (emulator.latencyMs > 0) await sleep(emulator.latencyMs);
 
@@ -226,9 +237,13 @@ export async function startEmulator(spec: EmulatorSpec, options: StartEmulatorOp
       out = { status: 200, rawBody: m.body, headers: { 'content-type': m.type } };
     } else if (!matched) {
       out = spec.notFound(request);
+    } else if (verdict && !verdict.allowed) {
+      rateLimited += 1;
+      out = { status: 429, body: spec.rateLimited?.() ?? { error: 'rate limited' } };
     } else {
       out = spec.authorize(request, matched.route) ?? (await matched.route.handle(request, matched.params));
     }
+    if (verdict) out = { ...out, headers: { ...out.headers, ...verdict.headers } };
     entry.status = out.status;
     if (fault?.kind === 'drip') await drip(res, out, fault);
     entry.answeredAt = performance.now();

@@ -1,4 +1,5 @@
 import type { VendorCommonConfig } from '../config/config.types';
+import type { RateRule } from '../config/rate-limit-defaults';
 import { VENDOR_DEFAULTS, VENDOR_RESILIENCE_DEFAULTS, VENDOR_TIMEOUT_DEFAULTS } from '../config/vendor-defaults';
 import type { ProviderName } from '../domain/provider-name';
 import type { Emulator } from './emulator';
@@ -14,9 +15,19 @@ export interface SandboxStartOptions {
    * spread over many sessions and months: the benchmark's 10,000-per-vendor timeline.
    */
   recordingsPerVendor?: number;
-  /** The VENDOR_* timeouts and resilience settings for the adapters aimed at the emulators; the defaults otherwise. */
-  vendorHttp?: Pick<VendorCommonConfig, 'timeouts' | 'resilience'>;
+  /**
+   * The VENDOR_* timeouts and resilience settings and the `<VENDOR>_RATE_*` budgets for the
+   * adapters aimed at the emulators; the defaults otherwise (no budget unless `rateLimits`).
+   */
+  vendorHttp?: SandboxVendorHttp;
+  /**
+   * The emulators answer 429 past the vendors' documented limits (src/sandbox/rate-limit.ts),
+   * and the adapters get the documented budgets unless `vendorHttp.rateLimits` says otherwise.
+   */
+  rateLimits?: boolean;
 }
+
+export type SandboxVendorHttp = Pick<VendorCommonConfig, 'timeouts' | 'resilience'> & { rateLimits?: Partial<Record<ProviderName, RateRule[]>> };
 
 /** What a vendor's seed function takes besides the seed. */
 export type SeedOptions = Pick<SandboxStartOptions, 'recordingsPerVendor'>;
@@ -32,9 +43,9 @@ export function sandboxCommon(provider: ProviderName, baseUrl: string, vendorHtt
   return {
     baseUrl,
     maxConcurrency: VENDOR_DEFAULTS[provider].maxConcurrency,
-    timeouts: { ...VENDOR_TIMEOUT_DEFAULTS },
-    resilience: { ...VENDOR_RESILIENCE_DEFAULTS },
-    ...vendorHttp,
+    timeouts: { ...(vendorHttp?.timeouts ?? VENDOR_TIMEOUT_DEFAULTS) },
+    resilience: { ...(vendorHttp?.resilience ?? VENDOR_RESILIENCE_DEFAULTS) },
+    rateLimits: vendorHttp?.rateLimits?.[provider] ?? [],
   };
 }
 

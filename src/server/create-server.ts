@@ -14,7 +14,8 @@ import { loggerOptions } from './logger-options';
 import { trackConnections } from './ops/connection-drain';
 import { playgroundPage, registerPlaygroundAssets } from './playground/playground';
 import { playgroundExamples } from './playground/playground-examples';
-import { readiness } from './ops/readiness';
+import { readiness, type RedisState } from './ops/readiness';
+import type { CrossRequestCache } from '../loaders/cross-request-cache';
 import { requestIdFrom } from './request-id';
 import { createLive, type Live } from '../live/create-live';
 import type { SharedRedis } from '../redis/redis-connection';
@@ -41,6 +42,10 @@ export interface ServerOptions {
   cursorKey: Buffer;
   /** Where JSON log lines go instead of stdout (tests read them). */
   logStream?: { write(line: string): void };
+  /** What vendors answered, reused across requests (CACHE); none: nothing outlives a request. */
+  cache?: CrossRequestCache;
+  /** The shared Redis, for /readyz (src/shared-state.ts). */
+  redisState?: () => RedisState;
   /** The Redis replicas share (REDIS_URL): events fan out and replays are recognised through it. */
   redis?: SharedRedis;
 }
@@ -60,7 +65,7 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']) ?? randomUUID(),
     clientErrorHandler,
   });
-  const { apollo, metrics, contextFor, limits, facts, formatError } = await buildGraphQLServer(config, schema, providers, { cursorKey: options.cursorKey, log: app.log });
+  const { apollo, metrics, contextFor, limits, facts, formatError } = await buildGraphQLServer(config, schema, providers, { cursorKey: options.cursorKey, log: app.log, cache: options.cache });
 
   // Every response carries the request id, which is also on every log line of the request,
   // and is not to be stored by caches: answers hold per-request data, links that expire, and
@@ -75,7 +80,7 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
   // answers holds an id, a link or a key (metric labels are names, routes and statuses).
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
-    const { ready, body } = readiness(providers);
+    const { ready, body } = readiness(providers, options.redisState?.() ?? 'none');
     return reply.code(ready ? 200 : 503).send(body);
   });
   app.get('/metrics', async (_request, reply) => {
@@ -91,7 +96,9 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
     reply.raw.once('close', () => {
       if (!reply.raw.writableFinished) controller.abort();
     });
-    return contextFor({ id: request.id, signal: controller.signal });
+    // `Cache-Control: no-cache` (RFC 9111 §5.2.1.4): answer from the vendors, not from the cache.
+    const cacheRead = !/(^|,)\s*no-cache\s*(,|$)/i.test(String(request.headers['cache-control'] ?? ''));
+    return contextFor({ id: request.id, signal: controller.signal, cacheRead });
   };
 
   if (config.playground) registerPlaygroundAssets(app);

@@ -15,6 +15,7 @@ import { maskedErrorLogPlugin } from './plugins/masked-error-log-plugin';
 import { operationFactsPlugin } from './plugins/operation-facts-plugin';
 import { partialErrorsPlugin, type RequestLog } from './plugins/partial-errors-plugin';
 import { requestContextFactory, type RequestIdentity } from './request-context';
+import type { CrossRequestCache } from '../loaders/cross-request-cache';
 
 /** Apollo's logger that also takes pino's `(fields, message)` form: the server's pino logger is one. */
 export type ServerLog = NonNullable<ConstructorParameters<typeof ApolloServer<GraphQLContext>>[0]['logger']> & RequestLog;
@@ -23,6 +24,8 @@ export interface GraphQLServerOptions {
   /** Seals `Query.recordings` cursors (src/timeline/cursor-key.ts). */
   cursorKey: Buffer;
   log: ServerLog;
+  /** The cross-request cache (src/loaders/cross-request-cache.ts); none: nothing outlives a request. */
+  cache?: CrossRequestCache;
 }
 
 /** What one in-process operation answered: the single result Apollo would have sent. */
@@ -97,7 +100,16 @@ export async function buildGraphQLServer(
     ],
   });
   await apollo.start();
-  const contextFor = requestContextFactory({ providers, cursors: new CursorCodec(options.cursorKey), metrics: metrics.calls, batching: config.batching });
+  const { maxVendorCalls, maxLinks, maxObjects, requestDeadlineMs } = config.queryLimits;
+  const contextFor = requestContextFactory({
+    providers,
+    cursors: new CursorCodec(options.cursorKey),
+    metrics: metrics.calls,
+    batching: config.batching,
+    budget: { vendorCalls: maxVendorCalls, links: maxLinks, objects: maxObjects, deadlineMs: requestDeadlineMs },
+    onBudgetExceeded: metrics.budgetExceeded,
+    cache: options.cache,
+  });
   return {
     apollo,
     metrics,

@@ -7,7 +7,7 @@ const SALT = 'recording-graph/cursor-key';
 const INFO = 'Query.recordings cursor AES-256-GCM v1';
 
 /** The configured vendors' credentials, in a fixed order: what the derived key depends on. */
-function credentialsOf(providers: ProvidersConfig): Array<[string, string[]]> {
+export function credentialsOf(providers: ProvidersConfig): Array<[string, string[]]> {
   const { daily, signalwire, zoom, bird, cloudflare } = providers;
   const creds: Record<string, string[] | undefined> = {
     daily: daily && [daily.apiKey],

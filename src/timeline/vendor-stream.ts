@@ -78,6 +78,9 @@ export class VendorStream {
     this.calls += 1;
     try {
       const page = await this.provider.listRecordings({ filter: this.filter, limit, after: this.from }, ctx);
+      // What the vendor handed over counts in the request's budget; past it, this vendor
+      // stops here (a partial error) and resumes from the cursor on a later request.
+      ctx.budget?.spendObjects(page.items.length, this.name);
       this.buffer = [...page.items];
       this.from = page.next;
       this.exhausted = page.next === null;

@@ -16,7 +16,8 @@ export interface SandboxApp {
  * the emulators' knobs and counters), configured from `env` like the real thing.
  */
 export async function startSandboxApp(env: Record<string, string> = {}): Promise<SandboxApp> {
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', ...env });
+  // No cross-request cache unless a test asks for it: these suites count each request's own vendor calls.
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', CACHE: 'off', ...env });
   const sandbox = await startSandbox({ vendorHttp: config.vendorHttp });
   const app = await startApp({ ...config, sandbox: false, providers: sandbox.providers });
   return {

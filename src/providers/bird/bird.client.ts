@@ -2,7 +2,9 @@ import type { BirdConfig } from '../../config/config.types';
 import { encodePath } from '../../http/encode-path';
 import type { CircuitStateName } from '../../http/resilience';
 import { VendorHttp, type RedirectResponse } from '../../http/vendor-http';
+import type { RateStore } from '../../http/rate-store';
 import type { CallContext } from '../../domain/call-context';
+import type { VendorPage } from '../shared/collect-pages';
 import { parseWire } from '../shared/wire';
 import { BirdRecordingListSchema, BirdRecordingSchema, type BirdRecording, type BirdRecordingList } from './bird.api-types';
 import { toBirdError } from './bird.errors';
@@ -32,7 +34,7 @@ export class BirdClient {
   private readonly http: VendorHttp;
   private readonly workspaceId: string;
 
-  constructor(config: BirdConfig) {
+  constructor(config: BirdConfig, rateStore?: RateStore) {
     this.workspaceId = config.workspaceId;
     this.http = new VendorHttp({
       provider: 'bird',
@@ -43,6 +45,8 @@ export class BirdClient {
       timeouts: config.timeouts,
       maxConcurrency: config.maxConcurrency,
       resilience: config.resilience,
+      rateLimits: config.rateLimits,
+      rateStore,
     });
   }
 
@@ -59,6 +63,23 @@ export class BirdClient {
   ): Promise<BirdRecordingList> {
     const body = await this.http.getJson(encodePath`/workspaces/${this.workspaceId}/recordings`, params, ctx, '/workspaces/{workspaceId}/recordings');
     return parseWire('bird', BirdRecordingListSchema, body, 'recording list');
+  }
+
+  /**
+   * Every page of the recordings list for these filters, BIRD_LIST_LIMIT at a time, each by
+   * the `nextPageToken` of the one before; no token (or '') ends it. Requests a page only
+   * when the one before has been read; unbounded by itself: read through collectPages (src/providers/shared/collect-pages.ts), which bounds it.
+   */
+  async *recordingPages(params: Omit<BirdListParams, 'limit' | 'pageToken'>, ctx: CallContext): AsyncGenerator<VendorPage<BirdRecording>> {
+    let pageToken: string | undefined;
+    for (;;) {
+      const page = await this.listRecordings({ ...params, limit: BIRD_LIST_LIMIT, pageToken }, ctx);
+      // Envelope inferred (see BirdRecordingListSchema): no token or '' is the last page.
+      const next = page.nextPageToken || null;
+      yield { items: page.results ?? [], next };
+      if (next === null) return;
+      pageToken = next;
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import { expectSegments, uuidRule } from '../../ids/segment-rules';
 import type { ListPage, ListPosition, ListQuery, RecordingProvider } from '../recording-provider';
 import type { CallContext } from '../../domain/call-context';
 import { byGroup, eachKey } from '../shared/batch';
+import { collectPages } from '../shared/collect-pages';
 import { pageOfRecordings, parsePosition, readPosition } from '../shared/listing';
 import { memoCall } from '../shared/memo';
 import type { ProviderDeps } from '../shared/provider-deps';
@@ -41,25 +42,12 @@ const PositionSchema = z
  * request (docs/vendors/bird.md#endpoints).
  */
 export function createBirdProvider(config: BirdConfig, deps: ProviderDeps = {}): RecordingProvider {
-  const client = new BirdClient(config);
+  const client = new BirdClient(config, deps.rateStoreFor?.('bird'));
   const now = deps.now ?? Date.now;
 
-  async function listSource(sourceId: string, ctx: CallContext): Promise<BirdRecording[]> {
-    const all: BirdRecording[] = [];
-    const seen = new Set<string>();
-    let pageToken: string | undefined;
-    for (;;) {
-      const page = await client.listRecordings({ sourceId, limit: BIRD_LIST_LIMIT, pageToken }, ctx);
-      all.push(...(page.results ?? []));
-      // Envelope inferred (see BirdRecordingListSchema): no token or '' is the last page.
-      const next = page.nextPageToken;
-      if (!next) return all;
-      // A token seen before would loop for ever: the vendor's paging is broken.
-      if (seen.has(next)) throw badResponse('bird', 'recording list repeats a nextPageToken');
-      seen.add(next);
-      pageToken = next;
-    }
-  }
+  const listSource = (sourceId: string, ctx: CallContext): Promise<BirdRecording[]> =>
+    collectPages('bird', client.recordingPages({ sourceId }, ctx), ctx, { idOf: (r) => r.id });
+
 
   /**
    * One step of the timeline: one page of the recordings list, by the position's page

@@ -3,7 +3,9 @@ import { badResponse } from '../../errors/provider-error';
 import { encodePath } from '../../http/encode-path';
 import type { CircuitStateName } from '../../http/resilience';
 import { VendorHttp } from '../../http/vendor-http';
+import type { RateStore } from '../../http/rate-store';
 import type { CallContext } from '../../domain/call-context';
+import type { VendorPage } from '../shared/collect-pages';
 import { parseWire } from '../shared/wire';
 import {
   CloudflareRecordingEnvelopeSchema,
@@ -61,7 +63,7 @@ export class CloudflareClient {
   /** What `page_no` counts from: 1 until a response shows 0 (see listPage). */
   private firstPage = CLOUDFLARE_FIRST_PAGE;
 
-  constructor(config: CloudflareConfig) {
+  constructor(config: CloudflareConfig, rateStore?: RateStore) {
     this.app = encodePath`/accounts/${config.accountId}/realtime/kit/${config.appId}`;
     this.http = new VendorHttp({
       provider: 'cloudflare',
@@ -72,6 +74,8 @@ export class CloudflareClient {
       timeouts: config.timeouts,
       maxConcurrency: config.maxConcurrency,
       resilience: config.resilience,
+      rateLimits: config.rateLimits,
+      rateStore,
     });
   }
 
@@ -110,6 +114,22 @@ export class CloudflareClient {
       return this.listRecordings({ ...query, page_no: index }, ctx);
     }
     return res;
+  }
+
+  /**
+   * Every page of the list for this query, numbered by listPage; the last is a short page or
+   * the one reaching `paging.total_count`. Requests a page only when the one before has been
+   * read; unbounded by itself: read through collectPages (src/providers/shared/collect-pages.ts), which bounds it.
+   */
+  async *recordingPages(query: CloudflarePageQuery, ctx: CallContext): AsyncGenerator<VendorPage<CloudflareRecording>> {
+    let read = 0;
+    for (let index = 0; ; index++) {
+      const res = await this.listPage(query, index, ctx);
+      read += res.data.length;
+      const last = res.data.length < query.per_page || read >= res.paging.total_count;
+      yield { items: res.data, next: last ? null : String(index + 1) };
+      if (last) return;
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import { expectSegments, uuidRule } from '../../ids/segment-rules';
 import type { BatchResult, RecordingProvider } from '../recording-provider';
 import type { CallContext } from '../../domain/call-context';
 import { byGroup, eachKey } from '../shared/batch';
+import { collectPages } from '../shared/collect-pages';
 import { memoCall } from '../shared/memo';
 import type { ProviderDeps } from '../shared/provider-deps';
 import type { CloudflareRecording, CloudflareSession } from './cloudflare.api-types';
@@ -25,18 +26,12 @@ const SESSION_ID = uuidRule('session id');
  * Access links need no call: the recording body carries `download_url` and its expiry.
  */
 export function createCloudflareProvider(config: CloudflareConfig, deps: ProviderDeps = {}): RecordingProvider {
-  const client = new CloudflareClient(config);
+  const client = new CloudflareClient(config, deps.rateStoreFor?.('cloudflare'));
   const now = deps.now ?? Date.now;
 
-  async function listMeeting(meetingId: string, ctx: CallContext): Promise<CloudflareRecording[]> {
-    const all: CloudflareRecording[] = [];
-    for (let index = 0; ; index++) {
-      const res = await client.listPage({ meeting_id: meetingId, per_page: CLOUDFLARE_PER_PAGE }, index, ctx);
-      all.push(...res.data);
-      // total_count bounds the walk even if a page were to come back full forever.
-      if (res.data.length < CLOUDFLARE_PER_PAGE || all.length >= res.paging.total_count) return all;
-    }
-  }
+  const listMeeting = (meetingId: string, ctx: CallContext): Promise<CloudflareRecording[]> =>
+    collectPages('cloudflare', client.recordingPages({ meeting_id: meetingId, per_page: CLOUDFLARE_PER_PAGE }, ctx), ctx, { idOf: (r) => r.id });
+
 
   const sessionDetails = (id: string, ctx: CallContext): Promise<CloudflareSession> =>
     memoCall(ctx, `cloudflare:session:${id}`, () => client.getSession(id, ctx));

@@ -2,7 +2,9 @@ import type { DailyConfig } from '../../config/config.types';
 import { encodePath } from '../../http/encode-path';
 import type { CircuitStateName } from '../../http/resilience';
 import { VendorHttp } from '../../http/vendor-http';
+import type { RateStore } from '../../http/rate-store';
 import type { CallContext } from '../../domain/call-context';
+import type { VendorPage } from '../shared/collect-pages';
 import { parseWire } from '../shared/wire';
 import {
   DailyAccessLinkSchema,
@@ -25,7 +27,7 @@ export const DAILY_LIST_LIMIT = 100;
 export class DailyClient {
   private readonly http: VendorHttp;
 
-  constructor(config: DailyConfig) {
+  constructor(config: DailyConfig, rateStore?: RateStore) {
     this.http = new VendorHttp({
       provider: 'daily',
       baseUrl: config.baseUrl,
@@ -35,6 +37,8 @@ export class DailyClient {
       timeouts: config.timeouts,
       maxConcurrency: config.maxConcurrency,
       resilience: config.resilience,
+      rateLimits: config.rateLimits,
+      rateStore,
     });
   }
 
@@ -51,6 +55,23 @@ export class DailyClient {
   ): Promise<DailyRecordingList> {
     const body = await this.http.getJson('/recordings', params, ctx, '/recordings');
     return parseWire('daily', DailyRecordingListSchema, body, 'recording list');
+  }
+
+  /**
+   * Every page of GET /recordings for these filters, DAILY_LIST_LIMIT at a time, each after
+   * the last id of the one before (`starting_after`); the first short page is the last.
+   * Requests a page only when the one before has been read; unbounded by itself: read through collectPages (src/providers/shared/collect-pages.ts), which bounds it.
+   */
+  async *recordingPages(params: { room_name?: string }, ctx: CallContext): AsyncGenerator<VendorPage<DailyRecording>> {
+    let after: string | undefined;
+    for (;;) {
+      const page = await this.listRecordings({ ...params, limit: DAILY_LIST_LIMIT, starting_after: after }, ctx);
+      const last = page.data.at(-1);
+      const next = page.data.length < DAILY_LIST_LIMIT || !last ? null : last.id;
+      yield { items: page.data, next };
+      if (next === null) return;
+      after = next;
+    }
   }
 
   /** GET /recordings/{id}/access-link — https://docs.daily.co/reference/rest-api/recordings/get-recording-link */

@@ -6,6 +6,7 @@ import type { ProviderDeps } from '../shared/provider-deps';
 import type { ListedRecording, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
 import type { CallContext } from '../../domain/call-context';
 import { byGroup, eachKey } from '../shared/batch';
+import { collectPages } from '../shared/collect-pages';
 import { pageSizeFor, parsePosition, readPosition } from '../shared/listing';
 import { memoCall } from '../shared/memo';
 import { timelineTime } from '../../timeline/order';
@@ -36,7 +37,7 @@ const PositionSchema = z.strictObject({ startingAfter: z.string().regex(OPAQUE_T
  * `room_name` per room serves every session asked for in that room (docs/vendors/daily.md#endpoints).
  */
 export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}): RecordingProvider {
-  const client = new DailyClient(config);
+  const client = new DailyClient(config, deps.rateStoreFor?.('daily'));
   const now = deps.now ?? Date.now;
   /** A recording as the domain stores it: in the customer bucket when one is configured. */
   const map = (raw: DailyRecording) => inDailyBucket(mapDailyRecording(raw), config.recordingsBucket);
@@ -80,21 +81,17 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
    * endpoints harder than the rest (docs/vendors/daily.md, "Rate limits"), and the pages of
    * one room are sequential, so a bigger room is refused rather than paged for seconds.
    */
-  async function listRoom(room: string, ctx: CallContext): Promise<DailyRecording[]> {
-    const all: DailyRecording[] = [];
-    let after: string | undefined;
-    for (let pages = 0; pages < DAILY_ROOM_MAX_PAGES; pages++) {
-      const page = await client.listRecordings({ room_name: room, limit: DAILY_LIST_LIMIT, starting_after: after }, ctx);
-      all.push(...page.data);
-      if (page.data.length < DAILY_LIST_LIMIT) return all;
-      after = page.data[page.data.length - 1].id;
-    }
-    throw new ProviderError(
-      'daily',
-      ErrorCode.UNSUPPORTED_BY_PROVIDER,
-      `This Daily room has ${DAILY_ROOM_MAX_PAGES * DAILY_LIST_LIMIT} recordings or more, more than one session load reads (Daily has no session filter); list the session with Query.recordings(filter: { session }) instead.`,
-    );
-  }
+  const listRoom = (room: string, ctx: CallContext): Promise<DailyRecording[]> =>
+    collectPages('daily', client.recordingPages({ room_name: room }, ctx), ctx, {
+      idOf: (r) => r.id,
+      maxPages: DAILY_ROOM_MAX_PAGES,
+      whenMorePages: () =>
+        new ProviderError(
+          'daily',
+          ErrorCode.UNSUPPORTED_BY_PROVIDER,
+          `This Daily room has ${DAILY_ROOM_MAX_PAGES * DAILY_LIST_LIMIT} recordings or more, more than one session load reads (Daily has no session filter); list the session with Query.recordings(filter: { session }) instead.`,
+        ),
+    });
 
   return {
     name: 'daily',

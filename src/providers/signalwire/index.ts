@@ -4,6 +4,7 @@ import { expectSegments, uuidRule } from '../../ids/segment-rules';
 import type { ListPage, ListQuery, RecordingProvider } from '../recording-provider';
 import type { CallContext } from '../../domain/call-context';
 import { byGroup, eachKey } from '../shared/batch';
+import { collectPages } from '../shared/collect-pages';
 import { pageOfRecordings, parsePosition, readPosition } from '../shared/listing';
 import { memoCall } from '../shared/memo';
 import type { ProviderDeps } from '../shared/provider-deps';
@@ -23,8 +24,8 @@ const CONFERENCE = { name: '"conference"', pattern: /^conference$/ };
  * conference sub-list documents `YYYY-MM-DD`, so the one endpoint keeps things uniform.
  * Links need no call: the media URL is public (docs/vendors/signalwire.md#access-links).
  */
-export function createSignalWireProvider(config: SignalWireConfig, _deps: ProviderDeps = {}): RecordingProvider {
-  const client = new SignalWireClient(config);
+export function createSignalWireProvider(config: SignalWireConfig, deps: ProviderDeps = {}): RecordingProvider {
+  const client = new SignalWireClient(config, deps.rateStoreFor?.('signalwire'));
 
   /** A listing position: the URI of a page (ours, on the space) and how much of it was consumed. */
   const PositionSchema = z.strictObject({
@@ -54,19 +55,9 @@ export function createSignalWireProvider(config: SignalWireConfig, _deps: Provid
     );
   }
 
-  async function listSession(kind: string, sid: string, ctx: CallContext): Promise<SignalWireRecording[]> {
-    const all: SignalWireRecording[] = [];
-    let page = await client.listRecordings(kind === 'conference' ? { ConferenceSid: sid } : { CallSid: sid }, ctx);
-    const seen = new Set<string>();
-    for (;;) {
-      all.push(...page.recordings);
-      const next = page.next_page_uri;
-      if (!next) return all;
-      if (seen.has(next)) return all;
-      seen.add(next);
-      page = await client.getPage(next, ctx);
-    }
-  }
+  const listSession = (kind: string, sid: string, ctx: CallContext): Promise<SignalWireRecording[]> =>
+    collectPages('signalwire', client.recordingPages(kind === 'conference' ? { ConferenceSid: sid } : { CallSid: sid }, ctx), ctx, { idOf: (r) => r.sid });
+
 
   return {
     name: 'signalwire',

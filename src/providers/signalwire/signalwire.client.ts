@@ -3,8 +3,10 @@ import { SIGNALWIRE_API_PATH } from '../../config/vendor-defaults';
 import { buildQuery, encodePath } from '../../http/encode-path';
 import type { CircuitStateName } from '../../http/resilience';
 import { VendorHttp } from '../../http/vendor-http';
+import type { RateStore } from '../../http/rate-store';
 import { badResponse } from '../../errors/provider-error';
 import type { CallContext } from '../../domain/call-context';
+import type { VendorPage } from '../shared/collect-pages';
 import { parseWire } from '../shared/wire';
 import {
   SignalWireRecordingListSchema,
@@ -41,7 +43,7 @@ export class SignalWireClient {
   private readonly account: string;
   private readonly apiPath: string;
 
-  constructor(config: SignalWireConfig) {
+  constructor(config: SignalWireConfig, rateStore?: RateStore) {
     // AccountSid in paths is the Project ID (core/overview.mdx).
     this.account = encodePath`/Accounts/${config.projectId}`;
     this.apiPath = new URL(config.baseUrl).pathname.replace(/\/+$/, '') || SIGNALWIRE_API_PATH;
@@ -55,6 +57,8 @@ export class SignalWireClient {
       timeouts: config.timeouts,
       maxConcurrency: config.maxConcurrency,
       resilience: config.resilience,
+      rateLimits: config.rateLimits,
+      rateStore,
     });
   }
 
@@ -136,6 +140,22 @@ export class SignalWireClient {
     const next = page.next_page_uri;
     if (next && (!this.isOwnPageUri(next) || next === pageUri)) throw badResponse('signalwire', 'next_page_uri outside the API or repeating the page');
     return page;
+  }
+
+  /**
+   * Every page of the account list for these filters: the first page, then each
+   * `next_page_uri` (core/paging.mdx: follow it rather than building page URLs), checked by
+   * getPage; the page without one is the last. Requests a page only when the one before has
+   * been read; unbounded by itself: read through collectPages (src/providers/shared/collect-pages.ts), which bounds it.
+   */
+  async *recordingPages(params: SignalWireListParams, ctx: CallContext): AsyncGenerator<VendorPage<SignalWireRecording>> {
+    let page = await this.listRecordings(params, ctx);
+    for (;;) {
+      const next = page.next_page_uri || null;
+      yield { items: page.recordings, next };
+      if (next === null) return;
+      page = await this.getPage(next, ctx);
+    }
   }
 
   /** The vendor's circuit breaker, for /readyz and /metrics. */

@@ -45,7 +45,7 @@ export function createZoomProvider(config: ZoomConfig, deps: ProviderDeps = {}):
   // The API JWT cache: one entry per provider instance, reused until 5 minutes before it
   // expires. Sharing it across requests is safe: it is our own credential, the same for
   // every request, and holds nothing of any caller's.
-  const client = new ZoomClient(config, createZoomTokenSource(config.apiKey, config.apiSecret, now));
+  const client = new ZoomClient(config, createZoomTokenSource(config.apiKey, config.apiSecret, now), deps.rateStoreFor?.('zoom'));
 
   const fetchWithTtl = (sessionId: string, ttl: number, ctx: CallContext): Promise<Fetched> =>
     memoCall(ctx, `zoom:session:${sessionId}:ttl:${ttl}`, async () => {

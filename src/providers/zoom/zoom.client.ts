@@ -1,6 +1,7 @@
 import type { ZoomConfig } from '../../config/config.types';
 import type { CircuitStateName } from '../../http/resilience';
 import { VendorHttp } from '../../http/vendor-http';
+import type { RateStore } from '../../http/rate-store';
 import type { CallContext } from '../../domain/call-context';
 import { parseWire } from '../shared/wire';
 import { ZoomRecordingListSchema, ZoomSessionRecordingsSchema, type ZoomRecordingList, type ZoomSessionRecordings } from './zoom.api-types';
@@ -42,7 +43,7 @@ export class ZoomClient {
   private readonly http: VendorHttp;
 
   /** `token` returns the current Video SDK API JWT (zoom.jwt.ts). */
-  constructor(config: ZoomConfig, token: () => string) {
+  constructor(config: ZoomConfig, token: () => string, rateStore?: RateStore) {
     this.http = new VendorHttp({
       provider: 'zoom',
       baseUrl: config.baseUrl,
@@ -52,6 +53,8 @@ export class ZoomClient {
       timeouts: config.timeouts,
       maxConcurrency: config.maxConcurrency,
       resilience: config.resilience,
+      rateLimits: config.rateLimits,
+      rateStore,
     });
   }
 

@@ -4,6 +4,7 @@ import { PROVIDER_NAMES } from '../../domain/provider-name';
 import type { CircuitStateName } from '../../http/resilience';
 import type { ProviderRegistry } from '../../providers/provider-registry';
 import type { CallMetrics } from '../../domain/call-context';
+import type { BudgetLimit } from '../../domain/request-budget';
 
 /** The gauge's value per circuit state: 0 closed, 1 half-open, 2 open, 3 isolated (worse is higher). */
 export const CIRCUIT_STATE_VALUES: Record<CircuitStateName, number> = { closed: 0, 'half-open': 1, open: 2, isolated: 3 };
@@ -28,6 +29,8 @@ export interface ServerMetrics {
   calls: CallMetrics;
   /** Counts each GraphQL operation by name and outcome. */
   apolloPlugin(): ApolloServerPlugin;
+  /** Counts a request that ran out of one of its run-time budgets (once per request and limit). */
+  budgetExceeded(limit: BudgetLimit): void;
 }
 
 /**
@@ -62,6 +65,12 @@ export function createMetrics(providers: ProviderRegistry): ServerMetrics {
     buckets: BATCH_SIZE_BUCKETS,
     registers: [registry],
   });
+  const budgetsExceeded = new Counter({
+    name: 'request_budget_exceeded_total',
+    help: 'Requests that ran out of a run-time budget, by limit (vendor_calls, links, objects, pages, deadline); each request counts once per limit.',
+    labelNames: ['limit'] as const,
+    registers: [registry],
+  });
   new Gauge({
     name: 'vendor_circuit_state',
     help: `State of each enabled vendor's circuit breaker: ${Object.entries(CIRCUIT_STATE_VALUES).map(([k, v]) => `${v} ${k}`).join(', ')}.`,
@@ -73,6 +82,32 @@ export function createMetrics(providers: ProviderRegistry): ServerMetrics {
         if (provider) this.set({ vendor: name }, CIRCUIT_STATE_VALUES[provider.circuitState()]);
       }
     },
+  });
+
+  const rateWait = new Histogram({
+    name: 'vendor_rate_budget_wait_seconds',
+    help: "How long vendor calls waited for their account's rate budget (calls that did not wait are not counted).",
+    labelNames: ['vendor'] as const,
+    buckets: VENDOR_LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  const rateRemaining = new Gauge({
+    name: 'vendor_rate_budget_remaining',
+    help: "Calls left in each of a vendor account's rate windows (rule as in <VENDOR>_RATE_<RULE>), as of the last call.",
+    labelNames: ['vendor', 'rule'] as const,
+    registers: [registry],
+  });
+  const rateRefused = new Counter({
+    name: 'vendor_rate_budget_refused_total',
+    help: 'Vendor calls refused with PROVIDER_RATE_LIMITED, without calling, because no budget came before the request deadline.',
+    labelNames: ['vendor'] as const,
+    registers: [registry],
+  });
+  const cacheLookups = new Counter({
+    name: 'cache_lookups_total',
+    help: 'Reads of the cross-request cache by kind (recording, session, accessLink) and outcome (hit, miss, shared: joined a fetch in flight).',
+    labelNames: ['kind', 'outcome'] as const,
+    registers: [registry],
   });
 
   const seenNames = new Set<string>();
@@ -95,6 +130,21 @@ export function createMetrics(providers: ProviderRegistry): ServerMetrics {
       loaderBatch(loader, size) {
         batchSize.observe({ loader }, size);
       },
+      rateWait(vendor, seconds) {
+        rateWait.observe({ vendor }, seconds);
+      },
+      rateRemaining(vendor, rule, remaining) {
+        rateRemaining.set({ vendor, rule }, remaining);
+      },
+      rateRefused(vendor) {
+        rateRefused.inc({ vendor });
+      },
+      cacheLookup(kind, outcome) {
+        cacheLookups.inc({ kind, outcome });
+      },
+    },
+    budgetExceeded(limit) {
+      budgetsExceeded.inc({ limit });
     },
     apolloPlugin: () => ({
       async requestDidStart() {

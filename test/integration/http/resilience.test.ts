@@ -2,6 +2,7 @@ import { getEventListeners } from 'node:events';
 import type { DailyConfig } from '../../../src/config/config.types';
 import { waitUntil } from '../../support/wait-until';
 import { ErrorCode } from '../../../src/errors/error-codes';
+import { RequestBudget } from '../../../src/domain/request-budget';
 import { createDailyProvider } from '../../../src/providers/daily';
 import { startDailySandbox } from '../../../src/sandbox/daily/daily.emulator';
 import type { DailyDataset } from '../../../src/sandbox/daily/daily.seed';
@@ -122,6 +123,43 @@ describe('vendor call resilience', () => {
       expect(p.circuitState()).toBe('open');
     });
     await cut();
+  });
+
+  it('spends one deadline on a call in all, retries and the waits between them included', async () => {
+    // Each attempt stalls 400 ms, then 503: retried, three attempts would take 1.2 s; the
+    // call's deadline of 600 ms ends it during the second, and no third is made.
+    emulator.latencyMs = 400;
+    emulator.injectFault({ kind: 'status', status: 503, route: 'recordings.get', times: 3 });
+    try {
+      const [rec] = await withProvider({ timeouts: { connectMs: 1_000, headersMs: 2_000, bodyMs: 2_000, requestMs: 600 } }, (p) => p.getRecordings([id()], {}));
+      expect(rec).toMatchObject({ code: ErrorCode.PROVIDER_UNAVAILABLE, provider: 'daily', vendorCode: 'DEADLINE' });
+      expect((rec as Error).message).toMatch(/within 600 ms/);
+      expect(emulator.counters.get('recordings.get')).toBeLessThanOrEqual(2);
+    } finally {
+      emulator.latencyMs = 0;
+    }
+  });
+
+  it('ends a call at the request deadline when that comes first: BUDGET_EXCEEDED, and no call past it', async () => {
+    emulator.injectFault({ kind: 'stall', ms: 2_000, route: 'recordings.get' });
+    const budget = new RequestBudget({ vendorCalls: 10, links: 10, objects: 10, deadlineMs: 300 });
+    await withProvider({}, async (p) => {
+      const [rec] = await p.getRecordings([id()], { budget });
+      expect(rec).toMatchObject({ code: ErrorCode.BUDGET_EXCEEDED, provider: 'daily' });
+      expect((rec as Error).message).toMatch(/deadline of 300 ms/);
+      await waitUntil(() => budget.remainingMs() <= 0, 'the deadline passed');
+      const [late] = await p.getRecordings([id()], { budget });
+      expect(late).toMatchObject({ code: ErrorCode.BUDGET_EXCEEDED });
+    });
+    expect(emulator.counters.get('recordings.get')).toBe(1);
+  });
+
+  it('makes no vendor call past the request\'s vendor-call budget', async () => {
+    const budget = new RequestBudget({ vendorCalls: 2, links: 10, objects: 10, deadlineMs: 10_000 });
+    const ids = data.recordings.slice(0, 4).map((r) => [r.id]);
+    const results = await withProvider({}, (p) => p.getRecordings(ids, { budget }));
+    expect(results.filter((r) => r instanceof Error)).toEqual([expect.objectContaining({ code: ErrorCode.BUDGET_EXCEEDED }), expect.objectContaining({ code: ErrorCode.BUDGET_EXCEEDED })]);
+    expect(emulator.counters.get('recordings.get')).toBe(2);
   });
 
   it('answers a dripping vendor that finishes within the deadline', async () => {

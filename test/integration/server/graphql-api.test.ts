@@ -18,7 +18,8 @@ describe('GraphQL API over HTTP (Daily only)', () => {
   beforeAll(async () => {
     const sandbox = await startDailySandbox({ seed: 3 });
     ({ emulator, data } = sandbox);
-    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', API_KEYS: API_KEY, DAILY_API_KEY: sandbox.config.apiKey, DAILY_API_URL: sandbox.config.baseUrl });
+    // No cross-request cache: these cases count each request's own calls (the cache has its own suite).
+    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', API_KEYS: API_KEY, DAILY_API_KEY: sandbox.config.apiKey, DAILY_API_URL: sandbox.config.baseUrl, CACHE: 'off' });
     app = await startApp(config);
   });
   afterAll(async () => {

@@ -1,0 +1,59 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { SharedRedis } from '../redis/redis-connection';
+import type { CacheStore } from './cache-store';
+
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/**
+ * The cross-request cache in Redis, shared by every replica. What it stores holds bearer
+ * credentials (access links, and links known from a recording's body), so every value is
+ * sealed with AES-256-GCM under the cache key (CACHE_SECRET, or derived from the vendor
+ * credentials): Redis, its snapshots and its replicas hold only ciphertext. A value that
+ * does not open (another key, tampering) is a miss. Keys hold a hash of the account and
+ * the vendor's ids, never a credential. While Redis is unreachable the cache is skipped
+ * (available() false): answers go to the vendors, within the local budgets.
+ */
+export class RedisCacheStore implements CacheStore {
+  constructor(
+    private readonly redis: SharedRedis,
+    private readonly key: Buffer,
+  ) {}
+
+  available(): boolean {
+    return this.redis.isReady();
+  }
+
+  private seal(text: string): Buffer {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+  }
+
+  private open(sealed: Buffer | null): string | undefined {
+    if (!sealed || sealed.length < IV_BYTES + TAG_BYTES) return undefined;
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', this.key, sealed.subarray(0, IV_BYTES));
+      decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+      return Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  async getMany(keys: readonly string[]): Promise<Array<string | undefined>> {
+    if (keys.length === 0) return [];
+    const values = await this.redis.client.mgetBuffer(...keys);
+    return values.map((v) => this.open(v));
+  }
+
+  async set(key: string, value: string, ttlMs: number): Promise<void> {
+    if (ttlMs <= 0) return;
+    await this.redis.client.set(key, this.seal(value), 'PX', Math.ceil(ttlMs));
+  }
+
+  async delete(keys: readonly string[]): Promise<void> {
+    if (keys.length > 0) await this.redis.client.del(...keys);
+  }
+}

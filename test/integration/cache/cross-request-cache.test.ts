@@ -1,0 +1,65 @@
+import type { RecordingData } from '../../../src/domain/model';
+import { recordingGlobalId } from '../../../src/ids/global-id';
+import { demoRecordings } from '../../../src/sandbox/demo-data';
+import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
+import { gql } from '../../support/graphql-client';
+
+const QUERY = 'query ($id: ID!) { node(id: $id) { ... on Recording { id status accessLink(validForSecs: 600) { url expiresAt validForSecs } } } }';
+
+/** Across requests, through the server, against the emulators (CACHE on). */
+describe('the cross-request cache', () => {
+  let s: SandboxApp;
+  const daily = demoRecordings().daily;
+  const ready = daily.find((r) => r.status === 'READY')!;
+  const changing = daily.find((r) => r.status !== 'READY' && r.status !== 'FAILED' && r.status !== 'DELETED' && r.status !== 'UNKNOWN');
+
+  beforeAll(async () => {
+    s = await startSandboxApp({ CACHE: 'on', CACHE_CHANGING_TTL_SECS: '0' });
+  });
+  afterAll(() => s.close());
+  beforeEach(() => s.resetCounters());
+
+  const read = (rec: RecordingData, headers: Record<string, string> = {}) => gql(s.app.url, QUERY, { id: recordingGlobalId(rec) }, headers);
+
+  it('serves a recording in a final state, and its link, from the cache on the next request', async () => {
+    const first = await read(ready);
+    expect(first.body.errors).toBeUndefined();
+    const calls = s.vendorCalls();
+    expect(calls).toBeGreaterThan(0);
+    const second = await read(ready);
+    expect(s.vendorCalls()).toBe(calls);
+    const link = (second.body.data as { node: { accessLink: { url: string; expiresAt: string; validForSecs: number } } }).node.accessLink;
+    expect(link.url).toBe((first.body.data as { node: { accessLink: { url: string } } }).node.accessLink.url);
+    // The link's real remaining validity: at least what was asked, not far more.
+    expect(link.validForSecs).toBeGreaterThanOrEqual(600);
+    expect(link.validForSecs).toBeLessThanOrEqual(900);
+    expect(Math.abs(Date.parse(link.expiresAt) - Date.now() - link.validForSecs * 1000)).toBeLessThan(2_000);
+  });
+
+  it('fetches a recording still changing again on every request (CACHE_CHANGING_TTL_SECS=0)', async () => {
+    expect(changing).toBeDefined();
+    await read(changing!);
+    const calls = s.vendorCalls();
+    await read(changing!);
+    expect(s.vendorCalls()).toBeGreaterThan(calls);
+  });
+
+  it('reads nothing from the cache for a request with Cache-Control: no-cache', async () => {
+    await read(ready);
+    const calls = s.vendorCalls();
+    await read(ready, { 'cache-control': 'no-cache' });
+    expect(s.vendorCalls()).toBeGreaterThan(calls);
+  });
+
+  it('makes one vendor call for 100 concurrent requests for one recording (single flight)', async () => {
+    const other = daily.filter((r) => r.status === 'READY')[1];
+    s.sandbox.emulators.daily.latencyMs = 100;
+    try {
+      const answers = await Promise.all(Array.from({ length: 100 }, () => gql(s.app.url, 'query ($id: ID!) { node(id: $id) { id } }', { id: recordingGlobalId(other) })));
+      expect(answers.every((a) => a.body.errors === undefined)).toBe(true);
+      expect(s.sandbox.emulators.daily.counters.get('recordings.get')).toBe(1);
+    } finally {
+      s.sandbox.emulators.daily.latencyMs = 0;
+    }
+  });
+});
