@@ -24,10 +24,24 @@ const clients: Client[] = [];
 let acked = 0;
 let errors = 0;
 
-for (let i = 0; i < count; i++) {
+/** Opens one subscriber and resolves once its connection is acknowledged. */
+function open(): Promise<void> {
   const sub: Sub = { ids: new Set(), received: 0, duplicates: 0 };
   subs.push(sub);
-  const client = createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, on: { connected: () => void (acked += 1) } });
+  let connected!: () => void;
+  const ready = new Promise<void>((resolve) => (connected = resolve));
+  const client = createClient({
+    url,
+    webSocketImpl: WebSocket,
+    retryAttempts: 3,
+    lazy: false,
+    on: {
+      connected: () => {
+        acked += 1;
+        connected();
+      },
+    },
+  });
   clients.push(client);
   client.subscribe(
     { query: QUERY },
@@ -48,14 +62,15 @@ for (let i = 0; i < count; i++) {
       complete: () => undefined,
     },
   );
+  return ready;
 }
 
-const waitConnected = setInterval(() => {
-  if (acked === count) {
-    clearInterval(waitConnected);
-    process.send?.({ kind: 'connected' });
-  }
-}, 20);
+/** In batches of 50: a thousand simultaneous handshakes would overflow the listen backlog. */
+async function openAll(): Promise<void> {
+  for (let i = 0; i < count; i += 50) await Promise.all(Array.from({ length: Math.min(50, count - i) }, open));
+  process.send?.({ kind: 'connected', acked });
+}
+void openAll();
 
 process.on('message', (message: { kind: string; expected?: number; timeoutMs?: number }) => {
   if (message.kind !== 'collect') return;

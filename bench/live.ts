@@ -1,9 +1,7 @@
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { Agent, request } from 'undici';
 import { startApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { startSandbox } from '../src/sandbox/start-sandbox';
@@ -30,18 +28,6 @@ interface Result {
   duplicates: number;
   errors: number;
   latency: { p50: number; p95: number; p99: number; max: number; samples: number };
-}
-
-function zoomDelivery(n: number, sessionId: string): { body: string; headers: Record<string, string> } {
-  const body = JSON.stringify({
-    event: 'session.recording_completed',
-    // occurredAt: the send time, so the subscribers can measure delivery latency.
-    event_ts: Date.now(),
-    payload: { account_id: 'bench', object: { session_id: sessionId, recording_files: [{ id: `file-${n}-${randomUUID()}`, file_type: 'MP4', status: 'completed' }] } },
-  });
-  const ts = String(Math.floor(Date.now() / 1000));
-  const signature = `v0=${createHmac('sha256', TOKEN).update(`v0:${ts}:${body}`).digest('hex')}`;
-  return { body, headers: { 'content-type': 'application/json', 'x-zm-signature': signature, 'x-zm-request-timestamp': ts } };
 }
 
 async function run(label: string, redis?: TestRedis): Promise<string> {
@@ -74,34 +60,20 @@ async function run(label: string, redis?: TestRedis): Promise<string> {
     gc();
     heap.push(heapMb());
   }, 1_000);
-  const agent = new Agent({ connections: 8 });
-  const sessionId = randomBytes(16).toString('base64');
   const total = RATE * SECONDS;
-  const started = Date.now();
-  let refused = 0;
-  const posts: Promise<void>[] = [];
-  for (let n = 0; n < total; n++) {
-    // Paced on the clock, not on answers: a slow answer does not slow the offered rate.
-    const due = started + (n * 1000) / RATE;
-    const wait = due - Date.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    const delivery = zoomDelivery(n, sessionId);
-    posts.push(
-      request(`${app.url}/webhooks/zoom`, { method: 'POST', headers: delivery.headers, body: delivery.body, dispatcher: agent }).then(async (res) => {
-        await res.body.dump();
-        if (res.statusCode !== 200) refused += 1;
-      }),
-    );
-  }
-  await Promise.all(posts);
-  const sendSeconds = (Date.now() - started) / 1000;
+  const sender = fork(join(__dirname, 'live-sender.ts'), [`${app.url}/webhooks/zoom`, TOKEN, String(RATE), String(SECONDS)], {
+    execArgv: ['-r', '@swc-node/register'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const sent = await new Promise<{ refused: number; sentSeconds: number }>((resolve) => sender.on('message', (m: { kind: string; refused: number; sentSeconds: number }) => m.kind === 'sent' && resolve(m)));
+  const sendSeconds = sent.sentSeconds;
+  const refused = sent.refused;
   process.stderr.write(`${label}: sent ${total} webhooks in ${sendSeconds.toFixed(1)} s, collecting\n`);
   child.send({ kind: 'collect', expected: total, timeoutMs: 30_000 });
   const result = (await fromChild('result')) as unknown as Result;
   clearInterval(sampler);
   gc();
   heap.push(heapMb());
-  await agent.close();
   await app.close();
   await sandbox.close();
 
