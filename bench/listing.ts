@@ -2,8 +2,9 @@ import { request } from 'undici';
 import { startApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { PROVIDER_NAMES } from '../src/domain/provider-name';
-import { demoRecordings } from '../src/sandbox/demo-data';
+import { demoRecordings } from '../src/demo/demo-data';
 import { startSandbox } from '../src/sandbox/start-sandbox';
+import { createProgress } from './lib/progress';
 import { percentile } from './lib/stats';
 
 const PAGE_QUERY = `query Page($after: String) {
@@ -38,6 +39,7 @@ const slice = (samples: PageSample[], from: number, to: number, pick: (s: PageSa
  * depth, and a flat heap. It also checks the walk met every recording exactly once.
  */
 export async function listingScenario(latencyMs: number, perVendor: number): Promise<string[]> {
+  process.stderr.write(`timeline walk: seeding ${perVendor.toLocaleString('en')} recordings per vendor\n`);
   const sandbox = await startSandbox({ latencyMs, recordingsPerVendor: perVendor });
   const app = await startApp({ ...loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent' }), sandbox: false, providers: sandbox.providers });
   const expected = Object.values(demoRecordings(1, perVendor)).reduce((n, list) => n + list.length, 0);
@@ -47,6 +49,8 @@ export async function listingScenario(latencyMs: number, perVendor: number): Pro
   const seen = new Set<string>();
   let after: string | null = null;
   let duplicates = 0;
+  // Pages of 50 over every recording (merged heads can end a page early: an estimate).
+  const progress = createProgress({ label: 'timeline walk', unit: 'pages', total: Math.ceil(expected / 50) });
   const started = process.hrtime.bigint();
   try {
     for (;;) {
@@ -71,6 +75,7 @@ export async function listingScenario(latencyMs: number, perVendor: number): Pro
       }
       const { hasNextPage, endCursor } = body.data.recordings.pageInfo;
       if (samples.length % 250 === 0) heap.push(heapAfterGc());
+      progress.update(samples.length, `${seen.size.toLocaleString('en')} of ${expected.toLocaleString('en')} recordings`);
       if (!hasNextPage) break;
       after = endCursor;
     }
@@ -78,6 +83,7 @@ export async function listingScenario(latencyMs: number, perVendor: number): Pro
     await app.close();
     await sandbox.close();
   }
+  progress.finish(samples.length, `${seen.size.toLocaleString('en')} of ${expected.toLocaleString('en')} recordings`);
   heap.push(heapAfterGc());
   // The walk's own check: a timeline that loses or repeats a recording fails the benchmark.
   if (seen.size !== expected || duplicates > 0) {

@@ -1,16 +1,17 @@
 import 'reflect-metadata';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { request } from 'undici';
 import { startApp, type RunningApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import type { RecordingData } from '../src/domain/model';
 import { PROVIDER_NAMES, type ProviderName } from '../src/domain/provider-name';
 import { encodeGlobalId, recordingGlobalId } from '../src/ids/global-id';
-import { demoRecordings } from '../src/sandbox/demo-data';
+import { demoRecordings } from '../src/demo/demo-data';
 import type { Emulator } from '../src/sandbox/emulator';
 import { startSandbox, type Sandbox } from '../src/sandbox/start-sandbox';
 import { startBareApollo } from './bare-apollo';
 import { createFloor, type Floor } from './floor';
+import { meshShapedRun, perVendorRows } from './latency';
 import { listingScenario } from './listing';
 import { loadTest } from './lib/load';
 import { ONE_QUERY } from './lib/queries';
@@ -30,6 +31,10 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PER_VENDOR = 20;
 /** Interleaved runs of scenario 1 for its overhead line (BENCH_OVERHEAD_ROUNDS). */
 const OVERHEAD_ROUNDS = Number(process.env.BENCH_OVERHEAD_ROUNDS ?? 200);
+/** The Mesh-shaped run (scenario 8): seconds, connections, and how many generated recordings per vendor its ids spread over. */
+const MESH_SECONDS = Number(process.env.BENCH_MESH_SECONDS ?? 10);
+const MESH_CONNECTIONS = Number(process.env.BENCH_MESH_CONNECTIONS ?? 20);
+const MESH_SPREAD = Number(process.env.BENCH_MESH_SPREAD ?? 2_000);
 /** Generated recordings per vendor for the timeline walk (scenario 6). */
 const LIST_PER_VENDOR = Number(process.env.BENCH_LIST_PER_VENDOR ?? 10_000);
 
@@ -163,7 +168,7 @@ async function main(): Promise<void> {
   const fmt2 = (n: number) => n.toFixed(2);
   const lines = [
     `Benchmark: vendor latency ${LATENCY_MS} ms per call, ${ITERATIONS} sequential runs each, load ${LOAD_SECONDS} s x ${CONNECTIONS} connections (autocannon, second process)`,
-    `Machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+    `Machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, load average at the start ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min)`,
     '',
     '| scenario | vendor calls | minimum | duplicates | p50 ms | p95 ms | req/s | p50 / floor | calls vs naive |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -189,18 +194,25 @@ async function main(): Promise<void> {
     `Scenario 1, ${OVERHEAD_ROUNDS} interleaved runs each at ${LATENCY_MS} ms vendor latency, p50: server ${fmt2(at.server)} ms, bare Apollo Server ${fmt2(at.bare)} ms, floor ${fmt2(at.floor)} ms.`,
     `Server overhead on scenario 1 at p50: ${fmt2(at.server - at.floor)} ms over the floor (a bare Apollo Server on fastify: ${fmt2(at.bare - at.floor)} ms).`,
   );
+  // Scenario 7 (issue #16): per vendor, recording + link and recording + session { id }, against one round trip.
+  const postServer = (query: string, variables: Record<string, unknown>) => post(server, { query, variables });
+  lines.push('', `Scenario 7, per vendor, ${ITERATIONS} interleaved runs each at ${LATENCY_MS} ms vendor latency:`, '', ...(await perVendorRows(sandbox, floor, postServer, ITERATIONS)));
   for (const e of Object.values(sandbox.emulators)) e.latencyMs = 0;
   await interleavedP50(50, contenders);
   const hot = await interleavedP50(2 * OVERHEAD_ROUNDS, contenders);
   lines.push(
+    '',
     `Server overhead on scenario 1 at p50 with 0 ms vendor latency: ${fmt2(hot.server - hot.floor)} ms (server ${fmt2(hot.server)} ms, floor ${fmt2(hot.floor)} ms;` +
       ` a bare Apollo Server on fastify: ${fmt2(hot.bare - hot.floor)} ms).`,
+    `Own overhead at 0 ms vendor latency, p50 of ${2 * OVERHEAD_ROUNDS} interleaved runs: server / bare Apollo Server = ${(hot.server / hot.bare).toFixed(2)}x (target 1.25x).`,
   );
   console.log(lines.join('\n'));
 
   await Promise.all([server.close(), naive.close(), bare.close()]);
   await floor.close();
   await sandbox.close();
+
+  console.log(['', ...(await meshShapedRun(LATENCY_MS, MESH_SECONDS, MESH_CONNECTIONS, MESH_SPREAD))].join('\n'));
 
   console.log(['', ...(await listingScenario(LATENCY_MS, LIST_PER_VENDOR))].join('\n'));
 }

@@ -5,6 +5,7 @@ import { deriveCursorKey } from './timeline/cursor-key';
 import { closeProviders, createProviders } from './providers/provider-registry';
 import { createSharedState, type SharedState } from './shared-state';
 import { createServer } from './server/create-server';
+import { tryItQuery } from './server/playground/playground-examples';
 import { startSandbox, type Sandbox } from './sandbox/start-sandbox';
 import { playWhileSubscribed } from './sandbox/live-recordings';
 import { sandboxWebhookSecrets } from './sandbox/sandbox-webhook-secrets';
@@ -81,8 +82,9 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   const live = Object.keys(providers) as ProviderName[];
   if (sandbox) {
     server.app.log.info(
-      { emulators: Object.fromEntries(Object.entries(sandbox.emulators).map(([k, e]) => [k, e.url])) },
-      'sandbox mode: no vendor configured, so built-in emulators of all five vendor APIs serve demo data',
+      { emulators: sandbox.baseUrls },
+      'sandbox mode: no vendor configured, so built-in emulators of all five vendor APIs serve demo data ' +
+        '(each URL as its base-URL variable takes it: DAILY_API_URL, SIGNALWIRE_SPACE_URL, ZOOM_API_URL, BIRD_API_URL, CLOUDFLARE_API_URL)',
     );
   } else {
     server.app.log.info({ vendors: live }, `live vendors: ${live.map((p) => PROVIDER_LABELS[p]).join(', ')}`);
@@ -91,6 +93,10 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     server.app.log.warn('API_KEYS is not set: the API is open to anyone who can reach it');
   }
   server.app.log.info({ url: `${server.url}/graphql` }, `recording-graph listening on ${server.url}/graphql`);
+  if (config.playground) {
+    const tryIt = tryItQuery(config.sandbox);
+    server.app.log.info({ playground: `${server.url}/graphql`, query: tryIt }, `playground: open ${server.url}/graphql in a browser and run ${tryIt}`);
+  }
   return {
     url: server.url,
     sandbox,

@@ -27,3 +27,27 @@ export function loadTest(url: string, body: unknown, headers: Record<string, str
     });
   });
 }
+
+export interface SpreadLoadResult {
+  requestsPerSec: number;
+  /** autocannon's latency percentiles, ms. */
+  p50: number;
+  p97_5: number;
+  non2xx: number;
+  errors: number;
+}
+
+/**
+ * Drives `query` with autocannon from a second process (bench/lib/load-ids.ts), each request
+ * with the next of `ids` as `$id`: a load spread over many recordings.
+ */
+export function loadTestSpread(url: string, query: string, ids: string[], seconds: number, connections: number): Promise<SpreadLoadResult> {
+  const script = join(__dirname, 'load-ids.ts');
+  return new Promise((resolve, reject) => {
+    const child = execFile(process.execPath, ['-r', '@swc-node/register', script], { maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => {
+      if (error) return reject(error);
+      resolve(JSON.parse(stdout) as SpreadLoadResult);
+    });
+    child.stdin!.end(JSON.stringify({ url, query, ids, connections, seconds }));
+  });
+}

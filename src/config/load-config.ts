@@ -1,6 +1,6 @@
 import { BlockList, isIP } from 'node:net';
 import type { AppConfig, CacheConfig, NodeEnv, ProvidersConfig, VendorCommonConfig, VendorHttpTimeoutsConfig, VendorResilienceConfig } from './config.types';
-import { ConfigError } from './config-error';
+import { ConfigError, type ConfigProblem } from './config-error';
 import { QUERY_LIMIT_DEFAULTS } from './query-limit-defaults';
 import { SERVER_DEFAULTS } from './server-defaults';
 import { subscriptionsFrom, webhooksFrom, type EnvReaders } from './webhook-config';
@@ -9,34 +9,53 @@ import { PROVIDER_NAMES, type ProviderName } from '../domain/provider-name';
 import { CACHE_DEFAULTS } from './cache-defaults';
 import { RATE_CLASSES, rateVariableName, type RateLimitSetting, type RateRule } from './rate-limit-defaults';
 
-type Env = Record<string, string | undefined>;
+type EnvValues = Record<string, string | undefined>;
+
+/**
+ * The environment being read, and every problem found so far: a reader that finds a bad
+ * value records it and carries on with the default, so one start reports every variable
+ * to fix (loadConfig throws them together at the end).
+ */
+interface Env {
+  values: EnvValues;
+  problems: ConfigProblem[];
+}
+
+/** Records a problem; the caller carries on with a fallback. */
+function problem(env: Env, variable: string, message: string): void {
+  env.problems.push({ variable, message });
+}
 
 function str(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
+  const value = env.values[name]?.trim();
   return value ? value : undefined;
 }
 
 function int(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = str(env, name);
   if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number from ${min} to ${max}.`);
   const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max}.`);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    problem(env, name, `must be a whole number from ${min} to ${max}.`);
+    return fallback;
+  }
   return value;
 }
 
+/** An http(s) base URL; '' when it is missing or unusable (the problem is recorded). */
 function httpUrl(env: Env, name: string, fallback: string | null): string {
   const raw = str(env, name) ?? fallback;
-  if (!raw) throw new ConfigError(name, 'is required.');
+  const refuse = (message: string): string => (problem(env, name, message), '');
+  if (!raw) return refuse('is required.');
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(name, 'must be an absolute http(s) URL.');
+    return refuse('must be an absolute http(s) URL.');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(name, 'must be an absolute http(s) URL.');
-  if (url.username || url.password) throw new ConfigError(name, 'must not carry credentials; use the credential variables.');
-  if (url.search || url.hash) throw new ConfigError(name, 'must not have a query or fragment.');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return refuse('must be an absolute http(s) URL.');
+  if (url.username || url.password) return refuse('must not carry credentials; use the credential variables.');
+  if (url.search || url.hash) return refuse('must not have a query or fragment.');
   return url.toString().replace(/\/+$/, '');
 }
 
@@ -48,11 +67,12 @@ function credentials<K extends string>(env: Env, names: Record<K, string>): Reco
   const entries = Object.entries(names) as Array<[K, string]>;
   const present = entries.filter(([, variable]) => str(env, variable) !== undefined);
   if (present.length === 0) return undefined;
-  const missing = entries.find(([, variable]) => str(env, variable) === undefined);
-  if (missing) {
-    throw new ConfigError(missing[1], `is required because ${present.map(([, v]) => v).join(', ')} ${present.length === 1 ? 'is' : 'are'} set.`);
+  for (const [, variable] of entries.filter(([, v]) => str(env, v) === undefined)) {
+    problem(env, variable, `is required because ${present.map(([, v]) => v).join(', ')} ${present.length === 1 ? 'is' : 'are'} set.`);
   }
-  return Object.fromEntries(entries.map(([key, variable]) => [key, str(env, variable)!])) as Record<K, string>;
+  // Still enabled with the missing ones empty: it counts as configured (no sandbox), and
+  // loadConfig refuses to start anyway.
+  return Object.fromEntries(entries.map(([key, variable]) => [key, str(env, variable) ?? ''])) as Record<K, string>;
 }
 
 interface SharedVendorSettings {
@@ -71,7 +91,10 @@ function rateLimit(env: Env, name: string, fallback: RateLimitSetting | null): R
   const m = /^(\d{1,7})\/(\d{1,7})(ms|s|m)$/.exec(raw);
   const limit = m ? Number(m[1]) : 0;
   const windowMs = m ? Number(m[2]) * RATE_UNITS[m[3]] : 0;
-  if (limit < 1 || windowMs < 1 || windowMs > 86_400_000) throw new ConfigError(name, 'must be `off` or calls per window such as 20/1s, 1200/300s or 1000/1m (window at most a day).');
+  if (limit < 1 || windowMs < 1 || windowMs > 86_400_000) {
+    problem(env, name, 'must be `off` or calls per window such as 20/1s, 1200/300s or 1000/1m (window at most a day).');
+    return fallback;
+  }
   return { limit, windowMs };
 }
 
@@ -102,7 +125,7 @@ function common(env: Env, provider: ProviderName, prefix: string, baseUrl: strin
 function cacheConfig(env: Env): CacheConfig {
   const secret = str(env, 'CACHE_SECRET');
   // As CURSOR_SECRET: enough entropy for an AES-256 key (HKDF'd) even when written by hand.
-  if (secret !== undefined && secret.length < 32) throw new ConfigError('CACHE_SECRET', 'must be at least 32 characters.');
+  if (secret !== undefined && secret.length < 32) problem(env, 'CACHE_SECRET', 'must be at least 32 characters.');
   const slackPercent = int(env, 'CACHE_LINK_SLACK_PERCENT', CACHE_DEFAULTS.linkSlackPercent, 0, 1_000);
   return {
     enabled: choice(env, 'CACHE', ['on', 'off'], 'on') === 'on',
@@ -124,11 +147,11 @@ function dailyBucket(env: Env): { name: string; region?: string } | undefined {
   const name = str(env, 'DAILY_RECORDINGS_BUCKET');
   const region = str(env, 'DAILY_RECORDINGS_BUCKET_REGION');
   if (name === undefined) {
-    if (region !== undefined) throw new ConfigError('DAILY_RECORDINGS_BUCKET', 'is required because DAILY_RECORDINGS_BUCKET_REGION is set.');
+    if (region !== undefined) problem(env, 'DAILY_RECORDINGS_BUCKET', 'is required because DAILY_RECORDINGS_BUCKET_REGION is set.');
     return undefined;
   }
-  if (!S3_BUCKET.test(name)) throw new ConfigError('DAILY_RECORDINGS_BUCKET', 'must be an S3 bucket name.');
-  if (region !== undefined && !AWS_REGION.test(region)) throw new ConfigError('DAILY_RECORDINGS_BUCKET_REGION', 'must be an AWS region, e.g. us-west-2.');
+  if (!S3_BUCKET.test(name)) problem(env, 'DAILY_RECORDINGS_BUCKET', 'must be an S3 bucket name.');
+  if (region !== undefined && !AWS_REGION.test(region)) problem(env, 'DAILY_RECORDINGS_BUCKET_REGION', 'must be an AWS region, e.g. us-west-2.');
   return region === undefined ? { name } : { name, region };
 }
 
@@ -146,7 +169,7 @@ function providers(env: Env, shared: SharedVendorSettings): ProvidersConfig {
 
   const sw = credentials(env, { projectId: 'SIGNALWIRE_PROJECT_ID', apiToken: 'SIGNALWIRE_API_TOKEN' });
   if (sw) {
-    if (!UUID.test(sw.projectId)) throw new ConfigError('SIGNALWIRE_PROJECT_ID', 'must be the project id, a UUID.');
+    if (!UUID.test(sw.projectId)) problem(env, 'SIGNALWIRE_PROJECT_ID', 'must be the project id, a UUID.');
     const spaceUrl = httpUrl(env, 'SIGNALWIRE_SPACE_URL', null);
     out.signalwire = { ...common(env, 'signalwire', 'SIGNALWIRE', `${spaceUrl}${SIGNALWIRE_API_PATH}`, shared), spaceUrl, ...sw };
   }
@@ -156,15 +179,15 @@ function providers(env: Env, shared: SharedVendorSettings): ProvidersConfig {
 
   const bird = credentials(env, { accessKey: 'BIRD_ACCESS_KEY', workspaceId: 'BIRD_WORKSPACE_ID' });
   if (bird) {
-    if (!UUID.test(bird.workspaceId)) throw new ConfigError('BIRD_WORKSPACE_ID', 'must be the workspace id, a UUID.');
+    if (!UUID.test(bird.workspaceId)) problem(env, 'BIRD_WORKSPACE_ID', 'must be the workspace id, a UUID.');
     out.bird = { ...common(env, 'bird', 'BIRD', httpUrl(env, 'BIRD_API_URL', VENDOR_DEFAULTS.bird.baseUrl), shared), ...bird };
   }
 
   const cf = credentials(env, { apiToken: 'CLOUDFLARE_API_TOKEN', accountId: 'CLOUDFLARE_ACCOUNT_ID', appId: 'CLOUDFLARE_APP_ID' });
   if (cf) {
     // account_id and app_id are at most 32 characters (docs/vendors/cloudflare.md#base-url-and-authentication); allow a margin, no dots or slashes.
-    if (!CLOUDFLARE_ID.test(cf.accountId)) throw new ConfigError('CLOUDFLARE_ACCOUNT_ID', 'must be a Cloudflare account id.');
-    if (!CLOUDFLARE_ID.test(cf.appId)) throw new ConfigError('CLOUDFLARE_APP_ID', 'must be a RealtimeKit app id.');
+    if (!CLOUDFLARE_ID.test(cf.accountId)) problem(env, 'CLOUDFLARE_ACCOUNT_ID', 'must be a Cloudflare account id.');
+    if (!CLOUDFLARE_ID.test(cf.appId)) problem(env, 'CLOUDFLARE_APP_ID', 'must be a RealtimeKit app id.');
     out.cloudflare = { ...common(env, 'cloudflare', 'CLOUDFLARE', httpUrl(env, 'CLOUDFLARE_API_URL', VENDOR_DEFAULTS.cloudflare.baseUrl), shared), ...cf };
   }
   return out;
@@ -191,30 +214,37 @@ function redisUrlFrom(env: Env): string | undefined {
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('REDIS_URL', 'must be a redis:// or rediss:// URL.');
+    problem(env, 'REDIS_URL', 'must be a redis:// or rediss:// URL.');
+    return undefined;
   }
-  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new ConfigError('REDIS_URL', 'must be a redis:// or rediss:// URL.');
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    problem(env, 'REDIS_URL', 'must be a redis:// or rediss:// URL.');
+    return undefined;
+  }
   return raw;
 }
 
 function choice<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
   const raw = (str(env, name) ?? fallback).toLowerCase();
-  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(name, `must be ${allowed.join(' or ')}.`);
+  if (!(allowed as readonly string[]).includes(raw)) {
+    problem(env, name, `must be ${allowed.length > 2 ? `one of ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}` : allowed.join(' or ')}.`);
+    return fallback;
+  }
   return raw as T;
 }
 
+/** pino's levels (LOG_LEVEL), lowest first. */
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
 /**
  * Reads and validates the whole configuration once, at start. The only reader of
- * process.env in the code base; throws ConfigError naming the variable at fault.
+ * process.env in the code base; throws one ConfigError naming every variable at fault.
  * `stdoutIsTty` picks the default log format: pretty for a person at a terminal in
  * development, JSON lines for everything else (log collectors, tests, production).
  */
-export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = process.stdout.isTTY === true): AppConfig {
-  const nodeEnvRaw = str(env, 'NODE_ENV') ?? SERVER_DEFAULTS.nodeEnv;
-  if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
-    throw new ConfigError('NODE_ENV', 'must be development, production or test.');
-  }
-  const nodeEnv = nodeEnvRaw as NodeEnv;
+export function loadConfig(values: EnvValues = process.env, stdoutIsTty: boolean = process.stdout.isTTY === true): AppConfig {
+  const env: Env = { values, problems: [] };
+  const nodeEnv: NodeEnv = choice(env, 'NODE_ENV', ['development', 'production', 'test'], SERVER_DEFAULTS.nodeEnv);
   const timeouts: VendorHttpTimeoutsConfig = {
     connectMs: int(env, 'VENDOR_CONNECT_TIMEOUT_MS', VENDOR_TIMEOUT_DEFAULTS.connectMs, 1, 600_000),
     headersMs: int(env, 'VENDOR_HEADERS_TIMEOUT_MS', VENDOR_TIMEOUT_DEFAULTS.headersMs, 1, 600_000),
@@ -231,17 +261,17 @@ export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = proces
   const rates = rateLimits(env);
   const configured = providers(env, { timeouts, resilience, rateLimits: rates });
   const apiKeys = (str(env, 'API_KEYS') ?? '').split(',').map((k) => k.trim()).filter(Boolean);
-  if (apiKeys.some((k) => k.length < 16)) throw new ConfigError('API_KEYS', 'every key must be at least 16 characters.');
+  if (apiKeys.some((k) => k.length < 16)) problem(env, 'API_KEYS', 'every key must be at least 16 characters.');
   const batchingRaw = choice(env, 'RECORDING_GRAPH_BATCHING', ['on', 'off'], SERVER_DEFAULTS.batching);
   if (nodeEnv === 'production' && apiKeys.length === 0) {
-    throw new ConfigError('API_KEYS', 'is required when NODE_ENV=production: without it anyone who reaches the server can read every recording and mint download links.');
+    problem(env, 'API_KEYS', 'is required when NODE_ENV=production: without it anyone who reaches the server can read every recording and mint download links.');
   }
   const cursorSecret = str(env, 'CURSOR_SECRET');
   // 32 characters: enough entropy for the cursor key (HKDF'd to AES-256) even when written by hand.
-  if (cursorSecret !== undefined && cursorSecret.length < 32) throw new ConfigError('CURSOR_SECRET', 'must be at least 32 characters.');
+  if (cursorSecret !== undefined && cursorSecret.length < 32) problem(env, 'CURSOR_SECRET', 'must be at least 32 characters.');
   const sandbox = Object.keys(configured).length === 0;
   if (sandbox && nodeEnv === 'production') {
-    throw new ConfigError('NODE_ENV', 'is production but no vendor is configured; set at least one vendor\'s credentials (the sandbox is for development).');
+    problem(env, 'NODE_ENV', 'is production but no vendor is configured; set at least one vendor\'s credentials (the sandbox is for development).');
   }
   const redisUrl = redisUrlFrom(env);
   const readers: EnvReaders = {
@@ -251,16 +281,17 @@ export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = proces
   };
   const host = str(env, 'HOST') ?? SERVER_DEFAULTS.host;
   if (sandbox && apiKeys.length === 0 && !isLoopbackHost(host)) {
-    throw new ConfigError(
+    problem(
+      env,
       'API_KEYS',
       `is required in sandbox mode when HOST is not a loopback address (127.0.0.0/8, ::1, localhost): the sandbox runs open, and HOST=${host} would let anyone who reaches it query and mint links.`,
     );
   }
-  return {
+  const config: AppConfig = {
     host,
     port: int(env, 'PORT', SERVER_DEFAULTS.port, 0, 65_535),
     nodeEnv,
-    logLevel: str(env, 'LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    logLevel: choice(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     apiKeys,
     batching: batchingRaw === 'on',
     cache: cacheConfig(env),
@@ -289,4 +320,6 @@ export function loadConfig(env: Env = process.env, stdoutIsTty: boolean = proces
       requestDeadlineMs: int(env, 'REQUEST_DEADLINE_MS', QUERY_LIMIT_DEFAULTS.requestDeadlineMs, 1, 3_600_000),
     },
   };
+  if (env.problems.length > 0) throw ConfigError.of(env.problems);
+  return config;
 }

@@ -2,20 +2,20 @@ import type { ProviderName } from '../domain/provider-name';
 import type { VendorHttpTimeoutsConfig } from './config.types';
 
 /**
- * Default base URLs (docs/configuration.md) and concurrency bounds per vendor.
- * The bounds come from each vendor's published rate limits (docs/vendors/README.md#rate-limits):
- * - Daily: about 20 req/s for most endpoints, 2 req/s for lists (unverified profile).
- * - SignalWire: GETs "effectively unlimited" (platform rate-limits page).
- * - Zoom: "Light"/"Medium" labels, numbers not published for Video SDK accounts.
- * - Bird: 50 GET/s per workspace (Channels API; assumed for Voice).
- * - Cloudflare RealtimeKit: 250 req/10 s overall, 1200 per 5 min per token.
+ * The default bound on calls in flight to one vendor: the size of its connection pool.
+ * It protects this process's sockets, not the vendor's quota (rate limits are another
+ * matter, docs/performance.md, "Concurrency"): at 50 ms a call, 64 connections carry about
+ * 1,280 calls/s, so vendor latency, not the bound, sets a request's time.
  */
+const POOL_CONNECTIONS = 64;
+
+/** Default base URLs (docs/configuration.md) and pool sizes per vendor. */
 export const VENDOR_DEFAULTS: Record<ProviderName, { baseUrl: string | null; maxConcurrency: number }> = {
-  daily: { baseUrl: 'https://api.daily.co/v1', maxConcurrency: 8 },
-  signalwire: { baseUrl: null, maxConcurrency: 16 },
-  zoom: { baseUrl: 'https://api.zoom.us/v2', maxConcurrency: 8 },
-  bird: { baseUrl: 'https://api.bird.com', maxConcurrency: 16 },
-  cloudflare: { baseUrl: 'https://api.cloudflare.com/client/v4', maxConcurrency: 8 },
+  daily: { baseUrl: 'https://api.daily.co/v1', maxConcurrency: POOL_CONNECTIONS },
+  signalwire: { baseUrl: null, maxConcurrency: POOL_CONNECTIONS },
+  zoom: { baseUrl: 'https://api.zoom.us/v2', maxConcurrency: POOL_CONNECTIONS },
+  bird: { baseUrl: 'https://api.bird.com', maxConcurrency: POOL_CONNECTIONS },
+  cloudflare: { baseUrl: 'https://api.cloudflare.com/client/v4', maxConcurrency: POOL_CONNECTIONS },
 };
 
 /**

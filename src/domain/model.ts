@@ -73,11 +73,18 @@ export interface RecordingData {
   knownLink?: KnownLink | null;
 }
 
-export interface SessionData {
+/**
+ * What a recording's own body says about its session: enough for the session's `id`,
+ * `nativeId`, `provider` and `kind` with no vendor call (docs/performance.md).
+ */
+export interface SessionRef {
   provider: ProviderName;
   key: readonly string[];
   nativeId: string;
   kind: SessionKind;
+}
+
+export interface SessionData extends SessionRef {
   name: string | null;
   startedAt: Date | null;
   durationSecs: number | null;

@@ -2,12 +2,13 @@ import 'reflect-metadata';
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { lexicographicSortSchema, parse, type GraphQLSchema } from 'graphql';
+import { lexicographicSortSchema, parse, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import type { RecordingData, SessionData } from '../domain/model';
 import type { GraphQLContext } from './context';
 import { RecordingEventResolver } from './events/recording-event.resolver';
 import { guardEntities } from './entity-representations';
+import { loadRecording } from './load-recording';
 import { ListingResolver } from './listing/listing.resolver';
 import { NodeResolver } from './node/node.resolver';
 import { RecordingResolver } from './recording/recording.resolver';
@@ -21,12 +22,13 @@ const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/fede
 
 /**
  * Entity references from a gateway go through the same per-request loaders as `nodes`,
- * so 50 references cost what 50 ids in `nodes` cost.
+ * so 50 references cost what 50 ids in `nodes` cost; `info` is the `_entities` field's, so
+ * the links its selection asks for start with the recordings (loadRecording).
  */
 const referenceResolvers = {
   Recording: {
-    __resolveReference: (ref: { id: string }, ctx: GraphQLContext): Promise<RecordingData> =>
-      ctx.loaders.recording.load(resolveId(ref.id, ctx.providers, 'Recording').canonical),
+    __resolveReference: (ref: { id: string }, ctx: GraphQLContext, info: GraphQLResolveInfo): Promise<RecordingData> =>
+      loadRecording(resolveId(ref.id, ctx.providers, 'Recording').canonical, ctx, info),
   },
   Session: {
     __resolveReference: (ref: { id: string }, ctx: GraphQLContext): Promise<SessionData> =>

@@ -48,8 +48,8 @@ export class RateBudget {
     private readonly provider: ProviderName,
     rules: readonly RateRule[],
     private readonly store: RateStore = new LocalRateStore(),
-    /** Bounds the wait when the request sets no deadline of its own. */
-    private readonly defaultWaitMs: number = 30_000,
+    /** The vendor request timeout: bounds the wait when the request sets no deadline, and how long a call can be in flight. */
+    private readonly requestMs: number = 30_000,
   ) {
     this.rules = rules.map((r) => ({ ...r, windowMs: r.windowMs + RATE_WINDOW_MARGIN_MS }));
   }
@@ -81,12 +81,14 @@ export class RateBudget {
     const rules = this.rulesFor(route);
     if (rules.length === 0) return undefined;
     const started = Date.now();
-    const deadline = ctx.deadlineAt ?? started + this.defaultWaitMs;
+    const deadline = ctx.deadlineAt ?? started + this.requestMs;
+    let waited = false;
     for (;;) {
-      const { waitMs, remaining, ticket } = await this.store.take(rules);
+      // In flight at most until the vendor request timeout: until settled, the unit counts from there.
+      const { waitMs, remaining, ticket } = await this.store.take(rules, this.requestMs);
       for (const [rule, left] of Object.entries(remaining)) ctx.metrics?.rateRemaining?.(this.provider, rule, left);
       if (waitMs === 0) {
-        if (Date.now() > started) ctx.metrics?.rateWait?.(this.provider, (Date.now() - started) / 1000);
+        if (waited) ctx.metrics?.rateWait?.(this.provider, (Date.now() - started) / 1000);
         return ticket ?? null;
       }
       if (Date.now() + waitMs > deadline) {
@@ -100,6 +102,7 @@ export class RateBudget {
       }
       // A little jitter, so the callers that waited for the same unit do not all ask at once.
       await sleep(waitMs + Math.random() * 5, ctx.signal);
+      waited = true;
     }
   }
 

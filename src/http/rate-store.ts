@@ -18,8 +18,12 @@ export interface RateTake {
  * through in one window.
  */
 export interface RateStore {
-  /** Takes one unit from every rule at once, or none (then says how long to wait). */
-  take(rules: readonly RateRule[]): Promise<RateTake>;
+  /**
+   * Takes one unit from every rule at once, or none (then says how long to wait). Until it
+   * is settled, a unit counts as made `openMs` from now: the call may reach the vendor any
+   * time before its timeout, so a window cannot open past it on the guess that it was prompt.
+   */
+  take(rules: readonly RateRule[], openMs: number): Promise<RateTake>;
   /**
    * The call that took `ticket` is over: its units now count from this moment. The vendor
    * counted the call somewhere between our sending it and its answer; counting it from the
@@ -80,12 +84,12 @@ export class LocalRateStore implements RateStore {
     return log;
   }
 
-  async take(rules: readonly RateRule[]): Promise<RateTake> {
-    return this.takeNow(rules);
+  async take(rules: readonly RateRule[], openMs: number): Promise<RateTake> {
+    return this.takeNow(rules, openMs);
   }
 
   /** Synchronous, so concurrent callers in this process cannot both see the last unit. */
-  takeNow(rules: readonly RateRule[]): RateTake {
+  takeNow(rules: readonly RateRule[], openMs: number): RateTake {
     const now = this.now();
     let waitMs = 0;
     const remaining: Record<string, number> = {};
@@ -93,12 +97,13 @@ export class LocalRateStore implements RateStore {
       const log = this.log(rule);
       log.prune(now, rule.windowMs);
       if (log.pausedUntil > now) waitMs = Math.max(waitMs, log.pausedUntil - now);
-      if (log.size >= rule.limit) waitMs = Math.max(waitMs, log.blockerAt(rule.limit) + rule.windowMs - now);
+      // A blocker still in flight counts as made later: look again after one window at most.
+      if (log.size >= rule.limit) waitMs = Math.max(waitMs, Math.min(rule.windowMs, log.blockerAt(rule.limit) + rule.windowMs - now));
     }
     const ticket: Stamp[] = [];
     for (const rule of rules) {
       const log = this.log(rule);
-      if (waitMs === 0) ticket.push(...log.add(now));
+      if (waitMs === 0) ticket.push(...log.add(now + openMs));
       remaining[rule.name] = Math.max(0, rule.limit - log.size);
     }
     return waitMs === 0 ? { waitMs, remaining, ticket } : { waitMs, remaining };
@@ -106,7 +111,7 @@ export class LocalRateStore implements RateStore {
 
   async settle(ticket: unknown): Promise<void> {
     const now = this.now();
-    for (const stamp of ticket as Stamp[]) stamp.at = Math.max(stamp.at, now);
+    for (const stamp of ticket as Stamp[]) stamp.at = now;
   }
 
   async pause(rules: readonly RateRule[], ms: number): Promise<void> {

@@ -36,6 +36,8 @@ for i = 1, rules do
   if count >= limit then
     local blocker = redis.call('ZRANGE', key, count - limit, count - limit, 'WITHSCORES')
     local w = tonumber(blocker[2]) + window - now
+    -- a blocker still in flight counts as made later: look again after one window at most
+    if w > window then w = window end
     if w > wait then wait = w end
   end
   remaining[i] = limit - count
@@ -43,8 +45,8 @@ end
 if wait <= 0 then
   for i = 1, rules do
     local key = KEYS[2 * i - 1]
-    redis.call('ZADD', key, now, ARGV[#ARGV] .. ':' .. i)
-    redis.call('PEXPIRE', key, tonumber(ARGV[2 * i]) * 2)
+    redis.call('ZADD', key, now + tonumber(ARGV[#ARGV - 1]), ARGV[#ARGV] .. ':' .. i)
+    redis.call('PEXPIRE', key, tonumber(ARGV[2 * i]) * 2 + tonumber(ARGV[#ARGV - 1]))
     remaining[i] = remaining[i] - 1
   end
   wait = 0
@@ -95,15 +97,15 @@ export class RedisRateStore implements RateStore {
     return rules.flatMap((r) => [`${this.prefix}:${r.name}`, `${this.prefix}:${r.name}:pause`]);
   }
 
-  async take(rules: readonly RateRule[]): Promise<RateTake> {
-    if (!this.redis.isReady()) return this.fallback(rules);
+  async take(rules: readonly RateRule[], openMs: number): Promise<RateTake> {
+    if (!this.redis.isReady()) return this.fallback(rules, openMs);
     const id = randomUUID();
     const keys = this.keys(rules);
     let reply: number[];
     try {
-      reply = (await this.redis.client.eval(TAKE, keys.length, ...keys, ...rules.flatMap((r) => [r.limit, r.windowMs]), id)) as number[];
+      reply = (await this.redis.client.eval(TAKE, keys.length, ...keys, ...rules.flatMap((r) => [r.limit, r.windowMs]), Math.ceil(openMs), id)) as number[];
     } catch {
-      return this.fallback(rules);
+      return this.fallback(rules, openMs);
     }
     const [waitMs, ...left] = reply.map(Number);
     const remaining = Object.fromEntries(rules.map((r, i) => [r.name, Math.max(0, left[i])]));
@@ -112,8 +114,8 @@ export class RedisRateStore implements RateStore {
     return { waitMs: 0, remaining, ticket };
   }
 
-  private async fallback(rules: readonly RateRule[]): Promise<RateTake> {
-    const took = await this.local.take(rules);
+  private async fallback(rules: readonly RateRule[], openMs: number): Promise<RateTake> {
+    const took = await this.local.take(rules, openMs);
     return took.ticket === undefined ? took : { ...took, ticket: { local: took.ticket } satisfies Ticket };
   }
 

@@ -21,6 +21,13 @@ export interface Loaders {
   session: DataLoader<string, SessionData>;
   /** Keyed by recording id + validForSecs; null when the vendor has no link for it. */
   accessLink: DataLoader<AccessLinkKey, AccessLinkData | null, string>;
+  /**
+   * Starts, before the recording is loaded, the link calls the operation will need for it
+   * (canonical Recording global id, each validity it selects), where the vendor needs only the
+   * id (RecordingProvider.prefetchAccessLinks); `accessLink` later takes them through the
+   * adapter's memo. Nothing without batching (the naive baseline has no memo).
+   */
+  prefetchLinks(recordingId: string, validities: readonly number[]): void;
 }
 
 export interface LoaderOptions {
@@ -150,5 +157,14 @@ export function createLoaders(providers: ProviderRegistry, ctx: CallContext, opt
     { ...loaderOptions, cacheKeyFn: (k) => `${recordingGlobalId(k.recording)}|${k.validForSecs}` },
   );
 
-  return { recording, session, accessLink };
+  const prefetchLinks = (recordingId: string, validities: readonly number[]): void => {
+    if (!options.batching || validities.length === 0) return;
+    const { provider, segments } = decodeGlobalId(recordingId);
+    providers[provider]?.prefetchAccessLinks?.(
+      validities.map((validForSecs) => ({ key: segments, validForSecs })),
+      callCtx,
+    );
+  };
+
+  return { recording, session, accessLink, prefetchLinks };
 }

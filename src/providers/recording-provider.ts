@@ -1,10 +1,16 @@
-import type { AccessLinkData, RecordingData, RecordingStatus, SessionData } from '../domain/model';
+import type { AccessLinkData, RecordingData, RecordingStatus, SessionData, SessionRef } from '../domain/model';
 import type { ProviderName } from '../domain/provider-name';
 import type { CircuitStateName } from '../http/resilience';
 import type { CallContext } from '../domain/call-context';
 
 export interface AccessLinkRequest {
   recording: RecordingData;
+  validForSecs: number;
+}
+
+/** A link asked for before its recording is loaded: the recording's global-id segments. */
+export interface LinkPrefetch {
+  key: readonly string[];
   validForSecs: number;
 }
 
@@ -85,6 +91,23 @@ export interface RecordingProvider {
 
   /** Mints links; a recording with a `knownLink` needs no call. */
   getAccessLinks(requests: readonly AccessLinkRequest[], ctx: CallContext): Promise<BatchResult<AccessLinkData>>;
+
+  /**
+   * Only where minting a link needs nothing but the recording's id (Daily, Bird): starts the
+   * vendor calls `getAccessLinks` will make for these recordings, into the request's memo
+   * (`ctx.memo`), so they run alongside the recordings' own calls. Answers nothing and never
+   * rejects: `getAccessLinks` later takes the memoized call, applies its own rules to the
+   * loaded recording, and reports a failure on the field as it would have without the
+   * prefetch (docs/performance.md, "Prefetched links").
+   */
+  prefetchAccessLinks?(requests: readonly LinkPrefetch[], ctx: CallContext): void;
+
+  /**
+   * The session a recording's `sessionKey` names, as far as the key says, with no call
+   * (`Recording.session { id nativeId provider kind }` costs nothing); null when the key
+   * alone cannot tell.
+   */
+  sessionRef(key: readonly string[]): SessionRef | null;
 
   /**
    * One step of the timeline (`Query.recordings`): the next recordings after `query.after`,

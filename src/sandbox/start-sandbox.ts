@@ -16,6 +16,12 @@ export interface Sandbox {
   emulators: Record<ProviderName, Emulator>;
   /** Adapter configs pointing at the emulators, with the emulators' demo credentials. */
   providers: Required<ProvidersConfig>;
+  /**
+   * Each emulator's URL as its vendor's base-URL variable takes it (DAILY_API_URL with
+   * Daily's `/v1`, SIGNALWIRE_SPACE_URL the space root without the API path, …): what the
+   * sandbox's log lists, so a URL copied from it into the variable reaches the emulator.
+   */
+  baseUrls: Record<ProviderName, string>;
   /** New recordings that go from started to ready, each step a signed webhook to `target` (docs/sandbox.md). */
   liveRecordings(secrets: Partial<SandboxWebhookSecrets>, target: WebhookTarget): LiveRecordings;
   close(): Promise<void>;
@@ -43,6 +49,13 @@ export async function startSandbox(options: SandboxStartOptions = {}): Promise<S
   return {
     emulators,
     providers: { daily: daily.config, signalwire: signalwire.config, zoom: zoom.config, bird: bird.config, cloudflare: cloudflare.config },
+    baseUrls: {
+      daily: daily.config.baseUrl,
+      signalwire: signalwire.config.spaceUrl,
+      zoom: zoom.config.baseUrl,
+      bird: bird.config.baseUrl,
+      cloudflare: cloudflare.config.baseUrl,
+    },
     liveRecordings: (secrets, target) =>
       liveRecordings({ daily: daily.data, signalwire: signalwire.data, zoom: zoom.data, bird: bird.data, cloudflare: cloudflare.data }, secrets, target),
     close: async () => {

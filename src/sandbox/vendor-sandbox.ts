@@ -27,7 +27,9 @@ export interface SandboxStartOptions {
   rateLimits?: boolean;
 }
 
-export type SandboxVendorHttp = Pick<VendorCommonConfig, 'timeouts' | 'resilience'> & { rateLimits?: Partial<Record<ProviderName, RateRule[]>> };
+/** The adapters' HTTP settings in the sandbox; `maxConcurrency` (tests) sets every vendor's bound on calls in flight. */
+export type SandboxVendorHttp = Pick<VendorCommonConfig, 'timeouts' | 'resilience'> &
+  Partial<Pick<VendorCommonConfig, 'maxConcurrency'>> & { rateLimits?: Partial<Record<ProviderName, RateRule[]>> };
 
 /** What a vendor's seed function takes besides the seed. */
 export type SeedOptions = Pick<SandboxStartOptions, 'recordingsPerVendor'>;
@@ -42,7 +44,7 @@ export interface VendorSandbox<C> {
 export function sandboxCommon(provider: ProviderName, baseUrl: string, vendorHttp?: SandboxStartOptions['vendorHttp']): VendorCommonConfig {
   return {
     baseUrl,
-    maxConcurrency: VENDOR_DEFAULTS[provider].maxConcurrency,
+    maxConcurrency: vendorHttp?.maxConcurrency ?? VENDOR_DEFAULTS[provider].maxConcurrency,
     timeouts: { ...(vendorHttp?.timeouts ?? VENDOR_TIMEOUT_DEFAULTS) },
     resilience: { ...(vendorHttp?.resilience ?? VENDOR_RESILIENCE_DEFAULTS) },
     rateLimits: vendorHttp?.rateLimits?.[provider] ?? [],

@@ -64,6 +64,9 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']) ?? randomUUID(),
     clientErrorHandler,
+    // A child logger per request serializes (and redacts) its bindings up front; with nothing
+    // to log (LOG_LEVEL=silent) that is pure cost, so such requests log through the root logger.
+    childLoggerFactory: (logger, bindings, options) => (logger.level === 'silent' ? logger : logger.child(bindings, options)),
   });
   const { apollo, metrics, contextFor, limits, facts, formatError } = await buildGraphQLServer(config, schema, providers, { cursorKey: options.cursorKey, log: app.log, cache: options.cache });
 

@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { request } from 'undici';
 import type { DailyDataset } from '../../src/sandbox/daily/daily.seed';
 import { DAILY_SANDBOX_API_KEY, startDailySandbox } from '../../src/sandbox/daily/daily.emulator';
@@ -64,6 +65,31 @@ describe('two replicas sharing Redis', () => {
     expect(again.filter((r) => r.body.errors !== undefined)).toEqual([]);
     expect(emulator.totalCalls()).toBe(calls);
   }, 60_000);
+
+  it('keeps what it caches in Redis encrypted: no link, id or status in clear', async () => {
+    // A finished recording (only READY ones have links) that no other case reads.
+    const index = data.recordings.findIndex((r, i) => i > 140 && r.status === 'finished');
+    const id = ids()[index];
+    const answer = await gql(a.url, 'query ($id: ID!) { node(id: $id) { ... on Recording { accessLink(validForSecs: 600) { url } } } }', { id });
+    const url = (answer.body.data as { node: { accessLink: { url: string } } }).node.accessLink.url;
+    const client = new Redis(redis.url);
+    try {
+      const keys = await client.keys('rg:cache:*');
+      expect(keys.some((k) => k.startsWith('rg:cache:accessLink:daily:'))).toBe(true);
+      const values = await Promise.all(keys.map((k) => client.getBuffer(k)));
+      const native = data.recordings[index].id;
+      for (const value of values) {
+        const text = value!.toString('latin1');
+        expect(text).not.toContain(url);
+        expect(text).not.toContain(native);
+        expect(text).not.toContain('READY');
+      }
+      // Keys name the vendor's ids and a hash of the account, never the credential.
+      expect(keys.join('\n')).not.toContain(DAILY_SANDBOX_API_KEY);
+    } finally {
+      client.disconnect();
+    }
+  });
 
   it('keeps answering while Redis is down, says so in /readyz, and recovers when it is back', async () => {
     // Daily's window of the test before empties first: from now on each replica counts alone.

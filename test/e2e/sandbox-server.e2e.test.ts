@@ -1,7 +1,15 @@
 import type { RecordingData } from '../../src/domain/model';
 import { PROVIDER_NAMES } from '../../src/domain/provider-name';
 import { encodeGlobalId, recordingGlobalId } from '../../src/ids/global-id';
-import { demoRecordings } from '../../src/sandbox/demo-data';
+import { demoRecordings } from '../../src/demo/demo-data';
+import { startApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { BIRD_SANDBOX_ACCESS_KEY, BIRD_SANDBOX_WORKSPACE_ID } from '../../src/sandbox/bird/bird.emulator';
+import { CLOUDFLARE_SANDBOX_ACCOUNT_ID, CLOUDFLARE_SANDBOX_API_TOKEN, CLOUDFLARE_SANDBOX_APP_ID } from '../../src/sandbox/cloudflare/cloudflare.emulator';
+import { DAILY_SANDBOX_API_KEY } from '../../src/sandbox/daily/daily.emulator';
+import { SIGNALWIRE_SANDBOX_API_TOKEN } from '../../src/sandbox/signalwire/signalwire.emulator';
+import { SIGNALWIRE_SANDBOX_PROJECT_ID } from '../../src/sandbox/signalwire/signalwire.seed';
+import { ZOOM_SANDBOX_API_KEY, ZOOM_SANDBOX_API_SECRET } from '../../src/sandbox/zoom/zoom.emulator';
 import { gql } from '../support/graphql-client';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';
 
@@ -15,6 +23,15 @@ const RECORDING_FIELDS = `id provider nativeId status providerStatus format dura
 describe('npm start in sandbox mode, end to end', () => {
   let server: SpawnedServer;
   const demo = demoRecordings();
+  /** The server's JSON log lines so far (anything else it wrote is left out). */
+  const logLines = (): Array<{ msg?: string; playground?: string; query?: string; emulators?: Record<string, string> }> =>
+    server.output.flatMap((line) => {
+      try {
+        return [JSON.parse(line)];
+      } catch {
+        return [];
+      }
+    });
 
   beforeAll(async () => {
     server = await spawnServer({ NODE_ENV: 'development' });
@@ -27,7 +44,41 @@ describe('npm start in sandbox mode, end to end', () => {
     const log = server.output.join('\n');
     expect(log).toMatch(/sandbox mode/);
     expect(log).toMatch(/API_KEYS is not set/);
-    for (const p of PROVIDER_NAMES) expect(log).toMatch(new RegExp(`"${p}":"http://127\\.0\\.0\\.1:\\d+"`));
+    for (const p of PROVIDER_NAMES) expect(log).toMatch(new RegExp(`"${p}":"http://127\\.0\\.0\\.1:\\d+`));
+  });
+
+  it('prints the playground URL and a demo query that answers as it is', async () => {
+    const line = logLines().find((l) => l.playground);
+    expect(line?.playground).toBe(`${server.url}/graphql`);
+    expect(line?.msg).toContain(`open ${server.url}/graphql in a browser`);
+    const res = await gql(server.url, line!.query!);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data?.recording).toMatchObject({ provider: 'DAILY', status: 'READY' });
+  });
+
+  it('lists each emulator as its base-URL variable takes it: the logged URLs serve a server configured with them', async () => {
+    const line = logLines().find((l) => l.emulators)!;
+    const urls = line.emulators!;
+    expect(urls.daily).toMatch(/\/v1$/);
+    const configured = await startApp(
+      loadConfig({
+        NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent',
+        DAILY_API_KEY: DAILY_SANDBOX_API_KEY, DAILY_API_URL: urls.daily,
+        SIGNALWIRE_PROJECT_ID: SIGNALWIRE_SANDBOX_PROJECT_ID, SIGNALWIRE_API_TOKEN: SIGNALWIRE_SANDBOX_API_TOKEN, SIGNALWIRE_SPACE_URL: urls.signalwire,
+        ZOOM_API_KEY: ZOOM_SANDBOX_API_KEY, ZOOM_API_SECRET: ZOOM_SANDBOX_API_SECRET, ZOOM_API_URL: urls.zoom,
+        BIRD_ACCESS_KEY: BIRD_SANDBOX_ACCESS_KEY, BIRD_WORKSPACE_ID: BIRD_SANDBOX_WORKSPACE_ID, BIRD_API_URL: urls.bird,
+        CLOUDFLARE_API_TOKEN: CLOUDFLARE_SANDBOX_API_TOKEN, CLOUDFLARE_ACCOUNT_ID: CLOUDFLARE_SANDBOX_ACCOUNT_ID, CLOUDFLARE_APP_ID: CLOUDFLARE_SANDBOX_APP_ID, CLOUDFLARE_API_URL: urls.cloudflare,
+      }),
+    );
+    try {
+      expect(configured.sandbox).toBeUndefined();
+      const ids = PROVIDER_NAMES.map((p) => recordingGlobalId(demo[p].find((r) => r.status === 'READY')!));
+      const res = await gql(configured.url, 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
+      expect(res.body.errors).toBeUndefined();
+      expect((res.body.data?.nodes as Array<{ id: string }>).map((n) => n.id)).toEqual(ids);
+    } finally {
+      await configured.close();
+    }
   });
 
   describe.each(PROVIDER_NAMES)('%s', (provider) => {

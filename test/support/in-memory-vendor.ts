@@ -43,6 +43,7 @@ export function inMemoryVendor(spec: InMemoryVendorSpec) {
     getRecordings: () => Promise.reject(new Error('not used')),
     getSessions: () => Promise.reject(new Error('not used')),
     getAccessLinks: () => Promise.reject(new Error('not used')),
+    sessionRef: () => null,
     async listRecordings(query): Promise<ListPage> {
       const index = calls.length;
       calls.push(query);

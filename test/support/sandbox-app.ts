@@ -15,10 +15,10 @@ export interface SandboxApp {
  * The five emulators plus the server pointed at them, in this process (so tests can use
  * the emulators' knobs and counters), configured from `env` like the real thing.
  */
-export async function startSandboxApp(env: Record<string, string> = {}): Promise<SandboxApp> {
+export async function startSandboxApp(env: Record<string, string> = {}, options: { maxConcurrency?: number } = {}): Promise<SandboxApp> {
   // No cross-request cache unless a test asks for it: these suites count each request's own vendor calls.
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', CACHE: 'off', ...env });
-  const sandbox = await startSandbox({ vendorHttp: config.vendorHttp });
+  const sandbox = await startSandbox({ vendorHttp: { ...config.vendorHttp, ...options } });
   const app = await startApp({ ...config, sandbox: false, providers: sandbox.providers });
   return {
     sandbox,

@@ -1,28 +1,28 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { linkRefusal } from '../../domain/link-rule';
-import type { AccessLinkData, RecordingData, SessionData, StorageConfigData } from '../../domain/model';
+import type { AccessLinkData, RecordingData, SessionData, SessionRef, StorageConfigData } from '../../domain/model';
 import type { ProviderName } from '../../domain/provider-name';
-import { BadUserInputError } from '../../errors/coded-error';
 import { encodeGlobalId, recordingGlobalId } from '../../ids/global-id';
 import { AccessLinkType } from '../access-link/access-link.type';
+import { checkValidForSecs, DEFAULT_VALID_FOR_SECS, MAX_VALID_FOR_SECS, MIN_VALID_FOR_SECS } from '../access-link/validity';
 import type { GraphQLContext } from '../context';
 import { ProviderEnum } from '../enums';
+import { loadRecording } from '../load-recording';
 import { resolveId } from '../resolve-id';
+import { selectsOnly } from '../selection';
 import { SessionType } from '../session/session.type';
 import { StorageConfigType } from '../storage/storage-config.type';
 import { RecordingType } from './recording.type';
 
-/** Bounds of `accessLink(validForSecs:)`: a second to 7 days (Zoom's ttl maximum, the longest any vendor grants). */
-export const MIN_VALID_FOR_SECS = 1;
-export const MAX_VALID_FOR_SECS = 604_800;
-/** What `accessLink` asks for when `validForSecs` is left out or null; the link hint reads it too (src/server/limits/argument-facts.ts). */
-export const DEFAULT_VALID_FOR_SECS = 3600;
+/** The Session fields a recording's own body answers (SessionRef): selecting only these costs no call. */
+const SESSION_REF_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'nativeId', 'provider', 'kind']);
 
 @Resolver(() => RecordingType)
 export class RecordingResolver {
   @Query(() => RecordingType, { nullable: true, description: 'A recording by global id; null with a NOT_FOUND error when the vendor has none.' })
-  recording(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<RecordingData> {
-    return ctx.loaders.recording.load(resolveId(id, ctx.providers, 'Recording').canonical);
+  recording(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<RecordingData> {
+    return loadRecording(resolveId(id, ctx.providers, 'Recording').canonical, ctx, info);
   }
 
   @FieldResolver(() => ID)
@@ -41,9 +41,11 @@ export class RecordingResolver {
   }
 
   @FieldResolver(() => SessionType, { nullable: true, description: 'The session the recording belongs to.' })
-  async session(@Root() recording: RecordingData, @Ctx() ctx: GraphQLContext): Promise<SessionData | null> {
+  async session(@Root() recording: RecordingData, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<SessionData | SessionRef | null> {
     if (!recording.sessionKey) return null;
-    return ctx.loaders.session.load(encodeGlobalId('Session', recording.provider, recording.sessionKey));
+    // What the recording already says is free; the session is loaded only for a field it alone has.
+    const ref = selectsOnly(info, 'Session', SESSION_REF_FIELDS) ? ctx.providers[recording.provider]?.sessionRef(recording.sessionKey) : null;
+    return ref ?? ctx.loaders.session.load(encodeGlobalId('Session', recording.provider, recording.sessionKey));
   }
 
   @FieldResolver(() => AccessLinkType, {
@@ -57,10 +59,7 @@ export class RecordingResolver {
     validForSecs: number | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AccessLinkData | null> {
-    const secs = validForSecs ?? DEFAULT_VALID_FOR_SECS;
-    if (!Number.isInteger(secs) || secs < MIN_VALID_FOR_SECS || secs > MAX_VALID_FOR_SECS) {
-      throw new BadUserInputError(`validForSecs must be between ${MIN_VALID_FOR_SECS} and ${MAX_VALID_FOR_SECS}; got ${secs}.`);
-    }
+    const secs = checkValidForSecs(validForSecs);
     // The link rule (src/domain/link-rule.ts), for every vendor: a recording that cannot
     // have a file gets a coded error and costs no call. Checked here, on the recording the
     // field resolves on, so a link a loader fetched ahead of time is dropped just the same.

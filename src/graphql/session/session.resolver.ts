@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { RecordingData, SessionData } from '../../domain/model';
+import type { RecordingData, SessionData, SessionRef } from '../../domain/model';
 import type { ProviderName } from '../../domain/provider-name';
 import { sessionGlobalId } from '../../ids/global-id';
 import type { GraphQLContext } from '../context';
@@ -16,12 +16,12 @@ export class SessionResolver {
   }
 
   @FieldResolver(() => ID)
-  id(@Root() session: SessionData): string {
+  id(@Root() session: SessionRef): string {
     return sessionGlobalId(session);
   }
 
   @FieldResolver(() => ProviderEnum)
-  provider(@Root() session: SessionData): ProviderName {
+  provider(@Root() session: SessionRef): ProviderName {
     return session.provider;
   }
 

@@ -1,4 +1,4 @@
-import type { AccessLinkData, RecordingData, RecordingStatus, SessionData, SessionKind, StorageConfigData } from '../../domain/model';
+import type { AccessLinkData, RecordingData, RecordingStatus, SessionData, SessionKind, SessionRef, StorageConfigData } from '../../domain/model';
 import { badResponse } from '../../errors/provider-error';
 import { UUID } from '../../ids/segment-rules';
 import { mediaFormatOf } from '../shared/formats';
@@ -38,6 +38,12 @@ export const BIRD_SOURCES: Record<string, SessionKind> = { call: 'CALL', confere
 /** A Bird session is the call or conference a recording was made in: [source, sourceId]. */
 export function birdSessionKey(rec: Pick<BirdRecording, 'source' | 'sourceId'>): string[] | null {
   return Object.hasOwn(BIRD_SOURCES, rec.source) && UUID.test(rec.sourceId) ? [rec.source, rec.sourceId] : null;
+}
+
+/** The session of a Bird session key [source, sourceId]; null for a source Bird does not document. */
+export function birdSessionRef([source, sourceId]: readonly string[]): SessionRef | null {
+  const kind = ownEntry(BIRD_SOURCES, source);
+  return kind ? { provider: 'bird', key: [source, sourceId], nativeId: sourceId, kind } : null;
 }
 
 /** A virtual-hosted S3 host: `<bucket>.s3.<region>.amazonaws.com` (or `s3-<region>`). */
@@ -99,16 +105,13 @@ export function mapBirdRecording(rec: BirdRecording): RecordingData {
  * dropped. Null when none match.
  */
 export function mapBirdSession(source: string, sourceId: string, recordings: readonly BirdRecording[]): SessionData | null {
-  const kind = ownEntry(BIRD_SOURCES, source);
-  if (!kind) return null;
+  const ref = birdSessionRef([source, sourceId]);
+  if (!ref) return null;
   const mine = recordings.filter((r) => r.source === source && r.sourceId === sourceId);
   if (mine.length === 0) return null;
   const mapped = mine.map(mapBirdRecording);
   return {
-    provider: 'bird',
-    key: [source, sourceId],
-    nativeId: sourceId,
-    kind,
+    ...ref,
     name: null,
     ...sessionSpan(mapped),
     recordings: mapped,

@@ -12,7 +12,7 @@ import type { ProviderDeps } from '../shared/provider-deps';
 import type { BirdRecording } from './bird.api-types';
 import { BIRD_LIST_LIMIT, BirdClient } from './bird.client';
 import { birdListParams } from './bird.listing';
-import { mapBirdAccessLink, mapBirdRecording, mapBirdSession } from './bird.mapper';
+import { birdSessionRef, mapBirdAccessLink, mapBirdRecording, mapBirdSession } from './bird.mapper';
 
 /** Recording, call and conference ids are all UUIDs (docs/vendors/bird.md#ids). */
 const RECORDING_ID = uuidRule('recording id');
@@ -72,6 +72,11 @@ export function createBirdProvider(config: BirdConfig, deps: ProviderDeps = {}):
     });
   }
 
+  /** The media redirect needs only the recording's id: memoized per request, so a prefetch and the later load share one call. */
+  function mediaRedirect(id: string, ctx: CallContext) {
+    return memoCall(ctx, `bird:media:${id}`, () => client.getMediaRedirect(id, ctx));
+  }
+
   return {
     name: 'bird',
 
@@ -97,8 +102,15 @@ export function createBirdProvider(config: BirdConfig, deps: ProviderDeps = {}):
     getAccessLinks(requests, ctx) {
       // validForSecs cannot be passed on: Bird's presigned lifetime is fixed (~600 s), so
       // the link reports the expiry Bird actually granted.
-      return eachKey(requests, async ({ recording }) => mapBirdAccessLink(await client.getMediaRedirect(recording.nativeId, ctx), now()));
+      return eachKey(requests, async ({ recording }) => mapBirdAccessLink(await mediaRedirect(recording.nativeId, ctx), now()));
     },
+
+    prefetchAccessLinks(requests, ctx) {
+      // A recording's nativeId is its one key segment (mapBirdRecording); the validity is Bird's own.
+      for (const { key } of requests) mediaRedirect(key[0], ctx).catch(() => undefined);
+    },
+
+    sessionRef: birdSessionRef,
 
     listRecordings: listTimeline,
 

@@ -1,4 +1,4 @@
-import type { AccessLinkData, KnownLink, RecordingData, RecordingStatus, SessionData, StorageConfigData, StorageKind } from '../../domain/model';
+import type { AccessLinkData, KnownLink, RecordingData, RecordingStatus, SessionData, SessionRef, StorageConfigData, StorageKind } from '../../domain/model';
 import { badResponse } from '../../errors/provider-error';
 import { UUID } from '../../ids/segment-rules';
 import { extensionOf, mediaFormatOf } from '../shared/formats';
@@ -113,6 +113,11 @@ export function cloudflareSessionKey(rec: CloudflareRecording): string[] | null 
   return rec.session_id && UUID.test(rec.session_id) ? [rec.session_id] : null;
 }
 
+/** The session of a Cloudflare session key [sessionId]: a meeting session. */
+export function cloudflareSessionRef([sessionId]: readonly string[]): SessionRef {
+  return { provider: 'cloudflare', key: [sessionId], nativeId: sessionId, kind: 'MEETING' };
+}
+
 export function mapCloudflareRecording(rec: CloudflareRecording): RecordingData {
   const startedAt = parseDate(rec.started_time);
   return {
@@ -151,10 +156,7 @@ export function sessionOfDetails(data: z.infer<typeof CloudflareSessionEnvelopeS
 export function mapCloudflareSession(session: CloudflareSession, meetingRecordings: readonly CloudflareRecording[]): SessionData {
   const startedAt = parseDate(session.started_at);
   return {
-    provider: 'cloudflare',
-    key: [session.id],
-    nativeId: session.id,
-    kind: 'MEETING',
+    ...cloudflareSessionRef([session.id]),
     name: session.meeting_display_name ?? null,
     startedAt,
     // No `ended_at` while the session is LIVE: its length is not known yet.

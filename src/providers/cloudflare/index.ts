@@ -10,7 +10,7 @@ import type { ProviderDeps } from '../shared/provider-deps';
 import type { CloudflareRecording, CloudflareSession } from './cloudflare.api-types';
 import { CLOUDFLARE_PER_PAGE, CloudflareClient } from './cloudflare.client';
 import { createCloudflareListing } from './cloudflare.listing';
-import { mapCloudflareAccessLink, mapCloudflareRecording, mapCloudflareSession } from './cloudflare.mapper';
+import { cloudflareSessionRef, mapCloudflareAccessLink, mapCloudflareRecording, mapCloudflareSession } from './cloudflare.mapper';
 
 /** Recording and session ids are UUIDs (the API reference for get_one_recording). */
 const RECORDING_ID = uuidRule('recording id');
@@ -66,6 +66,8 @@ export function createCloudflareProvider(config: CloudflareConfig, deps: Provide
       });
       return out;
     },
+
+    sessionRef: cloudflareSessionRef,
 
     getAccessLinks(requests) {
       // Zero calls: the link came with the recording (with an expiry, see knownLinkOf). A

@@ -1,4 +1,4 @@
-import type { AccessLinkData, RecordingData, RecordingStatus, SessionData } from '../../domain/model';
+import type { AccessLinkData, RecordingData, RecordingStatus, SessionData, SessionRef } from '../../domain/model';
 import type { DailyConfig } from '../../config/config.types';
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider-error';
@@ -23,6 +23,11 @@ export function mapDailyStatus(status: string | null | undefined): RecordingStat
 /** A Daily session is a meeting session (`mtgSessionId`) within a room. */
 export function dailySessionKey(rec: DailyRecording): string[] | null {
   return rec.room_name && rec.mtgSessionId ? [rec.room_name, rec.mtgSessionId] : null;
+}
+
+/** The session of a Daily session key [room, mtgSessionId], as far as the key says. */
+export function dailySessionRef([roomName, mtgSessionId]: readonly string[]): SessionRef {
+  return { provider: 'daily', key: [roomName, mtgSessionId], nativeId: mtgSessionId, kind: 'MEETING' };
 }
 
 export function mapDailyRecording(rec: DailyRecording): RecordingData {
@@ -62,10 +67,7 @@ export function mapDailySession(roomName: string, mtgSessionId: string, recordin
   if (mine.length === 0) return null;
   const mapped = mine.map((r) => mapDailyRecording({ ...r, room_name: r.room_name ?? roomName }));
   return {
-    provider: 'daily',
-    key: [roomName, mtgSessionId],
-    nativeId: mtgSessionId,
-    kind: 'MEETING',
+    ...dailySessionRef([roomName, mtgSessionId]),
     name: roomName,
     ...sessionSpan(mapped),
     recordings: mapped,

@@ -15,7 +15,7 @@ import { DAILY_LIST_LIMIT, DailyClient } from './daily.client';
 import { BadUserInputError } from '../../errors/coded-error';
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider-error';
-import { DAILY_CUSTOMER_BUCKET_LINK_SECS, inCustomerBucket, inDailyBucket, mapDailyAccessLink, mapDailyRecording, mapDailySession } from './daily.mapper';
+import { DAILY_CUSTOMER_BUCKET_LINK_SECS, dailySessionRef, inCustomerBucket, inDailyBucket, mapDailyAccessLink, mapDailyRecording, mapDailySession } from './daily.mapper';
 
 /**
  * The most list pages one session load reads from a room (DAILY_LIST_LIMIT each: 1,000
@@ -93,6 +93,15 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
         ),
     });
 
+  /** The link call needs only the recording's id: memoized per request, so a prefetch and the later load share one call. */
+  function accessLinkCall(id: string, validForSecs: number, ctx: CallContext) {
+    return memoCall(ctx, `daily:link:${id}:${validForSecs}`, async () => {
+      // When the call was sent, not when its answer is read: the granted validity counts from it.
+      const sentAtMs = now();
+      return { link: await client.getAccessLink(id, validForSecs, ctx), sentAtMs };
+    });
+  }
+
   return {
     name: 'daily',
 
@@ -129,10 +138,23 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
             'daily',
           );
         }
-        const sentAtMs = now();
-        return mapDailyAccessLink(await client.getAccessLink(recording.nativeId, validForSecs, ctx), { validForSecs, sentAtMs, customerBucket });
+        const { link, sentAtMs } = await accessLinkCall(recording.nativeId, validForSecs, ctx);
+        return mapDailyAccessLink(link, { validForSecs, sentAtMs, customerBucket });
       });
     },
+
+    prefetchAccessLinks(requests, ctx) {
+      const { min, max } = DAILY_CUSTOMER_BUCKET_LINK_SECS;
+      for (const { key, validForSecs } of requests) {
+        // With a customer bucket configured, a validity getAccessLinks may refuse before any
+        // call (above) is not asked ahead: the link waits for the recording, as without prefetching.
+        if (config.recordingsBucket && (validForSecs < min || validForSecs > max)) continue;
+        // A recording's nativeId is its one key segment (mapDailyRecording).
+        accessLinkCall(key[0], validForSecs, ctx).catch(() => undefined);
+      }
+    },
+
+    sessionRef: dailySessionRef,
 
     listRecordings: listTimeline,
 

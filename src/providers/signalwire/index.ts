@@ -11,7 +11,7 @@ import type { ProviderDeps } from '../shared/provider-deps';
 import type { SignalWireRecording } from './signalwire.api-types';
 import { SIGNALWIRE_PAGE_SIZE, SignalWireClient } from './signalwire.client';
 import { dateFilterRefusal, signalWireListParams } from './signalwire.listing';
-import { mapSignalWireAccessLink, mapSignalWireRecording, mapSignalWireSession } from './signalwire.mapper';
+import { mapSignalWireAccessLink, mapSignalWireRecording, mapSignalWireSession, signalWireSessionRef } from './signalwire.mapper';
 
 const SID = uuidRule('recording sid');
 const CALL = { name: '"call"', pattern: /^call$/ };
@@ -80,6 +80,8 @@ export function createSignalWireProvider(config: SignalWireConfig, deps: Provide
         (recordings, [kind, sid]) => mapSignalWireSession(kind, sid, recordings, config.spaceUrl),
       );
     },
+
+    sessionRef: signalWireSessionRef,
 
     async getAccessLinks(requests) {
       return requests.map(({ recording }) => (recording.knownLink ? mapSignalWireAccessLink(recording.knownLink) : null));

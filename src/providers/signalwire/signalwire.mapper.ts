@@ -1,4 +1,4 @@
-import type { AccessLinkData, KnownLink, RecordingData, RecordingStatus, SessionData } from '../../domain/model';
+import type { AccessLinkData, KnownLink, RecordingData, RecordingStatus, SessionData, SessionRef } from '../../domain/model';
 import { statusFrom } from '../shared/lookup';
 import { sessionSpan } from '../shared/session-span';
 import { providerManagedStorage } from '../shared/storage';
@@ -30,6 +30,11 @@ export function signalWireSessionKey(rec: Pick<SignalWireRecording, 'call_sid' |
   if (rec.conference_sid) return ['conference', rec.conference_sid];
   if (rec.call_sid) return ['call', rec.call_sid];
   return null;
+}
+
+/** The session of a SignalWire session key [call|conference, sid], as far as the key says. */
+export function signalWireSessionRef([kind, sid]: readonly string[]): SessionRef {
+  return { provider: 'signalwire', key: [kind, sid], nativeId: sid, kind: kind === 'conference' ? 'CONFERENCE' : 'CALL' };
 }
 
 function toInt(value: string | number | null | undefined): number | null {
@@ -80,10 +85,7 @@ export function mapSignalWireSession(kind: string, sid: string, recordings: read
   if (mine.length === 0) return null;
   const mapped = mine.map((r) => mapSignalWireRecording(r, spaceUrl));
   return {
-    provider: 'signalwire',
-    key: [kind, sid],
-    nativeId: sid,
-    kind: kind === 'conference' ? 'CONFERENCE' : 'CALL',
+    ...signalWireSessionRef([kind, sid]),
     // Calls and conferences carry no name in the recordings API.
     name: null,
     ...sessionSpan(mapped),

@@ -9,7 +9,7 @@ import type { ZoomSessionRecordings } from './zoom.api-types';
 import { ZOOM_MAX_TTL_SECS, ZoomClient } from './zoom.client';
 import { createZoomTokenSource } from './zoom.jwt';
 import { createZoomListing } from './zoom.listing';
-import { mapZoomAccessLink, mapZoomFile, mapZoomSession, ZOOM_FILE_ID, ZOOM_SESSION_ID, zoomFiles } from './zoom.mapper';
+import { zoomSessionRef, mapZoomAccessLink, mapZoomFile, mapZoomSession, ZOOM_FILE_ID, ZOOM_SESSION_ID, zoomFiles } from './zoom.mapper';
 
 const SESSION_ID = { name: 'session id', pattern: ZOOM_SESSION_ID };
 const FILE_ID = { name: 'recording file id', pattern: ZOOM_FILE_ID };
@@ -93,6 +93,8 @@ export function createZoomProvider(config: ZoomConfig, deps: ProviderDeps = {}):
         ({ body }) => mapZoomSession(body),
       );
     },
+
+    sessionRef: zoomSessionRef,
 
     getAccessLinks(requests, ctx) {
       return byGroup(

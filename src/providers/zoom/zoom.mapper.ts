@@ -1,4 +1,4 @@
-import type { AccessLinkData, MediaFormat, RecordingData, RecordingStatus, SessionData } from '../../domain/model';
+import type { AccessLinkData, MediaFormat, RecordingData, RecordingStatus, SessionData, SessionRef } from '../../domain/model';
 import { badResponse } from '../../errors/provider-error';
 import { mediaFormatOf } from '../shared/formats';
 import { ownEntry } from '../shared/lookup';
@@ -66,12 +66,14 @@ export function mapZoomFile(file: ZoomRecordingFile & { id: string }, session: P
   };
 }
 
+/** The session of a Zoom session key [sessionId]: a Video SDK session. */
+export function zoomSessionRef([sessionId]: readonly string[]): SessionRef {
+  return { provider: 'zoom', key: [sessionId], nativeId: sessionId, kind: 'MEETING' };
+}
+
 export function mapZoomSession(session: ZoomSessionRecordings): SessionData {
   return {
-    provider: 'zoom',
-    key: [session.session_id],
-    nativeId: session.session_id,
-    kind: 'MEETING',
+    ...zoomSessionRef([session.session_id]),
     name: session.session_name ?? null,
     startedAt: parseDate(session.start_time),
     // The unit of `duration` is not documented (docs/vendors/zoom.md#assumptions-where-the-docs-are-silent). Read as

@@ -1,6 +1,6 @@
 import type { DocumentNode } from 'graphql';
 import { DEFAULT_FIRST, MAX_FIRST } from '../../graphql/listing/listing-plan';
-import { DEFAULT_VALID_FOR_SECS } from '../../graphql/recording/recording.resolver';
+import { DEFAULT_VALID_FOR_SECS } from '../../graphql/access-link/validity';
 
 /** One operation as a request runs it: what the limits read before execution. */
 export interface OperationRequest {

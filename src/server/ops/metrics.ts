@@ -110,6 +110,7 @@ export function createMetrics(providers: ProviderRegistry): ServerMetrics {
     registers: [registry],
   });
 
+  const vendorSeries = new Map<string, { count: { inc(): void }; duration: { observe(value: number): void } }>();
   const seenNames = new Set<string>();
   const operationLabel = (name: string | null | undefined): string => {
     if (!name) return 'anonymous';
@@ -124,8 +125,16 @@ export function createMetrics(providers: ProviderRegistry): ServerMetrics {
     registry,
     calls: {
       vendorCall(vendor, route, status, seconds) {
-        vendorRequests.inc({ vendor, route, status });
-        vendorDuration.observe({ vendor, route, status }, seconds);
+        // The label set is small and fixed (vendors, route templates, statuses): each one's
+        // bound children are looked up once, not hashed from an object on every call.
+        const key = `${vendor} ${route} ${status}`;
+        let bound = vendorSeries.get(key);
+        if (!bound) {
+          bound = { count: vendorRequests.labels({ vendor, route, status }), duration: vendorDuration.labels({ vendor, route, status }) };
+          vendorSeries.set(key, bound);
+        }
+        bound.count.inc();
+        bound.duration.observe(seconds);
       },
       loaderBatch(loader, size) {
         batchSize.observe({ loader }, size);

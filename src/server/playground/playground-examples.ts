@@ -1,6 +1,6 @@
 import { PROVIDER_NAMES } from '../../domain/provider-name';
 import { recordingGlobalId } from '../../ids/global-id';
-import { demoRecordings } from '../../sandbox/demo-data';
+import { demoRecordings } from '../../demo/demo-data';
 import type { PlaygroundTab } from './playground';
 
 const RECORDING = `# A recording with its session, and a download link minted only because it is selected.
@@ -79,4 +79,13 @@ export function playgroundExamples(sandbox: boolean): PlaygroundTab[] {
     { query: TIMELINE, variables: variables({ first: 20, filter: { statuses: ['READY'] } }) },
     { query: LIVE },
   ];
+}
+
+/**
+ * One line to try first, what `npm start` prints beside the playground's URL: in sandbox
+ * mode a demo recording that answers as it is, otherwise the id shape to fill in.
+ */
+export function tryItQuery(sandbox: boolean): string {
+  const id = sandbox ? recordingGlobalId(demoRecordings().daily.find((r) => r.status === 'READY' && r.sessionKey)!) : 'gid://recording-graph/Recording/<provider>/<vendor id>';
+  return `{ recording(id: "${id}") { provider status durationSecs session { name } accessLink(validForSecs: 600) { url expiresAt } } }`;
 }

@@ -35,7 +35,10 @@ describe('the rate budget against an emulator enforcing the vendor limit', () =>
   const load = (n: number, ctx: CallContext = {}) => provider.getRecordings(Array.from({ length: n }, (_, i) => [ids[i % ids.length]]), ctx);
 
   it('spreads a burst of 120 calls over the windows the limit allows: no 429, none refused', async () => {
-    const results = await load(120);
+    const waits: number[] = [];
+    const remaining: number[] = [];
+    const metrics = { vendorCall: () => undefined, loaderBatch: () => undefined, rateWait: (_: string, s: number) => waits.push(s), rateRemaining: (_: string, __: string, n: number) => remaining.push(n) };
+    const results = await load(120, { metrics });
     expect(results.filter((r) => r instanceof Error)).toEqual([]);
     expect(emulator.rateLimitedCalls()).toBe(0);
     // 50 in the first second, 50 in the next, 20 in the third: the last call arrived after two full windows.
@@ -43,6 +46,11 @@ describe('the rate budget against an emulator enforcing the vendor limit', () =>
     expect(arrivals).toHaveLength(120);
     expect(arrivals[119] - arrivals[0]).toBeGreaterThanOrEqual(2_000);
     for (let i = 50; i < arrivals.length; i += 1) expect(arrivals[i] - arrivals[i - 50]).toBeGreaterThanOrEqual(1_000);
+    // What /metrics shows: when the first window ran dry, every connection's call (16) waited
+    // for budget, up to about a window; the others waited for a connection first.
+    expect(waits.length).toBeGreaterThanOrEqual(16);
+    expect(Math.max(...waits)).toBeGreaterThanOrEqual(0.5);
+    expect(Math.min(...remaining)).toBe(0);
   });
 
   const windowPasses = () => new Promise((r) => setTimeout(r, 1_100));

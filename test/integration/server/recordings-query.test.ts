@@ -4,7 +4,7 @@ import { MAX_VENDOR_CALLS_PER_PAGE } from '../../../src/timeline/timeline-page';
 import { recordingGlobalId, sessionGlobalId } from '../../../src/ids/global-id';
 import { compareTimeline } from '../../../src/timeline/order';
 import { matchesFilter } from '../../../src/timeline/filter';
-import { demoRecordings } from '../../../src/sandbox/demo-data';
+import { demoRecordings } from '../../../src/demo/demo-data';
 import { gql, type GraphQLResponse } from '../../support/graphql-client';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 
@@ -110,6 +110,13 @@ describe('Query.recordings over the five vendors', () => {
     const ids = await walk({ filter: { providers: ['DAILY', 'BIRD'] }, first: 15 });
     expect(ids).toEqual(timeline([...demo.daily, ...demo.bird]));
     for (const vendor of ['signalwire', 'zoom', 'cloudflare'] as const) expect(running.sandbox.emulators[vendor].totalCalls()).toBe(0);
+  });
+
+  it('answers a Zoom filter starting three days ahead with an empty page, no error and no Zoom call', async () => {
+    const startedAfter = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const res = await gql<Page>(running.app.url, LIST, { filter: { providers: ['ZOOM'], startedAfter }, first: 10 });
+    expect(res.body).toEqual({ data: { recordings: { edges: [], nodes: [], pageInfo: { hasNextPage: false, endCursor: null } } } });
+    expect(running.sandbox.emulators.zoom.totalCalls()).toBe(0);
   });
 
   it("lists one session's recordings, calling only its vendor", async () => {

@@ -12,7 +12,7 @@ describe('loadConfig', () => {
     const config = loadConfig({ DAILY_API_KEY: 'k', ZOOM_API_KEY: 'zk', ZOOM_API_SECRET: 'zs', ...SW });
     expect(config.sandbox).toBe(false);
     expect(Object.keys(config.providers).sort()).toEqual(['daily', 'signalwire', 'zoom']);
-    expect(config.providers.daily).toMatchObject({ apiKey: 'k', baseUrl: 'https://api.daily.co/v1', maxConcurrency: 8 });
+    expect(config.providers.daily).toMatchObject({ apiKey: 'k', baseUrl: 'https://api.daily.co/v1', maxConcurrency: 64 });
     expect(config.providers.zoom?.baseUrl).toBe('https://api.zoom.us/v2');
     expect(config.providers.signalwire?.baseUrl).toBe('https://example.signalwire.com/api/laml/2010-04-01');
   });
@@ -49,6 +49,8 @@ describe('loadConfig', () => {
     [{ DAILY_API_KEY: 'k', DAILY_RECORDINGS_BUCKET_REGION: 'us-west-2' }, 'DAILY_RECORDINGS_BUCKET'],
     [{ DAILY_API_KEY: 'k', DAILY_RECORDINGS_BUCKET: 'acme', DAILY_RECORDINGS_BUCKET_REGION: 'mars' }, 'DAILY_RECORDINGS_BUCKET_REGION'],
     [{ CURSOR_SECRET: 'only-31-characters-long-secret!' }, 'CURSOR_SECRET'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
+    [{ REDIS_URL: 'http://cache:6379' }, 'REDIS_URL'],
     [{ SANDBOX_RECORDINGS_PER_VENDOR: '-1' }, 'SANDBOX_RECORDINGS_PER_VENDOR'],
   ])('refuses %p naming %s', (env, variable) => {
     let thrown: unknown;
@@ -60,6 +62,28 @@ describe('loadConfig', () => {
     expect(thrown).toBeInstanceOf(ConfigError);
     expect((thrown as ConfigError).variable).toBe(variable);
     expect((thrown as Error).message).toContain(variable);
+  });
+
+  it('reports every bad variable at once, each with what it must be', () => {
+    let thrown: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', ZOOM_API_KEY: 'zk', BIRD_ACCESS_KEY: 'a', BIRD_WORKSPACE_ID: '../x', QUERY_MAX_DEPTH: '0', PLAYGROUND: 'maybe' });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    const problems = (thrown as ConfigError).problems;
+    expect(problems.map((p) => p.variable).sort()).toEqual(['BIRD_WORKSPACE_ID', 'LOG_LEVEL', 'PLAYGROUND', 'PORT', 'QUERY_MAX_DEPTH', 'ZOOM_API_SECRET']);
+    const message = (thrown as Error).message;
+    expect(message).toMatch(/^6 variables to fix:\n/);
+    for (const p of problems) expect(message).toContain(`  ${p.variable}: ${p.message}`);
+    expect(problems.find((p) => p.variable === 'LOG_LEVEL')?.message).toBe('must be one of trace, debug, info, warn, error, fatal or silent.');
+  });
+
+  it('takes any pino level for LOG_LEVEL, in any case', () => {
+    expect(loadConfig({ LOG_LEVEL: 'DEBUG' }).logLevel).toBe('debug');
+    expect(loadConfig({ LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
+    expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('silent');
   });
 
   it('refuses an open sandbox on a non-loopback HOST, naming API_KEYS and why', () => {

@@ -1,8 +1,8 @@
 import { recordingGlobalId, sessionGlobalId } from '../../../src/ids/global-id';
-import { demoRecordings } from '../../../src/sandbox/demo-data';
+import { demoRecordings } from '../../../src/demo/demo-data';
 import { allDocs, readDoc } from '../../support/docs';
 
-const GLOBAL_ID = /gid:\/\/recording-graph\/(?:Recording|Session)\/[a-z]+\/[^\s`"\\]+/g;
+const GLOBAL_ID = /gid:\/\/recording-graph\/(?:Recording|Session)\/[a-z]+\/[^\s`"'\\]+/g;
 
 function demoIdsIn(text: string): string[] {
   return [...text.matchAll(GLOBAL_ID)].map((m) => m[0]).filter((id) => !id.includes('…') && !id.includes('<'));

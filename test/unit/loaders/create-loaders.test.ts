@@ -31,6 +31,7 @@ function recordingAdapter(name: ProviderName) {
       calls.links.push(requests.map((r) => `${r.recording.nativeId}@${r.validForSecs}`));
       return requests.map((r): AccessLinkData => ({ url: `https://x/${r.recording.nativeId}`, expiresAt: null, validForSecs: null, format: null, disposition: 'UNKNOWN' }));
     },
+    sessionRef: () => null,
     // The loaders never list; a call here would be a bug the test should see.
     listRecordings: () => Promise.reject(new Error('the loaders must not list')),
     parseListPosition: () => {

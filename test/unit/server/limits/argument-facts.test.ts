@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import { buildAppSchema } from '../../../../src/graphql/build-schema';
-import { DEFAULT_VALID_FOR_SECS } from '../../../../src/graphql/recording/recording.resolver';
+import { DEFAULT_VALID_FOR_SECS } from '../../../../src/graphql/access-link/validity';
 import { ARGUMENTS_BY_NAME, FIELD_FACTS, LINK_FIELDS } from '../../../../src/server/limits/argument-facts';
 
 describe('the table of field facts', () => {
