@@ -81,7 +81,11 @@ describe('GraphiQL playground in headless Chromium', () => {
     await page.click('.graphiql-execute-button');
     const panel = page.locator('.graphiql-response');
     // GraphiQL shows the latest event; each vendor's recording ends READY within seconds.
-    await page.waitForFunction(`document.querySelector('.graphiql-response')?.innerText.includes('"READY"')`, undefined, { timeout: 30_000 });
+    const deadline = Date.now() + 30_000;
+    while (!(await panel.innerText()).includes('"READY"')) {
+      if (Date.now() > deadline) throw new Error('no READY event in the result panel within 30 s');
+      await page.waitForTimeout(200);
+    }
     const result = await panel.innerText();
     expect(result).toContain('"recordingEvents"');
     expect(result).toMatch(/"url": "https?:\/\//);
