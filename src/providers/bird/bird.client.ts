@@ -1,7 +1,8 @@
 import type { BirdConfig } from '../../config/config.types';
 import { encodePath } from '../../http/encode-path';
 import type { CircuitStateName } from '../../http/resilience';
-import { VendorHttp, type RedirectResponse } from '../../http/vendor-http';
+import type { RedirectResponse, VendorHttp } from '../../http/vendor-http';
+import { vendorHttpFor } from '../shared/vendor-http-for';
 import type { RateStore } from '../../http/rate-store';
 import type { CallContext } from '../../domain/call-context';
 import type { VendorPage } from '../shared/collect-pages';
@@ -36,18 +37,11 @@ export class BirdClient {
 
   constructor(config: BirdConfig, rateStore?: RateStore) {
     this.workspaceId = config.workspaceId;
-    this.http = new VendorHttp({
-      provider: 'bird',
-      baseUrl: config.baseUrl,
+    this.http = vendorHttpFor('bird', config, {
       // https://docs.bird.com/api/api-access/common-api-usage: `Authorization: AccessKey <key>`
       headers: () => ({ authorization: `AccessKey ${config.accessKey}` }),
       toError: toBirdError,
-      timeouts: config.timeouts,
-      maxConcurrency: config.maxConcurrency,
-      resilience: config.resilience,
-      rateLimits: config.rateLimits,
-      rateStore,
-    });
+    }, rateStore);
   }
 
   /** GET /workspaces/{workspaceId}/recordings/{recordingId} — https://docs.bird.com/api/voice-api/recordings-api/get-a-recording */

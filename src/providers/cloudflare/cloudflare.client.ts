@@ -2,7 +2,8 @@ import type { CloudflareConfig } from '../../config/config.types';
 import { badResponse } from '../../errors/provider-error';
 import { encodePath } from '../../http/encode-path';
 import type { CircuitStateName } from '../../http/resilience';
-import { VendorHttp } from '../../http/vendor-http';
+import type { VendorHttp } from '../../http/vendor-http';
+import { vendorHttpFor } from '../shared/vendor-http-for';
 import type { RateStore } from '../../http/rate-store';
 import type { CallContext } from '../../domain/call-context';
 import type { VendorPage } from '../shared/collect-pages';
@@ -65,18 +66,11 @@ export class CloudflareClient {
 
   constructor(config: CloudflareConfig, rateStore?: RateStore) {
     this.app = encodePath`/accounts/${config.accountId}/realtime/kit/${config.appId}`;
-    this.http = new VendorHttp({
-      provider: 'cloudflare',
-      baseUrl: config.baseUrl,
+    this.http = vendorHttpFor('cloudflare', config, {
       // developers.cloudflare.com/fundamentals/api/get-started/create-token: `Authorization: Bearer <API token>`
       headers: () => ({ authorization: `Bearer ${config.apiToken}` }),
       toError: toCloudflareError,
-      timeouts: config.timeouts,
-      maxConcurrency: config.maxConcurrency,
-      resilience: config.resilience,
-      rateLimits: config.rateLimits,
-      rateStore,
-    });
+    }, rateStore);
   }
 
   /**

@@ -1,7 +1,8 @@
 import type { DailyConfig } from '../../config/config.types';
 import { encodePath } from '../../http/encode-path';
 import type { CircuitStateName } from '../../http/resilience';
-import { VendorHttp } from '../../http/vendor-http';
+import type { VendorHttp } from '../../http/vendor-http';
+import { vendorHttpFor } from '../shared/vendor-http-for';
 import type { RateStore } from '../../http/rate-store';
 import type { CallContext } from '../../domain/call-context';
 import type { VendorPage } from '../shared/collect-pages';
@@ -28,18 +29,11 @@ export class DailyClient {
   private readonly http: VendorHttp;
 
   constructor(config: DailyConfig, rateStore?: RateStore) {
-    this.http = new VendorHttp({
-      provider: 'daily',
-      baseUrl: config.baseUrl,
+    this.http = vendorHttpFor('daily', config, {
       // https://docs.daily.co/docs/rest-api: `Authorization: Bearer <DAILY_API_KEY>`
       headers: () => ({ authorization: `Bearer ${config.apiKey}` }),
       toError: toDailyError,
-      timeouts: config.timeouts,
-      maxConcurrency: config.maxConcurrency,
-      resilience: config.resilience,
-      rateLimits: config.rateLimits,
-      rateStore,
-    });
+    }, rateStore);
   }
 
   /** GET /recordings/{recording_id} — https://docs.daily.co/reference/rest-api/recordings/get-recording */

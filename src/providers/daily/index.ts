@@ -1,17 +1,14 @@
-import { z } from 'zod';
 import type { DailyConfig } from '../../config/config.types';
 import type { DailyRecording } from './daily.api-types';
 import { expectSegments, OPAQUE_TOKEN, uuidRule } from '../../ids/segment-rules';
 import type { ProviderDeps } from '../shared/provider-deps';
-import type { ListedRecording, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
+import type { RecordingProvider } from '../recording-provider';
 import type { CallContext } from '../../domain/call-context';
 import { byGroup, eachKey } from '../shared/batch';
 import { collectPages } from '../shared/collect-pages';
-import { pageSizeFor, parsePosition, readPosition } from '../shared/listing';
 import { memoCall } from '../shared/memo';
-import { timelineTime } from '../../timeline/order';
-import { matchesFilter } from '../../timeline/filter';
 import { DAILY_LIST_LIMIT, DailyClient } from './daily.client';
+import { createDailyListing } from './daily.listing';
 import { BadUserInputError } from '../../errors/coded-error';
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider-error';
@@ -28,9 +25,6 @@ export const DAILY_ROOM_MAX_PAGES = 10;
 const RECORDING_ID = { name: 'recording id', pattern: OPAQUE_TOKEN };
 const ROOM_NAME = { name: 'room name', pattern: OPAQUE_TOKEN };
 
-/** A listing position: Daily's own cursor, the id of the last recording handed out. */
-const PositionSchema = z.strictObject({ startingAfter: z.string().regex(OPAQUE_TOKEN) });
-
 /**
  * Daily: no batch endpoint by id, so recordings and links are one GET each (concurrent,
  * bounded by the pool). A session is a meeting session within a room: one paged list by
@@ -41,39 +35,6 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
   const now = deps.now ?? Date.now;
   /** A recording as the domain stores it: in the customer bucket when one is configured. */
   const map = (raw: DailyRecording) => inDailyBucket(mapDailyRecording(raw), config.recordingsBucket);
-
-  /**
-   * One step of the timeline: one GET /recordings of about `limit` items after the
-   * position's recording. Daily's list order is not documented (docs/vendors/daily.md#assumptions-where-the-docs-are-silent): we assume
-   * newest first by `start_ts` (as its list example is), which is our timeline. Items go
-   * out in Daily's order, not re-sorted: each resumes with `starting_after` its own id, so
-   * nothing is fetched twice or skipped whatever the order really is; and by the same
-   * assumption the first item older than `startedAfter` ends the listing. Daily filters by
-   * room only: dates, statuses and the meeting session within the room are checked
-   * locally. A recording deleted since its id went into a cursor makes Daily refuse that
-   * cursor (an error for that page, never a wrong answer).
-   */
-  async function listTimeline({ filter, limit, after }: ListQuery, ctx: CallContext): Promise<ListPage> {
-    const from = readPosition('daily', after, PositionSchema);
-    const room = filter.sessionKey?.[0];
-    const size = pageSizeFor(limit, DAILY_LIST_LIMIT);
-    const page = await client.listRecordings({ room_name: room, limit: size, starting_after: from?.startingAfter }, ctx);
-    const items: ListedRecording[] = [];
-    const lowerBound = filter.startedAfter?.getTime();
-    let ended = page.data.length < size;
-    for (const raw of page.data) {
-      // List items may leave room_name out (docs/vendors/daily.md#recording-object); a room-filtered list says it.
-      const recording = map(room && !raw.room_name ? { ...raw, room_name: room } : raw);
-      const time = timelineTime(recording);
-      if (lowerBound !== undefined && time !== null && time < lowerBound) {
-        ended = true;
-        break;
-      }
-      if (matchesFilter(recording, filter)) items.push({ recording, position: { startingAfter: raw.id } });
-    }
-    const last = page.data.at(-1);
-    return { items, next: ended || !last ? null : { startingAfter: last.id } };
-  }
 
   /**
    * Every recording of a room, for its sessions: Daily has no session filter, so the room's
@@ -156,9 +117,7 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
 
     sessionRef: dailySessionRef,
 
-    listRecordings: listTimeline,
-
-    parseListPosition: (position) => parsePosition('daily', position, PositionSchema),
+    ...createDailyListing({ client, map }),
 
     circuitState: () => client.circuitState(),
 

@@ -1,16 +1,14 @@
-import { z } from 'zod';
 import type { SignalWireConfig } from '../../config/config.types';
 import { expectSegments, uuidRule } from '../../ids/segment-rules';
-import type { ListPage, ListQuery, RecordingProvider } from '../recording-provider';
+import type { RecordingProvider } from '../recording-provider';
 import type { CallContext } from '../../domain/call-context';
 import { byGroup, eachKey } from '../shared/batch';
 import { collectPages } from '../shared/collect-pages';
-import { pageOfRecordings, parsePosition, readPosition } from '../shared/listing';
 import { memoCall } from '../shared/memo';
 import type { ProviderDeps } from '../shared/provider-deps';
 import type { SignalWireRecording } from './signalwire.api-types';
-import { SIGNALWIRE_PAGE_SIZE, SignalWireClient } from './signalwire.client';
-import { dateFilterRefusal, signalWireListParams } from './signalwire.listing';
+import { SignalWireClient } from './signalwire.client';
+import { createSignalWireListing } from './signalwire.listing';
 import { mapSignalWireAccessLink, mapSignalWireRecording, mapSignalWireSession, signalWireSessionRef } from './signalwire.mapper';
 
 const SID = uuidRule('recording sid');
@@ -26,34 +24,6 @@ const CONFERENCE = { name: '"conference"', pattern: /^conference$/ };
  */
 export function createSignalWireProvider(config: SignalWireConfig, deps: ProviderDeps = {}): RecordingProvider {
   const client = new SignalWireClient(config, deps.rateStoreFor?.('signalwire'));
-
-  /** A listing position: the URI of a page (ours, on the space) and how much of it was consumed. */
-  const PositionSchema = z.strictObject({
-    page: z.string().max(8_192).refine((uri) => client.isOwnPageUri(uri)),
-    taken: z.number().int().min(0).max(SIGNALWIRE_PAGE_SIZE),
-  });
-
-  /**
-   * One step of the timeline: one page of the account list, by the page URI of the
-   * position (a re-fetch of the page an item came from; PageTokens make SignalWire's page
-   * URIs stable) or the first page of the filter. SignalWire documents its order as
-   * creation date, newest first (core/paging.mdx), which is our timeline's order as long as
-   * recordings start in the order they were created (they start when created in every
-   * example); each page is sorted exactly. Statuses are checked locally only.
-   */
-  async function listTimeline({ filter, limit, after }: ListQuery, ctx: CallContext): Promise<ListPage> {
-    const from = readPosition('signalwire', after, PositionSchema);
-    const uri = from?.page ?? client.recordingsPageUri(signalWireListParams(filter, limit));
-    // getPage has checked next_page_uri: no position ever holds another host's URI or loops on one page.
-    const page = await client.getPage(uri, ctx).catch((error: unknown) => {
-      throw dateFilterRefusal(uri, error);
-    });
-    const nextUri = page.next_page_uri;
-    return pageOfRecordings(
-      page.recordings.map((r) => mapSignalWireRecording(r, config.spaceUrl)),
-      { skip: from?.taken ?? 0, filter, at: (taken) => ({ page: uri, taken }), next: nextUri ? { page: nextUri, taken: 0 } : null },
-    );
-  }
 
   const listSession = (kind: string, sid: string, ctx: CallContext): Promise<SignalWireRecording[]> =>
     collectPages('signalwire', client.recordingPages(kind === 'conference' ? { ConferenceSid: sid } : { CallSid: sid }, ctx), ctx, { idOf: (r) => r.sid });
@@ -87,9 +57,7 @@ export function createSignalWireProvider(config: SignalWireConfig, deps: Provide
       return requests.map(({ recording }) => (recording.knownLink ? mapSignalWireAccessLink(recording.knownLink) : null));
     },
 
-    listRecordings: listTimeline,
-
-    parseListPosition: (position) => parsePosition('signalwire', position, PositionSchema),
+    ...createSignalWireListing({ client, spaceUrl: config.spaceUrl }),
 
     circuitState: () => client.circuitState(),
 

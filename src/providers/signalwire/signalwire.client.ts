@@ -2,7 +2,8 @@ import type { SignalWireConfig } from '../../config/config.types';
 import { SIGNALWIRE_API_PATH } from '../../config/vendor-defaults';
 import { buildQuery, encodePath } from '../../http/encode-path';
 import type { CircuitStateName } from '../../http/resilience';
-import { VendorHttp } from '../../http/vendor-http';
+import type { VendorHttp } from '../../http/vendor-http';
+import { vendorHttpFor } from '../shared/vendor-http-for';
 import type { RateStore } from '../../http/rate-store';
 import { badResponse } from '../../errors/provider-error';
 import type { CallContext } from '../../domain/call-context';
@@ -48,18 +49,11 @@ export class SignalWireClient {
     this.account = encodePath`/Accounts/${config.projectId}`;
     this.apiPath = new URL(config.baseUrl).pathname.replace(/\/+$/, '') || SIGNALWIRE_API_PATH;
     const basic = Buffer.from(`${config.projectId}:${config.apiToken}`).toString('base64');
-    this.http = new VendorHttp({
-      provider: 'signalwire',
-      baseUrl: config.baseUrl,
+    this.http = vendorHttpFor('signalwire', config, {
       // HTTP Basic project_id:api_token (specs/_shared/auth.tsp).
       headers: () => ({ authorization: `Basic ${basic}` }),
       toError: toSignalWireError,
-      timeouts: config.timeouts,
-      maxConcurrency: config.maxConcurrency,
-      resilience: config.resilience,
-      rateLimits: config.rateLimits,
-      rateStore,
-    });
+    }, rateStore);
   }
 
   /** GET /Accounts/{AccountSid}/Recordings/{Sid}.json — specs/compatibility-api/recordings/main.tsp */

@@ -1,9 +1,12 @@
+import { z } from 'zod';
+import type { CallContext } from '../../domain/call-context';
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider-error';
-import type { ListFilter } from '../recording-provider';
-import { pageSizeFor, START_LAG_ALLOWANCE_MS } from '../shared/listing';
+import type { ListFilter, ListPage, ListQuery, RecordingProvider } from '../recording-provider';
+import { pageOfRecordings, pageSizeFor, parsePosition, readPosition, START_LAG_ALLOWANCE_MS } from '../shared/listing';
 import { DAY_MS, toRfc2822, utcDayCeil, utcDayFloor } from '../shared/times';
-import { SIGNALWIRE_PAGE_SIZE, type SignalWireListParams } from './signalwire.client';
+import { SIGNALWIRE_PAGE_SIZE, type SignalWireClient, type SignalWireListParams } from './signalwire.client';
+import { mapSignalWireRecording } from './signalwire.mapper';
 
 /**
  * The timeline filter pushed down to GET /Accounts/{AccountSid}/Recordings
@@ -63,4 +66,40 @@ export function dateFilterRefusal(pageUri: string, error: unknown): unknown {
     `SignalWire refused the recordings list filtered by ${names}, sent in RFC 2822 as its Compatibility API reference documents (HTTP ${error.httpStatus}); list SignalWire recordings without a date bound, or by session.`,
     { httpStatus: error.httpStatus, vendorCode: error.vendorCode, cause: error },
   );
+}
+
+/** SignalWire's part of the timeline (`Query.recordings`), over the account's recordings list on the space `spaceUrl`. */
+export function createSignalWireListing({ client, spaceUrl }: { client: SignalWireClient; spaceUrl: string }): Pick<RecordingProvider, 'listRecordings' | 'parseListPosition'> {
+  /** A listing position: the URI of a page (ours, on the space) and how much of it was consumed. */
+  const PositionSchema = z.strictObject({
+    page: z.string().max(8_192).refine((uri) => client.isOwnPageUri(uri)),
+    taken: z.number().int().min(0).max(SIGNALWIRE_PAGE_SIZE),
+  });
+
+  /**
+   * One step of the timeline: one page of the account list, by the page URI of the
+   * position (a re-fetch of the page an item came from; PageTokens make SignalWire's page
+   * URIs stable) or the first page of the filter. SignalWire documents its order as
+   * creation date, newest first (core/paging.mdx), which is our timeline's order as long as
+   * recordings start in the order they were created (they start when created in every
+   * example); each page is sorted exactly. Statuses are checked locally only.
+   */
+  async function listTimeline({ filter, limit, after }: ListQuery, ctx: CallContext): Promise<ListPage> {
+    const from = readPosition('signalwire', after, PositionSchema);
+    const uri = from?.page ?? client.recordingsPageUri(signalWireListParams(filter, limit));
+    // getPage has checked next_page_uri: no position ever holds another host's URI or loops on one page.
+    const page = await client.getPage(uri, ctx).catch((error: unknown) => {
+      throw dateFilterRefusal(uri, error);
+    });
+    const nextUri = page.next_page_uri;
+    return pageOfRecordings(
+      page.recordings.map((r) => mapSignalWireRecording(r, spaceUrl)),
+      { skip: from?.taken ?? 0, filter, at: (taken) => ({ page: uri, taken }), next: nextUri ? { page: nextUri, taken: 0 } : null },
+    );
+  }
+
+  return {
+    listRecordings: listTimeline,
+    parseListPosition: (position) => parsePosition('signalwire', position, PositionSchema),
+  };
 }

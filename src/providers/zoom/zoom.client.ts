@@ -1,6 +1,7 @@
 import type { ZoomConfig } from '../../config/config.types';
 import type { CircuitStateName } from '../../http/resilience';
-import { VendorHttp } from '../../http/vendor-http';
+import type { VendorHttp } from '../../http/vendor-http';
+import { vendorHttpFor } from '../shared/vendor-http-for';
 import type { RateStore } from '../../http/rate-store';
 import type { CallContext } from '../../domain/call-context';
 import { parseWire } from '../shared/wire';
@@ -44,18 +45,11 @@ export class ZoomClient {
 
   /** `token` returns the current Video SDK API JWT (zoom.jwt.ts). */
   constructor(config: ZoomConfig, token: () => string, rateStore?: RateStore) {
-    this.http = new VendorHttp({
-      provider: 'zoom',
-      baseUrl: config.baseUrl,
+    this.http = vendorHttpFor('zoom', config, {
       // developers.zoom.us/docs/build/api-request/: `Authorization: Bearer <Video SDK API JWT>`
       headers: () => ({ authorization: `Bearer ${token()}` }),
       toError: toZoomError,
-      timeouts: config.timeouts,
-      maxConcurrency: config.maxConcurrency,
-      resilience: config.resilience,
-      rateLimits: config.rateLimits,
-      rateStore,
-    });
+    }, rateStore);
   }
 
   /**

@@ -105,4 +105,11 @@ describe('the import graph of src/', () => {
     const taken = sandbox.flatMap((file) => (graph.get(file) ?? []).filter((t) => area(t) === 'providers').map((t) => `${name(file)} -> ${name(t)}`));
     expect(taken).toEqual([]);
   });
+
+  it("writes each vendor's emulator from the vendor's documents: nothing under src/sandbox/<vendor>/ imports src/providers", () => {
+    const vendorFiles = files.filter((file) => area(file) === 'sandbox' && relative(join(SRC, 'sandbox'), file).includes('/'));
+    expect(new Set(vendorFiles.map((file) => relative(join(SRC, 'sandbox'), file).split('/')[0]))).toEqual(new Set(['bird', 'cloudflare', 'daily', 'signalwire', 'zoom']));
+    const taken = vendorFiles.flatMap((file) => (graph.get(file) ?? []).filter((t) => area(t) === 'providers').map((t) => `${name(file)} -> ${name(t)}`));
+    expect(taken).toEqual([]);
+  });
 });
