@@ -7,7 +7,7 @@ import { demoRecordings } from '../../src/demo/demo-data';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';
 
 const CHROMIUM = '/usr/bin/chromium';
-/** Where the screenshot goes; `docs/playground.png` is a copy of it, made by hand. */
+/** Where the screenshot goes; `docs/playground.png` is made the same way by `npm run docs:screenshot`. */
 const SCREENSHOT = join(tmpdir(), 'recording-graph-playground.png');
 
 /**

@@ -6,8 +6,8 @@ import { recordingGlobalId } from '../../../src/ids/global-id';
 import { demoRecordings } from '../../../src/demo/demo-data';
 import { gql } from '../../support/graphql-client';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
-import { MEETINGS_TYPE_DEFS, startMeetingsSubgraph, type RunningSubgraph } from './meetings.subgraph';
-import { composeSupergraph, startGateway, type RunningGateway } from './supergraph';
+import { MEETINGS_TYPE_DEFS, startMeetingsSubgraph, type RunningSubgraph } from '../../../examples/federation/meetings.subgraph';
+import { composeSupergraph, startGateway, type RunningGateway } from '../../../examples/federation/supergraph';
 
 interface GatewayRecording {
   id: string;
@@ -28,9 +28,12 @@ describe('Apollo Federation 2: recording-graph behind a gateway', () => {
   const weekly = PROVIDER_NAMES.map((p) => recordingGlobalId(demo[p].find((r) => r.sessionKey)!));
   const fifty = PROVIDER_NAMES.flatMap((p) => demo[p].slice(0, 10).map(recordingGlobalId));
 
+  // A recording id the vendor does not have (deleted since the meeting kept it, say).
+  const gone = 'gid://recording-graph/Recording/daily/00000000-0000-4000-8000-000000000000';
   const MEETINGS = [
     { id: 'weekly', title: 'Weekly vendor review', recordingIds: weekly },
     { id: 'archive', title: 'Archive', recordingIds: fifty },
+    { id: 'mixed', title: 'One recording gone', recordingIds: [weekly[0], gone, weekly[1]] },
   ];
 
   let recordings: SandboxApp;
@@ -80,6 +83,16 @@ describe('Apollo Federation 2: recording-graph behind a gateway', () => {
     expect(meeting.recordings).toEqual(direct.body.data!.nodes);
     expect(meeting.recordings.every((r) => r.session !== null)).toBe(true);
     expect(Object.fromEntries(gateway.requestsTo)).toEqual({ meetings: 1, recordings: 1 });
+  });
+
+  it('keeps a meeting and its other recordings when one recording is gone: null in its slot, NOT_FOUND at its path', async () => {
+    const res = await gql<{ meeting: { title: string; recordings: Array<{ id: string; status: string } | null> } }>(
+      gateway.url,
+      `{ meeting(id: "mixed") { title recordings { id status } } }`,
+    );
+    expect(res.body.data!.meeting.title).toBe('One recording gone');
+    expect(res.body.data!.meeting.recordings.map((r) => r?.id ?? null)).toEqual([weekly[0], null, weekly[1]]);
+    expect(res.body.errors?.map((e) => ({ code: e.extensions?.code, path: e.path }))).toContainEqual({ code: 'NOT_FOUND', path: ['meeting', 'recordings', 1] });
   });
 
   it('extends Recording from the other subgraph: a recording asked of recording-graph lists its meetings', async () => {

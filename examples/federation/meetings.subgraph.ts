@@ -5,7 +5,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 
 /**
- * A second subgraph, as another team would write it: meetings that hold recording ids
+ * A second subgraph, as another team would write it (used by \`npm run demo:federation\` and
+ * test/integration/federation): meetings that hold recording ids
  * and extend `Recording` with the meetings it was shown in. It knows nothing about
  * vendors; the gateway asks recording-graph for everything else about a recording.
  */
@@ -19,7 +20,10 @@ export const MEETINGS_TYPE_DEFS = parse(`
   type Meeting @key(fields: "id") {
     id: ID!
     title: String!
-    recordings: [Recording!]!
+    # Nullable items: a recording the vendor no longer has (or a vendor that is down) is
+    # null in its slot, with an error at its path, and the meeting keeps its other
+    # recordings. With [Recording!]! one missing recording would null the whole meeting.
+    recordings: [Recording]!
   }
 
   type Recording @key(fields: "id") {

@@ -32,10 +32,10 @@ export interface RunningGateway {
 
 /**
  * `@apollo/gateway` with a static supergraph, behind its own Apollo Server on
- * 127.0.0.1, port 0: the in-process stand-in for Apollo Router. Each subgraph fetch is
+ * 127.0.0.1 (port 0: a free one): the in-process stand-in for Apollo Router. Each subgraph fetch is
  * counted through the gateway's own data source hook.
  */
-export async function startGateway(supergraphSdl: string): Promise<RunningGateway> {
+export async function startGateway(supergraphSdl: string, port = 0): Promise<RunningGateway> {
   const requestsTo = new Map<string, number>();
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -46,7 +46,8 @@ export async function startGateway(supergraphSdl: string): Promise<RunningGatewa
         }
       })({ url }),
   });
-  const server = new ApolloServer({ gateway });
-  const { url } = await startStandaloneServer(server, { listen: { host: '127.0.0.1', port: 0 } });
+  // No stack traces in answers, as recording-graph itself: errors carry their code and path.
+  const server = new ApolloServer({ gateway, includeStacktraceInErrorResponses: false });
+  const { url } = await startStandaloneServer(server, { listen: { host: '127.0.0.1', port } });
   return { url: url.replace(/\/$/, ''), requestsTo, close: () => server.stop() };
 }
