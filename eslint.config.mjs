@@ -37,7 +37,7 @@ export default tseslint.config(
     files: ['src/server/playground/playground-assets/**/*.js'],
     languageOptions: {
       sourceType: 'script',
-      globals: { ...globals.browser, React: 'readonly', ReactDOM: 'readonly', GraphiQL: 'readonly' },
+      globals: { ...globals.browser, React: 'readonly', ReactDOM: 'readonly', GraphiQL: 'readonly', graphqlWs: 'readonly' },
     },
   },
 );

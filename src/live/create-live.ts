@@ -1,4 +1,5 @@
 import type { AppConfig } from '../config/config.types';
+import type { ProviderName } from '../domain/provider-name';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import type { SharedRedis } from '../redis/redis-connection';
 import { localEventBus, type EventBus } from './event-bus';
@@ -7,6 +8,15 @@ import { LiveEvents } from './live-events';
 import { redisEventBus } from './redis-event-bus';
 import { memoryReplayGuard, redisReplayGuard, type ReplayGuard } from './replay-guard';
 import { vendorWebhooks, type VendorWebhooks } from './vendor-webhooks';
+
+/**
+ * What keeps vendor data across requests (the cross-request cache, src/loaders): told to
+ * drop what an event says has changed. Structural, so this layer needs nothing from there.
+ */
+export interface FreshnessTarget {
+  invalidateRecording(provider: ProviderName, key: readonly string[]): Promise<void>;
+  invalidateSession(provider: ProviderName, key: readonly string[]): Promise<void>;
+}
 
 /** Everything between the webhook receivers and the subscriptions, for one server. */
 export interface Live {
@@ -23,10 +33,20 @@ export interface Live {
  * With a shared Redis (REDIS_URL), events fan out through Redis pub/sub and replays are
  * recognised across replicas; without, both stay in this process.
  */
-export async function createLive(config: AppConfig, providers: ProviderRegistry, log: EventProcessorLog, redis?: SharedRedis): Promise<Live> {
+export async function createLive(config: AppConfig, providers: ProviderRegistry, log: EventProcessorLog, redis?: SharedRedis, freshness?: FreshnessTarget): Promise<Live> {
   const bus = redis ? await redisEventBus(redis) : localEventBus();
   const events = new LiveEvents(bus, config.subscriptions.bufferSize);
   const processor = createEventProcessor(providers, bus, log);
+  if (freshness) {
+    // Before the event is published: a subscriber that loads the recording on the event
+    // reaches the vendor, not what was kept before it changed.
+    processor.onEvent(async (event) => {
+      await Promise.all([
+        event.recordingKey ? freshness.invalidateRecording(event.provider, event.recordingKey) : undefined,
+        event.sessionKey ? freshness.invalidateSession(event.provider, event.sessionKey) : undefined,
+      ]);
+    });
+  }
   return {
     vendors: vendorWebhooks(config.webhooks),
     replay: redis ? redisReplayGuard(redis.client) : memoryReplayGuard(),

@@ -106,7 +106,8 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
 
   if (config.playground) registerPlaygroundAssets(app);
 
-  const live = await createLive(config, providers, app.log, options.redis);
+  // Every event drops what the cross-request cache keeps about its recording and session.
+  const live = await createLive(config, providers, app.log, options.redis, options.cache);
   new Gauge({
     name: 'recording_graph_subscribers',
     help: 'Live subscriptions (Subscription.recordingEvents) on this replica.',

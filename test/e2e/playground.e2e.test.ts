@@ -21,6 +21,7 @@ describe('GraphiQL playground in headless Chromium', () => {
   let profile: string;
   let page: Page;
   const requested: string[] = [];
+  const sockets: string[] = [];
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
@@ -37,6 +38,7 @@ describe('GraphiQL playground in headless Chromium', () => {
     });
     page = context.pages()[0] ?? (await context.newPage());
     page.on('request', (request) => requested.push(request.url()));
+    page.on('websocket', (socket) => sockets.push(socket.url()));
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
@@ -72,10 +74,32 @@ describe('GraphiQL playground in headless Chromium', () => {
     await page.screenshot({ path: SCREENSHOT });
   }, 60_000);
 
+  it('runs a subscription over WebSocket: the sandbox\'s live recordings arrive as READY in the result panel', async () => {
+    await page.locator('.graphiql-tab', { hasText: 'LiveRecordings' }).click();
+    // The tab's editor holds the subscription before it runs.
+    await page.locator('.graphiql-query-editor').getByText('LiveRecordings').waitFor({ timeout: 10_000 });
+    await page.click('.graphiql-execute-button');
+    const panel = page.locator('.graphiql-response');
+    // GraphiQL shows the latest event; each vendor's recording ends READY within seconds.
+    const deadline = Date.now() + 30_000;
+    while (!(await panel.innerText()).includes('"READY"')) {
+      if (Date.now() > deadline) throw new Error('no READY event in the result panel within 30 s');
+      await page.waitForTimeout(200);
+    }
+    const result = await panel.innerText();
+    expect(result).toContain('"recordingEvents"');
+    expect(result).toMatch(/"url": "https?:\/\//);
+    expect(result).not.toContain('"errors"');
+    expect(sockets).toEqual([`${server.url.replace(/^http/, 'ws')}/graphql`]);
+    // The same button stops it.
+    await page.click('.graphiql-execute-button');
+  }, 60_000);
+
   it('loaded nothing from anywhere but the server, and met no CSP violation or script error', () => {
     const origin = new URL(server.url).origin;
     expect(requested.length).toBeGreaterThan(5);
     expect(requested.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'))).toEqual([]);
+    expect(sockets.filter((url) => !url.startsWith(`${origin.replace(/^http/, 'ws')}/`))).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
 });

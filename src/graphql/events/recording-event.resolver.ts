@@ -53,12 +53,17 @@ export class RecordingEventResolver {
     if (item === OVERFLOW) {
       throw new CodedError(ErrorCode.SUBSCRIBER_TOO_SLOW, 'This subscription fell too far behind the events and was ended; subscribe again (events in between are not replayed).');
     }
+    let loaders: Loaders | undefined;
     return {
       ...item,
       occurredAt: new Date(item.occurredAt),
       recordingId: item.recordingKey ? encodeGlobalId('Recording', item.provider, item.recordingKey) : null,
       sessionId: item.sessionKey ? encodeGlobalId('Session', item.provider, item.sessionKey) : null,
-      loaders: ctx.subscription ? ctx.subscription.freshLoaders() : ctx.loaders,
+      // Made when `recording` or `session` is selected, not for every event of every subscriber.
+      get loaders(): Loaders {
+        loaders ??= ctx.subscription ? ctx.subscription.freshLoaders() : ctx.loaders;
+        return loaders;
+      },
     };
   }
 

@@ -41,6 +41,21 @@ query Timeline($filter: RecordingFilter, $first: Int, $after: String) {
 }
 `;
 
+const LIVE = `# Recording events as the vendors push them (docs/subscriptions.md), over WebSocket.
+# In the sandbox, a recording starts, processes and becomes ready at each vendor within
+# seconds of subscribing. Press ▶ to subscribe, ■ to stop.
+subscription LiveRecordings {
+  recordingEvents {
+    type
+    provider
+    providerEvent
+    occurredAt
+    recordingId
+    recording { status accessLink(validForSecs: 600) { url } }
+  }
+}
+`;
+
 const variables = (value: Record<string, unknown>): string => JSON.stringify(value, null, 2);
 
 /**
@@ -53,6 +68,7 @@ export function playgroundExamples(sandbox: boolean): PlaygroundTab[] {
       { query: RECORDING, variables: variables({ id: 'gid://recording-graph/Recording/daily/<recording id>' }) },
       { query: NODES, variables: variables({ ids: ['gid://recording-graph/Recording/<provider>/<vendor id>'] }) },
       { query: TIMELINE, variables: variables({ first: 20, filter: { statuses: ['READY'] } }) },
+      { query: LIVE },
     ];
   }
   const demo = demoRecordings();
@@ -61,6 +77,7 @@ export function playgroundExamples(sandbox: boolean): PlaygroundTab[] {
     { query: RECORDING, variables: variables({ id: recordingGlobalId(ready[0]) }) },
     { query: NODES, variables: variables({ ids: ready.map(recordingGlobalId) }) },
     { query: TIMELINE, variables: variables({ first: 20, filter: { statuses: ['READY'] } }) },
+    { query: LIVE },
   ];
 }
 

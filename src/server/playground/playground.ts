@@ -63,6 +63,8 @@ function loadAssets(): Map<string, Asset> {
     ['react-dom.js', packageFile('react-dom', 'umd/react-dom.production.min.js'), js],
     ['graphiql.js', packageFile('graphiql', 'dist/index.umd.js'), js],
     ['graphiql.css', packageFile('graphiql', 'dist/style.css'), css],
+    // graphql-ws's browser bundle (global `graphqlWs`): the playground's subscriptions.
+    ['graphql-ws.js', packageFile('graphql-ws', 'umd/graphql-ws.min.js'), js],
     ['playground.js', join(STATIC_DIR, 'playground.js'), js],
     ['playground.css', join(STATIC_DIR, 'playground.css'), css],
   ];
@@ -96,6 +98,7 @@ function page(options: PlaygroundOptions): string {
 <script src="${assets}/react.js"></script>
 <script src="${assets}/react-dom.js"></script>
 <script src="${assets}/graphiql.js"></script>
+<script src="${assets}/graphql-ws.js"></script>
 <script src="${assets}/playground.js"></script>
 </body>
 </html>
