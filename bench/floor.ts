@@ -1,9 +1,12 @@
 import type { ProvidersConfig } from '../src/config/config.types';
+import { canHaveLink } from '../src/domain/link-rule';
 import type { RecordingData } from '../src/domain/model';
 import type { ProviderName } from '../src/domain/provider-name';
 import { BirdClient } from '../src/providers/bird/bird.client';
+import { mapBirdStatus } from '../src/providers/bird/bird.mapper';
 import { CloudflareClient } from '../src/providers/cloudflare/cloudflare.client';
 import { DailyClient } from '../src/providers/daily/daily.client';
+import { mapDailyStatus } from '../src/providers/daily/daily.mapper';
 import { SignalWireClient } from '../src/providers/signalwire/signalwire.client';
 import { ZoomClient } from '../src/providers/zoom/zoom.client';
 import { createZoomTokenSource } from '../src/providers/zoom/zoom.jwt';
@@ -82,12 +85,12 @@ export function createFloor(config: Required<ProvidersConfig>): Floor {
     daily: async ([room, mtgSessionId]) => {
       const list = await daily.listRecordings({ room_name: room, limit: 100 }, ctx);
       const mine = list.data.filter((r) => r.mtgSessionId === mtgSessionId);
-      return Promise.all(mine.map((r) => daily.getAccessLink(r.id, 3600, ctx).catch(ignore)));
+      return Promise.all(mine.filter((r) => canHaveLink(mapDailyStatus(r.status))).map((r) => daily.getAccessLink(r.id, 3600, ctx).catch(ignore)));
     },
     bird: async ([source, sourceId]) => {
       const list = await bird.listRecordings({ sourceId, limit: 99 }, ctx);
       const mine = (list.results ?? []).filter((r) => r.source === source);
-      return Promise.all(mine.map((r) => bird.getMediaRedirect(r.id, ctx)));
+      return Promise.all(mine.filter((r) => canHaveLink(mapBirdStatus(r.status))).map((r) => bird.getMediaRedirect(r.id, ctx)));
     },
     cloudflare: async ([sessionId]) => {
       const session = await cloudflare.getSession(sessionId, ctx);

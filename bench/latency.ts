@@ -4,7 +4,7 @@ import { loadConfig } from '../src/config';
 import type { RecordingData } from '../src/domain/model';
 import { PROVIDER_NAMES, type ProviderName } from '../src/domain/provider-name';
 import { recordingGlobalId } from '../src/ids/global-id';
-import { demoRecordings } from '../src/sandbox/demo-data';
+import { demoRecordings } from '../src/demo/demo-data';
 import type { Emulator, RequestLogEntry } from '../src/sandbox/emulator';
 import { startSandbox, type Sandbox } from '../src/sandbox/start-sandbox';
 import { createFloor, type Floor } from './floor';

@@ -2,7 +2,7 @@ import { request } from 'undici';
 import { startApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { PROVIDER_NAMES } from '../src/domain/provider-name';
-import { demoRecordings } from '../src/sandbox/demo-data';
+import { demoRecordings } from '../src/demo/demo-data';
 import { startSandbox } from '../src/sandbox/start-sandbox';
 import { createProgress } from './lib/progress';
 import { percentile } from './lib/stats';

@@ -3,7 +3,7 @@ import { request } from 'undici';
 import { startApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { recordingGlobalId } from '../src/ids/global-id';
-import { demoRecordings } from '../src/sandbox/demo-data';
+import { demoRecordings } from '../src/demo/demo-data';
 import { startSandbox } from '../src/sandbox/start-sandbox';
 import { startBareApollo } from './bare-apollo';
 import { createFloor } from './floor';

@@ -5,7 +5,7 @@ import { startApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { PROVIDER_NAMES } from '../src/domain/provider-name';
 import { encodeGlobalId, recordingGlobalId } from '../src/ids/global-id';
-import { demoRecordings } from '../src/sandbox/demo-data';
+import { demoRecordings } from '../src/demo/demo-data';
 import type { Fault } from '../src/sandbox/emulator';
 import { startSandbox } from '../src/sandbox/start-sandbox';
 

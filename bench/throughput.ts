@@ -8,7 +8,7 @@ import { RATE_CLASSES } from '../src/config/rate-limit-defaults';
 import type { RecordingData } from '../src/domain/model';
 import { PROVIDER_NAMES, type ProviderName } from '../src/domain/provider-name';
 import { recordingGlobalId } from '../src/ids/global-id';
-import { demoRecordings } from '../src/sandbox/demo-data';
+import { demoRecordings } from '../src/demo/demo-data';
 import { startSandbox, type Sandbox } from '../src/sandbox/start-sandbox';
 import { startTestRedis } from '../test/support/redis-server';
 

@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { recordingGlobalId } from '../../src/ids/global-id';
-import { demoRecordings } from '../../src/sandbox/demo-data';
+import { demoRecordings } from '../../src/demo/demo-data';
 import { startTestRedis, type TestRedis } from '../support/redis-server';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';
 import { collectWs, wsClient } from '../support/subscription-clients';

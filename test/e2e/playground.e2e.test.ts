@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { recordingGlobalId } from '../../src/ids/global-id';
-import { demoRecordings } from '../../src/sandbox/demo-data';
+import { demoRecordings } from '../../src/demo/demo-data';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';
 
 const CHROMIUM = '/usr/bin/chromium';

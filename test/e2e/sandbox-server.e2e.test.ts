@@ -1,7 +1,7 @@
 import type { RecordingData } from '../../src/domain/model';
 import { PROVIDER_NAMES } from '../../src/domain/provider-name';
 import { encodeGlobalId, recordingGlobalId } from '../../src/ids/global-id';
-import { demoRecordings } from '../../src/sandbox/demo-data';
+import { demoRecordings } from '../../src/demo/demo-data';
 import { startApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { BIRD_SANDBOX_ACCESS_KEY, BIRD_SANDBOX_WORKSPACE_ID } from '../../src/sandbox/bird/bird.emulator';

@@ -1,7 +1,7 @@
 import { PROVIDER_NAMES } from '../../src/domain/provider-name';
 import { recordingGlobalId } from '../../src/ids/global-id';
 import { ECHOED_SECRET_PREFIX, seedCloudflare, writeOnlySecrets } from '../../src/sandbox/cloudflare/cloudflare.seed';
-import { demoRecordings } from '../../src/sandbox/demo-data';
+import { demoRecordings } from '../../src/demo/demo-data';
 import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
 import { decodedViews } from '../support/decoded-views';
 import { gql } from '../support/graphql-client';

@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { Client } from 'undici';
 import { recordingGlobalId } from '../../src/ids/global-id';
-import { demoRecordings } from '../../src/sandbox/demo-data';
+import { demoRecordings } from '../../src/demo/demo-data';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';
 import { waitUntil } from '../support/wait-until';
 

@@ -14,7 +14,7 @@ import { execute } from '../../src/clients/request';
 import { PROVIDER_NAMES, type ProviderName } from '../../src/domain/provider-name';
 import { encodeGlobalId, recordingGlobalId } from '../../src/ids/global-id';
 import { compareTimeline } from '../../src/timeline/order';
-import { demoRecordings } from '../../src/sandbox/demo-data';
+import { demoRecordings } from '../../src/demo/demo-data';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';
 
 type ManyNode = NonNullable<ManyQuery['nodes'][number]>;

@@ -1,6 +1,6 @@
 import { PROVIDER_NAMES } from '../../domain/provider-name';
 import { recordingGlobalId } from '../../ids/global-id';
-import { demoRecordings } from '../../sandbox/demo-data';
+import { demoRecordings } from '../../demo/demo-data';
 import type { PlaygroundTab } from './playground';
 
 const RECORDING = `# A recording with its session, and a download link minted only because it is selected.

@@ -1,6 +1,6 @@
 import type { RecordingData } from '../../../src/domain/model';
 import { recordingGlobalId } from '../../../src/ids/global-id';
-import { demoRecordings } from '../../../src/sandbox/demo-data';
+import { demoRecordings } from '../../../src/demo/demo-data';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 import { gql } from '../../support/graphql-client';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'graphql';
 import { PROVIDER_NAMES } from '../../../src/domain/provider-name';
 import { recordingGlobalId } from '../../../src/ids/global-id';
-import { demoRecordings } from '../../../src/sandbox/demo-data';
+import { demoRecordings } from '../../../src/demo/demo-data';
 import { gql } from '../../support/graphql-client';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 import { MEETINGS_TYPE_DEFS, startMeetingsSubgraph, type RunningSubgraph } from './meetings.subgraph';

@@ -5,7 +5,7 @@ import { mapCloudflareRecording } from '../../../src/providers/cloudflare/cloudf
 import type { ListFilter, ListPosition } from '../../../src/providers/recording-provider';
 import { startCloudflareSandbox } from '../../../src/sandbox/cloudflare/cloudflare.emulator';
 import { seedCloudflare } from '../../../src/sandbox/cloudflare/cloudflare.seed';
-import { demoRecordings } from '../../../src/sandbox/demo-data';
+import { demoRecordings } from '../../../src/demo/demo-data';
 import { SANDBOX_EPOCH } from '../../../src/sandbox/seed-random';
 import { expectBulkWalk, expectedIds, expectPositionRefused, globalIds, listingFixture, midPageEveryThird, WALK_CASES, walkListing } from '../../support/walk-listing';
 

@@ -5,7 +5,7 @@ import { createZoomProvider } from '../../../src/providers/zoom';
 import { signZoomJwt } from '../../../src/providers/zoom/zoom.jwt';
 import { ZOOM_LIST_LOOKBACK_MONTHS } from '../../../src/providers/zoom/zoom.listing';
 import { mapZoomSession } from '../../../src/providers/zoom/zoom.mapper';
-import { demoRecordings } from '../../../src/sandbox/demo-data';
+import { demoRecordings } from '../../../src/demo/demo-data';
 import type { RequestLogEntry } from '../../../src/sandbox/emulator';
 import { SANDBOX_EPOCH } from '../../../src/sandbox/seed-random';
 import { startZoomSandbox, ZOOM_SANDBOX_API_KEY, ZOOM_SANDBOX_API_SECRET } from '../../../src/sandbox/zoom/zoom.emulator';

@@ -2,7 +2,7 @@ import { canHaveLink } from '../../../src/domain/link-rule';
 import type { RecordingData } from '../../../src/domain/model';
 import { PROVIDER_NAMES, type ProviderName } from '../../../src/domain/provider-name';
 import { recordingGlobalId } from '../../../src/ids/global-id';
-import { demoRecordings } from '../../../src/sandbox/demo-data';
+import { demoRecordings } from '../../../src/demo/demo-data';
 import { gql } from '../../support/graphql-client';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 

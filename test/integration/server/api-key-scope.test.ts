@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { recordingGlobalId } from '../../../src/ids/global-id';
-import { demoRecordings } from '../../../src/sandbox/demo-data';
+import { demoRecordings } from '../../../src/demo/demo-data';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 
 const KEY = 'api-key-scope-test-key-0123456789';

@@ -4,7 +4,7 @@ import type { RecordingData } from '../../../src/domain/model';
 import { PROVIDER_NAMES, type ProviderName } from '../../../src/domain/provider-name';
 import { encodeGlobalId, recordingGlobalId } from '../../../src/ids/global-id';
 import { seedCloudflare } from '../../../src/sandbox/cloudflare/cloudflare.seed';
-import { demoRecordings } from '../../../src/sandbox/demo-data';
+import { demoRecordings } from '../../../src/demo/demo-data';
 import type { RequestLogEntry } from '../../../src/sandbox/emulator';
 import type { Sandbox } from '../../../src/sandbox/start-sandbox';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';

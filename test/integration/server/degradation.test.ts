@@ -2,7 +2,7 @@ import { request } from 'undici';
 import type { RunningApp } from '../../../src/app';
 import { PROVIDER_NAMES } from '../../../src/domain/provider-name';
 import { recordingGlobalId } from '../../../src/ids/global-id';
-import { demoRecordings } from '../../../src/sandbox/demo-data';
+import { demoRecordings } from '../../../src/demo/demo-data';
 import type { Sandbox } from '../../../src/sandbox/start-sandbox';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 import { waitUntil } from '../../support/wait-until';

@@ -3,7 +3,7 @@ import type { RunningApp } from '../../../src/app';
 import { PROVIDER_NAMES } from '../../../src/domain/provider-name';
 import { ErrorCode } from '../../../src/errors/error-codes';
 import { recordingGlobalId } from '../../../src/ids/global-id';
-import { demoRecordings } from '../../../src/sandbox/demo-data';
+import { demoRecordings } from '../../../src/demo/demo-data';
 import type { Sandbox } from '../../../src/sandbox/start-sandbox';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 import { gql } from '../../support/graphql-client';

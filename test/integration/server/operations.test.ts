@@ -1,7 +1,7 @@
 import { request } from 'undici';
 import { PROVIDER_NAMES } from '../../../src/domain/provider-name';
 import { recordingGlobalId } from '../../../src/ids/global-id';
-import { demoRecordings } from '../../../src/sandbox/demo-data';
+import { demoRecordings } from '../../../src/demo/demo-data';
 import { gql } from '../../support/graphql-client';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 

@@ -4,7 +4,7 @@ import { MAX_VENDOR_CALLS_PER_PAGE } from '../../../src/timeline/timeline-page';
 import { recordingGlobalId, sessionGlobalId } from '../../../src/ids/global-id';
 import { compareTimeline } from '../../../src/timeline/order';
 import { matchesFilter } from '../../../src/timeline/filter';
-import { demoRecordings } from '../../../src/sandbox/demo-data';
+import { demoRecordings } from '../../../src/demo/demo-data';
 import { gql, type GraphQLResponse } from '../../support/graphql-client';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 

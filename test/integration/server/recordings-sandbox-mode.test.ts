@@ -1,7 +1,7 @@
 import { startApp, type RunningApp } from '../../../src/app';
 import { loadConfig } from '../../../src/config';
 import { PROVIDER_NAMES } from '../../../src/domain/provider-name';
-import { demoRecordings } from '../../../src/sandbox/demo-data';
+import { demoRecordings } from '../../../src/demo/demo-data';
 import { gql } from '../../support/graphql-client';
 
 interface Page {

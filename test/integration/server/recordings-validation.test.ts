@@ -4,7 +4,7 @@ import { PROVIDER_NAMES } from '../../../src/domain/provider-name';
 import { CursorCodec, CURSOR_VERSION, fingerprint, sealCursor } from '../../../src/timeline/cursor';
 import { deriveCursorKey } from '../../../src/timeline/cursor-key';
 import { DONE } from '../../../src/timeline/timeline-state';
-import { demoRecordings } from '../../../src/sandbox/demo-data';
+import { demoRecordings } from '../../../src/demo/demo-data';
 import { gql } from '../../support/graphql-client';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 

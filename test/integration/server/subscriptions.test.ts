@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { recordingGlobalId, sessionGlobalId } from '../../../src/ids/global-id';
-import { demoRecordings } from '../../../src/sandbox/demo-data';
+import { demoRecordings } from '../../../src/demo/demo-data';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 import { collectSse, collectWs, wsClient } from '../../support/subscription-clients';
 import { waitUntil } from '../../support/wait-until';

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import type { RecordingEventData } from '../../../src/domain/recording-event';
-import { demoRecordings } from '../../../src/sandbox/demo-data';
+import { demoRecordings } from '../../../src/demo/demo-data';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 import { waitUntil } from '../../support/wait-until';
 import { nowSecs, sign5 } from '../../support/webhook-signing';

@@ -1,5 +1,5 @@
 import { recordingGlobalId, sessionGlobalId } from '../../../src/ids/global-id';
-import { demoRecordings } from '../../../src/sandbox/demo-data';
+import { demoRecordings } from '../../../src/demo/demo-data';
 import { allDocs, readDoc } from '../../support/docs';
 
 const GLOBAL_ID = /gid:\/\/recording-graph\/(?:Recording|Session)\/[a-z]+\/[^\s`"'\\]+/g;

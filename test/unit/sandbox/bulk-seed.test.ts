@@ -1,7 +1,7 @@
 import { PROVIDER_NAMES } from '../../../src/domain/provider-name';
 import { recordingGlobalId } from '../../../src/ids/global-id';
 import { timelineTime } from '../../../src/timeline/order';
-import { demoRecordings } from '../../../src/sandbox/demo-data';
+import { demoRecordings } from '../../../src/demo/demo-data';
 
 const BULK_VENDORS = PROVIDER_NAMES;
 

@@ -6,15 +6,17 @@ import { mapCloudflareRecording } from '../providers/cloudflare/cloudflare.mappe
 import { mapDailyRecording } from '../providers/daily/daily.mapper';
 import { mapSignalWireRecording } from '../providers/signalwire/signalwire.mapper';
 import { mapZoomSession } from '../providers/zoom/zoom.mapper';
-import { seedBird } from './bird/bird.seed';
-import { seedCloudflare } from './cloudflare/cloudflare.seed';
-import { seedDaily } from './daily/daily.seed';
-import { seedSignalWire } from './signalwire/signalwire.seed';
-import { seedZoom } from './zoom/zoom.seed';
+import { seedBird } from '../sandbox/bird/bird.seed';
+import { seedCloudflare } from '../sandbox/cloudflare/cloudflare.seed';
+import { seedDaily } from '../sandbox/daily/daily.seed';
+import { seedSignalWire } from '../sandbox/signalwire/signalwire.seed';
+import { seedZoom } from '../sandbox/zoom/zoom.seed';
 
 /**
  * The sandbox's demo recordings as the API presents them, computed from the same seeds
- * the emulators serve, through the real mappers: what the docs, the end-to-end tests
+ * the emulators serve, through the real mappers. Outside src/sandbox on purpose: the
+ * emulators are written from the vendors' documents and import nothing from the adapters
+ * (src/providers); this file is where the two meet. It is what the docs, the end-to-end tests
  * and the benchmark use to name demo ids without a listing call. `recordingsPerVendor`
  * adds the bulk recordings an emulator started with that option serves.
  */
