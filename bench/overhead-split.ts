@@ -37,7 +37,7 @@ const WARMUP = 20;
 
 async function main(): Promise<void> {
   const sandbox = await startSandbox({ latencyMs: LATENCY_MS });
-  const app = await startApp({ ...loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent' }), sandbox: false, providers: sandbox.providers });
+  const app = await startApp({ ...loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', CACHE: 'off' }), sandbox: false, providers: sandbox.providers });
   const bare = await startBareApollo(sandbox.providers.daily);
   const floor = createFloor(sandbox.providers);
   const one = demoRecordings().daily[1];
