@@ -67,8 +67,8 @@ export class RateBudget {
    * Waits for one unit of every rule of `route`, runs `call`, and counts the unit from the
    * call's end; PROVIDER_RATE_LIMITED, with no call, when no unit comes before the deadline.
    */
-  async run<T>(route: string, ctx: CallContext, call: () => Promise<T>): Promise<T> {
-    const ticket = await this.acquire(route, ctx);
+  async run<T>(route: string, ctx: CallContext, call: () => Promise<T>, signal: AbortSignal | undefined = ctx.signal): Promise<T> {
+    const ticket = await this.acquire(route, ctx, signal);
     if (ticket === undefined) return call();
     try {
       return await call();
@@ -77,7 +77,8 @@ export class RateBudget {
     }
   }
 
-  private async acquire(route: string, ctx: CallContext): Promise<unknown> {
+  /** `signal` ends the wait: the caller went away, or the call's own deadline passed. */
+  private async acquire(route: string, ctx: CallContext, signal: AbortSignal | undefined): Promise<unknown> {
     const rules = this.rulesFor(route);
     if (rules.length === 0) return undefined;
     const started = Date.now();
@@ -101,7 +102,7 @@ export class RateBudget {
         );
       }
       // A little jitter, so the callers that waited for the same unit do not all ask at once.
-      await sleep(waitMs + Math.random() * 5, ctx.signal);
+      await sleep(waitMs + Math.random() * 5, signal);
       waited = true;
     }
   }

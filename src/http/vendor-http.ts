@@ -187,7 +187,7 @@ export class VendorHttp {
     // spent at one time and used at another, and calls that waited in the pool would reach
     // the vendor closer together than the budget allowed. Both waits count in the call's
     // deadline; the request's budget is spent only when the attempt is really sent.
-    const attempt = (): Promise<T> => this.slots.execute(() => (this.rate ? this.rate.run(route, ctx, send) : send()), controller.signal);
+    const attempt = (): Promise<T> => this.slots.execute(() => (this.rate ? this.rate.run(route, ctx, send, controller.signal) : send()), controller.signal);
     const attempts = this.policy.execute(attempt, controller.signal);
     try {
       return await Promise.race([attempts, deadline]);
