@@ -25,7 +25,17 @@ export default tseslint.config(
     // imports from src/providers. src/demo is where the two meet.
     files: ['src/sandbox/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/providers', '**/providers/**'], message: 'src/sandbox imports nothing from src/providers: type the vendor bodies in src/sandbox/<vendor>/<vendor>.wire.ts.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/providers', '**/providers/**'],
+              message: 'src/sandbox imports nothing from src/providers: type the vendor bodies in src/sandbox/<vendor>/<vendor>.wire.ts.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -52,19 +52,24 @@ export function createFloor(config: Required<ProvidersConfig>): Floor {
           : [],
       ),
     // The id names the session; one call per session brings every file, the session's name and, with a ttl, the tokens.
-    zoom: (recs, want) => Promise.all(unique(recs.map((r) => r.key[0])).map((s) => zoom.getSessionRecordings(s, want.link ? 3600 : undefined, ctx))),
+    zoom: (recs, want) =>
+      Promise.all(unique(recs.map((r) => r.key[0])).map((s) => zoom.getSessionRecordings(s, want.link ? 3600 : undefined, ctx))),
     // Links need only the id; the room list needs the room from the recording body.
     daily: (recs, want) =>
       Promise.all([
         Promise.all(recs.map((r) => daily.getRecording(r.nativeId, ctx))).then((bodies) =>
-          want.session ? Promise.all(unique(bodies.map((b) => b.room_name!)).map((room) => daily.listRecordings({ room_name: room, limit: 100 }, ctx))) : [],
+          want.session
+            ? Promise.all(unique(bodies.map((b) => b.room_name!)).map((room) => daily.listRecordings({ room_name: room, limit: 100 }, ctx)))
+            : [],
         ),
         want.link ? Promise.all(recs.map((r) => daily.getAccessLink(r.nativeId, 3600, ctx).catch(ignore))) : [],
       ]),
     bird: (recs, want) =>
       Promise.all([
         Promise.all(recs.map((r) => bird.getRecording(r.nativeId, ctx))).then((bodies) =>
-          want.session ? Promise.all(unique(bodies.map((b) => b.sourceId)).map((sourceId) => bird.listRecordings({ sourceId, limit: 99 }, ctx))) : [],
+          want.session
+            ? Promise.all(unique(bodies.map((b) => b.sourceId)).map((sourceId) => bird.listRecordings({ sourceId, limit: 99 }, ctx)))
+            : [],
         ),
         want.link ? Promise.all(recs.map((r) => bird.getMediaRedirect(r.nativeId, ctx))) : [],
       ]),
@@ -72,8 +77,14 @@ export function createFloor(config: Required<ProvidersConfig>): Floor {
     cloudflare: (recs, want) =>
       Promise.all(recs.map((r) => cloudflare.getRecording(r.nativeId, ctx))).then((bodies) =>
         want.session
-          ? Promise.all(unique(bodies.map((b) => b.session_id).filter((s): s is string => !!s)).map((s) => cloudflare.getSession(s, ctx))).then((sessions) =>
-              Promise.all(unique(sessions.map((s) => s.associated_id).filter((m): m is string => !!m)).map((m) => cloudflare.listRecordings({ meeting_id: m, page_no: 1, per_page: 100 }, ctx))),
+          ? Promise.all(
+              unique(bodies.map((b) => b.session_id).filter((s): s is string => !!s)).map((s) => cloudflare.getSession(s, ctx)),
+            ).then((sessions) =>
+              Promise.all(
+                unique(sessions.map((s) => s.associated_id).filter((m): m is string => !!m)).map((m) =>
+                  cloudflare.listRecordings({ meeting_id: m, page_no: 1, per_page: 100 }, ctx),
+                ),
+              ),
             )
           : [],
       ),
@@ -85,7 +96,9 @@ export function createFloor(config: Required<ProvidersConfig>): Floor {
     daily: async ([room, mtgSessionId]) => {
       const list = await daily.listRecordings({ room_name: room, limit: 100 }, ctx);
       const mine = list.data.filter((r) => r.mtgSessionId === mtgSessionId);
-      return Promise.all(mine.filter((r) => canHaveLink(mapDailyStatus(r.status))).map((r) => daily.getAccessLink(r.id, 3600, ctx).catch(ignore)));
+      return Promise.all(
+        mine.filter((r) => canHaveLink(mapDailyStatus(r.status))).map((r) => daily.getAccessLink(r.id, 3600, ctx).catch(ignore)),
+      );
     },
     bird: async ([source, sourceId]) => {
       const list = await bird.listRecordings({ sourceId, limit: 99 }, ctx);
@@ -94,7 +107,9 @@ export function createFloor(config: Required<ProvidersConfig>): Floor {
     },
     cloudflare: async ([sessionId]) => {
       const session = await cloudflare.getSession(sessionId, ctx);
-      return session.associated_id ? cloudflare.listRecordings({ meeting_id: session.associated_id, page_no: 1, per_page: 100 }, ctx) : undefined;
+      return session.associated_id
+        ? cloudflare.listRecordings({ meeting_id: session.associated_id, page_no: 1, per_page: 100 }, ctx)
+        : undefined;
     },
   };
 

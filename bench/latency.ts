@@ -70,7 +70,10 @@ export async function perVendorRows(sandbox: Sandbox, floor: Floor, post: Post, 
     });
     const row = (name: string, calls: number, ms: number) =>
       `| ${vendor} | ${name} | ${calls} | ${calls - alone} | ${ms.toFixed(1)} | ${p50.floor.toFixed(1)} | ${(ms / p50.floor).toFixed(2)}x |`;
-    lines.push(row('recording + accessLink(validForSecs: 1800)', link, p50.link), row('recording + session { id nativeId provider kind }', session, p50.session));
+    lines.push(
+      row('recording + accessLink(validForSecs: 1800)', link, p50.link),
+      row('recording + session { id nativeId provider kind }', session, p50.session),
+    );
   }
   return lines;
 }

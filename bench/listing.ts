@@ -29,7 +29,9 @@ function heapAfterGc(): number {
 
 /** Mean of the samples in [from, to) of the walk, by position. */
 const slice = (samples: PageSample[], from: number, to: number, pick: (s: PageSample) => number): number[] =>
-  samples.slice(Math.floor(samples.length * from), Math.max(Math.floor(samples.length * from) + 1, Math.floor(samples.length * to))).map(pick);
+  samples
+    .slice(Math.floor(samples.length * from), Math.max(Math.floor(samples.length * from) + 1, Math.floor(samples.length * to)))
+    .map(pick);
 
 /**
  * Scenario 6 (issue: browsing): walks every page of a timeline of `perVendor` generated
@@ -41,7 +43,11 @@ const slice = (samples: PageSample[], from: number, to: number, pick: (s: PageSa
 export async function listingScenario(latencyMs: number, perVendor: number): Promise<string[]> {
   process.stderr.write(`timeline walk: seeding ${perVendor.toLocaleString('en')} recordings per vendor\n`);
   const sandbox = await startSandbox({ latencyMs, recordingsPerVendor: perVendor });
-  const app = await startApp({ ...loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent' }), sandbox: false, providers: sandbox.providers });
+  const app = await startApp({
+    ...loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent' }),
+    sandbox: false,
+    providers: sandbox.providers,
+  });
   const expected = Object.values(demoRecordings(1, perVendor)).reduce((n, list) => n + list.length, 0);
   const totalCalls = () => PROVIDER_NAMES.reduce((n, p) => n + sandbox.emulators[p].totalCalls(), 0);
   const samples: PageSample[] = [];

@@ -14,7 +14,10 @@ function delivery(n: number, sessionId: string): { body: string; headers: Record
   const body = JSON.stringify({
     event: 'session.recording_completed',
     event_ts: Date.now(),
-    payload: { account_id: 'bench', object: { session_id: sessionId, recording_files: [{ id: `file-${n}-${randomUUID()}`, file_type: 'MP4', status: 'completed' }] } },
+    payload: {
+      account_id: 'bench',
+      object: { session_id: sessionId, recording_files: [{ id: `file-${n}-${randomUUID()}`, file_type: 'MP4', status: 'completed' }] },
+    },
   });
   const ts = String(Math.floor(Date.now() / 1000));
   const signature = `v0=${createHmac('sha256', token).update(`v0:${ts}:${body}`).digest('hex')}`;

@@ -31,7 +31,13 @@ interface Result {
 }
 
 async function run(label: string, redis?: TestRedis): Promise<string> {
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', ZOOM_WEBHOOK_SECRET_TOKEN: TOKEN, ...(redis ? { REDIS_URL: redis.url } : {}) });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    ZOOM_WEBHOOK_SECRET_TOKEN: TOKEN,
+    ...(redis ? { REDIS_URL: redis.url } : {}),
+  });
   const sandbox = await startSandbox({ vendorHttp: config.vendorHttp });
   const app = await startApp({ ...config, sandbox: false, providers: sandbox.providers });
   const child = fork(join(__dirname, 'live-subscribers.ts'), [`${app.url.replace(/^http/, 'ws')}/graphql`, String(SUBSCRIBERS)], {
@@ -65,7 +71,9 @@ async function run(label: string, redis?: TestRedis): Promise<string> {
     execArgv: ['-r', '@swc-node/register'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const sent = await new Promise<{ refused: number; sentSeconds: number }>((resolve) => sender.on('message', (m: { kind: string; refused: number; sentSeconds: number }) => m.kind === 'sent' && resolve(m)));
+  const sent = await new Promise<{ refused: number; sentSeconds: number }>((resolve) =>
+    sender.on('message', (m: { kind: string; refused: number; sentSeconds: number }) => m.kind === 'sent' && resolve(m)),
+  );
   const sendSeconds = sent.sentSeconds;
   const refused = sent.refused;
   process.stderr.write(`${label}: sent ${total} webhooks in ${sendSeconds.toFixed(1)} s, collecting\n`);

@@ -37,7 +37,11 @@ const WARMUP = 20;
 
 async function main(): Promise<void> {
   const sandbox = await startSandbox({ latencyMs: LATENCY_MS });
-  const app = await startApp({ ...loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', CACHE: 'off' }), sandbox: false, providers: sandbox.providers });
+  const app = await startApp({
+    ...loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', CACHE: 'off' }),
+    sandbox: false,
+    providers: sandbox.providers,
+  });
   const bare = await startBareApollo(sandbox.providers.daily);
   const floor = createFloor(sandbox.providers);
   const one = demoRecordings().daily[1];
@@ -49,7 +53,8 @@ async function main(): Promise<void> {
     bare: { total: [] as number[], before: [] as number[], after: [] as number[] },
     floor: { total: [] as number[], before: [] as number[], after: [] as number[] },
   };
-  const postTo = async (url: string, payload: string) => (await request(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload })).body.json();
+  const postTo = async (url: string, payload: string) =>
+    (await request(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload })).body.json();
   const measure = async (into: (typeof parts)['server'], run: () => Promise<unknown>, keep: boolean) => {
     await gap();
     log.length = 0;
@@ -75,7 +80,9 @@ async function main(): Promise<void> {
   }
   const p50 = (xs: number[]) => percentile(xs, 50).toFixed(2);
   const gapNote = GAP_MS > 0 ? `, ${GAP_MS} ms ${GAP_BUSY ? 'busy' : 'idle'} before each run` : '';
-  console.log(`Scenario 1 at ${LATENCY_MS} ms vendor latency${gapNote}, p50 of ${RUNS} runs (ms): total / before the vendor call / after its answer`);
+  console.log(
+    `Scenario 1 at ${LATENCY_MS} ms vendor latency${gapNote}, p50 of ${RUNS} runs (ms): total / before the vendor call / after its answer`,
+  );
   for (const [name, p] of Object.entries(parts)) console.log(`  ${name.padEnd(6)} ${p50(p.total)} / ${p50(p.before)} / ${p50(p.after)}`);
 }
 

@@ -79,10 +79,16 @@ function reset(emulators: Record<ProviderName, Emulator>): void {
 }
 
 async function post(app: { url: string }, body: { query: string; variables: Record<string, unknown> }): Promise<void> {
-  const res = await request(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await request(`${app.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const json = (await res.body.json()) as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
   if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}: ${JSON.stringify(json)}`);
-  const unexpected = json.errors?.filter((e) => e.extensions?.code !== 'UNSUPPORTED_BY_PROVIDER' && e.extensions?.code !== 'BAD_USER_INPUT');
+  const unexpected = json.errors?.filter(
+    (e) => e.extensions?.code !== 'UNSUPPORTED_BY_PROVIDER' && e.extensions?.code !== 'BAD_USER_INPUT',
+  );
   if (unexpected?.length) throw new Error(`GraphQL errors: ${JSON.stringify(unexpected.slice(0, 3))}`);
 }
 
@@ -119,11 +125,35 @@ async function main(): Promise<void> {
   const one = demo.daily[1];
 
   const scenarios: Scenario[] = [
-    { name: '1. one recording by id', target: 'server', body: { query: ONE_QUERY, variables: { id: recordingGlobalId(one) } }, run: async () => undefined, floorOf: 'floor: 1' },
+    {
+      name: '1. one recording by id',
+      target: 'server',
+      body: { query: ONE_QUERY, variables: { id: recordingGlobalId(one) } },
+      run: async () => undefined,
+      floorOf: 'floor: 1',
+    },
     { name: 'floor: 1', target: 'floor', run: () => floor.recordings([one], { session: false, link: false }) },
-    { name: 'ref. 1 on a bare Apollo Server', target: 'bare', body: { query: ONE_QUERY, variables: { id: one.nativeId } }, run: async () => undefined, floorOf: 'floor: 1' },
-    { name: `2. ${many.length} recordings, 5 vendors, session + link`, target: 'server', body: { query: MANY_QUERY, variables: { ids: manyIds } }, run: async () => undefined, floorOf: 'floor: 2' },
-    { name: '4. scenario 2, batching off (naive)', target: 'naive', body: { query: MANY_QUERY, variables: { ids: manyIds } }, run: async () => undefined, floorOf: 'floor: 2' },
+    {
+      name: 'ref. 1 on a bare Apollo Server',
+      target: 'bare',
+      body: { query: ONE_QUERY, variables: { id: one.nativeId } },
+      run: async () => undefined,
+      floorOf: 'floor: 1',
+    },
+    {
+      name: `2. ${many.length} recordings, 5 vendors, session + link`,
+      target: 'server',
+      body: { query: MANY_QUERY, variables: { ids: manyIds } },
+      run: async () => undefined,
+      floorOf: 'floor: 2',
+    },
+    {
+      name: '4. scenario 2, batching off (naive)',
+      target: 'naive',
+      body: { query: MANY_QUERY, variables: { ids: manyIds } },
+      run: async () => undefined,
+      floorOf: 'floor: 2',
+    },
     { name: 'floor: 2', target: 'floor', run: () => floor.recordings(many, { session: true, link: true }) },
   ];
   for (const p of PROVIDER_NAMES) {
@@ -131,7 +161,13 @@ async function main(): Promise<void> {
     const s = sessionWithMostRecordings(demo[p]);
     const id = encodeGlobalId('Session', p, s.sessionKey);
     scenarios.push(
-      { name: `3. ${p} session, ${s.recordings.length} recordings + links`, target: 'server', body: { query: SESSION_QUERY, variables: { id } }, run: async () => undefined, floorOf: `floor: 3 ${p}` },
+      {
+        name: `3. ${p} session, ${s.recordings.length} recordings + links`,
+        target: 'server',
+        body: { query: SESSION_QUERY, variables: { id } },
+        run: async () => undefined,
+        floorOf: `floor: 3 ${p}`,
+      },
       { name: `floor: 3 ${p}`, target: 'floor', run: () => floor.session(p, s.sessionKey, s.recordings) },
     );
   }
@@ -154,7 +190,15 @@ async function main(): Promise<void> {
     // Warm-up: JIT, connection pools and Apollo's document cache, as in a running server.
     await timeRuns(WARMUP, s.run);
     const samples = await timeRuns(ITERATIONS, s.run);
-    rows.set(s.name, { name: s.name, calls, duplicates, minimum: calls, p50: percentile(samples, 50), p95: percentile(samples, 95), rps: null });
+    rows.set(s.name, {
+      name: s.name,
+      calls,
+      duplicates,
+      minimum: calls,
+      p50: percentile(samples, 50),
+      p95: percentile(samples, 95),
+      rps: null,
+    });
   }
   for (const s of scenarios) {
     if (!s.body) continue;
@@ -168,7 +212,9 @@ async function main(): Promise<void> {
   const fmt2 = (n: number) => n.toFixed(2);
   const lines = [
     `Benchmark: vendor latency ${LATENCY_MS} ms per call, ${ITERATIONS} sequential runs each, load ${LOAD_SECONDS} s x ${CONNECTIONS} connections (autocannon, second process)`,
-    `Machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, load average at the start ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min)`,
+    `Machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, load average at the start ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} (1/5/15 min)`,
     '',
     '| scenario | vendor calls | minimum | duplicates | p50 ms | p95 ms | req/s | p50 / floor | calls vs naive |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -179,7 +225,9 @@ async function main(): Promise<void> {
     const f = s.floorOf ? rows.get(s.floorOf)! : undefined;
     const ratioFloor = f ? `${(r.p50 / f.p50).toFixed(2)}x` : '';
     const vsNaive = s.name.startsWith('2.') ? `${(naiveCalls / r.calls).toFixed(1)}x fewer` : '';
-    lines.push(`| ${r.name} | ${r.calls} | ${r.minimum} | ${r.duplicates} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${r.rps === null ? 'n/a' : fmt(r.rps)} | ${ratioFloor} | ${vsNaive} |`);
+    lines.push(
+      `| ${r.name} | ${r.calls} | ${r.minimum} | ${r.duplicates} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${r.rps === null ? 'n/a' : fmt(r.rps)} | ${ratioFloor} | ${vsNaive} |`,
+    );
   }
   // Scenario 1's overhead, the server and the bare reference against the floor, from runs
   // interleaved one by one (the table's rows ran in separate blocks, so a drift of the
@@ -196,7 +244,12 @@ async function main(): Promise<void> {
   );
   // Scenario 7 (issue #16): per vendor, recording + link and recording + session { id }, against one round trip.
   const postServer = (query: string, variables: Record<string, unknown>) => post(server, { query, variables });
-  lines.push('', `Scenario 7, per vendor, ${ITERATIONS} interleaved runs each at ${LATENCY_MS} ms vendor latency:`, '', ...(await perVendorRows(sandbox, floor, postServer, ITERATIONS)));
+  lines.push(
+    '',
+    `Scenario 7, per vendor, ${ITERATIONS} interleaved runs each at ${LATENCY_MS} ms vendor latency:`,
+    '',
+    ...(await perVendorRows(sandbox, floor, postServer, ITERATIONS)),
+  );
   for (const e of Object.values(sandbox.emulators)) e.latencyMs = 0;
   await interleavedP50(50, contenders);
   const hot = await interleavedP50(2 * OVERHEAD_ROUNDS, contenders);

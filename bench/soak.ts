@@ -9,7 +9,8 @@ import { demoRecordings } from '../src/demo/demo-data';
 import type { Fault } from '../src/sandbox/emulator';
 import { startSandbox } from '../src/sandbox/start-sandbox';
 
-const TIMELINE_PAGE = 'query($after: String) { recordings(first: 25, after: $after) { edges { node { id status } } pageInfo { hasNextPage endCursor } } }';
+const TIMELINE_PAGE =
+  'query($after: String) { recordings(first: 25, after: $after) { edges { node { id status } } pageInfo { hasNextPage endCursor } } }';
 
 /**
  * `npm run soak`: mixed queries against the sandbox for a fixed time while vendor faults
@@ -29,7 +30,14 @@ const openSockets = (): number =>
 
 async function main(): Promise<void> {
   if (!(globalThis as { gc?: unknown }).gc) throw new Error('run with node --expose-gc (npm run soak does)');
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', VENDOR_HEADERS_TIMEOUT_MS: '1000', VENDOR_BODY_TIMEOUT_MS: '1000', VENDOR_BREAKER_COOLDOWN_MS: '2000' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    VENDOR_HEADERS_TIMEOUT_MS: '1000',
+    VENDOR_BODY_TIMEOUT_MS: '1000',
+    VENDOR_BREAKER_COOLDOWN_MS: '2000',
+  });
   const sandbox = await startSandbox({ latencyMs: 5, vendorHttp: config.vendorHttp });
   const app = await startApp({ ...config, sandbox: false, providers: sandbox.providers });
   const client = new Agent({ connections: CONCURRENCY, keepAliveTimeout: 1_000 });
@@ -38,14 +46,29 @@ async function main(): Promise<void> {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)];
   let timelineAfter: string | null = null;
   const queries: Array<() => { query: string; variables?: Record<string, unknown> }> = [
-    () => ({ query: 'query($id: ID!) { recording(id: $id) { id status accessLink { url expiresAt } } }', variables: { id: recordingGlobalId(pick(all)) } }),
-    () => ({ query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Recording { session { name } accessLink { url } } } }', variables: { ids: Array.from({ length: 20 }, () => recordingGlobalId(pick(all))) } }),
+    () => ({
+      query: 'query($id: ID!) { recording(id: $id) { id status accessLink { url expiresAt } } }',
+      variables: { id: recordingGlobalId(pick(all)) },
+    }),
+    () => ({
+      query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Recording { session { name } accessLink { url } } } }',
+      variables: { ids: Array.from({ length: 20 }, () => recordingGlobalId(pick(all))) },
+    }),
     () => {
       const r = pick(all.filter((x) => x.sessionKey));
-      return { query: 'query($id: ID!) { session(id: $id) { name recordings { id accessLink { url } } } }', variables: { id: encodeGlobalId('Session', r.provider, r.sessionKey!) } };
+      return {
+        query: 'query($id: ID!) { session(id: $id) { name recordings { id accessLink { url } } } }',
+        variables: { id: encodeGlobalId('Session', r.provider, r.sessionKey!) },
+      };
     },
-    () => ({ query: 'query($id: ID!) { recording(id: $id) { id } }', variables: { id: `gid://recording-graph/Recording/${pick(PROVIDER_NAMES)}/${Math.random().toString(36)}..` } }),
-    () => ({ query: 'query($ids: [ID!]!) { nodes(ids: $ids) { ... on Recording { accessLink { url } } } }', variables: { ids: Array.from({ length: 201 }, () => recordingGlobalId(pick(all))) } }),
+    () => ({
+      query: 'query($id: ID!) { recording(id: $id) { id } }',
+      variables: { id: `gid://recording-graph/Recording/${pick(PROVIDER_NAMES)}/${Math.random().toString(36)}..` },
+    }),
+    () => ({
+      query: 'query($ids: [ID!]!) { nodes(ids: $ids) { ... on Recording { accessLink { url } } } }',
+      variables: { ids: Array.from({ length: 201 }, () => recordingGlobalId(pick(all))) },
+    }),
     // The timeline, walked page by page across the faults (the walk starts over at its end).
     () => ({ query: TIMELINE_PAGE, variables: { after: timelineAfter } }),
   ];
@@ -59,7 +82,12 @@ async function main(): Promise<void> {
   const byCode = new Map<string, number>();
   const count = (code: string) => byCode.set(code, (byCode.get(code) ?? 0) + 1);
   const send = async () => {
-    const res = await request(`${app.url}/graphql`, { method: 'POST', dispatcher: client, headers: { 'content-type': 'application/json' }, body: JSON.stringify(pick(queries)()) });
+    const res = await request(`${app.url}/graphql`, {
+      method: 'POST',
+      dispatcher: client,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(pick(queries)()),
+    });
     const body = (await res.body.json()) as {
       data?: { recordings?: { pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
       errors?: Array<{ extensions?: { code?: string } }>;
@@ -103,7 +131,9 @@ async function main(): Promise<void> {
   console.log(`Soak: ${SECONDS} s, ${CONCURRENCY} concurrent clients, ${requests} requests, faults injected every second`);
   console.log('Answers by code (a response can carry several errors):');
   for (const [code, n] of [...byCode].sort((a, b) => b[1] - a[1])) console.log(`  ${code.padEnd(24)} ${n}`);
-  console.log(`Heap after GC: ${heapBefore.toFixed(1)} MB before, ${heapAfter.toFixed(1)} MB after (${(heapAfter - heapBefore).toFixed(1)} MB growth)`);
+  console.log(
+    `Heap after GC: ${heapBefore.toFixed(1)} MB before, ${heapAfter.toFixed(1)} MB after (${(heapAfter - heapBefore).toFixed(1)} MB growth)`,
+  );
   console.log(`Open sockets after shutdown: ${openSockets()}`);
   if (byCode.has('NO_CODE') || byCode.has('INTERNAL_SERVER_ERROR') || openSockets() > 0) process.exitCode = 1;
 }

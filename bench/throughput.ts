@@ -33,7 +33,8 @@ const PER_VENDOR = 3_000;
 const ROOT = join(__dirname, '..');
 const ENTRY = join(ROOT, 'dist', 'index.js');
 
-const hotQuery = (validForSecs: number) => `query Hot($id: ID!) { node(id: $id) { id ... on Recording { status accessLink(validForSecs: ${validForSecs}) { url expiresAt validForSecs } } } }`;
+const hotQuery = (validForSecs: number) =>
+  `query Hot($id: ID!) { node(id: $id) { id ... on Recording { status accessLink(validForSecs: ${validForSecs}) { url expiresAt validForSecs } } } }`;
 const HOT_QUERY = hotQuery(600);
 /**
  * Bird presigns its links for a fixed 600 s (docs/vendors/bird.md): asked 600 s, no cached
@@ -123,8 +124,11 @@ function drive(urls: string[], query: string, ids: string[], cycle: boolean, sec
   const file = join(mkdtempSync(join(tmpdir(), 'rg-drive-')), 'spec.json');
   writeFileSync(file, JSON.stringify({ urls, query, ids, connections: CONNECTIONS, seconds, cycle }));
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'lib', 'drive.ts')], { cwd: ROOT, env: { ...process.env, DRIVE_SPEC_FILE: file }, maxBuffer: 1 << 20 }, (error, stdout) =>
-      error ? reject(error) : resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as Driven),
+    execFile(
+      process.execPath,
+      ['-r', '@swc-node/register', join(__dirname, 'lib', 'drive.ts')],
+      { cwd: ROOT, env: { ...process.env, DRIVE_SPEC_FILE: file }, maxBuffer: 1 << 20 },
+      (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as Driven)),
     );
   });
 }
@@ -152,14 +156,20 @@ async function main(): Promise<void> {
   if (!existsSync(ENTRY)) throw new Error('dist/index.js is missing: `npm run bench:throughput` builds it first');
   const sandbox = await startSandbox({ latencyMs: LATENCY_MS, rateLimits: true, recordingsPerVendor: PER_VENDOR });
   const emulators = Object.values(sandbox.emulators);
-  const counts = () => ({ calls: emulators.reduce((n, e) => n + e.totalCalls(), 0), limited: emulators.reduce((n, e) => n + e.rateLimitedCalls(), 0) });
+  const counts = () => ({
+    calls: emulators.reduce((n, e) => n + e.totalCalls(), 0),
+    limited: emulators.reduce((n, e) => n + e.rateLimitedCalls(), 0),
+  });
   const data = demoRecordings(undefined, PER_VENDOR);
   const ready = (p: ProviderName): RecordingData[] => data[p].filter((r) => r.status === 'READY');
   const hot = PROVIDER_NAMES.flatMap((p) => ready(p).slice(0, 20)).map(recordingGlobalId);
   // Interleaved, so every vendor is in every stretch of the run.
   hot.sort((a, b) => (hot.indexOf(a) % 20) - (hot.indexOf(b) % 20));
   // Cold ids: used at most once over the whole benchmark (each run takes the next slice).
-  const coldPool: Record<'daily' | 'bird', string[]> = { daily: data.daily.slice(100).map(recordingGlobalId), bird: data.bird.slice(100).map(recordingGlobalId) };
+  const coldPool: Record<'daily' | 'bird', string[]> = {
+    daily: data.daily.slice(100).map(recordingGlobalId),
+    bird: data.bird.slice(100).map(recordingGlobalId),
+  };
   // Twice what a run at the vendor's limit can use, so a run never runs out.
   const takeCold = (p: 'daily' | 'bird') => coldPool[p].splice(0, Math.ceil(limitPerSec(p, SECONDS) * SECONDS * 2));
   const env = vendorEnv(sandbox);
@@ -187,7 +197,11 @@ async function main(): Promise<void> {
     }
     if (cache === 'on') {
       for (const p of ['daily', 'bird'] as const) {
-        await measure(`cold set (${p}), 1 replica`, () => drive([one.url], COLD_QUERY, takeCold(p), false), `${fmt(limitPerSec(p, SECONDS))}/s`);
+        await measure(
+          `cold set (${p}), 1 replica`,
+          () => drive([one.url], COLD_QUERY, takeCold(p), false),
+          `${fmt(limitPerSec(p, SECONDS))}/s`,
+        );
         await settle();
       }
     }
@@ -198,7 +212,11 @@ async function main(): Promise<void> {
   const redis = await startTestRedis();
   const [a, b] = await Promise.all([startReplica({ ...env, REDIS_URL: redis.url }), startReplica({ ...env, REDIS_URL: redis.url })]);
   for (const p of ['daily', 'bird'] as const) {
-    await measure(`cold set (${p}), 2 replicas + Redis`, () => drive([a.url, b.url], COLD_QUERY, takeCold(p), false), `${fmt(limitPerSec(p, SECONDS))}/s`);
+    await measure(
+      `cold set (${p}), 2 replicas + Redis`,
+      () => drive([a.url, b.url], COLD_QUERY, takeCold(p), false),
+      `${fmt(limitPerSec(p, SECONDS))}/s`,
+    );
     await settle();
   }
   await drive([a.url], HOT_QUERY, hot, false, 60);
@@ -215,8 +233,9 @@ async function main(): Promise<void> {
     '',
     '| run | req/s | p50 ms | p95 ms | vendor calls / request | 429s | vendor limit | errors |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...rows.map((r) =>
-      `| ${r.name} | ${fmt(r.driven.rps)} | ${fmt(r.driven.p50)} | ${fmt(r.driven.p95)} | ${fmt(r.calls / Math.max(1, r.driven.requests), 3)} | ${r.rateLimited} | ${r.limit ?? ''} | ${JSON.stringify(r.driven.errors)} |`,
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${fmt(r.driven.rps)} | ${fmt(r.driven.p50)} | ${fmt(r.driven.p95)} | ${fmt(r.calls / Math.max(1, r.driven.requests), 3)} | ${r.rateLimited} | ${r.limit ?? ''} | ${JSON.stringify(r.driven.errors)} |`,
     ),
   ];
   const hotOn = rows.find((r) => r.name === 'hot set, 1 replica, cache on');

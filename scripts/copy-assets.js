@@ -4,4 +4,6 @@ const { cpSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
-cpSync(join(root, 'src', 'server', 'playground', 'playground-assets'), join(root, 'dist', 'server', 'playground', 'playground-assets'), { recursive: true });
+cpSync(join(root, 'src', 'server', 'playground', 'playground-assets'), join(root, 'dist', 'server', 'playground', 'playground-assets'), {
+  recursive: true,
+});

@@ -43,7 +43,9 @@ export function formatSchemaChanges(changes: SchemaChanges, base: string): strin
   const total = changes.breaking.length + changes.dangerous.length + changes.safe.length;
   if (total === 0) return `No schema changes against ${base}:${SCHEMA_PATH}.`;
   const group = (title: string, list: Change[]) =>
-    list.length === 0 ? [] : [`${title} (${list.length}):`, ...list.map((c) => `  - ${c.message}${c.criticality.reason ? ` (${c.criticality.reason})` : ''}`)];
+    list.length === 0
+      ? []
+      : [`${title} (${list.length}):`, ...list.map((c) => `  - ${c.message}${c.criticality.reason ? ` (${c.criticality.reason})` : ''}`)];
   const lines = [
     `Schema changes against ${base}:${SCHEMA_PATH}:`,
     ...group('BREAKING', changes.breaking),

@@ -95,7 +95,10 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   server.app.log.info({ url: `${server.url}/graphql` }, `recording-graph listening on ${server.url}/graphql`);
   if (config.playground) {
     const tryIt = tryItQuery(config.sandbox);
-    server.app.log.info({ playground: `${server.url}/graphql`, query: tryIt }, `playground: open ${server.url}/graphql in a browser and run ${tryIt}`);
+    server.app.log.info(
+      { playground: `${server.url}/graphql`, query: tryIt },
+      `playground: open ${server.url}/graphql in a browser and run ${tryIt}`,
+    );
   }
   return {
     url: server.url,

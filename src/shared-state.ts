@@ -24,7 +24,15 @@ export interface SharedState {
 
 /** A hash of each configured vendor's credentials: what keys budgets and cache entries, never the credentials. */
 export function vendorAccountIds(providers: ProvidersConfig): Partial<Record<ProviderName, string>> {
-  return Object.fromEntries(credentialsOf(providers).map(([name, creds]) => [name, createHash('sha256').update(JSON.stringify([name, creds])).digest('hex').slice(0, 24)]));
+  return Object.fromEntries(
+    credentialsOf(providers).map(([name, creds]) => [
+      name,
+      createHash('sha256')
+        .update(JSON.stringify([name, creds]))
+        .digest('hex')
+        .slice(0, 24),
+    ]),
+  );
 }
 
 /** The cache key in Redis: from CACHE_SECRET, otherwise derived (HKDF-SHA256) from the vendor credentials, like the cursor key. */
@@ -46,7 +54,9 @@ export function createSharedState(config: AppConfig, providers: ProvidersConfig,
     }
     return store;
   };
-  const store = redis ? new RedisCacheStore(redis, cacheKey(config.cache.secret, providers)) : new LocalCacheStore(config.cache.maxEntries, config.cache.maxBytes);
+  const store = redis
+    ? new RedisCacheStore(redis, cacheKey(config.cache.secret, providers))
+    : new LocalCacheStore(config.cache.maxEntries, config.cache.maxBytes);
   return {
     redis,
     rateStoreFor,

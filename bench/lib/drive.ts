@@ -32,7 +32,12 @@ async function main(): Promise<void> {
       const id = spec.ids[next % spec.ids.length];
       next += 1;
       const t0 = performance.now();
-      const res = await pool.request({ path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: spec.query, variables: { id } }) });
+      const res = await pool.request({
+        path: '/graphql',
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: spec.query, variables: { id } }),
+      });
       const body = (await res.body.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
       latencies.push(performance.now() - t0);
       for (const e of body.errors ?? []) errors[e.extensions?.code ?? 'unknown'] = (errors[e.extensions?.code ?? 'unknown'] ?? 0) + 1;
@@ -42,7 +47,9 @@ async function main(): Promise<void> {
   await Promise.all(pools.flatMap((pool) => Array.from({ length: Math.ceil(spec.connections / pools.length) }, () => loop(pool))));
   const seconds = (performance.now() - started) / 1000;
   await Promise.all(pools.map((p) => p.close()));
-  process.stdout.write(`${JSON.stringify({ requests: latencies.length, seconds, rps: latencies.length / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ requests: latencies.length, seconds, rps: latencies.length / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors })}\n`,
+  );
 }
 
 void main();

@@ -8,7 +8,10 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (
   options: Record<string, unknown>,
-  done: (error: Error | null, result: { requests: { total: number }; duration: number; latency: Record<string, number>; non2xx: number; errors: number }) => void,
+  done: (
+    error: Error | null,
+    result: { requests: { total: number }; duration: number; latency: Record<string, number>; non2xx: number; errors: number },
+  ) => void,
 ) => void;
 
 interface LoadSpec {
@@ -37,7 +40,10 @@ async function main(): Promise<void> {
         {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          setupRequest: (req: Record<string, unknown>) => ({ ...req, body: JSON.stringify({ query: spec.query, variables: { id: spec.ids[next++ % spec.ids.length] } }) }),
+          setupRequest: (req: Record<string, unknown>) => ({
+            ...req,
+            body: JSON.stringify({ query: spec.query, variables: { id: spec.ids[next++ % spec.ids.length] } }),
+          }),
         },
       ],
     },
@@ -45,7 +51,13 @@ async function main(): Promise<void> {
       if (error) throw error;
       const { latency } = result;
       process.stdout.write(
-        JSON.stringify({ requestsPerSec: result.requests.total / result.duration, p50: latency.p50, p97_5: latency.p97_5, non2xx: result.non2xx, errors: result.errors }),
+        JSON.stringify({
+          requestsPerSec: result.requests.total / result.duration,
+          p50: latency.p50,
+          p97_5: latency.p97_5,
+          non2xx: result.non2xx,
+          errors: result.errors,
+        }),
       );
     },
   );

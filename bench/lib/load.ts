@@ -13,8 +13,27 @@ const AUTOCANNON = join(__dirname, '..', '..', 'node_modules', 'autocannon', 'au
  * Drives a GraphQL POST with autocannon from a second process, so the load generator
  * does not share the server's event loop.
  */
-export function loadTest(url: string, body: unknown, headers: Record<string, string>, seconds: number, connections: number): Promise<LoadResult> {
-  const args = [AUTOCANNON, '-j', '-c', String(connections), '-d', String(seconds), '-m', 'POST', '-H', 'content-type=application/json', '-b', JSON.stringify(body)];
+export function loadTest(
+  url: string,
+  body: unknown,
+  headers: Record<string, string>,
+  seconds: number,
+  connections: number,
+): Promise<LoadResult> {
+  const args = [
+    AUTOCANNON,
+    '-j',
+    '-c',
+    String(connections),
+    '-d',
+    String(seconds),
+    '-m',
+    'POST',
+    '-H',
+    'content-type=application/json',
+    '-b',
+    JSON.stringify(body),
+  ];
   for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}=${v}`);
   args.push(url);
   return new Promise((resolve, reject) => {

@@ -39,7 +39,9 @@ export function createProgress(options: ProgressOptions): Progress {
   const line = (done: number, detail: string | undefined, final: boolean): string => {
     const secs = (now() - started) / 1000;
     const rate = secs > 0 ? done / secs : 0;
-    const parts = [`${label}: ${done.toLocaleString('en')}${total !== undefined && !final ? ` of ~${total.toLocaleString('en')}` : ''} ${unit}`];
+    const parts = [
+      `${label}: ${done.toLocaleString('en')}${total !== undefined && !final ? ` of ~${total.toLocaleString('en')}` : ''} ${unit}`,
+    ];
     if (detail) parts.push(detail);
     parts.push(`${rate.toFixed(1)} ${unit}/s`);
     if (final) parts.push(`done in ${formatDuration(secs)}`);

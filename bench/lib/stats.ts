@@ -26,7 +26,10 @@ export async function timeRuns(n: number, fn: () => Promise<unknown>): Promise<n
  * noisy neighbour, a slower phase) touches every contender alike, where runs in separate
  * blocks would credit it to whichever ran during it.
  */
-export async function interleavedP50<K extends string>(rounds: number, contenders: Record<K, () => Promise<unknown>>): Promise<Record<K, number>> {
+export async function interleavedP50<K extends string>(
+  rounds: number,
+  contenders: Record<K, () => Promise<unknown>>,
+): Promise<Record<K, number>> {
   const names = Object.keys(contenders) as K[];
   const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
   for (let i = 0; i < rounds; i++) {

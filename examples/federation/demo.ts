@@ -28,9 +28,17 @@ async function main(): Promise<void> {
   const port = portArg >= 0 ? Number(args[portArg + 1]) : 4001;
 
   const recordings = await startApp(loadConfig({ NODE_ENV: 'development', PORT: '0', LOG_LEVEL: 'error', LOG_FORMAT: 'json' }));
-  const meetings = await startMeetingsSubgraph([{ id: 'weekly', title: 'Weekly vendor review', recordingIds: [DEMO.daily, DEMO.zoom, DEMO.gone, DEMO.cloudflare] }]);
+  const meetings = await startMeetingsSubgraph([
+    { id: 'weekly', title: 'Weekly vendor review', recordingIds: [DEMO.daily, DEMO.zoom, DEMO.gone, DEMO.cloudflare] },
+  ]);
   // What a router is given: each subgraph's SDL as the running server publishes it.
-  const sdl = (await (await fetch(`${recordings.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ _service { sdl } }' }) })).json()) as {
+  const sdl = (await (
+    await fetch(`${recordings.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ _service { sdl } }' }),
+    })
+  ).json()) as {
     data: { _service: { sdl: string } };
   };
   const supergraph = composeSupergraph([
@@ -44,7 +52,11 @@ async function main(): Promise<void> {
     await recordings.close();
   };
 
-  const answer = await fetch(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: DEMO_QUERY }) });
+  const answer = await fetch(`${gateway.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: DEMO_QUERY }),
+  });
   console.log(`supergraph gateway: ${gateway.url}/graphql (recording-graph at ${recordings.url}/graphql, meetings at ${meetings.url})`);
   console.log(`query: ${DEMO_QUERY}`);
   console.log(JSON.stringify(await answer.json(), null, 2));

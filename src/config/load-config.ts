@@ -1,5 +1,13 @@
 import { BlockList, isIP } from 'node:net';
-import type { AppConfig, CacheConfig, NodeEnv, ProvidersConfig, VendorCommonConfig, VendorHttpTimeoutsConfig, VendorResilienceConfig } from './config.types';
+import type {
+  AppConfig,
+  CacheConfig,
+  NodeEnv,
+  ProvidersConfig,
+  VendorCommonConfig,
+  VendorHttpTimeoutsConfig,
+  VendorResilienceConfig,
+} from './config.types';
 import { ConfigError, type ConfigProblem } from './config-error';
 import { QUERY_LIMIT_DEFAULTS } from './query-limit-defaults';
 import { SERVER_DEFAULTS } from './server-defaults';
@@ -151,7 +159,8 @@ function dailyBucket(env: Env): { name: string; region?: string } | undefined {
     return undefined;
   }
   if (!S3_BUCKET.test(name)) problem(env, 'DAILY_RECORDINGS_BUCKET', 'must be an S3 bucket name.');
-  if (region !== undefined && !AWS_REGION.test(region)) problem(env, 'DAILY_RECORDINGS_BUCKET_REGION', 'must be an AWS region, e.g. us-west-2.');
+  if (region !== undefined && !AWS_REGION.test(region))
+    problem(env, 'DAILY_RECORDINGS_BUCKET_REGION', 'must be an AWS region, e.g. us-west-2.');
   return region === undefined ? { name } : { name, region };
 }
 
@@ -164,7 +173,11 @@ function providers(env: Env, shared: SharedVendorSettings): ProvidersConfig {
   const daily = credentials(env, { apiKey: 'DAILY_API_KEY' });
   if (daily) {
     const recordingsBucket = dailyBucket(env);
-    out.daily = { ...common(env, 'daily', 'DAILY', httpUrl(env, 'DAILY_API_URL', VENDOR_DEFAULTS.daily.baseUrl), shared), ...daily, ...(recordingsBucket ? { recordingsBucket } : {}) };
+    out.daily = {
+      ...common(env, 'daily', 'DAILY', httpUrl(env, 'DAILY_API_URL', VENDOR_DEFAULTS.daily.baseUrl), shared),
+      ...daily,
+      ...(recordingsBucket ? { recordingsBucket } : {}),
+    };
   }
 
   const sw = credentials(env, { projectId: 'SIGNALWIRE_PROJECT_ID', apiToken: 'SIGNALWIRE_API_TOKEN' });
@@ -188,7 +201,10 @@ function providers(env: Env, shared: SharedVendorSettings): ProvidersConfig {
     // account_id and app_id are at most 32 characters (docs/vendors/cloudflare.md#base-url-and-authentication); allow a margin, no dots or slashes.
     if (!CLOUDFLARE_ID.test(cf.accountId)) problem(env, 'CLOUDFLARE_ACCOUNT_ID', 'must be a Cloudflare account id.');
     if (!CLOUDFLARE_ID.test(cf.appId)) problem(env, 'CLOUDFLARE_APP_ID', 'must be a RealtimeKit app id.');
-    out.cloudflare = { ...common(env, 'cloudflare', 'CLOUDFLARE', httpUrl(env, 'CLOUDFLARE_API_URL', VENDOR_DEFAULTS.cloudflare.baseUrl), shared), ...cf };
+    out.cloudflare = {
+      ...common(env, 'cloudflare', 'CLOUDFLARE', httpUrl(env, 'CLOUDFLARE_API_URL', VENDOR_DEFAULTS.cloudflare.baseUrl), shared),
+      ...cf,
+    };
   }
   return out;
 }
@@ -227,7 +243,11 @@ function redisUrlFrom(env: Env): string | undefined {
 function choice<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
   const raw = (str(env, name) ?? fallback).toLowerCase();
   if (!(allowed as readonly string[]).includes(raw)) {
-    problem(env, name, `must be ${allowed.length > 2 ? `one of ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}` : allowed.join(' or ')}.`);
+    problem(
+      env,
+      name,
+      `must be ${allowed.length > 2 ? `one of ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}` : allowed.join(' or ')}.`,
+    );
     return fallback;
   }
   return raw as T;
@@ -260,18 +280,29 @@ export function loadConfig(values: EnvValues = process.env, stdoutIsTty: boolean
   };
   const rates = rateLimits(env);
   const configured = providers(env, { timeouts, resilience, rateLimits: rates });
-  const apiKeys = (str(env, 'API_KEYS') ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  const apiKeys = (str(env, 'API_KEYS') ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
   if (apiKeys.some((k) => k.length < 16)) problem(env, 'API_KEYS', 'every key must be at least 16 characters.');
   const batchingRaw = choice(env, 'RECORDING_GRAPH_BATCHING', ['on', 'off'], SERVER_DEFAULTS.batching);
   if (nodeEnv === 'production' && apiKeys.length === 0) {
-    problem(env, 'API_KEYS', 'is required when NODE_ENV=production: without it anyone who reaches the server can read every recording and mint download links.');
+    problem(
+      env,
+      'API_KEYS',
+      'is required when NODE_ENV=production: without it anyone who reaches the server can read every recording and mint download links.',
+    );
   }
   const cursorSecret = str(env, 'CURSOR_SECRET');
   // 32 characters: enough entropy for the cursor key (HKDF'd to AES-256) even when written by hand.
   if (cursorSecret !== undefined && cursorSecret.length < 32) problem(env, 'CURSOR_SECRET', 'must be at least 32 characters.');
   const sandbox = Object.keys(configured).length === 0;
   if (sandbox && nodeEnv === 'production') {
-    problem(env, 'NODE_ENV', 'is production but no vendor is configured; set at least one vendor\'s credentials (the sandbox is for development).');
+    problem(
+      env,
+      'NODE_ENV',
+      "is production but no vendor is configured; set at least one vendor's credentials (the sandbox is for development).",
+    );
   }
   const redisUrl = redisUrlFrom(env);
   const readers: EnvReaders = {

@@ -46,8 +46,18 @@ export const RATE_CLASSES: Record<ProviderName, readonly RateClass[]> = {
   // Zoom labels session recordings Light and account recordings Medium; a Video SDK account
   // gets the Pro figures: Light 30/s, Medium 20/s (developers.zoom.us/docs/api/rate-limits).
   zoom: [
-    { name: 'light', description: 'Zoom "Light" calls (a session\'s recordings)', matches: (route) => route.startsWith('/videosdk/sessions/'), default: perSecond(30) },
-    { name: 'medium', description: 'Zoom "Medium" calls (account recordings, session lists)', matches: (route) => !route.startsWith('/videosdk/sessions/'), default: perSecond(20) },
+    {
+      name: 'light',
+      description: 'Zoom "Light" calls (a session\'s recordings)',
+      matches: (route) => route.startsWith('/videosdk/sessions/'),
+      default: perSecond(30),
+    },
+    {
+      name: 'medium',
+      description: 'Zoom "Medium" calls (account recordings, session lists)',
+      matches: (route) => !route.startsWith('/videosdk/sessions/'),
+      default: perSecond(20),
+    },
   ],
   // 50 GET/s per workspace (Bird's Channels API rate-limit page; assumed for Voice).
   bird: [{ name: 'get', description: 'Bird GETs per workspace', matches: all, default: perSecond(50) }],
@@ -56,7 +66,12 @@ export const RATE_CLASSES: Record<ProviderName, readonly RateClass[]> = {
   cloudflare: [
     { name: 'account', description: 'Cloudflare API calls per token', matches: all, default: { limit: 1_200, windowMs: 300_000 } },
     { name: 'realtimekit', description: 'RealtimeKit API calls', matches: all, default: { limit: 250, windowMs: 10_000 } },
-    { name: 'recordings', description: 'RealtimeKit Recordings API calls', matches: (route) => route.startsWith('/recordings'), default: { limit: 1_000, windowMs: 60_000 } },
+    {
+      name: 'recordings',
+      description: 'RealtimeKit Recordings API calls',
+      matches: (route) => route.startsWith('/recordings'),
+      default: { limit: 1_000, windowMs: 60_000 },
+    },
   ],
 };
 

@@ -50,7 +50,7 @@ export function webhooksFrom(read: EnvReaders): WebhooksConfig {
     try {
       createPublicKey(pem.replace(/\\n/g, '\n'));
     } catch {
-      throw new ConfigError('CLOUDFLARE_WEBHOOK_PUBLIC_KEY', 'must be a PEM public key (RealtimeKit\'s, from .well-known/webhooks.json).');
+      throw new ConfigError('CLOUDFLARE_WEBHOOK_PUBLIC_KEY', "must be a PEM public key (RealtimeKit's, from .well-known/webhooks.json).");
     }
     out.cloudflare = { publicKeyPem: pem.replace(/\\n/g, '\n') };
   } else if (keyUrlSet) {

@@ -26,7 +26,9 @@ export function demoRecordings(seed = 1, recordingsPerVendor = 0): Record<Provid
     // The space URL only shapes the links, which are not part of the ids.
     signalwire: seedSignalWire(seed, { recordingsPerVendor }).recordings.map((r) => mapSignalWireRecording(r, 'http://127.0.0.1')),
     // A trashed Zoom file is listed only with trash=true, not by its session.
-    zoom: seedZoom(seed, { recordingsPerVendor }).sessions.flatMap((s) => mapZoomSession({ ...s, recording_files: s.recording_files?.filter((f) => !f.deleted_time) }).recordings),
+    zoom: seedZoom(seed, { recordingsPerVendor }).sessions.flatMap(
+      (s) => mapZoomSession({ ...s, recording_files: s.recording_files?.filter((f) => !f.deleted_time) }).recordings,
+    ),
     bird: seedBird(seed, { recordingsPerVendor }).recordings.map(mapBirdRecording),
     cloudflare: seedCloudflare(seed, { recordingsPerVendor }).recordings.map((r) => mapCloudflareRecording(r as CloudflareRecording)),
   };

@@ -4,7 +4,17 @@ import type { ProviderName } from './provider-name';
  * What happened to a recording, in the same words at every vendor (docs/subscriptions.md
  * maps each vendor's events onto these). PROCESSING: stopped, the file is being made.
  */
-export const RECORDING_EVENT_TYPES = ['STARTED', 'PAUSED', 'RESUMED', 'STOPPED', 'PROCESSING', 'READY', 'FAILED', 'DELETED', 'RECOVERED'] as const;
+export const RECORDING_EVENT_TYPES = [
+  'STARTED',
+  'PAUSED',
+  'RESUMED',
+  'STOPPED',
+  'PROCESSING',
+  'READY',
+  'FAILED',
+  'DELETED',
+  'RECOVERED',
+] as const;
 export type RecordingEventType = (typeof RECORDING_EVENT_TYPES)[number];
 
 /**

@@ -75,7 +75,11 @@ export class RequestBudget {
   spendVendorCall(provider: ProviderName): void {
     this.checkDeadline(provider);
     if (this.vendorCalls >= this.limits.vendorCalls) {
-      throw this.exceeded('vendor_calls', `This request reached its limit of ${this.limits.vendorCalls} vendor calls; ${PROVIDER_LABELS[provider]} was not called for this field.`, provider);
+      throw this.exceeded(
+        'vendor_calls',
+        `This request reached its limit of ${this.limits.vendorCalls} vendor calls; ${PROVIDER_LABELS[provider]} was not called for this field.`,
+        provider,
+      );
     }
     this.vendorCalls += 1;
   }
@@ -96,7 +100,11 @@ export class RequestBudget {
 
   /** The error for a field that would materialise more recordings and sessions than are left. */
   objectsExceeded(provider?: ProviderName): BudgetExceededError {
-    return this.exceeded('objects', `This request reached its limit of ${this.limits.objects} recordings and sessions; this field would need more.`, provider);
+    return this.exceeded(
+      'objects',
+      `This request reached its limit of ${this.limits.objects} recordings and sessions; this field would need more.`,
+      provider,
+    );
   }
 
   /** Throws once the request's deadline has passed. */
@@ -111,7 +119,11 @@ export class RequestBudget {
 
   /** A listing of `provider` that has more pages than one request may read. */
   pagesExceeded(provider: ProviderName, maxPages: number): BudgetExceededError {
-    return this.exceeded('pages', `${PROVIDER_LABELS[provider]} has more than ${maxPages} pages to read for this field, more than one request may read.`, provider);
+    return this.exceeded(
+      'pages',
+      `${PROVIDER_LABELS[provider]} has more than ${maxPages} pages to read for this field, more than one request may read.`,
+      provider,
+    );
   }
 
   private exceeded(limit: BudgetLimit, message: string, provider?: ProviderName): BudgetExceededError {

@@ -51,7 +51,11 @@ export function createFormatError(reportMasked: MaskedErrorReport = () => undefi
     // graphql-js's parser stops at parseOptions.maxTokens: "Document contains more that N tokens" (sic).
     const tokens = code === ApolloServerErrorCode.GRAPHQL_PARSE_FAILED && /contains more th\w+ (\d+) tokens/.exec(formatted.message);
     if (tokens) {
-      return { message: `Query too complex: the document has more than ${tokens[1]} tokens, the limit.`, ...base, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } };
+      return {
+        message: `Query too complex: the document has more than ${tokens[1]} tokens, the limit.`,
+        ...base,
+        extensions: { code: ErrorCode.QUERY_TOO_COMPLEX },
+      };
     }
     const fromGraphQL = original instanceof GraphQLError && !(original.originalError && !(original.originalError instanceof GraphQLError));
     if (typeof code === 'string' && REQUEST_CODES.has(code) && (fromGraphQL || original === undefined)) {

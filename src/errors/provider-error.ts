@@ -45,11 +45,7 @@ export class ProviderError extends CodedError {
  * The usual HTTP-status -> code mapping shared by all vendors; each vendor's
  * `<vendor>.errors.ts` refines it with what its error body says.
  */
-export function providerErrorFromStatus(
-  provider: ProviderName,
-  status: number,
-  details: ProviderErrorDetails = {},
-): ProviderError {
+export function providerErrorFromStatus(provider: ProviderName, status: number, details: ProviderErrorDetails = {}): ProviderError {
   const label = PROVIDER_LABELS[provider];
   const d = { ...details, httpStatus: status };
   if (status === 401 || status === 403) {
@@ -92,7 +88,11 @@ export function attributeToProvider(provider: ProviderName, error: unknown, doin
     (attributed as { cause?: unknown }).cause = error;
     return attributed;
   }
-  const internal = new CodedError(ErrorCode.INTERNAL_SERVER_ERROR, `${PROVIDER_LABELS[provider]} failed while ${doing} (internal error).`, provider);
+  const internal = new CodedError(
+    ErrorCode.INTERNAL_SERVER_ERROR,
+    `${PROVIDER_LABELS[provider]} failed while ${doing} (internal error).`,
+    provider,
+  );
   (internal as { cause?: unknown }).cause = error;
   return internal;
 }

@@ -65,7 +65,9 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
   for (const [type, extra] of Object.entries(referenceResolvers)) {
     resolvers[type] = { ...(resolvers[type] as object), ...extra } as GraphQLResolverMap<GraphQLContext>[string];
   }
-  const schema = buildSubgraphSchema([{ typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphQLSchema)}`), resolvers }]);
+  const schema = buildSubgraphSchema([
+    { typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphQLSchema)}`), resolvers },
+  ]);
   guardEntities(schema);
   return schema;
 }

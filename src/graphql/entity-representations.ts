@@ -13,8 +13,16 @@ const ENTITY_TYPES = new Set(['Recording', 'Session']);
 export function checkRepresentations(representations: unknown): void {
   if (!Array.isArray(representations)) throw new BadUserInputError('`representations` must be a list.');
   representations.forEach((r, i) => {
-    const ok = typeof r === 'object' && r !== null && !Array.isArray(r) && ENTITY_TYPES.has((r as { __typename?: unknown }).__typename as string) && typeof (r as { id?: unknown }).id === 'string';
-    if (!ok) throw new BadUserInputError(`Malformed representation at index ${i}: expected { __typename: "Recording" or "Session", id: "<global id>" }.`);
+    const ok =
+      typeof r === 'object' &&
+      r !== null &&
+      !Array.isArray(r) &&
+      ENTITY_TYPES.has((r as { __typename?: unknown }).__typename as string) &&
+      typeof (r as { id?: unknown }).id === 'string';
+    if (!ok)
+      throw new BadUserInputError(
+        `Malformed representation at index ${i}: expected { __typename: "Recording" or "Session", id: "<global id>" }.`,
+      );
   });
 }
 

@@ -21,7 +21,7 @@ registerEnumType(ProviderEnum, { name: 'Provider', description: 'The vendor that
 export const RecordingStatusEnum = selfEnum(RECORDING_STATUSES);
 registerEnumType(RecordingStatusEnum, {
   name: 'RecordingStatus',
-  description: 'Normalized recording status; the vendor\'s own value is in `providerStatus`.',
+  description: "Normalized recording status; the vendor's own value is in `providerStatus`.",
   valuesConfig: {
     UNKNOWN: { description: 'A value the vendor does not document; see `providerStatus`.' },
     PROCESSING: { description: 'Stopped; the file is being processed or uploaded.' },

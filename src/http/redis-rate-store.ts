@@ -103,7 +103,14 @@ export class RedisRateStore implements RateStore {
     const keys = this.keys(rules);
     let reply: number[];
     try {
-      reply = (await this.redis.client.eval(TAKE, keys.length, ...keys, ...rules.flatMap((r) => [r.limit, r.windowMs]), Math.ceil(openMs), id)) as number[];
+      reply = (await this.redis.client.eval(
+        TAKE,
+        keys.length,
+        ...keys,
+        ...rules.flatMap((r) => [r.limit, r.windowMs]),
+        Math.ceil(openMs),
+        id,
+      )) as number[];
     } catch {
       return this.fallback(rules, openMs);
     }

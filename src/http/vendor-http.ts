@@ -19,11 +19,7 @@ import { parseRetryAfter } from './retry-after';
 const DEADLINE_CODE = 'DEADLINE';
 
 /** What a vendor's error body turned into; `<vendor>.errors.ts` provides one of these. */
-export type VendorErrorMapper = (
-  status: number,
-  body: unknown,
-  details: { retryAfterSecs?: number },
-) => ProviderError;
+export type VendorErrorMapper = (status: number, body: unknown, details: { retryAfterSecs?: number }) => ProviderError;
 
 export interface VendorHttpOptions {
   provider: ProviderName;
@@ -111,7 +107,12 @@ export class VendorHttp {
    * this call is counted under in /metrics, never the path with its ids.
    */
   getJson(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, route: string): Promise<unknown> {
-    return this.call(route, ctx, (signal) => this.getJsonOnce(path, query, ctx, signal, route), () => '200');
+    return this.call(
+      route,
+      ctx,
+      (signal) => this.getJsonOnce(path, query, ctx, signal, route),
+      () => '200',
+    );
   }
 
   /**
@@ -119,7 +120,12 @@ export class VendorHttp {
    * and Location. Error statuses throw like getJson.
    */
   getRedirect(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, route: string): Promise<RedirectResponse> {
-    return this.call(route, ctx, (signal) => this.getRedirectOnce(path, query, ctx, signal, route), (r) => String(r.status));
+    return this.call(
+      route,
+      ctx,
+      (signal) => this.getRedirectOnce(path, query, ctx, signal, route),
+      (r) => String(r.status),
+    );
   }
 
   /**
@@ -131,7 +137,12 @@ export class VendorHttp {
    * PROVIDER_UNAVAILABLE (an outage for the breaker, not retried); at the request's, it is
    * BUDGET_EXCEEDED; cancelled by the caller, it stays ABORTED.
    */
-  private async call<T>(route: string, ctx: CallContext, once: (signal: AbortSignal) => Promise<T>, statusOf: (result: T) => string): Promise<T> {
+  private async call<T>(
+    route: string,
+    ctx: CallContext,
+    once: (signal: AbortSignal) => Promise<T>,
+    statusOf: (result: T) => string,
+  ): Promise<T> {
     const budget = ctx.budget;
     const requestLeft = budget?.remainingMs() ?? Infinity;
     if (requestLeft <= 0) throw budget!.deadlineExceeded(this.provider);
@@ -140,10 +151,15 @@ export class VendorHttp {
     const deadlineError = (cause?: unknown): Error =>
       byRequest
         ? budget!.deadlineExceeded(this.provider)
-        : new ProviderError(this.provider, ErrorCode.PROVIDER_UNAVAILABLE, `${this.label} is unavailable: it did not finish answering within ${this.requestMs} ms.`, {
-            cause,
-            vendorCode: DEADLINE_CODE,
-          });
+        : new ProviderError(
+            this.provider,
+            ErrorCode.PROVIDER_UNAVAILABLE,
+            `${this.label} is unavailable: it did not finish answering within ${this.requestMs} ms.`,
+            {
+              cause,
+              vendorCode: DEADLINE_CODE,
+            },
+          );
     // One controller for the whole call, aborted by its deadline or by the caller. Not
     // AbortSignal.any: on Node 20 it costs about four times as much per call (a WeakRef
     // and a finalization registry per signal), and a request can make hundreds of calls.
@@ -168,7 +184,8 @@ export class VendorHttp {
     if (caller?.aborted) onCallerAbort();
     else caller?.addEventListener('abort', onCallerAbort, { once: true });
     const send = async (): Promise<T> => {
-      if (controller.signal.aborted) throw timedOut ? deadlineError() : this.transportError(Object.assign(new Error('aborted'), { name: 'AbortError' }));
+      if (controller.signal.aborted)
+        throw timedOut ? deadlineError() : this.transportError(Object.assign(new Error('aborted'), { name: 'AbortError' }));
       budget?.spendVendorCall(this.provider);
       inFlight = true;
       try {
@@ -187,7 +204,8 @@ export class VendorHttp {
     // spent at one time and used at another, and calls that waited in the pool would reach
     // the vendor closer together than the budget allowed. Both waits count in the call's
     // deadline; the request's budget is spent only when the attempt is really sent.
-    const attempt = (): Promise<T> => this.slots.execute(() => (this.rate ? this.rate.run(route, ctx, send, controller.signal) : send()), controller.signal);
+    const attempt = (): Promise<T> =>
+      this.slots.execute(() => (this.rate ? this.rate.run(route, ctx, send, controller.signal) : send()), controller.signal);
     const attempts = this.policy.execute(attempt, controller.signal);
     try {
       return await Promise.race([attempts, deadline]);
@@ -213,12 +231,23 @@ export class VendorHttp {
     }
   }
 
-  private async getJsonOnce(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, signal: AbortSignal, route: string): Promise<unknown> {
+  private async getJsonOnce(
+    path: string,
+    query: Record<string, QueryValue> | undefined,
+    ctx: CallContext,
+    signal: AbortSignal,
+    route: string,
+  ): Promise<unknown> {
     const res = await this.send(path, query, ctx, signal, route);
     const text = await this.readBody(res);
     if (res.statusCode >= 400) throw this.errorFor(res, text);
     if (res.statusCode !== 200) {
-      throw new ProviderError(this.provider, ErrorCode.PROVIDER_BAD_RESPONSE, `${this.label} answered with unexpected HTTP ${res.statusCode}.`, { httpStatus: res.statusCode });
+      throw new ProviderError(
+        this.provider,
+        ErrorCode.PROVIDER_BAD_RESPONSE,
+        `${this.label} answered with unexpected HTTP ${res.statusCode}.`,
+        { httpStatus: res.statusCode },
+      );
     }
     try {
       return JSON.parse(text);
@@ -227,7 +256,13 @@ export class VendorHttp {
     }
   }
 
-  private async getRedirectOnce(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, signal: AbortSignal, route: string): Promise<RedirectResponse> {
+  private async getRedirectOnce(
+    path: string,
+    query: Record<string, QueryValue> | undefined,
+    ctx: CallContext,
+    signal: AbortSignal,
+    route: string,
+  ): Promise<RedirectResponse> {
     const res = await this.send(path, query, ctx, signal, route, '*/*');
     if (res.statusCode >= 400) {
       const text = await this.readBody(res);
@@ -252,7 +287,14 @@ export class VendorHttp {
   }
 
   /** `signal` is the caller's combined with the call's deadline (see call). */
-  private async send(path: string, query: Record<string, QueryValue> | undefined, ctx: CallContext, signal: AbortSignal, route: string, accept = 'application/json'): Promise<Dispatcher.ResponseData> {
+  private async send(
+    path: string,
+    query: Record<string, QueryValue> | undefined,
+    ctx: CallContext,
+    signal: AbortSignal,
+    route: string,
+    accept = 'application/json',
+  ): Promise<Dispatcher.ResponseData> {
     const headers: Record<string, string> = { accept, ...(await this.options.headers()) };
     // None of the five vendors documents a request-id header (docs/vendors/README.md#request-ids); X-Request-Id is
     // the common convention, harmless where ignored, and lets a vendor's support or a proxy
@@ -311,7 +353,8 @@ export class VendorHttp {
     const code = (cause as { code?: string })?.code;
     let what = 'the connection failed';
     if (cause instanceof undiciErrors.ConnectTimeoutError) what = 'connecting timed out';
-    else if (cause instanceof undiciErrors.HeadersTimeoutError || cause instanceof undiciErrors.BodyTimeoutError) what = 'it did not answer in time';
+    else if (cause instanceof undiciErrors.HeadersTimeoutError || cause instanceof undiciErrors.BodyTimeoutError)
+      what = 'it did not answer in time';
     const aborted = name === 'AbortError' || cause instanceof undiciErrors.RequestAbortedError;
     if (aborted) what = 'the request was cancelled';
     return new ProviderError(this.provider, ErrorCode.PROVIDER_UNAVAILABLE, `${this.label} is unavailable: ${what}.`, {

@@ -85,7 +85,8 @@ export function decodeGlobalId(id: string): DecodedGlobalId {
   if (raw.length === 0) throw new BadUserInputError(`Malformed id: no vendor id; ${expected}.`);
   if (raw.every((segment) => segment.startsWith(ISSUED))) {
     const segments = raw.map(decodeIssued);
-    if (segments.some((s) => s === undefined || s.length === 0)) throw new BadUserInputError('Malformed id: a segment is not one this API issued.');
+    if (segments.some((s) => s === undefined || s.length === 0))
+      throw new BadUserInputError('Malformed id: a segment is not one this API issued.');
     return { type: type as NodeType, provider, segments: segments as string[], issued: true };
   }
   const segments = raw.map((segment) => {

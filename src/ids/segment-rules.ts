@@ -21,7 +21,14 @@ export interface SegmentRule {
  * would read a path), no control character, at most 512 characters.
  */
 export function isSafeIssuedSegment(segment: string): boolean {
-  return segment.length >= 1 && segment.length <= 512 && segment !== '.' && segment !== '..' && !/[/\\]/.test(segment) && ![...segment].some((c) => c < ' ' || c === '\x7f');
+  return (
+    segment.length >= 1 &&
+    segment.length <= 512 &&
+    segment !== '.' &&
+    segment !== '..' &&
+    !/[/\\]/.test(segment) &&
+    ![...segment].some((c) => c < ' ' || c === '\x7f')
+  );
 }
 
 export const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
@@ -47,7 +54,8 @@ export function expectSegments(
   shapes: ReadonlyArray<readonly SegmentRule[]>,
   issued = false,
 ): void {
-  const fitsRule = (rule: SegmentRule, segment: string) => rule.pattern.test(segment) || (issued && !rule.literal && isSafeIssuedSegment(segment));
+  const fitsRule = (rule: SegmentRule, segment: string) =>
+    rule.pattern.test(segment) || (issued && !rule.literal && isSafeIssuedSegment(segment));
   const fits = shapes.some((shape) => shape.length === segments.length && shape.every((rule, i) => fitsRule(rule, segments[i])));
   if (fits) return;
   const described = shapes.map((shape) => shape.map((r) => `<${r.name}>`).join('/')).join(' or ');

@@ -33,7 +33,13 @@ export interface Live {
  * With a shared Redis (REDIS_URL), events fan out through Redis pub/sub and replays are
  * recognised across replicas; without, both stay in this process.
  */
-export async function createLive(config: AppConfig, providers: ProviderRegistry, log: EventProcessorLog, redis?: SharedRedis, freshness?: FreshnessTarget): Promise<Live> {
+export async function createLive(
+  config: AppConfig,
+  providers: ProviderRegistry,
+  log: EventProcessorLog,
+  redis?: SharedRedis,
+  freshness?: FreshnessTarget,
+): Promise<Live> {
   const bus = redis ? await redisEventBus(redis) : localEventBus();
   const events = new LiveEvents(bus, config.subscriptions.bufferSize);
   const processor = createEventProcessor(providers, bus, log);

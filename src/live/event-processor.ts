@@ -39,7 +39,11 @@ export interface EventProcessor {
   idle(): Promise<void>;
 }
 
-function validKey(provider: RecordingProvider | undefined, type: 'Recording' | 'Session', key: readonly string[] | null): readonly string[] | null {
+function validKey(
+  provider: RecordingProvider | undefined,
+  type: 'Recording' | 'Session',
+  key: readonly string[] | null,
+): readonly string[] | null {
   if (!key) return null;
   if (!provider) return key;
   try {
@@ -107,7 +111,10 @@ export function createEventProcessor(providers: ProviderRegistry, bus: EventBus,
     }
     try {
       await bus.publish(event);
-      log.info({ eventId: event.id, provider: event.provider, type: event.type, providerEvent: event.providerEvent }, 'recording event published');
+      log.info(
+        { eventId: event.id, provider: event.provider, type: event.type, providerEvent: event.providerEvent },
+        'recording event published',
+      );
     } catch {
       // At most once: an event the bus cannot take (Redis unreachable) is lost, and said so.
       log.warn({ eventId: event.id, provider: event.provider, type: event.type }, 'recording event lost: the event bus is unavailable');
@@ -124,7 +131,9 @@ export function createEventProcessor(providers: ProviderRegistry, bus: EventBus,
     enqueue: (outcome) => {
       if (outcome.events.length === 0 && outcome.refresh.length === 0) return;
       const run = new Promise<void>((resolve) => setImmediate(resolve)).then(() => process(outcome));
-      const tracked = run.catch((error: unknown) => log.warn({ err: error }, 'recording event processing failed')).finally(() => pending.delete(tracked));
+      const tracked = run
+        .catch((error: unknown) => log.warn({ err: error }, 'recording event processing failed'))
+        .finally(() => pending.delete(tracked));
       pending.add(tracked);
     },
     onEvent: (hook) => {

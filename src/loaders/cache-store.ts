@@ -19,7 +19,11 @@ export class LocalCacheStore implements CacheStore {
 
   constructor(maxEntries: number, maxBytes: number) {
     // A JS string costs about two bytes a character (UTF-16), plus its key.
-    this.lru = new LRUCache<string, string>({ max: maxEntries, maxSize: maxBytes, sizeCalculation: (value, key) => Math.max(1, 2 * (value.length + key.length)) });
+    this.lru = new LRUCache<string, string>({
+      max: maxEntries,
+      maxSize: maxBytes,
+      sizeCalculation: (value, key) => Math.max(1, 2 * (value.length + key.length)),
+    });
   }
 
   available(): boolean {

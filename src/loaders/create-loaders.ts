@@ -73,7 +73,10 @@ async function dispatchByProvider<K, T>(
       }
       let results: BatchResult<T>;
       try {
-        results = await call(provider, indexes.map((i) => keys[i]));
+        results = await call(
+          provider,
+          indexes.map((i) => keys[i]),
+        );
       } catch (error) {
         results = indexes.map(() => (error instanceof Error ? error : new Error(String(error))));
       }
@@ -122,7 +125,9 @@ export function createLoaders(providers: ProviderRegistry, ctx: CallContext, opt
       (d) => d.provider,
       (p, keys) => {
         const segments = keys.map((k) => k.segments);
-        return cache ? cache.getRecordings(p.name, segments, callCtx, (ks) => p.getRecordings(ks, callCtx)) : p.getRecordings(segments, callCtx);
+        return cache
+          ? cache.getRecordings(p.name, segments, callCtx, (ks) => p.getRecordings(ks, callCtx))
+          : p.getRecordings(segments, callCtx);
       },
       providers,
       oneObject,
@@ -165,7 +170,8 @@ export function createLoaders(providers: ProviderRegistry, ctx: CallContext, opt
       const results = await dispatchByProvider(
         keys,
         (k) => k.recording.provider,
-        (p, ks) => (cache ? cache.getAccessLinks(p.name, ks, callCtx, (rs) => p.getAccessLinks(rs, callCtx)) : p.getAccessLinks(ks, callCtx)),
+        (p, ks) =>
+          cache ? cache.getAccessLinks(p.name, ks, callCtx, (rs) => p.getAccessLinks(rs, callCtx)) : p.getAccessLinks(ks, callCtx),
         providers,
         oneLink,
       );

@@ -64,20 +64,55 @@ export class CrossRequestCache {
     return (FINAL.has(status) ? this.config.ttlSecs : this.config.changingTtlSecs) * 1000;
   }
 
-  getRecordings(provider: ProviderName, keys: ReadonlyArray<readonly string[]>, ctx: CallContext, fetch: (keys: ReadonlyArray<readonly string[]>) => Promise<BatchResult<RecordingData>>): Promise<BatchResult<RecordingData>> {
-    return this.readEach<readonly string[], RecordingData>('recording', provider, keys, (k) => k, ctx, fetch, (r) => this.recordingTtlMs(r.status), () => () => true);
+  getRecordings(
+    provider: ProviderName,
+    keys: ReadonlyArray<readonly string[]>,
+    ctx: CallContext,
+    fetch: (keys: ReadonlyArray<readonly string[]>) => Promise<BatchResult<RecordingData>>,
+  ): Promise<BatchResult<RecordingData>> {
+    return this.readEach<readonly string[], RecordingData>(
+      'recording',
+      provider,
+      keys,
+      (k) => k,
+      ctx,
+      fetch,
+      (r) => this.recordingTtlMs(r.status),
+      () => () => true,
+    );
   }
 
-  getSessions(provider: ProviderName, keys: ReadonlyArray<readonly string[]>, ctx: CallContext, fetch: (keys: ReadonlyArray<readonly string[]>) => Promise<BatchResult<SessionData>>): Promise<BatchResult<SessionData>> {
-    const ttl = (s: SessionData) => (s.recordings.length > 0 && s.recordings.every((r) => FINAL.has(r.status)) ? this.config.ttlSecs : this.config.changingTtlSecs) * 1000;
-    return this.readEach<readonly string[], SessionData>('session', provider, keys, (k) => k, ctx, fetch, ttl, () => () => true);
+  getSessions(
+    provider: ProviderName,
+    keys: ReadonlyArray<readonly string[]>,
+    ctx: CallContext,
+    fetch: (keys: ReadonlyArray<readonly string[]>) => Promise<BatchResult<SessionData>>,
+  ): Promise<BatchResult<SessionData>> {
+    const ttl = (s: SessionData) =>
+      (s.recordings.length > 0 && s.recordings.every((r) => FINAL.has(r.status)) ? this.config.ttlSecs : this.config.changingTtlSecs) *
+      1000;
+    return this.readEach<readonly string[], SessionData>(
+      'session',
+      provider,
+      keys,
+      (k) => k,
+      ctx,
+      fetch,
+      ttl,
+      () => () => true,
+    );
   }
 
   /**
    * Links: a recording whose link is known from its body needs no call and goes straight
    * through; the others are reused within the bounds above or minted `linkSlack` times longer.
    */
-  async getAccessLinks(provider: ProviderName, requests: readonly AccessLinkRequest[], ctx: CallContext, fetch: (requests: readonly AccessLinkRequest[]) => Promise<BatchResult<AccessLinkData>>): Promise<BatchResult<AccessLinkData>> {
+  async getAccessLinks(
+    provider: ProviderName,
+    requests: readonly AccessLinkRequest[],
+    ctx: CallContext,
+    fetch: (requests: readonly AccessLinkRequest[]) => Promise<BatchResult<AccessLinkData>>,
+  ): Promise<BatchResult<AccessLinkData>> {
     const slack = this.config.linkSlack;
     const fits = (request: AccessLinkRequest) => (link: AccessLinkData) => {
       if (link.expiresAt === null) return false;

@@ -209,7 +209,16 @@ export async function startEmulator(spec: EmulatorSpec, options: StartEmulatorOp
     }
     const routeName = matched?.route.name ?? 'unmatched';
     counters.set(routeName, (counters.get(routeName) ?? 0) + 1);
-    const entry: RequestLogEntry = { route: routeName, method: request.method, path, query: {}, status: 0, receivedAt: performance.now(), answeredAt: 0, abandoned: false };
+    const entry: RequestLogEntry = {
+      route: routeName,
+      method: request.method,
+      path,
+      query: {},
+      status: 0,
+      receivedAt: performance.now(),
+      answeredAt: 0,
+      abandoned: false,
+    };
     res.once('close', () => {
       if (!res.writableFinished) entry.abandoned = true;
     });
@@ -231,7 +240,11 @@ export async function startEmulator(spec: EmulatorSpec, options: StartEmulatorOp
     }
     if (fault?.kind === 'status') {
       const body = fault.status === 429 ? spec.rateLimited?.() : spec.serverError?.(fault.status);
-      out = { status: fault.status, body: body ?? { error: 'injected' }, headers: fault.retryAfter ? { 'retry-after': fault.retryAfter } : {} };
+      out = {
+        status: fault.status,
+        body: body ?? { error: 'injected' },
+        headers: fault.retryAfter ? { 'retry-after': fault.retryAfter } : {},
+      };
     } else if (fault?.kind === 'malformed') {
       const m = MALFORMED[fault.variant];
       out = { status: 200, rawBody: m.body, headers: { 'content-type': m.type } };

@@ -23,7 +23,6 @@ export function newestFirst<T>(items: T[], timeMs: (item: T) => number | null, i
   return items;
 }
 
-
 /** Each stored list's index by id, with the length it was built at. */
 const indexes = new WeakMap<object, { length: number; byId: Map<string, unknown> }>();
 

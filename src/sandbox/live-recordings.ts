@@ -57,7 +57,11 @@ export const LIVE_REPEAT_MS = 15_000;
  * LIVE_REPEAT_MS while there are subscribers; nothing while nobody listens, so the demo
  * data stays as seeded for everything else. Returns the stop (shutdown).
  */
-export function playWhileSubscribed(recordings: LiveRecordings, subscribers: { count(): number; onSubscribe(hook: () => void): void }, log: { warn(msg: string): void }): () => void {
+export function playWhileSubscribed(
+  recordings: LiveRecordings,
+  subscribers: { count(): number; onSubscribe(hook: () => void): void },
+  log: { warn(msg: string): void },
+): () => void {
   let running = false;
   let stopped = false;
   const loop = async (): Promise<void> => {

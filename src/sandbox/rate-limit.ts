@@ -80,7 +80,10 @@ export interface RateLimitVerdict {
  * A sliding window per rule over the calls it accepted (a refused call does not count, as
  * with Zoom's and Cloudflare's per-second limits).
  */
-export function createEmulatorRateLimiter(vendor: ProviderName, now: () => number = () => performance.now()): { admit(routeName: string): RateLimitVerdict | null } {
+export function createEmulatorRateLimiter(
+  vendor: ProviderName,
+  now: () => number = () => performance.now(),
+): { admit(routeName: string): RateLimitVerdict | null } {
   const rules = RULES[vendor];
   const logs = new Map<string, number[]>(rules.map((r) => [r.name, []]));
   return {

@@ -36,7 +36,10 @@ export async function startSandbox(options: SandboxStartOptions = {}): Promise<S
   // Emulators that enforce the documented limits get adapters that keep within them.
   if (options.rateLimits && options.vendorHttp?.rateLimits === undefined) {
     const rules = Object.fromEntries(PROVIDER_NAMES.map((p) => [p, defaultRateRules(p)]));
-    opts.vendorHttp = { ...(options.vendorHttp ?? { timeouts: { ...VENDOR_TIMEOUT_DEFAULTS }, resilience: { ...VENDOR_RESILIENCE_DEFAULTS } }), rateLimits: rules };
+    opts.vendorHttp = {
+      ...(options.vendorHttp ?? { timeouts: { ...VENDOR_TIMEOUT_DEFAULTS }, resilience: { ...VENDOR_RESILIENCE_DEFAULTS } }),
+      rateLimits: rules,
+    };
   }
   const [daily, signalwire, zoom, bird, cloudflare] = await Promise.all([
     startDailySandbox(opts),
@@ -45,7 +48,13 @@ export async function startSandbox(options: SandboxStartOptions = {}): Promise<S
     startBirdSandbox(opts),
     startCloudflareSandbox(opts),
   ]);
-  const emulators = { daily: daily.emulator, signalwire: signalwire.emulator, zoom: zoom.emulator, bird: bird.emulator, cloudflare: cloudflare.emulator };
+  const emulators = {
+    daily: daily.emulator,
+    signalwire: signalwire.emulator,
+    zoom: zoom.emulator,
+    bird: bird.emulator,
+    cloudflare: cloudflare.emulator,
+  };
   return {
     emulators,
     providers: { daily: daily.config, signalwire: signalwire.config, zoom: zoom.config, bird: bird.config, cloudflare: cloudflare.config },
@@ -57,7 +66,11 @@ export async function startSandbox(options: SandboxStartOptions = {}): Promise<S
       cloudflare: cloudflare.config.baseUrl,
     },
     liveRecordings: (secrets, target) =>
-      liveRecordings({ daily: daily.data, signalwire: signalwire.data, zoom: zoom.data, bird: bird.data, cloudflare: cloudflare.data }, secrets, target),
+      liveRecordings(
+        { daily: daily.data, signalwire: signalwire.data, zoom: zoom.data, bird: bird.data, cloudflare: cloudflare.data },
+        secrets,
+        target,
+      ),
     close: async () => {
       await Promise.all(Object.values(emulators).map((e) => e.close()));
     },

@@ -32,6 +32,8 @@ export function requireApiKey(keys: readonly string[]): onRequestAsyncHookHandle
     return reply
       .code(401)
       .header('www-authenticate', 'Bearer')
-      .send({ errors: [{ message: 'Send a valid API key as `Authorization: Bearer <key>`.', extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+      .send({
+        errors: [{ message: 'Send a valid API key as `Authorization: Bearer <key>`.', extensions: { code: ErrorCode.UNAUTHENTICATED } }],
+      });
   };
 }

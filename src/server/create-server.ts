@@ -58,7 +58,12 @@ const BODY_LIMIT_BYTES = 256 * 1024;
  * /readyz and /metrics. One loader set per request, built in the context factory;
  * in-flight vendor calls are aborted when the client goes away.
  */
-export async function createServer(config: AppConfig, schema: GraphQLSchema, providers: ProviderRegistry, options: ServerOptions): Promise<HttpServer> {
+export async function createServer(
+  config: AppConfig,
+  schema: GraphQLSchema,
+  providers: ProviderRegistry,
+  options: ServerOptions,
+): Promise<HttpServer> {
   const app = Fastify({
     logger: loggerOptions(config.logLevel, config.logFormat, options.logStream),
     bodyLimit: BODY_LIMIT_BYTES,
@@ -68,7 +73,11 @@ export async function createServer(config: AppConfig, schema: GraphQLSchema, pro
     // to log (LOG_LEVEL=silent) that is pure cost, so such requests log through the root logger.
     childLoggerFactory: (logger, bindings, options) => (logger.level === 'silent' ? logger : logger.child(bindings, options)),
   });
-  const { apollo, metrics, contextFor, limits, facts, formatError } = await buildGraphQLServer(config, schema, providers, { cursorKey: options.cursorKey, log: app.log, cache: options.cache });
+  const { apollo, metrics, contextFor, limits, facts, formatError } = await buildGraphQLServer(config, schema, providers, {
+    cursorKey: options.cursorKey,
+    log: app.log,
+    cache: options.cache,
+  });
 
   // Every response carries the request id, which is also on every log line of the request,
   // and is not to be stored by caches: answers hold per-request data, links that expire, and

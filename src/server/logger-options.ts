@@ -31,7 +31,9 @@ export function loggerOptions(level: string, format: LogFormat, stream?: { write
   return {
     level,
     ...(stream ? { stream } : {}),
-    ...(format === 'pretty' ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } } : {}),
+    ...(format === 'pretty'
+      ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } }
+      : {}),
     serializers: { err: errorFields },
     redact: {
       paths: [

@@ -8,7 +8,8 @@ import { MASKED_MESSAGE } from '../errors/format-error';
 const BODY_ERRORS: Record<string, string> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'The request body is empty: send a JSON object with `query` (and `variables`).',
   FST_ERR_CTP_INVALID_JSON_BODY: 'The request body is not valid JSON.',
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Unsupported content type: send the operation as `content-type: application/json`, or as a GET with `query` in the URL.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE:
+    'Unsupported content type: send the operation as `content-type: application/json`, or as a GET with `query` in the URL.',
   FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is larger than this server accepts.',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The request body does not match its Content-Length.',
 };
@@ -47,9 +48,20 @@ export function clientErrorHandler(this: FastifyInstance, error: NodeJS.ErrnoExc
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
   this.log.debug({ code: error.code, statusCode: status }, 'refused a request the HTTP parser could not read');
-  const body = JSON.stringify(graphQLErrorBody(status === 431 ? 'The request headers are too large.' : status === 408 ? 'The request took too long to arrive.' : 'The request is not valid HTTP.', 'BAD_REQUEST'));
+  const body = JSON.stringify(
+    graphQLErrorBody(
+      status === 431
+        ? 'The request headers are too large.'
+        : status === 408
+          ? 'The request took too long to arrive.'
+          : 'The request is not valid HTTP.',
+      'BAD_REQUEST',
+    ),
+  );
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${body}`,
+    );
   }
   socket.destroy();
 }

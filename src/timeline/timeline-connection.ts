@@ -44,7 +44,11 @@ function startState(request: TimelineRequest, cursors: CursorCodec): TimelineSta
  * any vendor call), the page is merged, and every edge and the page's end get a sealed
  * cursor (an edge's, when it is read).
  */
-export async function readTimelineConnection(request: TimelineRequest, cursors: CursorCodec, ctx: CallContext): Promise<TimelineConnection> {
+export async function readTimelineConnection(
+  request: TimelineRequest,
+  cursors: CursorCodec,
+  ctx: CallContext,
+): Promise<TimelineConnection> {
   const start = startState(request, cursors);
   const page = await readTimelinePage(request.sources, start, request.first, ctx);
   const resumable = Object.values(page.endState).some((s) => s !== DONE);

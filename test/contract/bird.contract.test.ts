@@ -110,7 +110,14 @@ describe('Bird adapter against the documented examples', () => {
       vendor: 'bird',
       authorize: () => null,
       notFound: () => ({ status: 404, body: fixtures.get('error-not-found.json')!.body }),
-      routes: [{ name: 'list', method: 'GET', pattern: /\/recordings$/, handle: (req) => ({ status: 200, body: (req.query.has('pageToken') ? last : next).body }) }],
+      routes: [
+        {
+          name: 'list',
+          method: 'GET',
+          pattern: /\/recordings$/,
+          handle: (req) => ({ status: 200, body: (req.query.has('pageToken') ? last : next).body }),
+        },
+      ],
     });
     const lister = createBirdProvider({ ...sandboxCommon('bird', paged.url), accessKey: 'key', workspaceId: WORKSPACE });
     try {

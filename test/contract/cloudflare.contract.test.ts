@@ -44,7 +44,7 @@ describe('Cloudflare RealtimeKit adapter against the documented examples', () =>
     return result;
   };
 
-  it('maps the get example: an uploaded recording in RealtimeKit\'s bucket, its link known from the body', async () => {
+  it("maps the get example: an uploaded recording in RealtimeKit's bucket, its link known from the body", async () => {
     expect(await get('get-recording.json')).toEqual({
       provider: 'cloudflare',
       key: [ID],
@@ -70,31 +70,55 @@ describe('Cloudflare RealtimeKit adapter against the documented examples', () =>
     expect(vendor.emulator.log.at(-1)?.path).toBe(`/client/v4/accounts/${CREDS.accountId}/realtime/kit/${CREDS.appId}/recordings/${ID}`);
   });
 
-  it('hands out the example\'s link with the expiry Cloudflare granted, with no call', async () => {
+  it("hands out the example's link with the expiry Cloudflare granted, with no call", async () => {
     const rec = await get('get-recording.json');
     vendor.emulator.resetCounters();
     const [link] = await provider.getAccessLinks([{ recording: rec, validForSecs: 60 }], {});
-    expect(link).toEqual({ url: rec.knownLink!.url, expiresAt: EXPIRY, validForSecs: Math.floor((EXPIRY.getTime() - NOW) / 1000), format: 'MP4', disposition: 'UNKNOWN' });
+    expect(link).toEqual({
+      url: rec.knownLink!.url,
+      expiresAt: EXPIRY,
+      validForSecs: Math.floor((EXPIRY.getTime() - NOW) / 1000),
+      format: 'MP4',
+      disposition: 'UNKNOWN',
+    });
     expect(vendor.emulator.totalCalls()).toBe(0);
   });
 
   it.each<[string, RecordingStatus, string, Partial<RecordingData>]>([
-    ['get-recording-invoked.json', 'PENDING', 'INVOKED', { startedAt: null, endedAt: null, durationSecs: null, sizeBytes: null, knownLink: null }],
+    [
+      'get-recording-invoked.json',
+      'PENDING',
+      'INVOKED',
+      { startedAt: null, endedAt: null, durationSecs: null, sizeBytes: null, knownLink: null },
+    ],
     ['get-recording-recording.json', 'RECORDING', 'RECORDING', { endedAt: null, durationSecs: null, sizeBytes: null, knownLink: null }],
     ['get-recording-paused.json', 'PAUSED', 'PAUSED', { endedAt: null, durationSecs: null, knownLink: null }],
     ['get-recording-uploading.json', 'PROCESSING', 'UPLOADING', { durationSecs: 1800, sizeBytes: null, knownLink: null }],
     ['get-recording-errored.json', 'FAILED', 'ERRORED', { durationSecs: null, knownLink: null }],
-  ])('maps the documented status variant %s to %s, with no link while there is no download_url', async (name, status, providerStatus, more) => {
-    expect(await get(name)).toMatchObject({ status, providerStatus, ...more });
-  });
+  ])(
+    'maps the documented status variant %s to %s, with no link while there is no download_url',
+    async (name, status, providerStatus, more) => {
+      expect(await get(name)).toMatchObject({ status, providerStatus, ...more });
+    },
+  );
 
   it('maps a recording without a session to no session', async () => {
     expect(await get('get-recording-no-session.json')).toMatchObject({ status: 'READY', sessionKey: null });
   });
 
-  it('maps a recording in the customer\'s own bucket: its storage, and no link (RealtimeKit made none)', async () => {
+  it("maps a recording in the customer's own bucket: its storage, and no link (RealtimeKit made none)", async () => {
     expect(await get('get-recording-own-storage.json')).toMatchObject({
-      storage: { kind: 'AWS', bucket: 'rg-recordings', region: 'us-east-1', path: 'realtimekit/', host: null, port: null, username: null, authMethod: null, streamingAllowed: null },
+      storage: {
+        kind: 'AWS',
+        bucket: 'rg-recordings',
+        region: 'us-east-1',
+        path: 'realtimekit/',
+        host: null,
+        port: null,
+        username: null,
+        authMethod: null,
+        streamingAllowed: null,
+      },
       knownLink: null,
     });
   });
@@ -114,11 +138,13 @@ describe('Cloudflare RealtimeKit adapter against the documented examples', () =>
   });
 
   it('dates a download_url without download_url_expiry 7 days from stopped_time', async () => {
-    expect((await get('get-recording-no-expiry.json')).knownLink?.expiresAt).toEqual(new Date(Date.parse('2026-06-03T10:30:00.000Z') + 7 * 86_400_000));
+    expect((await get('get-recording-no-expiry.json')).knownLink?.expiresAt).toEqual(
+      new Date(Date.parse('2026-06-03T10:30:00.000Z') + 7 * 86_400_000),
+    );
   });
 
   it.each(['session-details.json', 'session-details-flat.json', 'session-details-live.json'])(
-    'reads the session of %s and its recordings from its meeting\'s list example',
+    "reads the session of %s and its recordings from its meeting's list example",
     async (name) => {
       const details = fixture(name);
       const list = fixture('list-recordings.json');
@@ -135,7 +161,13 @@ describe('Cloudflare RealtimeKit adapter against the documented examples', () =>
       try {
         const [session] = await reader.getSessions([[SESSION]], {});
         if (session === null || session instanceof Error) throw session ?? new Error('no session');
-        expect(session).toMatchObject({ provider: 'cloudflare', key: [SESSION], kind: 'MEETING', name: 'Weekly sync', startedAt: new Date('2026-06-03T09:58:00.000Z') });
+        expect(session).toMatchObject({
+          provider: 'cloudflare',
+          key: [SESSION],
+          kind: 'MEETING',
+          name: 'Weekly sync',
+          startedAt: new Date('2026-06-03T09:58:00.000Z'),
+        });
         expect(session.durationSecs).toBe(name === 'session-details-live.json' ? null : 42 * 60);
         expect(session.recordings.map((r) => [r.nativeId, r.status])).toEqual([[ID, 'READY']]);
         expect(api.log.find((e) => e.route === 'recordings.list')?.query).toMatchObject({ meeting_id: [MEETING], page_no: ['1'] });
@@ -146,7 +178,7 @@ describe('Cloudflare RealtimeKit adapter against the documented examples', () =>
     },
   );
 
-  it('maps the v4 gateway\'s authentication error to PROVIDER_AUTH_FAILED, with its code for the logs and without its text', async () => {
+  it("maps the v4 gateway's authentication error to PROVIDER_AUTH_FAILED, with its code for the logs and without its text", async () => {
     vendor.serve(fixture('error-authentication.json'));
     const [result] = await provider.getRecordings([[ID]], {});
     expect(result).toMatchObject({ code: ErrorCode.PROVIDER_AUTH_FAILED, provider: 'cloudflare', vendorCode: 10000 });

@@ -60,7 +60,10 @@ describe('Daily adapter against the documented examples', () => {
   });
 
   it.each([
-    ['get-recording-in-progress.json', { status: 'RECORDING', providerStatus: 'in-progress', durationSecs: null, endedAt: null, sessionKey: [ROOM, MTG] }],
+    [
+      'get-recording-in-progress.json',
+      { status: 'RECORDING', providerStatus: 'in-progress', durationSecs: null, endedAt: null, sessionKey: [ROOM, MTG] },
+    ],
     ['get-recording-canceled.json', { status: 'FAILED', providerStatus: 'canceled', durationSecs: 277 }],
     ['get-recording-raw-tracks.json', { status: 'READY', format: null, sizeBytes: 2044680 + 10485760, sessionKey: [ROOM, MTG] }],
     ['get-recording-tracks-null.json', { status: 'READY', format: 'MP4', sizeBytes: null, sessionKey: [ROOM, MTG] }],
@@ -80,7 +83,7 @@ describe('Daily adapter against the documented examples', () => {
     expect(session).toMatchObject({ kind: 'MEETING', name: ROOM, nativeId: MTG, startedAt: new Date('2019-01-29T19:20:50Z') });
   });
 
-  it('reads list items with only the generated client\'s fields, the room taken from the filter', async () => {
+  it("reads list items with only the generated client's fields, the room taken from the filter", async () => {
     vendor.serve(fixture('list-recordings-generated-client-items.json'));
     const page = await provider.listRecordings({ filter: { sessionKey: [ROOM, MTG] }, limit: 10, after: null }, {});
     expect(page.items.map((i) => [i.recording.sessionKey, i.recording.durationSecs])).toEqual([
@@ -110,12 +113,15 @@ describe('Daily adapter against the documented examples', () => {
     expect(link).toMatchObject({ code: ErrorCode.UNSUPPORTED_BY_PROVIDER, provider: 'daily' });
   });
 
-  it.each(['error-authorization-header.json', 'error-authentication.json'])('maps the documented error %s to PROVIDER_AUTH_FAILED, without its text', async (name) => {
-    vendor.serve(fixture(name));
-    const [result] = await provider.getRecordings([[ID]], {});
-    expect(result).toMatchObject({ code: ErrorCode.PROVIDER_AUTH_FAILED, provider: 'daily' });
-    expect((result as Error).message).not.toMatch(/Invalid API key|header missing/);
-  });
+  it.each(['error-authorization-header.json', 'error-authentication.json'])(
+    'maps the documented error %s to PROVIDER_AUTH_FAILED, without its text',
+    async (name) => {
+      vendor.serve(fixture(name));
+      const [result] = await provider.getRecordings([[ID]], {});
+      expect(result).toMatchObject({ code: ErrorCode.PROVIDER_AUTH_FAILED, provider: 'daily' });
+      expect((result as Error).message).not.toMatch(/Invalid API key|header missing/);
+    },
+  );
 
   it('covers every Daily fixture', () => expectEveryFixtureCovered(fixtures, covered));
 });

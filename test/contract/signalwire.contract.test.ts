@@ -80,7 +80,10 @@ describe('SignalWire adapter against the documented examples', () => {
   });
 
   it('maps a stereo conference recording (call_sid null) to its conference', async () => {
-    expect(await getOne('recording-conference.json')).toMatchObject({ channels: 2, sessionKey: ['conference', 'b3877c40-da60-4998-90ad-b792e98472cf'] });
+    expect(await getOne('recording-conference.json')).toMatchObject({
+      channels: 2,
+      sessionKey: ['conference', 'b3877c40-da60-4998-90ad-b792e98472cf'],
+    });
   });
 
   it('gives the public media link of a completed recording with no call, no expiry', async () => {
@@ -103,7 +106,10 @@ describe('SignalWire adapter against the documented examples', () => {
   it('keeps the next_page_uri of the list example to resume from', async () => {
     vendor.serve(fixture('list-recordings-next-page.json'));
     const page = await provider.listRecordings({ filter: {}, limit: 50, after: null }, {});
-    expect(page.next).toEqual({ page: `${API}/Accounts/${PROJECT}/Recordings?Page=1&PageSize=50&PageToken=PA19e436af-5688-4307-b03b-bdb2b42b8142`, taken: 0 });
+    expect(page.next).toEqual({
+      page: `${API}/Accounts/${PROJECT}/Recordings?Page=1&PageSize=50&PageToken=PA19e436af-5688-4307-b03b-bdb2b42b8142`,
+      taken: 0,
+    });
   });
 
   it.each([

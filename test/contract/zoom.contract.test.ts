@@ -67,7 +67,7 @@ describe('Zoom adapter against the documented examples', () => {
     expect(vendor.emulator.log.at(-1)?.path).toBe('/v2/videosdk/sessions/KkMHZ4y8QhSUWAHi5sWvfg%3D%3D/recordings');
   });
 
-  it('mints links from the example\'s download_access_token, for every file of the session in one call', async () => {
+  it("mints links from the example's download_access_token, for every file of the session in one call", async () => {
     const [mp4, m4a] = (await getFiles('session-recordings.json', [MP4, M4A])) as RecordingData[];
     vendor.emulator.resetCounters();
     const links = await provider.getAccessLinks(
@@ -79,8 +79,20 @@ describe('Zoom adapter against the documented examples', () => {
     );
     const token = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.EXAMPLE.SIGNATURE';
     expect(links).toEqual([
-      { url: `https://example.com/rec/download/Qg75t7xZBtEbAkjdlgbfdngBBBB?access_token=${token}`, expiresAt: new Date(NOW + 3_600_000), validForSecs: 3600, format: 'MP4', disposition: 'UNKNOWN' },
-      { url: `https://example.com/rec/download/Qg75t7xZBtEbAkjdlgbfdngAAAA?access_token=${token}`, expiresAt: new Date(NOW + 3_600_000), validForSecs: 3600, format: 'M4A', disposition: 'UNKNOWN' },
+      {
+        url: `https://example.com/rec/download/Qg75t7xZBtEbAkjdlgbfdngBBBB?access_token=${token}`,
+        expiresAt: new Date(NOW + 3_600_000),
+        validForSecs: 3600,
+        format: 'MP4',
+        disposition: 'UNKNOWN',
+      },
+      {
+        url: `https://example.com/rec/download/Qg75t7xZBtEbAkjdlgbfdngAAAA?access_token=${token}`,
+        expiresAt: new Date(NOW + 3_600_000),
+        validForSecs: 3600,
+        format: 'M4A',
+        disposition: 'UNKNOWN',
+      },
     ]);
     expect(vendor.emulator.log.map((e) => e.query)).toEqual([{ include_fields: ['download_access_token'], ttl: ['3600'] }]);
   });
@@ -100,7 +112,12 @@ describe('Zoom adapter against the documented examples', () => {
       name: 'session name',
       startedAt: new Date('2022-03-10T02:27:24Z'),
       durationSecs: 120,
-      recordings: [{ nativeId: MP4 }, { nativeId: M4A }, { nativeId: PARTICIPANT_AUDIO }, { nativeId: PARTICIPANT_VIDEO, format: 'MP4', sizeBytes: 120000 }],
+      recordings: [
+        { nativeId: MP4 },
+        { nativeId: M4A },
+        { nativeId: PARTICIPANT_AUDIO },
+        { nativeId: PARTICIPANT_VIDEO, format: 'MP4', sizeBytes: 120000 },
+      ],
     });
   });
 
@@ -112,13 +129,27 @@ describe('Zoom adapter against the documented examples', () => {
 
   it('maps the account list example within its month', async () => {
     vendor.serve(fixture('list-recordings.json'));
-    const page = await provider.listRecordings({ filter: { startedAfter: new Date('2022-03-01T00:00:00Z'), startedBefore: new Date('2022-03-31T00:00:00Z') }, limit: 30, after: null }, {});
+    const page = await provider.listRecordings(
+      {
+        filter: { startedAfter: new Date('2022-03-01T00:00:00Z'), startedBefore: new Date('2022-03-31T00:00:00Z') },
+        limit: 30,
+        after: null,
+      },
+      {},
+    );
     expect(page.items.map((i) => i.recording.key)).toEqual([[SESSION, MP4]]);
   });
 
   it('reads a list body without `sessions` as no recordings', async () => {
     vendor.serve(fixture('list-recordings-no-sessions.json'));
-    const page = await provider.listRecordings({ filter: { startedAfter: new Date('2022-03-09T00:00:00Z'), startedBefore: new Date('2022-03-10T00:00:00Z') }, limit: 30, after: null }, {});
+    const page = await provider.listRecordings(
+      {
+        filter: { startedAfter: new Date('2022-03-09T00:00:00Z'), startedBefore: new Date('2022-03-10T00:00:00Z') },
+        limit: 30,
+        after: null,
+      },
+      {},
+    );
     expect(page).toEqual({ items: [], next: null });
   });
 

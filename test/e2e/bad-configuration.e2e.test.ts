@@ -3,7 +3,10 @@ import { join } from 'node:path';
 
 /** `node dist/index.js` (what `npm start` runs) with only this environment: its exit code and all it wrote. */
 async function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [join(__dirname, '..', '..', 'dist', 'index.js')], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(__dirname, '..', '..', 'dist', 'index.js')], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -13,7 +16,12 @@ async function start(env: Record<string, string>): Promise<{ code: number | null
 
 describe('npm start with several bad variables', () => {
   it('refuses to start once, naming every variable to fix in our words, with no stack and no secret', async () => {
-    const { code, output } = await start({ LOG_LEVEL: 'loud', PORT: 'eighty', ZOOM_API_SECRET: 'zoom-secret-value-123', SHUTDOWN_GRACE_MS: '-5' });
+    const { code, output } = await start({
+      LOG_LEVEL: 'loud',
+      PORT: 'eighty',
+      ZOOM_API_SECRET: 'zoom-secret-value-123',
+      SHUTDOWN_GRACE_MS: '-5',
+    });
     expect(code).toBe(1);
     expect(output).toBe(
       [

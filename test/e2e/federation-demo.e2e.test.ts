@@ -11,7 +11,10 @@ const run = promisify(execFile);
  */
 describe('the federation demo (examples/federation/demo.ts)', () => {
   it('serves a supergraph whose meeting lists recordings from recording-graph, a missing one as null', async () => {
-    const { stdout, stderr } = await run('npm', ['run', '--silent', 'demo:federation', '--', '--once', '--port', '0'], { cwd: join(__dirname, '..', '..'), timeout: 60_000 });
+    const { stdout, stderr } = await run('npm', ['run', '--silent', 'demo:federation', '--', '--once', '--port', '0'], {
+      cwd: join(__dirname, '..', '..'),
+      timeout: 60_000,
+    });
     expect(stderr).toBe('');
     expect(stdout).toMatch(/^supergraph gateway: http:\/\/127\.0\.0\.1:\d+\/graphql/);
     const answer = JSON.parse(stdout.slice(stdout.indexOf('\n{') + 1)) as {
@@ -21,7 +24,12 @@ describe('the federation demo (examples/federation/demo.ts)', () => {
     expect(answer.data.meeting.title).toBe('Weekly vendor review');
     expect(answer.data.meeting.recordings.map((r) => r?.provider ?? null)).toEqual(['DAILY', 'ZOOM', null, 'CLOUDFLARE']);
     expect(answer.data.meeting.recordings[0]).toMatchObject({ status: 'READY', session: { name: 'standup' } });
-    expect(answer.errors).toEqual([expect.objectContaining({ path: ['meeting', 'recordings', 2], extensions: expect.objectContaining({ code: 'NOT_FOUND', provider: 'daily' }) })]);
+    expect(answer.errors).toEqual([
+      expect.objectContaining({
+        path: ['meeting', 'recordings', 2],
+        extensions: expect.objectContaining({ code: 'NOT_FOUND', provider: 'daily' }),
+      }),
+    ]);
     expect(JSON.stringify(answer.errors)).not.toMatch(/stacktrace/);
   });
 });

@@ -41,9 +41,20 @@ describe('two replicas sharing a Redis', () => {
     const onB = wsClient(b.url);
     const subA = collectWs(onA, EVENTS);
     const subB = collectWs(onB, EVENTS);
-    await waitUntil(() => a.output.some((l) => l.includes('redis (subscriber): connected')) && b.output.some((l) => l.includes('redis (subscriber): connected')), 'both replicas joined the fan-out');
+    await waitUntil(
+      () =>
+        a.output.some((l) => l.includes('redis (subscriber): connected')) &&
+        b.output.some((l) => l.includes('redis (subscriber): connected')),
+      'both replicas joined the fan-out',
+    );
     await Promise.all([subscribed(a), subscribed(b)]);
-    const body = JSON.stringify({ version: '1.0.0', type: 'recording.ready-to-download', id: 'x', payload: { recording_id: ready.nativeId, room_name: 'r' }, event_ts: Date.now() / 1000 });
+    const body = JSON.stringify({
+      version: '1.0.0',
+      type: 'recording.ready-to-download',
+      id: 'x',
+      payload: { recording_id: ready.nativeId, room_name: 'r' },
+      event_ts: Date.now() / 1000,
+    });
     const headers = { 'content-type': 'application/json', ...sign5.daily(SECRET, nowSecs(), body) };
     const first = await request(`${a.url}/webhooks/daily`, { method: 'POST', headers, body });
     expect(await first.body.json()).toEqual({ status: 'accepted', events: 1 });
@@ -52,11 +63,23 @@ describe('two replicas sharing a Redis', () => {
     expect(await replay.body.json()).toEqual({ status: 'duplicate' });
     // The sandbox's own live recordings (it plays them while anyone subscribes) are other recordings: only this one's events count.
     const mine = (sub: typeof subA) =>
-      sub.results.map((r) => (r.data as { recordingEvents: { type: string; recordingId: string } }).recordingEvents).filter((e) => e.recordingId === recordingGlobalId(ready));
+      sub.results
+        .map((r) => (r.data as { recordingEvents: { type: string; recordingId: string } }).recordingEvents)
+        .filter((e) => e.recordingId === recordingGlobalId(ready));
     await waitUntil(() => mine(subA).length >= 1 && mine(subB).length >= 1, 'both subscribers got the event');
     // Another event after it proves nothing more of the first was coming.
-    const second = JSON.stringify({ version: '1.0.0', type: 'recording.started', id: 'y', payload: { recording_id: ready.nativeId, room_name: 'r' }, event_ts: Date.now() / 1000 });
-    await request(`${b.url}/webhooks/daily`, { method: 'POST', headers: { 'content-type': 'application/json', ...sign5.daily(SECRET, nowSecs(), second) }, body: second });
+    const second = JSON.stringify({
+      version: '1.0.0',
+      type: 'recording.started',
+      id: 'y',
+      payload: { recording_id: ready.nativeId, room_name: 'r' },
+      event_ts: Date.now() / 1000,
+    });
+    await request(`${b.url}/webhooks/daily`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...sign5.daily(SECRET, nowSecs(), second) },
+      body: second,
+    });
     await waitUntil(() => mine(subA).length >= 2 && mine(subB).length >= 2, 'both subscribers got the second event');
     for (const sub of [subA, subB]) expect(mine(sub).map((e) => e.type)).toEqual(['READY', 'STARTED']);
     await Promise.all([onA.dispose(), onB.dispose()]);

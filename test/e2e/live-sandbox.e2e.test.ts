@@ -6,7 +6,12 @@ const READY_EVENTS = `subscription {
   recordingEvents(filter: { types: [READY] }) { type provider recordingId recording { id status accessLink(validForSecs: 600) { url } } }
 }`;
 
-type Event = { type: string; provider: string; recordingId: string; recording: { id: string; status: string; accessLink: { url: string } | null } };
+type Event = {
+  type: string;
+  provider: string;
+  recordingId: string;
+  recording: { id: string; status: string; accessLink: { url: string } | null };
+};
 const events = (r: Received): Event[] => r.results.map((x) => (x.data as { recordingEvents: Event }).recordingEvents);
 const providers = (r: Received) => new Set(events(r).map((e) => e.provider));
 

@@ -33,7 +33,16 @@ describe('GraphiQL playground in headless Chromium', () => {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       viewport: { width: 1280, height: 800 },
     });
     page = context.pages()[0] ?? (await context.newPage());
@@ -74,7 +83,7 @@ describe('GraphiQL playground in headless Chromium', () => {
     await page.screenshot({ path: SCREENSHOT });
   }, 60_000);
 
-  it('runs a subscription over WebSocket: the sandbox\'s live recordings arrive as READY in the result panel', async () => {
+  it("runs a subscription over WebSocket: the sandbox's live recordings arrive as READY in the result panel", async () => {
     await page.locator('.graphiql-tab', { hasText: 'LiveRecordings' }).click();
     // The tab's editor holds the subscription before it runs.
     await page.locator('.graphiql-query-editor').getByText('LiveRecordings').waitFor({ timeout: 10_000 });

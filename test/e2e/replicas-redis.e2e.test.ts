@@ -32,7 +32,14 @@ describe('two replicas sharing Redis', () => {
     emulator = daily.emulator;
     data = daily.data;
     // No retries: a 429 would be an error in an answer, not hidden by a second attempt.
-    const env = { NODE_ENV: 'test', DAILY_API_KEY: DAILY_SANDBOX_API_KEY, DAILY_API_URL: daily.config.baseUrl, REDIS_URL: redis.url, VENDOR_MAX_RETRIES: '0', CACHE_CHANGING_TTL_SECS: '60' };
+    const env = {
+      NODE_ENV: 'test',
+      DAILY_API_KEY: DAILY_SANDBOX_API_KEY,
+      DAILY_API_URL: daily.config.baseUrl,
+      REDIS_URL: redis.url,
+      VENDOR_MAX_RETRIES: '0',
+      CACHE_CHANGING_TTL_SECS: '60',
+    };
     [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
     const connected = async (s: SpawnedServer) => {
       for (let i = 0; i < 200 && (await readyz(s.url)).body.redis !== 'connected'; i += 1) await new Promise((r) => setTimeout(r, 25));
@@ -70,7 +77,9 @@ describe('two replicas sharing Redis', () => {
     // A finished recording (only READY ones have links) that no other case reads.
     const index = data.recordings.findIndex((r, i) => i > 140 && r.status === 'finished');
     const id = ids()[index];
-    const answer = await gql(a.url, 'query ($id: ID!) { node(id: $id) { ... on Recording { accessLink(validForSecs: 600) { url } } } }', { id });
+    const answer = await gql(a.url, 'query ($id: ID!) { node(id: $id) { ... on Recording { accessLink(validForSecs: 600) { url } } } }', {
+      id,
+    });
     const url = (answer.body.data as { node: { accessLink: { url: string } } }).node.accessLink.url;
     const client = new Redis(redis.url);
     try {

@@ -5,7 +5,11 @@ import { demoRecordings } from '../../src/demo/demo-data';
 import { startApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { BIRD_SANDBOX_ACCESS_KEY, BIRD_SANDBOX_WORKSPACE_ID } from '../../src/sandbox/bird/bird.emulator';
-import { CLOUDFLARE_SANDBOX_ACCOUNT_ID, CLOUDFLARE_SANDBOX_API_TOKEN, CLOUDFLARE_SANDBOX_APP_ID } from '../../src/sandbox/cloudflare/cloudflare.emulator';
+import {
+  CLOUDFLARE_SANDBOX_ACCOUNT_ID,
+  CLOUDFLARE_SANDBOX_API_TOKEN,
+  CLOUDFLARE_SANDBOX_APP_ID,
+} from '../../src/sandbox/cloudflare/cloudflare.emulator';
 import { DAILY_SANDBOX_API_KEY } from '../../src/sandbox/daily/daily.emulator';
 import { SIGNALWIRE_SANDBOX_API_TOKEN } from '../../src/sandbox/signalwire/signalwire.emulator';
 import { SIGNALWIRE_SANDBOX_PROJECT_ID } from '../../src/sandbox/signalwire/signalwire.seed';
@@ -62,12 +66,24 @@ describe('npm start in sandbox mode, end to end', () => {
     expect(urls.daily).toMatch(/\/v1$/);
     const configured = await startApp(
       loadConfig({
-        NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent',
-        DAILY_API_KEY: DAILY_SANDBOX_API_KEY, DAILY_API_URL: urls.daily,
-        SIGNALWIRE_PROJECT_ID: SIGNALWIRE_SANDBOX_PROJECT_ID, SIGNALWIRE_API_TOKEN: SIGNALWIRE_SANDBOX_API_TOKEN, SIGNALWIRE_SPACE_URL: urls.signalwire,
-        ZOOM_API_KEY: ZOOM_SANDBOX_API_KEY, ZOOM_API_SECRET: ZOOM_SANDBOX_API_SECRET, ZOOM_API_URL: urls.zoom,
-        BIRD_ACCESS_KEY: BIRD_SANDBOX_ACCESS_KEY, BIRD_WORKSPACE_ID: BIRD_SANDBOX_WORKSPACE_ID, BIRD_API_URL: urls.bird,
-        CLOUDFLARE_API_TOKEN: CLOUDFLARE_SANDBOX_API_TOKEN, CLOUDFLARE_ACCOUNT_ID: CLOUDFLARE_SANDBOX_ACCOUNT_ID, CLOUDFLARE_APP_ID: CLOUDFLARE_SANDBOX_APP_ID, CLOUDFLARE_API_URL: urls.cloudflare,
+        NODE_ENV: 'test',
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        DAILY_API_KEY: DAILY_SANDBOX_API_KEY,
+        DAILY_API_URL: urls.daily,
+        SIGNALWIRE_PROJECT_ID: SIGNALWIRE_SANDBOX_PROJECT_ID,
+        SIGNALWIRE_API_TOKEN: SIGNALWIRE_SANDBOX_API_TOKEN,
+        SIGNALWIRE_SPACE_URL: urls.signalwire,
+        ZOOM_API_KEY: ZOOM_SANDBOX_API_KEY,
+        ZOOM_API_SECRET: ZOOM_SANDBOX_API_SECRET,
+        ZOOM_API_URL: urls.zoom,
+        BIRD_ACCESS_KEY: BIRD_SANDBOX_ACCESS_KEY,
+        BIRD_WORKSPACE_ID: BIRD_SANDBOX_WORKSPACE_ID,
+        BIRD_API_URL: urls.bird,
+        CLOUDFLARE_API_TOKEN: CLOUDFLARE_SANDBOX_API_TOKEN,
+        CLOUDFLARE_ACCOUNT_ID: CLOUDFLARE_SANDBOX_ACCOUNT_ID,
+        CLOUDFLARE_APP_ID: CLOUDFLARE_SANDBOX_APP_ID,
+        CLOUDFLARE_API_URL: urls.cloudflare,
       }),
     );
     try {
@@ -86,12 +102,19 @@ describe('npm start in sandbox mode, end to end', () => {
 
     it('serves a demo recording with its session, storage and a link', async () => {
       const rec = ready();
-      const res = await gql(server.url, `query($id: ID!) { recording(id: $id) { ${RECORDING_FIELDS} session { id kind recordings { id } } accessLink { url expiresAt validForSecs format disposition } } }`, {
-        id: recordingGlobalId(rec),
-      });
+      const res = await gql(
+        server.url,
+        `query($id: ID!) { recording(id: $id) { ${RECORDING_FIELDS} session { id kind recordings { id } } accessLink { url expiresAt validForSecs format disposition } } }`,
+        {
+          id: recordingGlobalId(rec),
+        },
+      );
       expect(res.status).toBe(200);
       expect(res.body.errors).toBeUndefined();
-      const got = res.body.data?.recording as Record<string, unknown> & { session: { id: string; recordings: Array<{ id: string }> }; accessLink: { url: string } | null };
+      const got = res.body.data?.recording as Record<string, unknown> & {
+        session: { id: string; recordings: Array<{ id: string }> };
+        accessLink: { url: string } | null;
+      };
       expect(got).toMatchObject({ id: recordingGlobalId(rec), provider: provider.toUpperCase(), nativeId: rec.nativeId, status: 'READY' });
       expect(got.session.id).toBe(encodeGlobalId('Session', provider, rec.sessionKey!));
       expect(got.session.recordings.map((r) => r.id)).toContain(recordingGlobalId(rec));
@@ -110,7 +133,9 @@ describe('npm start in sandbox mode, end to end', () => {
       const rec = ready();
       const missing = [...rec.key];
       missing[missing.length - 1] = provider === 'zoom' ? 'no-such-file' : '00000000-0000-4000-8000-000000000000';
-      const res = await gql(server.url, `query($id: ID!) { recording(id: $id) { id } }`, { id: encodeGlobalId('Recording', provider, missing) });
+      const res = await gql(server.url, `query($id: ID!) { recording(id: $id) { id } }`, {
+        id: encodeGlobalId('Recording', provider, missing),
+      });
       expect(res.body.data).toEqual({ recording: null });
       expect(res.body.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', provider });
     });
@@ -123,7 +148,9 @@ describe('npm start in sandbox mode, end to end', () => {
 
   it('serves many recordings across all five vendors in one request', async () => {
     const ids = PROVIDER_NAMES.flatMap((p) => demo[p].slice(0, 5).map(recordingGlobalId));
-    const res = await gql(server.url, `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Recording { provider session { id } } } }`, { ids });
+    const res = await gql(server.url, `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Recording { provider session { id } } } }`, {
+      ids,
+    });
     expect((res.body.data?.nodes as Array<{ id: string }>).map((n) => n?.id)).toEqual(ids);
   });
 });

@@ -56,7 +56,16 @@ describe('no secret in any response or log line', () => {
     // The echoing recording by id, and on its timeline pages (all Cloudflare, and its session's).
     const echoingId = `gid://recording-graph/Recording/cloudflare/${echoing.id}`;
     const echoingSession = `gid://recording-graph/Session/cloudflare/${echoing.session_id}`;
-    responses.push((await gql(server.url, `query($id: ID!) { recording(id: $id) { id ${STORAGE} session { recordings { id ${STORAGE} } } } }`, { id: echoingId }, auth)).raw);
+    responses.push(
+      (
+        await gql(
+          server.url,
+          `query($id: ID!) { recording(id: $id) { id ${STORAGE} session { recordings { id ${STORAGE} } } } }`,
+          { id: echoingId },
+          auth,
+        )
+      ).raw,
+    );
     const page = `query($filter: RecordingFilter) { recordings(first: 100, filter: $filter) { edges { cursor node { id ${STORAGE} } } pageInfo { endCursor } } }`;
     responses.push((await gql(server.url, page, { filter: { providers: ['CLOUDFLARE'] } }, auth)).raw);
     responses.push((await gql(server.url, page, { filter: { sessionId: echoingSession } }, auth)).raw);
@@ -69,7 +78,10 @@ describe('no secret in any response or log line', () => {
     responses.push((await gql(server.url, '{ __typename }', undefined, { authorization: 'Bearer wrong-key-wrong-key-wrong' })).raw);
     // Requests the HTTP parser refuses before fastify routes them, each with the key in a header.
     const host = `Host: ${new URL(server.url).host}`;
-    refused.oversized = await sendRaw(server.url, `GET /graphql?query=%7B__typename%7D HTTP/1.1\r\n${host}\r\nAuthorization: Bearer ${API_KEY}\r\nX-Pad: ${'p'.repeat(20_000)}\r\n\r\n`);
+    refused.oversized = await sendRaw(
+      server.url,
+      `GET /graphql?query=%7B__typename%7D HTTP/1.1\r\n${host}\r\nAuthorization: Bearer ${API_KEY}\r\nX-Pad: ${'p'.repeat(20_000)}\r\n\r\n`,
+    );
     refused.requestLine = await sendRaw(server.url, `GET /graphql HTTP/1.1 extra\r\n${host}\r\nAuthorization: Bearer ${API_KEY}\r\n\r\n`);
     const body = JSON.stringify({ query: '{ __typename }' });
     refused.pipelined = await sendRaw(

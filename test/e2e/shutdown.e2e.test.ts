@@ -53,7 +53,9 @@ describe('graceful shutdown', () => {
     expect(await refused(server.url)).toBe(true);
     const res = await response;
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body)).toEqual({ data: { recording: { id: recordingGlobalId(demoRecordings().daily[0]), status: expect.any(String) } } });
+    expect(JSON.parse(res.body)).toEqual({
+      data: { recording: { id: recordingGlobalId(demoRecordings().daily[0]), status: expect.any(String) } },
+    });
     expect(await server.exited).toBe(0);
     await client.close();
   }, 40_000);

@@ -35,7 +35,10 @@ describe('the typed-client example (examples/typed-client.ts)', () => {
   });
 
   it('reports a recording the vendor does not have by its code, and exits 1', async () => {
-    const { code, stdout, stderr } = await exampleClient(`${server.url}/graphql`, 'gid://recording-graph/Recording/daily/00000000-0000-4000-8000-000000000000');
+    const { code, stdout, stderr } = await exampleClient(
+      `${server.url}/graphql`,
+      'gid://recording-graph/Recording/daily/00000000-0000-4000-8000-000000000000',
+    );
     expect(code).toBe(1);
     expect(stderr).toMatch(/^NOT_FOUND at recording: /m);
     expect(stdout).toMatch(/^no recording gid:/m);

@@ -46,7 +46,12 @@ describe('typed client from codegen against the running server', () => {
     const { data, errors } = await execute(endpoint, RecordingDocument, { id: recordingGlobalId(rec) });
     expect(errors).toEqual([]);
     const recording: NonNullable<RecordingQuery['recording']> = data!.recording!;
-    expect(recording).toMatchObject({ id: recordingGlobalId(rec), provider: provider.toUpperCase(), nativeId: rec.nativeId, status: 'READY' });
+    expect(recording).toMatchObject({
+      id: recordingGlobalId(rec),
+      provider: provider.toUpperCase(),
+      nativeId: rec.nativeId,
+      status: 'READY',
+    });
     expect(recording.storage?.kind).toBe(rec.storage?.kind);
     expect(recording.session?.id).toBe(encodeGlobalId('Session', provider, rec.sessionKey!));
     expect(recording.session?.recordings.map((r) => r.id)).toContain(recording.id);
@@ -81,7 +86,9 @@ describe('typed client from codegen against the running server', () => {
       if (linkable.has(r.id)) expect(r.accessLink?.url).toMatch(/^https?:\/\//);
       else expect(r.accessLink).toBeNull();
     }
-    expect(errors.map((e) => e.extensions?.code)).toEqual(session.recordings.filter((r) => !linkable.has(r.id)).map(() => 'UNSUPPORTED_BY_PROVIDER'));
+    expect(errors.map((e) => e.extensions?.code)).toEqual(
+      session.recordings.filter((r) => !linkable.has(r.id)).map(() => 'UNSUPPORTED_BY_PROVIDER'),
+    );
   });
 
   it('Timeline: walks every READY recording across the five vendors, newest first, page by page', async () => {

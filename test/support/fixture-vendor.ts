@@ -27,12 +27,16 @@ export interface Fixture {
 export function loadFixtures(vendor: ProviderName): Map<string, Fixture> {
   const dir = join(__dirname, '..', 'fixtures', vendor);
   const index = JSON.parse(readFileSync(join(dir, 'fixtures.json'), 'utf8')) as Record<string, Omit<Fixture, 'name' | 'body'>>;
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'fixtures.json').sort();
-  if (files.join() !== Object.keys(index).sort().join()) throw new Error(`test/fixtures/${vendor}: fixtures.json and the body files differ`);
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && f !== 'fixtures.json')
+    .sort();
+  if (files.join() !== Object.keys(index).sort().join())
+    throw new Error(`test/fixtures/${vendor}: fixtures.json and the body files differ`);
   return new Map(
     files.map((name) => {
       const meta = index[name];
-      if (!meta.source || !meta.endpoint || !Number.isInteger(meta.status)) throw new Error(`test/fixtures/${vendor}/${name}: no source, endpoint or status`);
+      if (!meta.source || !meta.endpoint || !Number.isInteger(meta.status))
+        throw new Error(`test/fixtures/${vendor}/${name}: no source, endpoint or status`);
       return [name, { ...meta, name, body: JSON.parse(readFileSync(join(dir, name), 'utf8')) }];
     }),
   );
@@ -43,7 +47,9 @@ export function loadFixtures(vendor: ProviderName): Map<string, Fixture> {
  * so an adapter reads a documented body over real HTTP through its own client, schema
  * and mapper. Retries are off: an error fixture is answered once.
  */
-export async function startFixtureVendor(vendor: ProviderName): Promise<{ emulator: Emulator; serve(fixture: Fixture): void; common: (path: string) => VendorCommonConfig }> {
+export async function startFixtureVendor(
+  vendor: ProviderName,
+): Promise<{ emulator: Emulator; serve(fixture: Fixture): void; common: (path: string) => VendorCommonConfig }> {
   let answer: EmulatorResponse = { status: 500, body: { error: 'no fixture served' } };
   const emulator = await startEmulator({
     vendor,

@@ -3,7 +3,10 @@ import { request } from 'undici';
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   headers: Record<string, string | string[] | undefined>;
-  body: { data?: T | null; errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string; provider?: string } }> };
+  body: {
+    data?: T | null;
+    errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string; provider?: string } }>;
+  };
   raw: string;
 }
 

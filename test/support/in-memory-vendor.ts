@@ -79,7 +79,19 @@ export interface RecordingShape {
 /** A recording of `provider` with the given id, times, status and session; the rest is fixed. */
 export function recordingOf(provider: ProviderName, id: string, shape: RecordingShape): RecordingData {
   return {
-    provider, key: [id], nativeId: id, status: shape.status, providerStatus: shape.status.toLowerCase(), format: null, durationSecs: null,
-    sizeBytes: null, channels: null, startedAt: shape.startedAt, endedAt: null, createdAt: shape.createdAt, sessionKey: [shape.session], storage: null,
+    provider,
+    key: [id],
+    nativeId: id,
+    status: shape.status,
+    providerStatus: shape.status.toLowerCase(),
+    format: null,
+    durationSecs: null,
+    sizeBytes: null,
+    channels: null,
+    startedAt: shape.startedAt,
+    endedAt: null,
+    createdAt: shape.createdAt,
+    sessionKey: [shape.session],
+    storage: null,
   };
 }

@@ -10,7 +10,13 @@ export interface Received {
 
 /** A graphql-ws client (subprotocol graphql-transport-ws) against `<url>/graphql`. */
 export function wsClient(baseUrl: string, connectionParams?: Record<string, unknown>): Client {
-  return createWsClient({ url: `${baseUrl.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: true });
+  return createWsClient({
+    url: `${baseUrl.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams,
+    retryAttempts: 0,
+    lazy: true,
+  });
 }
 
 /** Subscribes and collects what arrives; `stop()` unsubscribes. */
@@ -33,7 +39,12 @@ export function collectWs(client: Client, query: string, variables?: Record<stri
 }
 
 /** A graphql-sse client (distinct connections mode) against `<url>/graphql/stream`. */
-export function collectSse(baseUrl: string, query: string, headers: Record<string, string> = {}, variables?: Record<string, unknown>): Received & { stop(): void } {
+export function collectSse(
+  baseUrl: string,
+  query: string,
+  headers: Record<string, string> = {},
+  variables?: Record<string, unknown>,
+): Received & { stop(): void } {
   const client = createSseClient({ url: `${baseUrl}/graphql/stream`, headers, retryAttempts: 0 });
   const received: Received = { results: [], completed: false };
   const stop = client.subscribe(

@@ -131,7 +131,11 @@ export function listingFixture<S extends { emulator: Emulator }>(
  * A malformed position is BAD_USER_INPUT from this vendor, both where the timeline (src/timeline)
  * parses a cursor and where listRecordings reads it, and no vendor call is made.
  */
-export async function expectPositionRefused(f: ListingFixture<{ emulator: Emulator }>, after: ListPosition, filter: ListFilter = {}): Promise<void> {
+export async function expectPositionRefused(
+  f: ListingFixture<{ emulator: Emulator }>,
+  after: ListPosition,
+  filter: ListFilter = {},
+): Promise<void> {
   const refusal = { code: ErrorCode.BAD_USER_INPUT, provider: f.provider.name };
   expect(() => f.provider.parseListPosition(after, filter)).toThrow(expect.objectContaining(refusal));
   await expect(f.provider.listRecordings({ filter, limit: 5, after }, {})).rejects.toMatchObject(refusal);

@@ -11,7 +11,11 @@ export const sign5 = {
   }),
   signalwireForm: (key: string, url: string, params: Record<string, string>) => ({
     'x-signalwire-signature': createHmac('sha1', key)
-      .update(Object.keys(params).sort().reduce((text, name) => text + name + params[name], url))
+      .update(
+        Object.keys(params)
+          .sort()
+          .reduce((text, name) => text + name + params[name], url),
+      )
       .digest('base64'),
   }),
   zoom: (token: string, ts: string, body: string) => ({

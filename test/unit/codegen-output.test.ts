@@ -5,7 +5,10 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 const CLI_DIR = join(ROOT, 'node_modules', '@graphql-codegen', 'cli');
-const BIN = join(CLI_DIR, (JSON.parse(readFileSync(join(CLI_DIR, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['graphql-codegen']);
+const BIN = join(
+  CLI_DIR,
+  (JSON.parse(readFileSync(join(CLI_DIR, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['graphql-codegen'],
+);
 
 /**
  * Runs GraphQL Code Generator's own check mode in `cwd`: it generates in memory from
@@ -31,7 +34,8 @@ describe('src/clients/generated (GraphQL Code Generator output)', () => {
   it('is found stale once the schema changes and codegen has not been run', () => {
     const dir = mkdtempSync(join(tmpdir(), 'codegen-check-'));
     try {
-      for (const path of ['codegen.yml', 'schema', 'src/clients/operations', 'src/clients/generated']) cpSync(join(ROOT, path), join(dir, path), { recursive: true });
+      for (const path of ['codegen.yml', 'schema', 'src/clients/operations', 'src/clients/generated'])
+        cpSync(join(ROOT, path), join(dir, path), { recursive: true });
       symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
       expect(codegenCheck(dir).status).toBe(0);
       // A new enum value the Recording operation's result type must now admit.

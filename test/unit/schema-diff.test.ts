@@ -20,7 +20,14 @@ describe('npm run schema:diff (scripts/schema-diff.ts)', () => {
   });
 
   it('flags a removed field as breaking, and says to deprecate first', async () => {
-    const changes = await diffSchemas(CURRENT, edit(CURRENT, '  nativeId: ID!\n  provider: Provider!\n\n  """The vendor\'s raw status value."""', '  provider: Provider!\n\n  """The vendor\'s raw status value."""'));
+    const changes = await diffSchemas(
+      CURRENT,
+      edit(
+        CURRENT,
+        '  nativeId: ID!\n  provider: Provider!\n\n  """The vendor\'s raw status value."""',
+        '  provider: Provider!\n\n  """The vendor\'s raw status value."""',
+      ),
+    );
     expect(paths(changes.breaking)).toEqual(['Recording.nativeId']);
     const report = formatSchemaChanges(changes, 'HEAD');
     expect(report).toMatch(/^BREAKING \(1\):\n {2}- Field 'nativeId' was removed from object type 'Recording'/m);
@@ -43,7 +50,14 @@ describe('npm run schema:diff (scripts/schema-diff.ts)', () => {
   });
 
   it('passes an added optional field as safe', async () => {
-    const changes = await diffSchemas(CURRENT, edit(CURRENT, '  startedAt: DateTimeISO\n  status: RecordingStatus!', '  startedAt: DateTimeISO\n  status: RecordingStatus!\n  title: String'));
+    const changes = await diffSchemas(
+      CURRENT,
+      edit(
+        CURRENT,
+        '  startedAt: DateTimeISO\n  status: RecordingStatus!',
+        '  startedAt: DateTimeISO\n  status: RecordingStatus!\n  title: String',
+      ),
+    );
     expect(changes.breaking).toEqual([]);
     expect(changes.dangerous).toEqual([]);
     expect(paths(changes.safe)).toEqual(['Recording.title']);
@@ -51,21 +65,32 @@ describe('npm run schema:diff (scripts/schema-diff.ts)', () => {
   });
 
   it('passes an added optional argument (dangerous, not breaking) and flags an added required one', async () => {
-    const optional = await diffSchemas(CURRENT, edit(CURRENT, 'validForSecs: Int = 3600\n', 'validForSecs: Int = 3600\n    inline: Boolean\n'));
+    const optional = await diffSchemas(
+      CURRENT,
+      edit(CURRENT, 'validForSecs: Int = 3600\n', 'validForSecs: Int = 3600\n    inline: Boolean\n'),
+    );
     expect(optional.breaking).toEqual([]);
     expect(paths(optional.dangerous)).toEqual(['Recording.accessLink.inline']);
-    const required = await diffSchemas(CURRENT, edit(CURRENT, 'validForSecs: Int = 3600\n', 'validForSecs: Int = 3600\n    inline: Boolean!\n'));
+    const required = await diffSchemas(
+      CURRENT,
+      edit(CURRENT, 'validForSecs: Int = 3600\n', 'validForSecs: Int = 3600\n    inline: Boolean!\n'),
+    );
     expect(paths(required.breaking)).toEqual(['Recording.accessLink.inline']);
   });
 
   it('flags a removed type as breaking, even one a client reaches only through an interface', async () => {
-    const before = 'type Query { node(id: ID!): Node }\ninterface Node { id: ID! }\ntype A implements Node { id: ID! }\ntype B implements Node { id: ID! }\n';
+    const before =
+      'type Query { node(id: ID!): Node }\ninterface Node { id: ID! }\ntype A implements Node { id: ID! }\ntype B implements Node { id: ID! }\n';
     const changes = await diffSchemas(before, before.replace('type B implements Node { id: ID! }\n', ''));
     expect(paths(changes.breaking)).toEqual(['B']);
   });
 
   it('lets a field go once the base schema has deprecated it (deprecate, release, then remove)', async () => {
-    const deprecated = edit(CURRENT, '  nativeId: ID!\n  provider: Provider!', '  nativeId: ID! @deprecated(reason: "Use id.")\n  provider: Provider!');
+    const deprecated = edit(
+      CURRENT,
+      '  nativeId: ID!\n  provider: Provider!',
+      '  nativeId: ID! @deprecated(reason: "Use id.")\n  provider: Provider!',
+    );
     const deprecating = await diffSchemas(CURRENT, deprecated);
     expect(deprecating.breaking).toEqual([]);
     const removing = await diffSchemas(deprecated, edit(deprecated, '  nativeId: ID! @deprecated(reason: "Use id.")\n', ''));

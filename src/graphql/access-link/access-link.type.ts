@@ -10,7 +10,10 @@ export class AccessLinkType {
   @Field(() => Date, { nullable: true, description: 'When the vendor stops honouring the link; null only when it never expires.' })
   expiresAt!: Date | null;
 
-  @Field(() => Int, { nullable: true, description: 'Seconds of validity the vendor actually granted (may differ from what was asked); null when it never expires.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Seconds of validity the vendor actually granted (may differ from what was asked); null when it never expires.',
+  })
   validForSecs!: number | null;
 
   @Field(() => MediaFormatEnum, { nullable: true })

@@ -15,6 +15,7 @@ export function isValidForSecs(secs: unknown): secs is number {
 /** The validity `accessLink` uses for its argument: the default for null, BAD_USER_INPUT out of bounds. */
 export function checkValidForSecs(validForSecs: number | null | undefined): number {
   const secs = validForSecs ?? DEFAULT_VALID_FOR_SECS;
-  if (!isValidForSecs(secs)) throw new BadUserInputError(`validForSecs must be between ${MIN_VALID_FOR_SECS} and ${MAX_VALID_FOR_SECS}; got ${secs}.`);
+  if (!isValidForSecs(secs))
+    throw new BadUserInputError(`validForSecs must be between ${MIN_VALID_FOR_SECS} and ${MAX_VALID_FOR_SECS}; got ${secs}.`);
   return secs;
 }

@@ -40,7 +40,11 @@ export class RecordingEventResolver {
       'Recording events as the vendors push them (verified webhooks), over WebSocket (graphql-transport-ws) on /graphql or SSE on /graphql/stream. At most once per subscriber; a subscriber that falls behind is ended with SUBSCRIBER_TOO_SLOW.',
     subscribe: ({ args, context }: SubscribeResolverData<unknown, { filter?: RecordingEventFilterInput | null }, GraphQLContext>) => {
       const live = context.subscription;
-      if (!live) throw new CodedError(ErrorCode.BAD_USER_INPUT, 'Subscriptions run over WebSocket (graphql-transport-ws) on /graphql or SSE on /graphql/stream.');
+      if (!live)
+        throw new CodedError(
+          ErrorCode.BAD_USER_INPUT,
+          'Subscriptions run over WebSocket (graphql-transport-ws) on /graphql or SSE on /graphql/stream.',
+        );
       // The filter is checked (a malformed session id is BAD_USER_INPUT) before subscribing.
       return live.events.subscribe(eventFilter(args.filter, context));
     },
@@ -51,7 +55,10 @@ export class RecordingEventResolver {
     @Arg('filter', () => RecordingEventFilterInput, { nullable: true }) _filter?: RecordingEventFilterInput | null,
   ): RecordingEventRoot {
     if (item === OVERFLOW) {
-      throw new CodedError(ErrorCode.SUBSCRIBER_TOO_SLOW, 'This subscription fell too far behind the events and was ended; subscribe again (events in between are not replayed).');
+      throw new CodedError(
+        ErrorCode.SUBSCRIBER_TOO_SLOW,
+        'This subscription fell too far behind the events and was ended; subscribe again (events in between are not replayed).',
+      );
     }
     let loaders: Loaders | undefined;
     return {
@@ -69,7 +76,8 @@ export class RecordingEventResolver {
 
   @FieldResolver(() => RecordingType, {
     nullable: true,
-    description: 'The recording as `Query.recording` returns it, loaded when selected; null when the event names none, or it is gone (DELETED).',
+    description:
+      'The recording as `Query.recording` returns it, loaded when selected; null when the event names none, or it is gone (DELETED).',
   })
   async recording(@Root() event: RecordingEventRoot, @Ctx() ctx: GraphQLContext): Promise<RecordingData | null> {
     if (!event.recordingId) return null;

@@ -50,14 +50,20 @@ export function planListing(filter: RecordingFilterInput | null | undefined, fir
   }
 
   const wanted: readonly ProviderName[] = session ? [session.provider] : (providers ?? PROVIDER_NAMES);
-  const base: ListFilter = { ...(startedAfter ? { startedAfter } : {}), ...(startedBefore ? { startedBefore } : {}), ...(statuses ? { statuses } : {}) };
+  const base: ListFilter = {
+    ...(startedAfter ? { startedAfter } : {}),
+    ...(startedBefore ? { startedBefore } : {}),
+    ...(statuses ? { statuses } : {}),
+  };
   const sources: TimelineSource[] = [];
   const unconfigured: CodedError[] = [];
   for (const name of PROVIDER_NAMES.filter((p) => wanted.includes(p))) {
     const provider = registry[name];
     if (provider) sources.push({ provider, filter: session ? { ...base, sessionKey: session.segments } : base });
     else if (providers) {
-      unconfigured.push(new CodedError(ErrorCode.PROVIDER_NOT_CONFIGURED, `${PROVIDER_LABELS[name]} is not configured on this server.`, name));
+      unconfigured.push(
+        new CodedError(ErrorCode.PROVIDER_NOT_CONFIGURED, `${PROVIDER_LABELS[name]} is not configured on this server.`, name),
+      );
     }
   }
   return {

@@ -16,7 +16,8 @@ export class ListingResolver {
   })
   async recordings(
     @Arg('filter', () => RecordingFilterInput, { nullable: true }) filter: RecordingFilterInput | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_FIRST, description: `How many, 1..${MAX_FIRST}.` }) first: number | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_FIRST, description: `How many, 1..${MAX_FIRST}.` })
+    first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'A cursor from a previous page of the same filter.' }) after: string | null,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
@@ -26,7 +27,8 @@ export class ListingResolver {
 
     const path = responsePathAsArray(info.path);
     for (const error of plan.unconfigured) ctx.partialErrors.push({ path, error });
-    for (const { provider, error } of page.failures) ctx.partialErrors.push({ path, error: attributeToProvider(provider, error, 'listing recordings') });
+    for (const { provider, error } of page.failures)
+      ctx.partialErrors.push({ path, error: attributeToProvider(provider, error, 'listing recordings') });
     // `session`, `accessLink` and `node(id:)` on a listed recording need no get of it.
     for (const { recording } of page.edges) ctx.loaders.recording.prime(recordingGlobalId(recording), recording);
 

@@ -9,7 +9,7 @@ export class RecordingConnectionType {
   @Field(() => [RecordingEdgeType])
   edges!: RecordingEdgeType[];
 
-  @Field(() => [RecordingType], { description: 'The edges\' nodes, for clients that need no cursor per recording.' })
+  @Field(() => [RecordingType], { description: "The edges' nodes, for clients that need no cursor per recording." })
   nodes!: RecordingData[];
 
   @Field(() => PageInfoType)

@@ -6,7 +6,10 @@ import { ProviderEnum, RecordingStatusEnum } from '../enums';
 /** What `Query.recordings` lists; every field narrows it, and each is pushed down to the vendors. */
 @InputType('RecordingFilter', { description: 'Narrows `Query.recordings`; all given fields must match.' })
 export class RecordingFilterInput {
-  @Field(() => [ProviderEnum], { nullable: true, description: 'Only these vendors; the others are not called. Default: every configured vendor.' })
+  @Field(() => [ProviderEnum], {
+    nullable: true,
+    description: 'Only these vendors; the others are not called. Default: every configured vendor.',
+  })
   providers?: ProviderName[] | null;
 
   @Field(() => [RecordingStatusEnum], { nullable: true, description: 'Only recordings in one of these statuses.' })

@@ -18,7 +18,11 @@ function loadNode(id: string, ctx: GraphQLContext, info: GraphQLResolveInfo): Pr
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by global id (Relay).' })
-  node(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<RecordingData | SessionData> {
+  node(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<RecordingData | SessionData> {
     return loadNode(id, ctx, info);
   }
 
@@ -26,7 +30,11 @@ export class NodeResolver {
     nullable: 'items',
     description: `Objects by global id, in order; a failed one is null with an error at its index. At most ${MAX_NODES} ids.`,
   })
-  async nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Array<RecordingData | SessionData | Error>> {
+  async nodes(
+    @Arg('ids', () => [ID]) ids: string[],
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Array<RecordingData | SessionData | Error>> {
     if (ids.length > MAX_NODES) throw new BadUserInputError(`nodes takes at most ${MAX_NODES} ids; got ${ids.length}.`);
     // An Error in a slot becomes that index's null plus an error at its path (graphql-js).
     return Promise.all(

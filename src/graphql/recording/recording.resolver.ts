@@ -20,7 +20,10 @@ const SESSION_REF_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'na
 
 @Resolver(() => RecordingType)
 export class RecordingResolver {
-  @Query(() => RecordingType, { nullable: true, description: 'A recording by global id; null with a NOT_FOUND error when the vendor has none.' })
+  @Query(() => RecordingType, {
+    nullable: true,
+    description: 'A recording by global id; null with a NOT_FOUND error when the vendor has none.',
+  })
   recording(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<RecordingData> {
     return loadRecording(resolveId(id, ctx.providers, 'Recording').canonical, ctx, info);
   }
@@ -41,10 +44,16 @@ export class RecordingResolver {
   }
 
   @FieldResolver(() => SessionType, { nullable: true, description: 'The session the recording belongs to.' })
-  async session(@Root() recording: RecordingData, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<SessionData | SessionRef | null> {
+  async session(
+    @Root() recording: RecordingData,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<SessionData | SessionRef | null> {
     if (!recording.sessionKey) return null;
     // What the recording already says is free; the session is loaded only for a field it alone has.
-    const ref = selectsOnly(info, 'Session', SESSION_REF_FIELDS) ? ctx.providers[recording.provider]?.sessionRef(recording.sessionKey) : null;
+    const ref = selectsOnly(info, 'Session', SESSION_REF_FIELDS)
+      ? ctx.providers[recording.provider]?.sessionRef(recording.sessionKey)
+      : null;
     return ref ?? ctx.loaders.session.load(encodeGlobalId('Session', recording.provider, recording.sessionKey));
   }
 
@@ -55,7 +64,11 @@ export class RecordingResolver {
   })
   async accessLink(
     @Root() recording: RecordingData,
-    @Arg('validForSecs', () => Int, { defaultValue: DEFAULT_VALID_FOR_SECS, nullable: true, description: `Requested validity, ${MIN_VALID_FOR_SECS}..${MAX_VALID_FOR_SECS} seconds.` })
+    @Arg('validForSecs', () => Int, {
+      defaultValue: DEFAULT_VALID_FOR_SECS,
+      nullable: true,
+      description: `Requested validity, ${MIN_VALID_FOR_SECS}..${MAX_VALID_FOR_SECS} seconds.`,
+    })
     validForSecs: number | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AccessLinkData | null> {

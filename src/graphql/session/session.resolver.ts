@@ -9,7 +9,10 @@ import { SessionType } from './session.type';
 
 @Resolver(() => SessionType)
 export class SessionResolver {
-  @Query(() => SessionType, { nullable: true, description: 'A session by global id; null with a NOT_FOUND error when the vendor has none.' })
+  @Query(() => SessionType, {
+    nullable: true,
+    description: 'A session by global id; null with a NOT_FOUND error when the vendor has none.',
+  })
   session(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<SessionData> {
     return ctx.loaders.session.load(resolveId(id, ctx.providers, 'Session').canonical);
   }

@@ -37,25 +37,37 @@ export class BirdClient {
 
   constructor(config: BirdConfig, rateStore?: RateStore) {
     this.workspaceId = config.workspaceId;
-    this.http = vendorHttpFor('bird', config, {
-      // https://docs.bird.com/api/api-access/common-api-usage: `Authorization: AccessKey <key>`
-      headers: () => ({ authorization: `AccessKey ${config.accessKey}` }),
-      toError: toBirdError,
-    }, rateStore);
+    this.http = vendorHttpFor(
+      'bird',
+      config,
+      {
+        // https://docs.bird.com/api/api-access/common-api-usage: `Authorization: AccessKey <key>`
+        headers: () => ({ authorization: `AccessKey ${config.accessKey}` }),
+        toError: toBirdError,
+      },
+      rateStore,
+    );
   }
 
   /** GET /workspaces/{workspaceId}/recordings/{recordingId} — https://docs.bird.com/api/voice-api/recordings-api/get-a-recording */
   async getRecording(id: string, ctx: CallContext): Promise<BirdRecording> {
-    const body = await this.http.getJson(encodePath`/workspaces/${this.workspaceId}/recordings/${id}`, undefined, ctx, '/workspaces/{workspaceId}/recordings/{recordingId}');
+    const body = await this.http.getJson(
+      encodePath`/workspaces/${this.workspaceId}/recordings/${id}`,
+      undefined,
+      ctx,
+      '/workspaces/{workspaceId}/recordings/{recordingId}',
+    );
     return parseWire('bird', BirdRecordingSchema, body, 'recording');
   }
 
   /** GET /workspaces/{workspaceId}/recordings — https://docs.bird.com/api/voice-api/recordings-api/list-recordings */
-  async listRecordings(
-    params: BirdListParams,
-    ctx: CallContext,
-  ): Promise<BirdRecordingList> {
-    const body = await this.http.getJson(encodePath`/workspaces/${this.workspaceId}/recordings`, params, ctx, '/workspaces/{workspaceId}/recordings');
+  async listRecordings(params: BirdListParams, ctx: CallContext): Promise<BirdRecordingList> {
+    const body = await this.http.getJson(
+      encodePath`/workspaces/${this.workspaceId}/recordings`,
+      params,
+      ctx,
+      '/workspaces/{workspaceId}/recordings',
+    );
     return parseWire('bird', BirdRecordingListSchema, body, 'recording list');
   }
 
@@ -83,7 +95,12 @@ export class BirdClient {
    * AccessKey header to S3.
    */
   getMediaRedirect(id: string, ctx: CallContext): Promise<RedirectResponse> {
-    return this.http.getRedirect(encodePath`/workspaces/${this.workspaceId}/recordings/${id}.mp3`, undefined, ctx, '/workspaces/{workspaceId}/recordings/{recordingId}.mp3');
+    return this.http.getRedirect(
+      encodePath`/workspaces/${this.workspaceId}/recordings/${id}.mp3`,
+      undefined,
+      ctx,
+      '/workspaces/{workspaceId}/recordings/{recordingId}.mp3',
+    );
   }
 
   /** The vendor's circuit breaker, for /readyz and /metrics. */

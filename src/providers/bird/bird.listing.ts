@@ -22,7 +22,6 @@ const PositionSchema = z
   })
   .refine((p) => p.taken === 0 || (p.limit !== undefined && p.taken <= p.limit));
 
-
 /**
  * The timeline filter pushed down to GET /workspaces/{ws}/recordings (list-recordings
  * OpenAPI): the session's `sourceId` (its source, call or conference, is checked locally),
@@ -62,7 +61,8 @@ export function createBirdListing({ client }: { client: BirdClient }): Pick<Reco
     const pageToken = from?.pageToken ?? undefined;
     const page = await client.listRecordings({ ...params, pageToken }, ctx);
     const nextToken = page.nextPageToken || null;
-    if (nextToken !== null && (nextToken === pageToken || nextToken.length > MAX_PAGE_TOKEN)) throw badResponse('bird', 'recording list repeats its page token or sends an oversized one');
+    if (nextToken !== null && (nextToken === pageToken || nextToken.length > MAX_PAGE_TOKEN))
+      throw badResponse('bird', 'recording list repeats its page token or sends an oversized one');
     return pageOfRecordings<ListPosition>((page.results ?? []).map(mapBirdRecording), {
       skip: from?.taken ?? 0,
       filter,

@@ -1,4 +1,12 @@
-import type { AccessLinkData, RecordingData, RecordingStatus, SessionData, SessionKind, SessionRef, StorageConfigData } from '../../domain/model';
+import type {
+  AccessLinkData,
+  RecordingData,
+  RecordingStatus,
+  SessionData,
+  SessionKind,
+  SessionRef,
+  StorageConfigData,
+} from '../../domain/model';
 import { badResponse } from '../../errors/provider-error';
 import { UUID } from '../../ids/segment-rules';
 import { mediaFormatOf } from '../shared/formats';
@@ -145,7 +153,8 @@ export function mapBirdAccessLink(redirect: { status: number; location: string |
   const signedAt = amzDateMs(url.searchParams.get('X-Amz-Date'));
   const expiresRaw = url.searchParams.get('X-Amz-Expires');
   const lifetimeSecs = expiresRaw && /^\d{1,7}$/.test(expiresRaw) ? Number(expiresRaw) : null;
-  if (signedAt === null || lifetimeSecs === null) throw badResponse('bird', 'presigned URL without a readable X-Amz-Date and X-Amz-Expires');
+  if (signedAt === null || lifetimeSecs === null)
+    throw badResponse('bird', 'presigned URL without a readable X-Amz-Date and X-Amz-Expires');
   const expiresAt = new Date(signedAt + lifetimeSecs * 1000);
   const left = Math.floor((expiresAt.getTime() - nowMs) / 1000);
   return {

@@ -22,7 +22,9 @@ import {
  */
 export function birdSignature(signingKey: string, timestamp: string, url: string, rawBody: Buffer): Buffer {
   const bodyDigest = createHash('sha256').update(rawBody).digest();
-  return createHmac('sha256', signingKey).update(Buffer.concat([Buffer.from(`${timestamp}\n${url}\n`), bodyDigest])).digest();
+  return createHmac('sha256', signingKey)
+    .update(Buffer.concat([Buffer.from(`${timestamp}\n${url}\n`), bodyDigest]))
+    .digest();
 }
 
 export function verifyBird(request: WebhookRequest, signingKey: string): WebhookVerdict {
@@ -34,7 +36,11 @@ export function verifyBird(request: WebhookRequest, signingKey: string): Webhook
   }
   if (!withinWindow(timestamp, request.now, request.toleranceSecs)) return { ok: false, reason: 'STALE_TIMESTAMP' };
   const requestId = request.headers['messagebird-request-id'];
-  return { ok: true, deliveryId: requestId ? `id:${requestId}` : deliveryDigest(timestamp, signature), rememberMs: timedReplayMemoryMs(request.toleranceSecs) };
+  return {
+    ok: true,
+    deliveryId: requestId ? `id:${requestId}` : deliveryDigest(timestamp, signature),
+    rememberMs: timedReplayMemoryMs(request.toleranceSecs),
+  };
 }
 
 /**
@@ -53,7 +59,10 @@ export function normaliseBird(request: WebhookRequest): WebhookOutcome {
   const callId = str(body.payload.callId) ?? str(body.payload.id);
   if (status !== 'completed' || !callId) return NOTHING;
   const occurredAt = isoFromDate(body.payload.endedAt ?? body.payload.updatedAt, request.now);
-  return { events: [], refresh: [{ provider: 'bird', sessionKey: ['call', callId], occurredAt, providerEvent: `${providerEvent}:completed` }] };
+  return {
+    events: [],
+    refresh: [{ provider: 'bird', sessionKey: ['call', callId], occurredAt, providerEvent: `${providerEvent}:completed` }],
+  };
 }
 
 export function birdWebhook(signingKey: string): VendorWebhook {

@@ -29,7 +29,6 @@ export function createBirdProvider(config: BirdConfig, deps: ProviderDeps = {}):
   const listSource = (sourceId: string, ctx: CallContext): Promise<BirdRecording[]> =>
     collectPages('bird', client.recordingPages({ sourceId }, ctx), ctx, { idOf: (r) => r.id });
 
-
   /** The media redirect needs only the recording's id: memoized per request, so a prefetch and the later load share one call. */
   function mediaRedirect(id: string, ctx: CallContext) {
     return memoCall(ctx, `bird:media:${id}`, () => client.getMediaRedirect(id, ctx));

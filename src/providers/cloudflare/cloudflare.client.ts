@@ -66,11 +66,16 @@ export class CloudflareClient {
 
   constructor(config: CloudflareConfig, rateStore?: RateStore) {
     this.app = encodePath`/accounts/${config.accountId}/realtime/kit/${config.appId}`;
-    this.http = vendorHttpFor('cloudflare', config, {
-      // developers.cloudflare.com/fundamentals/api/get-started/create-token: `Authorization: Bearer <API token>`
-      headers: () => ({ authorization: `Bearer ${config.apiToken}` }),
-      toError: toCloudflareError,
-    }, rateStore);
+    this.http = vendorHttpFor(
+      'cloudflare',
+      config,
+      {
+        // developers.cloudflare.com/fundamentals/api/get-started/create-token: `Authorization: Bearer <API token>`
+        headers: () => ({ authorization: `Bearer ${config.apiToken}` }),
+        toError: toCloudflareError,
+      },
+      rateStore,
+    );
   }
 
   /**

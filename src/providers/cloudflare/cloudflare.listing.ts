@@ -86,7 +86,10 @@ export interface CloudflareListingDeps {
  * filter) meeting_id pushed down; everything is checked locally too. No session filter
  * exists: the session's details give its meeting, whose list is kept to the session.
  */
-export function createCloudflareListing({ client, sessionDetails }: CloudflareListingDeps): Pick<RecordingProvider, 'listRecordings' | 'parseListPosition'> {
+export function createCloudflareListing({
+  client,
+  sessionDetails,
+}: CloudflareListingDeps): Pick<RecordingProvider, 'listRecordings' | 'parseListPosition'> {
   /** The session's meeting, or null when the session does not exist (nothing to list). */
   async function meetingOf(sessionId: string, ctx: CallContext): Promise<string | null> {
     try {

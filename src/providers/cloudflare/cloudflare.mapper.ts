@@ -1,4 +1,13 @@
-import type { AccessLinkData, KnownLink, RecordingData, RecordingStatus, SessionData, SessionRef, StorageConfigData, StorageKind } from '../../domain/model';
+import type {
+  AccessLinkData,
+  KnownLink,
+  RecordingData,
+  RecordingStatus,
+  SessionData,
+  SessionRef,
+  StorageConfigData,
+  StorageKind,
+} from '../../domain/model';
 import { badResponse } from '../../errors/provider-error';
 import { UUID } from '../../ids/segment-rules';
 import { extensionOf, mediaFormatOf } from '../shared/formats';
@@ -7,7 +16,12 @@ import { providerManagedStorage } from '../shared/storage';
 import { parseDate, secondsBetween } from '../shared/times';
 import { isHttpUrl } from '../shared/urls';
 import type { z } from 'zod';
-import type { CloudflareRecording, CloudflareSession, CloudflareSessionEnvelopeSchema, CloudflareStorageConfig } from './cloudflare.api-types';
+import type {
+  CloudflareRecording,
+  CloudflareSession,
+  CloudflareSessionEnvelopeSchema,
+  CloudflareStorageConfig,
+} from './cloudflare.api-types';
 
 /**
  * RealtimeKit `status` -> RecordingStatus (docs/vendors/cloudflare.md#statuses). PAUSED is in

@@ -30,8 +30,9 @@ export function createCloudflareProvider(config: CloudflareConfig, deps: Provide
   const now = deps.now ?? Date.now;
 
   const listMeeting = (meetingId: string, ctx: CallContext): Promise<CloudflareRecording[]> =>
-    collectPages('cloudflare', client.recordingPages({ meeting_id: meetingId, per_page: CLOUDFLARE_PER_PAGE }, ctx), ctx, { idOf: (r) => r.id });
-
+    collectPages('cloudflare', client.recordingPages({ meeting_id: meetingId, per_page: CLOUDFLARE_PER_PAGE }, ctx), ctx, {
+      idOf: (r) => r.id,
+    });
 
   const sessionDetails = (id: string, ctx: CallContext): Promise<CloudflareSession> =>
     memoCall(ctx, `cloudflare:session:${id}`, () => client.getSession(id, ctx));

@@ -29,11 +29,16 @@ export class DailyClient {
   private readonly http: VendorHttp;
 
   constructor(config: DailyConfig, rateStore?: RateStore) {
-    this.http = vendorHttpFor('daily', config, {
-      // https://docs.daily.co/docs/rest-api: `Authorization: Bearer <DAILY_API_KEY>`
-      headers: () => ({ authorization: `Bearer ${config.apiKey}` }),
-      toError: toDailyError,
-    }, rateStore);
+    this.http = vendorHttpFor(
+      'daily',
+      config,
+      {
+        // https://docs.daily.co/docs/rest-api: `Authorization: Bearer <DAILY_API_KEY>`
+        headers: () => ({ authorization: `Bearer ${config.apiKey}` }),
+        toError: toDailyError,
+      },
+      rateStore,
+    );
   }
 
   /** GET /recordings/{recording_id} — https://docs.daily.co/reference/rest-api/recordings/get-recording */
@@ -70,7 +75,12 @@ export class DailyClient {
 
   /** GET /recordings/{id}/access-link — https://docs.daily.co/reference/rest-api/recordings/get-recording-link */
   async getAccessLink(id: string, validForSecs: number, ctx: CallContext): Promise<DailyAccessLink> {
-    const body = await this.http.getJson(encodePath`/recordings/${id}/access-link`, { valid_for_secs: validForSecs }, ctx, '/recordings/{id}/access-link');
+    const body = await this.http.getJson(
+      encodePath`/recordings/${id}/access-link`,
+      { valid_for_secs: validForSecs },
+      ctx,
+      '/recordings/{id}/access-link',
+    );
     return parseWire('daily', DailyAccessLinkSchema, body, 'access link');
   }
 

@@ -15,7 +15,13 @@ import { DAILY_LIST_LIMIT, type DailyClient } from './daily.client';
  * would otherwise end the timeline there for good); it goes into a query parameter only,
  * encoded, so it is checked for length, slashes and control characters alone.
  */
-const PositionSchema = z.strictObject({ startingAfter: z.string().min(1).max(1024).refine((id) => !/[/\\]/.test(id) && ![...id].some((c) => c < ' ' || c === '\x7f')) });
+const PositionSchema = z.strictObject({
+  startingAfter: z
+    .string()
+    .min(1)
+    .max(1024)
+    .refine((id) => !/[/\\]/.test(id) && ![...id].some((c) => c < ' ' || c === '\x7f')),
+});
 
 export interface DailyListingDeps {
   client: DailyClient;

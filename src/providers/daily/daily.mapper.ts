@@ -52,9 +52,7 @@ export function mapDailyRecording(rec: DailyRecording): RecordingData {
     sessionKey: dailySessionKey(rec),
     // The recording object names its storage key, not the bucket: the bucket is a domain or
     // room setting (recordings_bucket) that the recording does not carry.
-    storage: rec.s3key
-      ? providerManagedStorage({ path: rec.s3key })
-      : null,
+    storage: rec.s3key ? providerManagedStorage({ path: rec.s3key }) : null,
   };
 }
 
@@ -115,7 +113,10 @@ function grantedSecs(expiresAtMs: number, askedSecs: number, sentAtMs: number): 
  * re-encoding gives a 403 (docs.daily.co/docs/rest-api/access-links). `download_link` can
  * hold an error string instead of a URL (get-recording-link), which is an error here.
  */
-export function mapDailyAccessLink(link: DailyAccessLink, asked: { validForSecs: number; sentAtMs: number; customerBucket?: boolean }): AccessLinkData {
+export function mapDailyAccessLink(
+  link: DailyAccessLink,
+  asked: { validForSecs: number; sentAtMs: number; customerBucket?: boolean },
+): AccessLinkData {
   if (!isHttpUrl(link.download_link)) {
     throw new ProviderError(
       'daily',

@@ -12,7 +12,15 @@ import { createDailyListing } from './daily.listing';
 import { BadUserInputError } from '../../errors/coded-error';
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider-error';
-import { DAILY_CUSTOMER_BUCKET_LINK_SECS, dailySessionRef, inCustomerBucket, inDailyBucket, mapDailyAccessLink, mapDailyRecording, mapDailySession } from './daily.mapper';
+import {
+  DAILY_CUSTOMER_BUCKET_LINK_SECS,
+  dailySessionRef,
+  inCustomerBucket,
+  inDailyBucket,
+  mapDailyAccessLink,
+  mapDailyRecording,
+  mapDailySession,
+} from './daily.mapper';
 
 /**
  * The most list pages one session load reads from a room (DAILY_LIST_LIMIT each: 1,000

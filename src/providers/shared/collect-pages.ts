@@ -42,7 +42,12 @@ export interface CollectOptions<T> {
  *   the request's deadline: BUDGET_EXCEEDED (src/domain/request-budget.ts).
  * Leaving the loop early closes the generator, so no further page is requested.
  */
-export async function collectPages<T>(provider: ProviderName, pages: AsyncIterable<VendorPage<T>>, ctx: CallContext, options: CollectOptions<T>): Promise<T[]> {
+export async function collectPages<T>(
+  provider: ProviderName,
+  pages: AsyncIterable<VendorPage<T>>,
+  ctx: CallContext,
+  options: CollectOptions<T>,
+): Promise<T[]> {
   const { idOf, maxPages = MAX_PAGES_PER_LIST } = options;
   const items: T[] = [];
   const seenItems = new Set<string>();
@@ -65,7 +70,11 @@ export async function collectPages<T>(provider: ProviderName, pages: AsyncIterab
     if (seenPages.has(page.next)) throw badResponse(provider, 'a list page names an earlier page as the next: its paging loops');
     seenPages.add(page.next);
     if (read >= maxPages) {
-      throw options.whenMorePages?.() ?? ctx.budget?.pagesExceeded(provider, maxPages) ?? new BudgetExceededError('pages', `More than ${maxPages} pages to read for one field.`, provider);
+      throw (
+        options.whenMorePages?.() ??
+        ctx.budget?.pagesExceeded(provider, maxPages) ??
+        new BudgetExceededError('pages', `More than ${maxPages} pages to read for one field.`, provider)
+      );
     }
     ctx.budget?.checkDeadline(provider);
   }

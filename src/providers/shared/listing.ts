@@ -30,7 +30,11 @@ export function parsePosition<S extends z.ZodType<ListPosition>>(provider: Provi
 }
 
 /** `parsePosition` as `listRecordings` reads `after`: null is "from the newest". */
-export function readPosition<S extends z.ZodType<ListPosition>>(provider: ProviderName, after: ListPosition | null, schema: S): z.infer<S> | null {
+export function readPosition<S extends z.ZodType<ListPosition>>(
+  provider: ProviderName,
+  after: ListPosition | null,
+  schema: S,
+): z.infer<S> | null {
   return after === null ? null : parsePosition(provider, after, schema);
 }
 
@@ -75,7 +79,11 @@ export function pageOfRecordings<P extends ListPosition>(
  * emptied) is followed once more within the same listRecordings call, never further, so one
  * call costs at most two vendor calls (recording-provider.ts, ListQuery.limit).
  */
-export async function walkSteps<P extends ListPosition>(start: P | null, step: (position: P) => Promise<ListStep<P>>, maxCalls = 2): Promise<ListPage> {
+export async function walkSteps<P extends ListPosition>(
+  start: P | null,
+  step: (position: P) => Promise<ListStep<P>>,
+  maxCalls = 2,
+): Promise<ListPage> {
   const items: ListedRecording[] = [];
   let position = start;
   for (let calls = 0; position && calls < maxCalls && items.length === 0; calls++) {

@@ -9,7 +9,12 @@ import { VendorHttp, type VendorHttpOptions } from '../../http/vendor-http';
  * headers and how its error bodies read). `rateStore`: where the account's rate windows
  * live when replicas share them (ProviderDeps.rateStoreFor).
  */
-export function vendorHttpFor(provider: ProviderName, config: VendorCommonConfig, own: Pick<VendorHttpOptions, 'headers' | 'toError'>, rateStore?: RateStore): VendorHttp {
+export function vendorHttpFor(
+  provider: ProviderName,
+  config: VendorCommonConfig,
+  own: Pick<VendorHttpOptions, 'headers' | 'toError'>,
+  rateStore?: RateStore,
+): VendorHttp {
   return new VendorHttp({
     provider,
     baseUrl: config.baseUrl,

@@ -26,15 +26,26 @@ export function createSignalWireProvider(config: SignalWireConfig, deps: Provide
   const client = new SignalWireClient(config, deps.rateStoreFor?.('signalwire'));
 
   const listSession = (kind: string, sid: string, ctx: CallContext): Promise<SignalWireRecording[]> =>
-    collectPages('signalwire', client.recordingPages(kind === 'conference' ? { ConferenceSid: sid } : { CallSid: sid }, ctx), ctx, { idOf: (r) => r.sid });
-
+    collectPages('signalwire', client.recordingPages(kind === 'conference' ? { ConferenceSid: sid } : { CallSid: sid }, ctx), ctx, {
+      idOf: (r) => r.sid,
+    });
 
   return {
     name: 'signalwire',
 
     validateKey(type, segments, issued) {
       if (type === 'Recording') expectSegments('signalwire', type, segments, [[SID]], issued);
-      else expectSegments('signalwire', type, segments, [[CALL, uuidRule('CallSid')], [CONFERENCE, uuidRule('ConferenceSid')]], issued);
+      else
+        expectSegments(
+          'signalwire',
+          type,
+          segments,
+          [
+            [CALL, uuidRule('CallSid')],
+            [CONFERENCE, uuidRule('ConferenceSid')],
+          ],
+          issued,
+        );
     },
 
     getRecordings(keys, ctx) {

@@ -46,6 +46,11 @@ export type SignalWireRecordingList = z.infer<typeof SignalWireRecordingListSche
 
 /** `{code, message, more_info, status}`; some endpoints send `{errors: [...]}` instead. */
 export const SignalWireErrorSchema = z.union([
-  z.object({ code: z.union([z.number(), z.string()]), message: z.string().nullish(), more_info: z.string().nullish(), status: z.number().nullish() }),
+  z.object({
+    code: z.union([z.number(), z.string()]),
+    message: z.string().nullish(),
+    more_info: z.string().nullish(),
+    status: z.number().nullish(),
+  }),
   z.object({ errors: z.array(z.union([z.string(), z.object({ code: z.union([z.number(), z.string()]).nullish() }).passthrough()])) }),
 ]);

@@ -49,11 +49,16 @@ export class SignalWireClient {
     this.account = encodePath`/Accounts/${config.projectId}`;
     this.apiPath = new URL(config.baseUrl).pathname.replace(/\/+$/, '') || SIGNALWIRE_API_PATH;
     const basic = Buffer.from(`${config.projectId}:${config.apiToken}`).toString('base64');
-    this.http = vendorHttpFor('signalwire', config, {
-      // HTTP Basic project_id:api_token (specs/_shared/auth.tsp).
-      headers: () => ({ authorization: `Basic ${basic}` }),
-      toError: toSignalWireError,
-    }, rateStore);
+    this.http = vendorHttpFor(
+      'signalwire',
+      config,
+      {
+        // HTTP Basic project_id:api_token (specs/_shared/auth.tsp).
+        headers: () => ({ authorization: `Basic ${basic}` }),
+        toError: toSignalWireError,
+      },
+      rateStore,
+    );
   }
 
   /** GET /Accounts/{AccountSid}/Recordings/{Sid}.json — specs/compatibility-api/recordings/main.tsp */
@@ -109,7 +114,11 @@ export class SignalWireClient {
     } catch {
       return false;
     }
-    return path.startsWith(`${this.apiPath}${this.account}/`) && OWN_PATH.test(path) && !path.split('/').some((segment) => segment === '.' || segment === '..');
+    return (
+      path.startsWith(`${this.apiPath}${this.account}/`) &&
+      OWN_PATH.test(path) &&
+      !path.split('/').some((segment) => segment === '.' || segment === '..')
+    );
   }
 
   /**
@@ -132,7 +141,8 @@ export class SignalWireClient {
     const body = await this.http.getJson(path, query, ctx, '/Recordings');
     const page = parseWire('signalwire', SignalWireRecordingListSchema, body, 'recording list');
     const next = page.next_page_uri;
-    if (next && (!this.isOwnPageUri(next) || next === pageUri)) throw badResponse('signalwire', 'next_page_uri outside the API or repeating the page');
+    if (next && (!this.isOwnPageUri(next) || next === pageUri))
+      throw badResponse('signalwire', 'next_page_uri outside the API or repeating the page');
     return page;
   }
 

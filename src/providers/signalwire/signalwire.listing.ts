@@ -69,10 +69,19 @@ export function dateFilterRefusal(pageUri: string, error: unknown): unknown {
 }
 
 /** SignalWire's part of the timeline (`Query.recordings`), over the account's recordings list on the space `spaceUrl`. */
-export function createSignalWireListing({ client, spaceUrl }: { client: SignalWireClient; spaceUrl: string }): Pick<RecordingProvider, 'listRecordings' | 'parseListPosition'> {
+export function createSignalWireListing({
+  client,
+  spaceUrl,
+}: {
+  client: SignalWireClient;
+  spaceUrl: string;
+}): Pick<RecordingProvider, 'listRecordings' | 'parseListPosition'> {
   /** A listing position: the URI of a page (ours, on the space) and how much of it was consumed. */
   const PositionSchema = z.strictObject({
-    page: z.string().max(8_192).refine((uri) => client.isOwnPageUri(uri)),
+    page: z
+      .string()
+      .max(8_192)
+      .refine((uri) => client.isOwnPageUri(uri)),
     taken: z.number().int().min(0).max(SIGNALWIRE_PAGE_SIZE),
   });
 

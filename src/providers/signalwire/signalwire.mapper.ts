@@ -80,7 +80,12 @@ export function mapSignalWireRecording(rec: SignalWireRecording, spaceUrl: strin
 }
 
 /** A call's or conference's recordings; null when it has none. */
-export function mapSignalWireSession(kind: string, sid: string, recordings: readonly SignalWireRecording[], spaceUrl: string): SessionData | null {
+export function mapSignalWireSession(
+  kind: string,
+  sid: string,
+  recordings: readonly SignalWireRecording[],
+  spaceUrl: string,
+): SessionData | null {
   const mine = recordings.filter((r) => (kind === 'conference' ? r.conference_sid === sid : r.call_sid === sid && !r.conference_sid));
   if (mine.length === 0) return null;
   const mapped = mine.map((r) => mapSignalWireRecording(r, spaceUrl));

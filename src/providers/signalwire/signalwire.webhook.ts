@@ -49,7 +49,9 @@ function signedText(url: string, params: Params): string {
 /** base64(HMAC-SHA1(signing key, full URL + sorted name/value pairs)). */
 export function signalWireSignature(signingKey: string, url: string, params: Params | Record<string, string>): string {
   const map: Params = params instanceof Map ? params : new Map(Object.entries(params).map(([k, v]) => [k, [v]]));
-  return createHmac('sha1', signingKey).update(Buffer.from(signedText(url, map), 'utf8')).digest('base64');
+  return createHmac('sha1', signingKey)
+    .update(Buffer.from(signedText(url, map), 'utf8'))
+    .digest('base64');
 }
 
 function formParams(rawBody: Buffer): Params {

@@ -45,11 +45,16 @@ export class ZoomClient {
 
   /** `token` returns the current Video SDK API JWT (zoom.jwt.ts). */
   constructor(config: ZoomConfig, token: () => string, rateStore?: RateStore) {
-    this.http = vendorHttpFor('zoom', config, {
-      // developers.zoom.us/docs/build/api-request/: `Authorization: Bearer <Video SDK API JWT>`
-      headers: () => ({ authorization: `Bearer ${token()}` }),
-      toError: toZoomError,
-    }, rateStore);
+    this.http = vendorHttpFor(
+      'zoom',
+      config,
+      {
+        // developers.zoom.us/docs/build/api-request/: `Authorization: Bearer <Video SDK API JWT>`
+        headers: () => ({ authorization: `Bearer ${token()}` }),
+        toError: toZoomError,
+      },
+      rateStore,
+    );
   }
 
   /**
@@ -59,7 +64,12 @@ export class ZoomClient {
    */
   async getSessionRecordings(sessionId: string, ttl: number | undefined, ctx: CallContext): Promise<ZoomSessionRecordings> {
     const query = ttl === undefined ? undefined : { include_fields: 'download_access_token', ttl };
-    const body = await this.http.getJson(`/videosdk/sessions/${zoomSessionSegment(sessionId)}/recordings`, query, ctx, '/videosdk/sessions/{sessionId}/recordings');
+    const body = await this.http.getJson(
+      `/videosdk/sessions/${zoomSessionSegment(sessionId)}/recordings`,
+      query,
+      ctx,
+      '/videosdk/sessions/{sessionId}/recordings',
+    );
     return parseWire('zoom', ZoomSessionRecordingsSchema, body, 'session recordings');
   }
 

@@ -10,10 +10,15 @@ export function toZoomError(status: number, body: unknown, details: { retryAfter
   const parsed = ZoomErrorSchema.safeParse(body);
   const vendorCode = parsed.success ? parsed.data.code : undefined;
   if (Number(vendorCode) === INVALID_TOKEN) {
-    return new ProviderError('zoom', ErrorCode.PROVIDER_AUTH_FAILED, 'Zoom rejected the API JWT signed with the configured key and secret.', {
-      httpStatus: status,
-      vendorCode,
-    });
+    return new ProviderError(
+      'zoom',
+      ErrorCode.PROVIDER_AUTH_FAILED,
+      'Zoom rejected the API JWT signed with the configured key and secret.',
+      {
+        httpStatus: status,
+        vendorCode,
+      },
+    );
   }
   return providerErrorFromStatus('zoom', status, { ...details, vendorCode });
 }

@@ -69,7 +69,10 @@ const count = z.number().int().nonnegative();
 const WindowPositionSchema = z.strictObject({
   since: count,
   to: z.string().regex(DAY),
-  token: z.string().regex(/^[\x21-\x7e]{1,4096}$/).nullable(),
+  token: z
+    .string()
+    .regex(/^[\x21-\x7e]{1,4096}$/)
+    .nullable(),
   size: z.number().int().min(1).max(ZOOM_LIST_MAX_PAGE_SIZE),
   done: count,
   skip: count,
@@ -107,7 +110,11 @@ const isExpiredToken = (error: unknown): boolean =>
  * answer (getRecordings gives null for it): the listing shows what the vendor lists, as
  * getRecordings does.
  */
-export function createZoomListing({ client, now, fetchSession }: ZoomListingDeps): Pick<RecordingProvider, 'listRecordings' | 'parseListPosition'> {
+export function createZoomListing({
+  client,
+  now,
+  fetchSession,
+}: ZoomListingDeps): Pick<RecordingProvider, 'listRecordings' | 'parseListPosition'> {
   async function listSession(sessionId: string, query: ListQuery, ctx: CallContext): Promise<ListPage> {
     const from = readPosition('zoom', query.after, SessionPositionSchema);
     const skip = from?.skip ?? 0;
@@ -158,7 +165,10 @@ export function createZoomListing({ client, now, fetchSession }: ZoomListingDeps
       const size = pos.token === null && pos.skip === 0 ? wantedSize : pos.size;
       let page: ZoomRecordingList;
       try {
-        page = await client.listRecordings({ from, to: pos.to, page_size: size, ...(pos.token ? { next_page_token: pos.token } : {}) }, ctx);
+        page = await client.listRecordings(
+          { from, to: pos.to, page_size: size, ...(pos.token ? { next_page_token: pos.token } : {}) },
+          ctx,
+        );
       } catch (error) {
         // The token lives 15 minutes: restart the window from its first page, skipping all
         // it handed out (the next call, within this listRecordings if the budget allows).
@@ -181,6 +191,7 @@ export function createZoomListing({ client, now, fetchSession }: ZoomListingDeps
   return {
     listRecordings,
     // A session's listing and the account's walk resume from different shapes.
-    parseListPosition: (position, filter) => parsePosition('zoom', position, filter.sessionKey ? SessionPositionSchema : WindowPositionSchema),
+    parseListPosition: (position, filter) =>
+      parsePosition('zoom', position, filter.sessionKey ? SessionPositionSchema : WindowPositionSchema),
   };
 }

@@ -14,7 +14,10 @@ import type { ZoomRecordingFile, ZoomSessionRecordings } from './zoom.api-types'
 const TYPE_FORMATS: Record<string, MediaFormat> = { TRANSCRIPT: 'VTT', CC: 'VTT', CHAT: 'TXT', TIMELINE: 'JSON' };
 
 export function zoomFileFormat(file: ZoomRecordingFile): MediaFormat | null {
-  return mediaFormatOf(file.file_extension) ?? (file.file_type ? ownEntry(TYPE_FORMATS, file.file_type.toUpperCase()) ?? mediaFormatOf(file.file_type) : null);
+  return (
+    mediaFormatOf(file.file_extension) ??
+    (file.file_type ? (ownEntry(TYPE_FORMATS, file.file_type.toUpperCase()) ?? mediaFormatOf(file.file_type)) : null)
+  );
 }
 
 /**
@@ -38,9 +41,11 @@ export const ZOOM_FILE_ID = /^[A-Za-z0-9_-]{1,128}$/;
  * as is an id that would not pass our own id check (it could not round-trip).
  */
 export function zoomFiles(session: ZoomSessionRecordings): Array<ZoomRecordingFile & { id: string }> {
-  return [...(session.recording_files ?? []), ...(session.participant_audio_files ?? []), ...(session.participant_video_files ?? [])].filter(
-    (f): f is ZoomRecordingFile & { id: string } => typeof f.id === 'string' && ZOOM_FILE_ID.test(f.id),
-  );
+  return [
+    ...(session.recording_files ?? []),
+    ...(session.participant_audio_files ?? []),
+    ...(session.participant_video_files ?? []),
+  ].filter((f): f is ZoomRecordingFile & { id: string } => typeof f.id === 'string' && ZOOM_FILE_ID.test(f.id));
 }
 
 export function mapZoomFile(file: ZoomRecordingFile & { id: string }, session: Pick<ZoomSessionRecordings, 'session_id'>): RecordingData {
@@ -91,7 +96,12 @@ export function mapZoomSession(session: ZoomSessionRecordings): SessionData {
  * instantly expired token, or a default): we take it literally, so such a link reports
  * that it expires at once rather than promising a validity nobody granted.
  */
-export function mapZoomAccessLink(file: ZoomRecordingFile, token: string | null | undefined, ttl: number, mintedAtMs: number): AccessLinkData | null {
+export function mapZoomAccessLink(
+  file: ZoomRecordingFile,
+  token: string | null | undefined,
+  ttl: number,
+  mintedAtMs: number,
+): AccessLinkData | null {
   if (!file.download_url) return null;
   // The token is appended to whatever the body holds, so only a real http(s) URL gets it.
   if (!isHttpUrl(file.download_url)) throw badResponse('zoom', 'download_url is not an http(s) URL');

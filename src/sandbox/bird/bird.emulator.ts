@@ -30,7 +30,8 @@ const error = (status: number, code: string, message: string, details?: Record<s
   const body: BirdWireError = details ? { code, message, details } : { code, message };
   return { status, body };
 };
-const invalid = (field: string, message: string) => error(422, 'InvalidParameter', 'The request did not pass validation', { [field]: [message] });
+const invalid = (field: string, message: string) =>
+  error(422, 'InvalidParameter', 'The request did not pass validation', { [field]: [message] });
 
 /**
  * Whether a request's Accept takes something other than JSON. The same resource answers
@@ -54,7 +55,10 @@ export interface BirdEmulatorOptions {
 
 /** SigV4's X-Amz-Date form: YYYYMMDDTHHMMSSZ. */
 function amzDate(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 function presignedUrl(workspaceId: string, rec: BirdWireRecording, nowMs: number): string {
@@ -89,7 +93,8 @@ function list(data: BirdDataset, req: EmulatorRequest): EmulatorResponse {
     if (v !== null && !UUID.test(v)) return invalid(name, `${name} must be a uuid`);
   }
   const direction = q.get('direction');
-  if (direction !== null && direction !== 'incoming' && direction !== 'outgoing') return invalid('direction', 'direction must be incoming or outgoing');
+  if (direction !== null && direction !== 'incoming' && direction !== 'outgoing')
+    return invalid('direction', 'direction must be incoming or outgoing');
   const bounds: Record<string, number> = {};
   for (const name of ['startAt', 'endAt']) {
     const v = q.get(name);
@@ -186,11 +191,21 @@ export function birdEmulatorSpec(data: BirdDataset, options: BirdEmulatorOptions
   };
 }
 
-export async function startBirdSandbox(options: SandboxStartOptions = {}, data: BirdDataset = seedBird(options.seed, options)): Promise<VendorSandbox<BirdConfig> & { data: BirdDataset }> {
-  const emulator = await startEmulator(birdEmulatorSpec(data, { accessKey: BIRD_SANDBOX_ACCESS_KEY, workspaceId: BIRD_SANDBOX_WORKSPACE_ID }), options);
+export async function startBirdSandbox(
+  options: SandboxStartOptions = {},
+  data: BirdDataset = seedBird(options.seed, options),
+): Promise<VendorSandbox<BirdConfig> & { data: BirdDataset }> {
+  const emulator = await startEmulator(
+    birdEmulatorSpec(data, { accessKey: BIRD_SANDBOX_ACCESS_KEY, workspaceId: BIRD_SANDBOX_WORKSPACE_ID }),
+    options,
+  );
   return {
     emulator,
     data,
-    config: { ...sandboxCommon('bird', emulator.url, options.vendorHttp), accessKey: BIRD_SANDBOX_ACCESS_KEY, workspaceId: BIRD_SANDBOX_WORKSPACE_ID },
+    config: {
+      ...sandboxCommon('bird', emulator.url, options.vendorHttp),
+      accessKey: BIRD_SANDBOX_ACCESS_KEY,
+      workspaceId: BIRD_SANDBOX_WORKSPACE_ID,
+    },
   };
 }

@@ -13,7 +13,9 @@ export function birdDelivery(signingKey: string, url: string, event: Record<stri
   const body = JSON.stringify(event);
   const ts = String(Math.floor(Date.now() / 1000));
   const digest = createHash('sha256').update(body).digest();
-  const signature = createHmac('sha256', signingKey).update(Buffer.concat([Buffer.from(`${ts}\n${url}\n`), digest])).digest('base64');
+  const signature = createHmac('sha256', signingKey)
+    .update(Buffer.concat([Buffer.from(`${ts}\n${url}\n`), digest]))
+    .digest('base64');
   return {
     body,
     contentType: 'application/json',
@@ -32,16 +34,35 @@ export function playBirdRecording(data: BirdDataset, signingKey: string, url: st
     if (!template) return;
     const now = new Date().toISOString();
     const callId = randomUUID();
-    const rec: BirdWireRecording = { ...structuredClone(template), id: randomUUID(), sourceId: callId, status: 'ongoing', createdAt: now, updatedAt: now, startedAt: now, duration: undefined };
+    const rec: BirdWireRecording = {
+      ...structuredClone(template),
+      id: randomUUID(),
+      sourceId: callId,
+      status: 'ongoing',
+      createdAt: now,
+      updatedAt: now,
+      startedAt: now,
+      duration: undefined,
+    };
     data.recordings.push(rec);
     data.extras.set(rec.id, { omitLocation: false });
-    const call = (status: string) => birdDelivery(signingKey, url, { service: 'channels', event: 'voice.outbound', payload: { id: callId, status, updatedAt: new Date().toISOString() } });
+    const call = (status: string) =>
+      birdDelivery(signingKey, url, {
+        service: 'channels',
+        event: 'voice.outbound',
+        payload: { id: callId, status, updatedAt: new Date().toISOString() },
+      });
     await post('bird', call('ongoing'));
     await sleep(stepMs);
     rec.status = 'completed';
     await sleep(stepMs);
     const ended = new Date().toISOString();
-    Object.assign(rec, { status: 'available', endedAt: ended, updatedAt: ended, duration: Math.max(1, Math.round((Date.parse(ended) - Date.parse(now)) / 1000)) });
+    Object.assign(rec, {
+      status: 'available',
+      endedAt: ended,
+      updatedAt: ended,
+      duration: Math.max(1, Math.round((Date.parse(ended) - Date.parse(now)) / 1000)),
+    });
     await post('bird', call('completed'));
   };
 }

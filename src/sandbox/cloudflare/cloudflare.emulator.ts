@@ -4,7 +4,12 @@ import { newestFirst } from '../list-order';
 import { SANDBOX_EPOCH } from '../seed-random';
 import { bearerToken, sandboxCommon, type SandboxStartOptions, type VendorSandbox } from '../vendor-sandbox';
 import { seedCloudflare, type CloudflareDataset, type CloudflareStoredRecording } from './cloudflare.seed';
-import { CLOUDFLARE_FILTERABLE_STATUSES, type CloudflareWireListedRecording, type CloudflareWirePaging, type CloudflareWireRecording } from './cloudflare.wire';
+import {
+  CLOUDFLARE_FILTERABLE_STATUSES,
+  type CloudflareWireListedRecording,
+  type CloudflareWirePaging,
+  type CloudflareWireRecording,
+} from './cloudflare.wire';
 
 export const CLOUDFLARE_SANDBOX_API_TOKEN = 'sandbox-cloudflare-api-token';
 /** 32 hex characters, like a Cloudflare account id (the SDK's example account id). */
@@ -127,7 +132,12 @@ export function cloudflareEmulatorSpec(
     },
     notFound: () => gatewayError(404, 7000, 'No route for that URI'),
     // Cloudflare's throttling answer (code 971), sent with `retry-after` seconds.
-    rateLimited: () => ({ success: false, errors: [{ code: 971, message: 'Please wait and consider throttling your request speed' }], messages: [], result: null }),
+    rateLimited: () => ({
+      success: false,
+      errors: [{ code: 971, message: 'Please wait and consider throttling your request speed' }],
+      messages: [],
+      result: null,
+    }),
     serverError: (status) => ({ success: false, error: { code: status, message: 'Internal server error' } }),
     routes: [
       {
@@ -167,9 +177,10 @@ export function cloudflareEmulatorSpec(
             // `expired` only concerns files in RealtimeKit's bucket.
             if (expired !== null) {
               if (!r.download_url_expiry) return false;
-              if ((Date.parse(r.download_url_expiry) <= now()) !== (expired === 'true')) return false;
+              if (Date.parse(r.download_url_expiry) <= now() !== (expired === 'true')) return false;
             }
-            if (search && r.meeting_id.toLowerCase() !== search && !(meetingOf(r.meeting_id)?.title ?? '').toLowerCase().includes(search)) return false;
+            if (search && r.meeting_id.toLowerCase() !== search && !(meetingOf(r.meeting_id)?.title ?? '').toLowerCase().includes(search))
+              return false;
             return true;
           });
           const offset = (zeroBased ? pageNo : Math.max(pageNo, 1) - 1) * perPage;
@@ -178,7 +189,11 @@ export function cloudflareEmulatorSpec(
             const meeting = meetingOf(r.meeting_id);
             return meeting ? { ...toWire(r), meeting } : toWire(r);
           });
-          const paging: CloudflareWirePaging = { total_count: items.length, start_offset: offset, end_offset: Math.max(offset, offset + page.length - 1) };
+          const paging: CloudflareWirePaging = {
+            total_count: items.length,
+            start_offset: offset,
+            end_offset: Math.max(offset, offset + page.length - 1),
+          };
           return { status: 200, body: { success: true, data: listed, paging } };
         },
       },

@@ -2,7 +2,13 @@ import { bulkInstants, bulkSessionSizes, bulkStream } from '../bulk-seed';
 import { newestFirst } from '../list-order';
 import { SANDBOX_EPOCH, SeedRandom } from '../seed-random';
 import type { SandboxStartOptions } from '../vendor-sandbox';
-import type { CloudflareStatus, CloudflareWireMeeting, CloudflareWireRecording, CloudflareWireSession, CloudflareWireStorageConfig } from './cloudflare.wire';
+import type {
+  CloudflareStatus,
+  CloudflareWireMeeting,
+  CloudflareWireRecording,
+  CloudflareWireSession,
+  CloudflareWireStorageConfig,
+} from './cloudflare.wire';
 
 /**
  * The write-only fields of `storage_config` (SDK: "only writeable by clients, not
@@ -55,12 +61,45 @@ function destinations(rng: SeedRandom): Destination[] {
   const secret = () => `SANDBOX-SECRET-${rng.token(16)}`;
   return [
     { storage: null, r2: true },
-    { storage: { type: 'aws', bucket: 'rg-demo-recordings', region: 'us-east-1', path: 'realtimekit/', access_key: secret(), secret: secret() }, r2: true },
+    {
+      storage: {
+        type: 'aws',
+        bucket: 'rg-demo-recordings',
+        region: 'us-east-1',
+        path: 'realtimekit/',
+        access_key: secret(),
+        secret: secret(),
+      },
+      r2: true,
+    },
     { storage: { type: 'azure', bucket: 'rgdemocontainer', path: 'meetings/' }, r2: false },
     { storage: { type: 'gcs', bucket: 'rg-demo-gcs', path: 'rtk', secret: secret() }, r2: true },
     { storage: { type: 'digitalocean', bucket: 'rg-demo-spaces', region: 'fra1', access_key: secret(), secret: secret() }, r2: false },
-    { storage: { type: 'sftp', host: 'sftp.example.com', port: 22, username: 'recorder', path: '/upload', auth_method: 'KEY', private_key: secret(), password: secret() }, r2: false },
-    { storage: { type: 'sftp', host: 'files.example.org', port: 2222, username: 'rtk', path: '/in', auth_method: 'PASSWORD', password: secret() }, r2: true },
+    {
+      storage: {
+        type: 'sftp',
+        host: 'sftp.example.com',
+        port: 22,
+        username: 'recorder',
+        path: '/upload',
+        auth_method: 'KEY',
+        private_key: secret(),
+        password: secret(),
+      },
+      r2: false,
+    },
+    {
+      storage: {
+        type: 'sftp',
+        host: 'files.example.org',
+        port: 2222,
+        username: 'rtk',
+        path: '/in',
+        auth_method: 'PASSWORD',
+        password: secret(),
+      },
+      r2: true,
+    },
   ];
 }
 
@@ -113,13 +152,18 @@ export function seedCloudflare(seed = 1, options: Pick<SandboxStartOptions, 'rec
   const dests = destinations(rng);
   const recordings: CloudflareStoredRecording[] = [];
   // Sessions 0..7 get three recordings each; session 8 has none.
-  const STATUSES_OF: Record<number, CloudflareStatus[]> = { 0: ['INVOKED', 'RECORDING', 'PAUSED'], 1: ['UPLOADING', 'ERRORED', 'UPLOADING'] };
+  const STATUSES_OF: Record<number, CloudflareStatus[]> = {
+    0: ['INVOKED', 'RECORDING', 'PAUSED'],
+    1: ['UPLOADING', 'ERRORED', 'UPLOADING'],
+  };
   for (let s = 0; s < 8; s++) {
     const session = sessions[s];
     for (let j = 0; j < 3; j++) {
       const i = s * 3 + j;
       const status = STATUSES_OF[s]?.[j] ?? 'UPLOADED';
-      recordings.push(recording(rng, i, status, session.associated_id, session.id, sessionStarts[s] + j * 600_000, dests[i % dests.length]));
+      recordings.push(
+        recording(rng, i, status, session.associated_id, session.id, sessionStarts[s] + j * 600_000, dests[i % dests.length]),
+      );
     }
   }
   // A recording invoked before any session began: RealtimeKit gives it no session_id.
@@ -130,7 +174,11 @@ export function seedCloudflare(seed = 1, options: Pick<SandboxStartOptions, 'rec
   // The emulator's own order (newest invoked first, ties by id). No two seeded recordings
   // share an invoked time (the demo's are minutes apart and younger than 11 days, the bulk's
   // strictly older and apart), so the id never decides here.
-  newestFirst(recordings, (r) => Date.parse(r.invoked_time ?? ''), (r) => r.id);
+  newestFirst(
+    recordings,
+    (r) => Date.parse(r.invoked_time ?? ''),
+    (r) => r.id,
+  );
   return { meetings, sessions, recordings };
 }
 
@@ -153,7 +201,18 @@ function echoingRecording(rng: SeedRandom, session: CloudflareWireSession, invok
 }
 
 /** Mostly finished recordings, a few failed or still uploading: enough for status filters to matter. */
-const BULK_STATUSES: CloudflareStatus[] = ['UPLOADED', 'UPLOADED', 'UPLOADED', 'UPLOADED', 'UPLOADED', 'UPLOADED', 'UPLOADED', 'ERRORED', 'UPLOADING', 'PAUSED'];
+const BULK_STATUSES: CloudflareStatus[] = [
+  'UPLOADED',
+  'UPLOADED',
+  'UPLOADED',
+  'UPLOADED',
+  'UPLOADED',
+  'UPLOADED',
+  'UPLOADED',
+  'ERRORED',
+  'UPLOADING',
+  'PAUSED',
+];
 const BULK_MEETINGS = 12;
 
 /**
@@ -227,8 +286,12 @@ function recording(
   return {
     id,
     meeting_id: meetingId,
-    audio_download_url: audio ? `https://rtk-sandbox.r2.cloudflarestorage.com/recordings/${id}.mp3?X-Amz-Expires=604800&X-Amz-Signature=SANDBOX${i}` : null,
-    download_url: withLink ? `https://rtk-sandbox.r2.cloudflarestorage.com/recordings/${name}?X-Amz-Expires=604800&X-Amz-Signature=SANDBOX${i}` : null,
+    audio_download_url: audio
+      ? `https://rtk-sandbox.r2.cloudflarestorage.com/recordings/${id}.mp3?X-Amz-Expires=604800&X-Amz-Signature=SANDBOX${i}`
+      : null,
+    download_url: withLink
+      ? `https://rtk-sandbox.r2.cloudflarestorage.com/recordings/${name}?X-Amz-Expires=604800&X-Amz-Signature=SANDBOX${i}`
+      : null,
     download_url_expiry: withLink && stopped !== null ? iso(stopped + SEVEN_DAYS_MS) : null,
     file_size: uploaded ? rng.int(500_000, 400_000_000) : null,
     invoked_time: iso(invoked),

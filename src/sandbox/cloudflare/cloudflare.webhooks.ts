@@ -10,7 +10,11 @@ import type { CloudflareDataset, CloudflareStoredRecording } from './cloudflare.
 export function cloudflareDelivery(privateKeyPem: string, event: Record<string, unknown>): WebhookDelivery {
   const body = JSON.stringify(event);
   const signature = sign('sha256', Buffer.from(body), createPrivateKey(privateKeyPem)).toString('base64');
-  return { body, contentType: 'application/json', headers: { 'rtk-signature': signature, 'rtk-uuid': randomUUID(), 'rtk-webhook-id': 'sandbox-webhook' } };
+  return {
+    body,
+    contentType: 'application/json',
+    headers: { 'rtk-signature': signature, 'rtk-uuid': randomUUID(), 'rtk-webhook-id': 'sandbox-webhook' },
+  };
 }
 
 /** A meeting recording: `recording.statusUpdate` RECORDING, UPLOADING, then UPLOADED (camelCase payload). */

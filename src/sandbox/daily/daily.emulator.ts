@@ -90,7 +90,10 @@ export function dailyEmulatorSpec(data: DailyDataset, apiKey: string): EmulatorS
           }
           const expires = Math.floor(Date.now() / 1000) + validFor;
           if (extras.accessBlocked) {
-            return { status: 200, body: { download_link: 'recording access is disabled for this domain', expires } satisfies DailyWireAccessLink };
+            return {
+              status: 200,
+              body: { download_link: 'recording access is disabled for this domain', expires } satisfies DailyWireAccessLink,
+            };
           }
           const key = rec.s3key ?? rec.id;
           // A signed CloudFront-style URL: the query string is the authorization, byte for byte.
@@ -104,7 +107,10 @@ export function dailyEmulatorSpec(data: DailyDataset, apiKey: string): EmulatorS
   };
 }
 
-export async function startDailySandbox(options: SandboxStartOptions = {}, data: DailyDataset = seedDaily(options.seed, options)): Promise<VendorSandbox<DailyConfig> & { data: DailyDataset }> {
+export async function startDailySandbox(
+  options: SandboxStartOptions = {},
+  data: DailyDataset = seedDaily(options.seed, options),
+): Promise<VendorSandbox<DailyConfig> & { data: DailyDataset }> {
   const emulator = await startEmulator(dailyEmulatorSpec(data, DAILY_SANDBOX_API_KEY), options);
   return { emulator, data, config: { ...sandboxCommon('daily', `${emulator.url}/v1`, options.vendorHttp), apiKey: DAILY_SANDBOX_API_KEY } };
 }

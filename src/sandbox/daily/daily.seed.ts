@@ -21,7 +21,11 @@ const ROOMS = ['standup', 'sales-demo', 'board-review', 'support-escalation', 'a
 
 /** Daily's list order as the emulator keeps it: newest first by start_ts, ties by id. */
 export function dailyListOrder(recordings: DailyWireRecording[]): DailyWireRecording[] {
-  return newestFirst(recordings, (r) => (typeof r.start_ts === 'number' ? r.start_ts * 1000 : null), (r) => r.id);
+  return newestFirst(
+    recordings,
+    (r) => (typeof r.start_ts === 'number' ? r.start_ts * 1000 : null),
+    (r) => r.id,
+  );
 }
 
 /**
@@ -87,14 +91,15 @@ export function seedDaily(seed = 1, options: SeedOptions = {}, count = 24): Dail
       s3key: `recording-graph-demo/${session.room}/${start}${rng.int(100, 999)}`,
       mtgSessionId: session.mtgSessionId,
       // `tracks` may be null "if role permissions have been removed" (get-recording): one is.
-      tracks: i === 8
-        ? null
-        : rawTracks
-        ? [
-            { size: rng.int(100_000, 5_000_000), type: 'audio', s3Key: `recording-graph-demo/${session.room}/${id}-audio.webm` },
-            { size: rng.int(1_000_000, 50_000_000), type: 'video', s3Key: `recording-graph-demo/${session.room}/${id}-video.webm` },
-          ]
-        : [],
+      tracks:
+        i === 8
+          ? null
+          : rawTracks
+            ? [
+                { size: rng.int(100_000, 5_000_000), type: 'audio', s3Key: `recording-graph-demo/${session.room}/${id}-audio.webm` },
+                { size: rng.int(1_000_000, 50_000_000), type: 'video', s3Key: `recording-graph-demo/${session.room}/${id}-video.webm` },
+              ]
+            : [],
     });
     extras.set(id, { customerBucket: i === 2, accessBlocked: i === 4 });
   }

@@ -22,10 +22,35 @@ export function dailyDelivery(secretBase64: string, event: Record<string, unknow
 export function playDailyRecording(data: DailyDataset, secret: string, post: PostWebhook) {
   return async (stepMs: number): Promise<void> => {
     const start = Math.floor(Date.now() / 1000);
-    const rec: DailyWireRecording = { id: randomUUID(), room_name: 'live-demo', start_ts: start, status: 'in-progress', max_participants: 2, mtgSessionId: randomUUID() };
+    const rec: DailyWireRecording = {
+      id: randomUUID(),
+      room_name: 'live-demo',
+      start_ts: start,
+      status: 'in-progress',
+      max_participants: 2,
+      mtgSessionId: randomUUID(),
+    };
     data.recordings.push(rec);
-    const envelope = (type: string, payload: Record<string, unknown>) => ({ version: '1.0.0', type, id: `${type}-${rec.id}`, payload, event_ts: Date.now() / 1000 });
-    await post('daily', dailyDelivery(secret, envelope('recording.started', { action: 'start-cloud-recording', recording_id: rec.id, room_name: rec.room_name, start_ts: start, layout: { preset: 'default' } })));
+    const envelope = (type: string, payload: Record<string, unknown>) => ({
+      version: '1.0.0',
+      type,
+      id: `${type}-${rec.id}`,
+      payload,
+      event_ts: Date.now() / 1000,
+    });
+    await post(
+      'daily',
+      dailyDelivery(
+        secret,
+        envelope('recording.started', {
+          action: 'start-cloud-recording',
+          recording_id: rec.id,
+          room_name: rec.room_name,
+          start_ts: start,
+          layout: { preset: 'default' },
+        }),
+      ),
+    );
     await sleep(2 * stepMs);
     rec.status = 'finished';
     rec.duration = Math.max(1, Math.round(Date.now() / 1000 - start));
@@ -34,7 +59,16 @@ export function playDailyRecording(data: DailyDataset, secret: string, post: Pos
       'daily',
       dailyDelivery(
         secret,
-        envelope('recording.ready-to-download', { type: 'cloud', recording_id: rec.id, room_name: rec.room_name, start_ts: start, status: 'finished', max_participants: 2, duration: rec.duration, s3_key: rec.s3key }),
+        envelope('recording.ready-to-download', {
+          type: 'cloud',
+          recording_id: rec.id,
+          room_name: rec.room_name,
+          start_ts: start,
+          status: 'finished',
+          max_participants: 2,
+          duration: rec.duration,
+          s3_key: rec.s3key,
+        }),
       ),
     );
   };

@@ -30,12 +30,15 @@ export interface SignalWireEmulatorOptions {
 }
 
 const ACCOUNT = '/api/laml/2010-04-01/Accounts/([^/]+)';
-const SILENT_WAV = Buffer.from('524946462400000057415645666d74201000000001000100401f0000803e0000020010006461746100000000', 'hex').toString('latin1');
+const SILENT_WAV = Buffer.from('524946462400000057415645666d74201000000001000100401f0000803e0000020010006461746100000000', 'hex').toString(
+  'latin1',
+);
 
 const DATE_FILTERS = ['DateCreated', 'DateCreated<', 'DateCreated>'] as const;
 
 /** RFC 2822 as the account list documents it: `Wed, 26 Sep 2018 00:00:00 +0000`. */
-const RFC_2822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$/;
+const RFC_2822 =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$/;
 /** The conference list documents its date filters as YYYY-MM-DD (conferences/main.tsp). */
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -44,7 +47,11 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
  * endpoint's documented format. `DateCreated<`/`>` compare the full time, strictly (the
  * docs say neither; the adapter widens its bounds to be safe under any reading).
  */
-function dateFilters(q: URLSearchParams, format: RegExp, parse: (v: string) => number): Partial<Record<(typeof DATE_FILTERS)[number], number>> | EmulatorResponse {
+function dateFilters(
+  q: URLSearchParams,
+  format: RegExp,
+  parse: (v: string) => number,
+): Partial<Record<(typeof DATE_FILTERS)[number], number>> | EmulatorResponse {
   const out: Partial<Record<(typeof DATE_FILTERS)[number], number>> = {};
   for (const name of DATE_FILTERS) {
     const v = q.get(name);
@@ -72,7 +79,12 @@ function inDateRange(created: string | null | undefined, bounds: Partial<Record<
  * 1..1000, default 50, 400 otherwise) over the list newest first (date_created, then sid), the conference list, and the public
  * media routes (no auth).
  */
-export function signalWireEmulatorSpec(data: SignalWireDataset, projectId: string, apiToken: string, options: SignalWireEmulatorOptions = {}): EmulatorSpec {
+export function signalWireEmulatorSpec(
+  data: SignalWireDataset,
+  projectId: string,
+  apiToken: string,
+  options: SignalWireEmulatorOptions = {},
+): EmulatorSpec {
   const expected = `Basic ${Buffer.from(`${projectId}:${apiToken}`).toString('base64')}`;
   const byId = () => byIdIn(data.recordings, (r) => r.sid);
 
@@ -84,7 +96,8 @@ export function signalWireEmulatorSpec(data: SignalWireDataset, projectId: strin
     if (!Number.isInteger(pageNo) || pageNo < 0) return error(400, 21_401, 'Page must be a whole number');
     const token = req.query.get('PageToken');
     // Pages after the first need the token the previous page handed out (core/paging.mdx).
-    if (pageNo > 0 && (!token || !/^P[AB]/.test(token) || token !== `PA${pageNo * size}`)) return error(400, 21_401, 'PageToken is required');
+    if (pageNo > 0 && (!token || !/^P[AB]/.test(token) || token !== `PA${pageNo * size}`))
+      return error(400, 21_401, 'PageToken is required');
     const slice = items.slice(pageNo * size, (pageNo + 1) * size);
     const keep = new URLSearchParams();
     for (const key of ['CallSid', 'ConferenceSid', 'DateCreated', 'DateCreated<', 'DateCreated>']) {
@@ -111,11 +124,14 @@ export function signalWireEmulatorSpec(data: SignalWireDataset, projectId: strin
     return { status: 200, body };
   };
 
-  const media = (type: string) => (_req: EmulatorRequest, [account, rawSid]: string[]): EmulatorResponse => {
-    const rec = byId().get(decodeParam(rawSid) ?? '');
-    if (!rec || decodeParam(account) !== projectId || rec.status !== 'completed') return error(404, 20_404, 'The requested resource was not found');
-    return { status: 200, headers: { 'content-type': type }, rawBody: SILENT_WAV };
-  };
+  const media =
+    (type: string) =>
+    (_req: EmulatorRequest, [account, rawSid]: string[]): EmulatorResponse => {
+      const rec = byId().get(decodeParam(rawSid) ?? '');
+      if (!rec || decodeParam(account) !== projectId || rec.status !== 'completed')
+        return error(404, 20_404, 'The requested resource was not found');
+      return { status: 200, headers: { 'content-type': type }, rawBody: SILENT_WAV };
+    };
 
   return {
     vendor: 'signalwire',
@@ -149,7 +165,9 @@ export function signalWireEmulatorSpec(data: SignalWireDataset, projectId: strin
           const call = req.query.get('CallSid');
           const conf = req.query.get('ConferenceSid');
           const bounds =
-            options.accountListDates === 'day' ? dateFilters(req.query, ISO_DAY, (v) => Date.parse(`${v}T00:00:00Z`)) : dateFilters(req.query, RFC_2822, Date.parse);
+            options.accountListDates === 'day'
+              ? dateFilters(req.query, ISO_DAY, (v) => Date.parse(`${v}T00:00:00Z`))
+              : dateFilters(req.query, RFC_2822, Date.parse);
           if ('status' in bounds) return bounds;
           const items = signalWireListOrder(data.recordings).filter(
             (r) => (!call || r.call_sid === call) && (!conf || r.conference_sid === conf) && inDateRange(r.date_created, bounds),
@@ -165,7 +183,9 @@ export function signalWireEmulatorSpec(data: SignalWireDataset, projectId: strin
           const conf = decodeParam(rawConf) ?? '';
           const bounds = dateFilters(req.query, ISO_DAY, (v) => Date.parse(`${v}T00:00:00Z`));
           if ('status' in bounds) return bounds;
-          const items = signalWireListOrder(data.recordings).filter((r) => r.conference_sid === conf && inDateRange(r.date_created, bounds));
+          const items = signalWireListOrder(data.recordings).filter(
+            (r) => r.conference_sid === conf && inDateRange(r.date_created, bounds),
+          );
           return page(req, `${SIGNALWIRE_API_PATH}/Accounts/${projectId}/Conferences/${conf}/Recordings`, items);
         },
       },
@@ -180,7 +200,10 @@ export async function startSignalWireSandbox(
   data: SignalWireDataset = seedSignalWire(options.seed, options),
   emulatorOptions: SignalWireEmulatorOptions = {},
 ): Promise<VendorSandbox<SignalWireConfig> & { data: SignalWireDataset }> {
-  const emulator = await startEmulator(signalWireEmulatorSpec(data, SIGNALWIRE_SANDBOX_PROJECT_ID, SIGNALWIRE_SANDBOX_API_TOKEN, emulatorOptions), options);
+  const emulator = await startEmulator(
+    signalWireEmulatorSpec(data, SIGNALWIRE_SANDBOX_PROJECT_ID, SIGNALWIRE_SANDBOX_API_TOKEN, emulatorOptions),
+    options,
+  );
   return {
     emulator,
     data,

@@ -2,7 +2,12 @@ import { bulkSlots } from '../bulk-seed';
 import { newestFirst } from '../list-order';
 import { SANDBOX_EPOCH, SeedRandom } from '../seed-random';
 import type { SeedOptions } from '../vendor-sandbox';
-import { SIGNALWIRE_SDK_ONLY_STATUSES, SIGNALWIRE_SOURCES, SIGNALWIRE_SPEC_STATUSES, type SignalWireWireRecording } from './signalwire.wire';
+import {
+  SIGNALWIRE_SDK_ONLY_STATUSES,
+  SIGNALWIRE_SOURCES,
+  SIGNALWIRE_SPEC_STATUSES,
+  type SignalWireWireRecording,
+} from './signalwire.wire';
 
 /**
  * RFC 2822 in UTC as SignalWire writes times (`Tue, 25 Sep 2018 23:00:00 +0000`, core.tsp):
@@ -21,7 +26,15 @@ export interface SignalWireDataset {
 
 /** Every status of the REST spec and the SDK enum but `completed` (most of the rest), plus one neither documents. */
 const STATUSES: ReadonlyArray<(typeof SIGNALWIRE_SPEC_STATUSES)[number] | (typeof SIGNALWIRE_SDK_ONLY_STATUSES)[number] | 'transcoding'> = [
-  'queued', 'in-progress', 'paused', 'resumed', 'stopped', 'processing', 'absent', 'deleted', 'transcoding',
+  'queued',
+  'in-progress',
+  'paused',
+  'resumed',
+  'stopped',
+  'processing',
+  'absent',
+  'deleted',
+  'transcoding',
 ];
 
 /** What a recording's body is made of, in the seed. */
@@ -72,7 +85,11 @@ export function recordingBody(r: RecordingFacts): SignalWireWireRecording {
 
 /** SignalWire's documented list order: creation date, newest first (core/paging.mdx); ties by sid. */
 export function signalWireListOrder(recordings: SignalWireWireRecording[]): SignalWireWireRecording[] {
-  return newestFirst(recordings, (r) => Date.parse(r.date_created), (r) => r.sid);
+  return newestFirst(
+    recordings,
+    (r) => Date.parse(r.date_created),
+    (r) => r.sid,
+  );
 }
 
 /**
@@ -98,7 +115,19 @@ function bulkSignalWire(seed: number, count: number, projectId: string): SignalW
     const status = rng.int(1, 25) === 1 ? 'absent' : 'completed';
     const duration = status === 'absent' ? 0 : rng.int(4, 1_800);
     recordings.push(
-      recordingBody({ sid, projectId, sessionSid, conference, channels: '1', created, start, duration, status, ended: true, source: conference ? 'StartConferenceRecording' : 'StartCallRecordingApi' }),
+      recordingBody({
+        sid,
+        projectId,
+        sessionSid,
+        conference,
+        channels: '1',
+        created,
+        start,
+        duration,
+        status,
+        ended: true,
+        source: conference ? 'StartConferenceRecording' : 'StartCallRecordingApi',
+      }),
     );
   }
   return recordings;
@@ -109,9 +138,18 @@ function bulkSignalWire(seed: number, count: number, projectId: string): SignalW
  * value from the spec and the SDK plus an undocumented one, mostly `completed`; plus
  * `recordingsPerVendor` bulk recordings.
  */
-export function seedSignalWire(seed = 1, options: SeedOptions = {}, count = 24, projectId = SIGNALWIRE_SANDBOX_PROJECT_ID): SignalWireDataset {
+export function seedSignalWire(
+  seed = 1,
+  options: SeedOptions = {},
+  count = 24,
+  projectId = SIGNALWIRE_SANDBOX_PROJECT_ID,
+): SignalWireDataset {
   const rng = new SeedRandom(seed);
-  const sessions = Array.from({ length: 8 }, (_, i) => ({ conference: i >= 5, sid: rng.uuid(), start: SANDBOX_EPOCH - (i + 1) * 7_200_000 - rng.int(0, 600) * 1000 }));
+  const sessions = Array.from({ length: 8 }, (_, i) => ({
+    conference: i >= 5,
+    sid: rng.uuid(),
+    start: SANDBOX_EPOCH - (i + 1) * 7_200_000 - rng.int(0, 600) * 1000,
+  }));
   const recordings: SignalWireWireRecording[] = [];
   for (let i = 0; i < count; i++) {
     const session = sessions[i % sessions.length];
@@ -123,7 +161,19 @@ export function seedSignalWire(seed = 1, options: SeedOptions = {}, count = 24, 
     const source = session.conference ? 'StartConferenceRecording' : rng.pick(SIGNALWIRE_SOURCES);
     const ended = status !== 'queued' && status !== 'in-progress';
     recordings.push(
-      recordingBody({ sid, projectId, sessionSid: session.sid, conference: session.conference, channels, created: start, start, duration, status, ended, source }),
+      recordingBody({
+        sid,
+        projectId,
+        sessionSid: session.sid,
+        conference: session.conference,
+        channels,
+        created: start,
+        start,
+        duration,
+        status,
+        ended,
+        source,
+      }),
     );
   }
   recordings.push(...bulkSignalWire(seed, options.recordingsPerVendor ?? 0, projectId));

@@ -14,7 +14,15 @@ export const SIGNALWIRE_SDK_ONLY_STATUSES = ['processing', 'deleted'] as const;
 export type SignalWireWireStatus = (typeof SIGNALWIRE_SPEC_STATUSES)[number] | (typeof SIGNALWIRE_SDK_ONLY_STATUSES)[number];
 
 /** `RecordingSource` (core.tsp). */
-export const SIGNALWIRE_SOURCES = ['DialVerb', 'Conference', 'OutBoundApi', 'Trunking', 'RecordVerb', 'StartCallRecordingApi', 'StartConferenceRecording'] as const;
+export const SIGNALWIRE_SOURCES = [
+  'DialVerb',
+  'Conference',
+  'OutBoundApi',
+  'Trunking',
+  'RecordVerb',
+  'StartCallRecordingApi',
+  'StartConferenceRecording',
+] as const;
 
 /** GET /Accounts/{AccountSid}/Recordings/{Sid}.json, and one item of the list. */
 export interface SignalWireWireRecording {

@@ -21,7 +21,10 @@ const DEFAULT_PAGE_SIZE = 30;
 const MAX_PAGE_SIZE = 300;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-const error = (status: number, code: number, message: string): EmulatorResponse => ({ status, body: { code, message } satisfies ZoomWireError });
+const error = (status: number, code: number, message: string): EmulatorResponse => ({
+  status,
+  body: { code, message } satisfies ZoomWireError,
+});
 /** What Zoom answers for a path it does not route (rivet issue #12). */
 const NOT_RECOGNIZED = (): EmulatorResponse => error(404, 2300, 'This API endpoint is not recognized.');
 const INVALID_TOKEN = (): EmulatorResponse => error(401, 124, 'Invalid access token.');
@@ -53,7 +56,8 @@ function mintDownloadToken(secret: string, sessionId: string, ttl: number): stri
 /** The session a download token is for, when it is genuine and not expired. */
 function downloadTokenSession(secret: string, token: string | null): string | undefined {
   const [claims, signature, extra] = (token ?? '').split('.');
-  if (!claims || !signature || extra !== undefined || !sameBytes(Buffer.from(signature, 'base64url'), hmac(secret, claims))) return undefined;
+  if (!claims || !signature || extra !== undefined || !sameBytes(Buffer.from(signature, 'base64url'), hmac(secret, claims)))
+    return undefined;
   try {
     const { sid, exp } = JSON.parse(Buffer.from(claims, 'base64url').toString());
     return typeof sid === 'string' && typeof exp === 'number' && exp * 1000 > Date.now() ? sid : undefined;
@@ -114,7 +118,12 @@ const filesOf = (s: ZoomWireSession): ZoomWireRecordingFile[] => [
  * `clock`), the id double-encoding rule, and the files' `download_url`
  * (GET /rec/download/{token}, with `?access_token=` or the API JWT).
  */
-export function zoomEmulatorSpec(data: ZoomDataset, apiKey: string, apiSecret: string, clock: ZoomEmulatorClock = { skewMs: 0 }): EmulatorSpec {
+export function zoomEmulatorSpec(
+  data: ZoomDataset,
+  apiKey: string,
+  apiSecret: string,
+  clock: ZoomEmulatorClock = { skewMs: 0 },
+): EmulatorSpec {
   const find = (id: string) => data.sessions.find((s) => s.session_id === id);
   /**
    * The list's order, which Zoom does not document: newest session first, ties by session id,
@@ -128,8 +137,15 @@ export function zoomEmulatorSpec(data: ZoomDataset, apiKey: string, apiSecret: s
   /** The body as sent: trashed files only with trash=true, download URLs on this emulator. */
   const wire = (s: ZoomWireSession, trash: boolean, origin: string): ZoomWireSession => {
     const pick = (files: ZoomWireRecordingFile[] | null | undefined) =>
-      (files ?? []).filter((f) => Boolean(f.deleted_time) === trash).map((f) => ({ ...f, download_url: f.download_url ? `${origin}${f.download_url}` : f.download_url }));
-    return { ...s, recording_files: pick(s.recording_files), participant_audio_files: pick(s.participant_audio_files), participant_video_files: pick(s.participant_video_files) };
+      (files ?? [])
+        .filter((f) => Boolean(f.deleted_time) === trash)
+        .map((f) => ({ ...f, download_url: f.download_url ? `${origin}${f.download_url}` : f.download_url }));
+    return {
+      ...s,
+      recording_files: pick(s.recording_files),
+      participant_audio_files: pick(s.participant_audio_files),
+      participant_video_files: pick(s.participant_video_files),
+    };
   };
   const originOf = (req: EmulatorRequest) => `http://${req.headers.host ?? '127.0.0.1'}`;
 
@@ -156,7 +172,8 @@ export function zoomEmulatorSpec(data: ZoomDataset, apiKey: string, apiSecret: s
           if ((req.query.get('include_fields') ?? '').split(',').includes('download_access_token')) {
             const ttlRaw = req.query.get('ttl');
             const ttl = ttlRaw === null ? DEFAULT_TTL : Number(ttlRaw);
-            if (!Number.isInteger(ttl) || ttl < 0 || ttl > MAX_TTL) return error(400, 300, `Invalid field: ttl must be between 0 and ${MAX_TTL}.`);
+            if (!Number.isInteger(ttl) || ttl < 0 || ttl > MAX_TTL)
+              return error(400, 300, `Invalid field: ttl must be between 0 and ${MAX_TTL}.`);
             body.download_access_token = mintDownloadToken(apiSecret, id, ttl);
           }
           return { status: 200, body };
@@ -182,7 +199,8 @@ export function zoomEmulatorSpec(data: ZoomDataset, apiKey: string, apiSecret: s
           if (!trash && toMs > monthLater.getTime()) return error(400, 300, 'The date range can be at most one month.');
           const sizeRaw = req.query.get('page_size');
           const size = sizeRaw === null ? DEFAULT_PAGE_SIZE : Number(sizeRaw);
-          if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) return error(400, 300, `page_size must be between 1 and ${MAX_PAGE_SIZE}.`);
+          if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE)
+            return error(400, 300, `page_size must be between 1 and ${MAX_PAGE_SIZE}.`);
           const range = trash ? 'trash' : `${fromDay}..${toDay}`;
           const token = req.query.get('next_page_token');
           const offset = token ? pageTokenOffset(token, range, clock) : 0;
@@ -213,7 +231,8 @@ export function zoomEmulatorSpec(data: ZoomDataset, apiKey: string, apiSecret: s
           const path = `/rec/download/${token}`;
           const session = data.sessions.find((s) => filesOf(s).some((f) => f.download_url === path));
           if (!session) return error(404, 3301, 'This recording does not exist.');
-          if (req.query.has('access_token') && downloadTokenSession(apiSecret, req.query.get('access_token')) !== session.session_id) return INVALID_TOKEN();
+          if (req.query.has('access_token') && downloadTokenSession(apiSecret, req.query.get('access_token')) !== session.session_id)
+            return INVALID_TOKEN();
           return { status: 200, headers: { 'content-type': 'application/octet-stream' }, rawBody: `sandbox recording ${token}` };
         },
       },
@@ -227,5 +246,14 @@ export async function startZoomSandbox(
 ): Promise<VendorSandbox<ZoomConfig> & { data: ZoomDataset; clock: ZoomEmulatorClock }> {
   const clock: ZoomEmulatorClock = { skewMs: 0 };
   const emulator = await startEmulator(zoomEmulatorSpec(data, ZOOM_SANDBOX_API_KEY, ZOOM_SANDBOX_API_SECRET, clock), options);
-  return { emulator, data, clock, config: { ...sandboxCommon('zoom', `${emulator.url}/v2`, options.vendorHttp), apiKey: ZOOM_SANDBOX_API_KEY, apiSecret: ZOOM_SANDBOX_API_SECRET } };
+  return {
+    emulator,
+    data,
+    clock,
+    config: {
+      ...sandboxCommon('zoom', `${emulator.url}/v2`, options.vendorHttp),
+      apiKey: ZOOM_SANDBOX_API_KEY,
+      apiSecret: ZOOM_SANDBOX_API_SECRET,
+    },
+  };
 }

@@ -19,7 +19,13 @@ export interface ZoomDataset {
  * (one starts with `/`, one contains `//`), a `/` inside, a `+`, and the docs' example id.
  * Ids never depend on the time, so they are the same on every machine.
  */
-const FIXED_SESSION_IDS = ['/Ug7ckbpR5uHc1lU9Vn8Zg==', 'sfk//aOFJSJSYhGwk1hnxg==', 'KkMHZ4y8QhSUWAHi5sWvfg==', 'sfk/aOFJSJSYhGwk1hnxgw==', 'q3+Xr9Tb0kW2yPzLm4e8Aw=='];
+const FIXED_SESSION_IDS = [
+  '/Ug7ckbpR5uHc1lU9Vn8Zg==',
+  'sfk//aOFJSJSYhGwk1hnxg==',
+  'KkMHZ4y8QhSUWAHi5sWvfg==',
+  'sfk/aOFJSJSYhGwk1hnxgw==',
+  'q3+Xr9Tb0kW2yPzLm4e8Aw==',
+];
 
 function sessionIds(rng: SeedRandom, count: number): string[] {
   const random = Array.from({ length: Math.max(0, count - FIXED_SESSION_IDS.length) }, () =>
@@ -53,7 +59,10 @@ const NAMES = ['Design review', 'Customer call', 'Standup', 'Quarterly planning'
  * one file with an undocumented status and no end time: 37 addressable files (36 outside the trash).
  * Times are relative to SANDBOX_EPOCH. `recordingsPerVendor` adds that many bulk files.
  */
-export function seedZoom(seed = 1, options: Pick<SandboxStartOptions, 'recordingsPerVendor'> & { sessionCount?: number } = {}): ZoomDataset {
+export function seedZoom(
+  seed = 1,
+  options: Pick<SandboxStartOptions, 'recordingsPerVendor'> & { sessionCount?: number } = {},
+): ZoomDataset {
   const rng = new SeedRandom(seed);
   const ids = sessionIds(rng, options.sessionCount ?? 6);
   const sessions = ids.map((sessionId, s): ZoomWireSession => {
@@ -128,7 +137,9 @@ function bulkSessions(seed: number, count: number, taken: Set<string>): ZoomWire
     const length = rng.int(60, 3_600);
     const [recStart, recEnd] = [iso(starts[s] + 6_000), iso(starts[s] + 6_000 + length * 1000)];
     const file = fileMaker(rng, sessionId, recStart, recEnd);
-    const recordingFiles = BULK_FILES.slice(0, files).map(([type, ext, recordingType]) => file(type, ext, recordingType, length * rng.int(1_000, 60_000)));
+    const recordingFiles = BULK_FILES.slice(0, files).map(([type, ext, recordingType]) =>
+      file(type, ext, recordingType, length * rng.int(1_000, 60_000)),
+    );
     return {
       session_id: sessionId,
       session_name: `${NAMES[s % NAMES.length]} #${s + 1}`,

@@ -46,11 +46,19 @@ export function playZoomRecording(data: ZoomDataset, secretToken: string, post: 
       ...extra,
     });
     const event = (name: string, extra: Record<string, unknown> = {}, top: Record<string, unknown> = {}) =>
-      zoomDelivery(secretToken, { event: name, event_ts: Date.now(), payload: { account_id: 'sandbox-account', object: object(extra) }, ...top });
+      zoomDelivery(secretToken, {
+        event: name,
+        event_ts: Date.now(),
+        payload: { account_id: 'sandbox-account', object: object(extra) },
+        ...top,
+      });
     await post('zoom', event('session.recording_started', { recording_file: { recording_start: iso(startMs), recording_end: '' } }));
     await sleep(stepMs);
     const endMs = Date.now();
-    await post('zoom', event('session.recording_stopped', { recording_file: { recording_start: iso(startMs), recording_end: iso(endMs) } }));
+    await post(
+      'zoom',
+      event('session.recording_stopped', { recording_file: { recording_start: iso(startMs), recording_end: iso(endMs) } }),
+    );
     await sleep(stepMs);
     const file: ZoomWireRecordingFile = {
       id: randomUUID(),
@@ -65,6 +73,9 @@ export function playZoomRecording(data: ZoomDataset, secretToken: string, post: 
       recording_type: 'shared_screen_with_speaker_view',
     };
     Object.assign(session, { recording_files: [file], recording_count: 1, total_size: file.file_size, duration: 1 });
-    await post('zoom', event('session.recording_completed', { recording_files: [file] }, { download_token: randomBytes(24).toString('hex') }));
+    await post(
+      'zoom',
+      event('session.recording_completed', { recording_files: [file] }, { download_token: randomBytes(24).toString('hex') }),
+    );
   };
 }

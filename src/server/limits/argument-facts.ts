@@ -70,10 +70,15 @@ export function fieldFact(typeName: string, fieldName: string): FieldFact | unde
  * same name differently (a test checks it).
  */
 export const ARGUMENTS_BY_NAME: ReadonlyMap<string, ArgumentCounts> = new Map(
-  Object.entries(FIELD_FACTS).flatMap(([key, fact]) => (fact.argument ? [[`${key.split('.')[1]}.${fact.argument.name}`, fact.argument.counts] as const] : [])),
+  Object.entries(FIELD_FACTS).flatMap(([key, fact]) =>
+    fact.argument ? [[`${key.split('.')[1]}.${fact.argument.name}`, fact.argument.counts] as const] : [],
+  ),
 );
 
 /** The field that mints links, by name, and its argument: what the link hint looks for. */
-export const LINK_FIELDS: ReadonlyArray<{ field: string; argument: string; defaultValue: number }> = Object.entries(FIELD_FACTS).flatMap(([key, fact]) =>
-  fact.mintsLink && fact.argument ? [{ field: key.split('.')[1], argument: fact.argument.name, defaultValue: fact.mintsLink.defaultValue }] : [],
+export const LINK_FIELDS: ReadonlyArray<{ field: string; argument: string; defaultValue: number }> = Object.entries(FIELD_FACTS).flatMap(
+  ([key, fact]) =>
+    fact.mintsLink && fact.argument
+      ? [{ field: key.split('.')[1], argument: fact.argument.name, defaultValue: fact.mintsLink.defaultValue }]
+      : [],
 );

@@ -23,7 +23,12 @@ function variableDefaults(operation: OperationDefinitionNode | undefined): Map<s
 }
 
 /** The validity a link field asks for; its `defaultValue` (the resolver's) when absent or null. */
-function valueOf(node: ValueNode | undefined, variables: Record<string, unknown>, defaults: Map<string, number>, defaultValue: number): unknown {
+function valueOf(
+  node: ValueNode | undefined,
+  variables: Record<string, unknown>,
+  defaults: Map<string, number>,
+  defaultValue: number,
+): unknown {
   if (!node || node.kind === Kind.NULL) return defaultValue;
   if (node.kind === Kind.INT) return Number(node.value);
   if (node.kind === Kind.VARIABLE) {
@@ -39,7 +44,11 @@ function valueOf(node: ValueNode | undefined, variables: Record<string, unknown>
  * first vendor call can already mint links where the vendor allows (Zoom). A variable the
  * request leaves out takes its default from the operation, as the resolver will.
  */
-export function linkValidityOf(document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string | null): number | undefined {
+export function linkValidityOf(
+  document: DocumentNode,
+  variables: Record<string, unknown> = {},
+  operationName?: string | null,
+): number | undefined {
   const defaults = variableDefaults(operationOf(document, operationName));
   const seen = new Set<unknown>();
   visit(document, {

@@ -42,6 +42,12 @@ export interface QueryCost {
  */
 export function measureQueryCost(schema: GraphQLSchema, { document, variables, operationName }: OperationRequest): QueryCost {
   const measure = (estimator: ComplexityEstimator) =>
-    getComplexity({ schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined, estimators: [estimator] });
+    getComplexity({
+      schema,
+      query: document,
+      variables: variables ?? {},
+      operationName: operationName ?? undefined,
+      estimators: [estimator],
+    });
   return { links: measure(linkEstimator), objects: measure(objectEstimator) };
 }

@@ -7,7 +7,8 @@ import type { QueryCost } from './query-cost';
 import { knownRootOperationRule } from './root-operation-rule';
 
 // `http.status`: thrown from a plugin hook (the cost budgets, src/server/plugins/operation-facts-plugin.ts), Apollo would otherwise answer 500.
-export const tooComplex = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, http: { status: 400 } } });
+export const tooComplex = (message: string) =>
+  new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, http: { status: 400 } } });
 
 /**
  * Abuse limits, all checked before any resolver runs and so before any vendor call:
@@ -42,7 +43,11 @@ export function queryLimits(limits: QueryLimitsConfig, production: boolean): Que
     blockFieldSuggestion: { enabled: production },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins: plugins as ApolloServerPlugin[], validationRules: [knownRootOperationRule, ...validationRules], parseOptions: { maxTokens: limits.maxTokens } };
+  return {
+    plugins: plugins as ApolloServerPlugin[],
+    validationRules: [knownRootOperationRule, ...validationRules],
+    parseOptions: { maxTokens: limits.maxTokens },
+  };
 }
 
 /** Refuses an operation over the link or object budget with QUERY_TOO_COMPLEX naming it. */
@@ -51,6 +56,8 @@ export function checkQueryCost(cost: QueryCost, limits: QueryLimitsConfig): void
     throw tooComplex(`Query too complex: it could mint up to ${cost.links} access links; the limit is ${limits.maxLinks} per request.`);
   }
   if (cost.objects > limits.maxObjects) {
-    throw tooComplex(`Query too complex: it could fetch or list up to ${cost.objects} recordings and sessions; the limit is ${limits.maxObjects} per request.`);
+    throw tooComplex(
+      `Query too complex: it could fetch or list up to ${cost.objects} recordings and sessions; the limit is ${limits.maxObjects} per request.`,
+    );
   }
 }

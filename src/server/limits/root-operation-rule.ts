@@ -23,7 +23,10 @@ export const subscriptionsElsewhereRule: ValidationRule = (context) => ({
   OperationDefinition(node) {
     if (node.operation !== 'subscription') return;
     context.reportError(
-      new GraphQLError('Subscriptions run over WebSocket (graphql-transport-ws) on /graphql or over SSE on /graphql/stream, not over HTTP requests to /graphql.', { nodes: node }),
+      new GraphQLError(
+        'Subscriptions run over WebSocket (graphql-transport-ws) on /graphql or over SSE on /graphql/stream, not over HTTP requests to /graphql.',
+        { nodes: node },
+      ),
     );
   },
 });

@@ -73,7 +73,9 @@ export function createMetrics(providers: ProviderRegistry): ServerMetrics {
   });
   new Gauge({
     name: 'vendor_circuit_state',
-    help: `State of each enabled vendor's circuit breaker: ${Object.entries(CIRCUIT_STATE_VALUES).map(([k, v]) => `${v} ${k}`).join(', ')}.`,
+    help: `State of each enabled vendor's circuit breaker: ${Object.entries(CIRCUIT_STATE_VALUES)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')}.`,
     labelNames: ['vendor'] as const,
     registers: [registry],
     collect() {

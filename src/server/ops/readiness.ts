@@ -7,7 +7,12 @@ export type RedisState = 'connected' | 'unreachable' | 'none';
 
 export interface Readiness {
   ready: boolean;
-  body: { status: 'ready' | 'not ready'; vendors: Partial<Record<ProviderName, CircuitStateName>>; open?: ProviderName[]; redis?: RedisState };
+  body: {
+    status: 'ready' | 'not ready';
+    vendors: Partial<Record<ProviderName, CircuitStateName>>;
+    open?: ProviderName[];
+    redis?: RedisState;
+  };
 }
 
 /**

@@ -86,6 +86,8 @@ export function playgroundExamples(sandbox: boolean): PlaygroundTab[] {
  * mode a demo recording that answers as it is, otherwise the id shape to fill in.
  */
 export function tryItQuery(sandbox: boolean): string {
-  const id = sandbox ? recordingGlobalId(demoRecordings().daily.find((r) => r.status === 'READY' && r.sessionKey)!) : 'gid://recording-graph/Recording/<provider>/<vendor id>';
+  const id = sandbox
+    ? recordingGlobalId(demoRecordings().daily.find((r) => r.status === 'READY' && r.sessionKey)!)
+    : 'gid://recording-graph/Recording/<provider>/<vendor id>';
   return `{ recording(id: "${id}") { provider status durationSecs session { name } accessLink(validForSecs: 600) { url expiresAt } } }`;
 }

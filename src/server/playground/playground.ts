@@ -73,7 +73,10 @@ function loadAssets(): Map<string, Asset> {
 
 /** `<` escaped so the JSON cannot close its script element. */
 function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 function page(options: PlaygroundOptions): string {

@@ -10,7 +10,11 @@ import { checkQueryCost, tooComplex } from '../limits/query-limits';
  * Whether the variables do not fit the operation's types: execution refuses those as
  * BAD_USER_INPUT before any resolver (or vendor) runs, so measuring may give up on them.
  */
-function variablesRefused(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): boolean {
+function variablesRefused(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+): boolean {
   const { errors } = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
   return errors !== undefined && errors.length > 0;
 }

@@ -33,7 +33,12 @@ export function partialErrorsPlugin(formatError: FormatError, log: RequestLog): 
             if (isCodedError(error) && error.code === ErrorCode.INTERNAL_SERVER_ERROR) {
               const cause = (error as { cause?: unknown }).cause;
               log.error(
-                { reqId: contextValue.requestId, provider: error.provider, path, err: { name: cause instanceof Error ? cause.name : typeof cause } },
+                {
+                  reqId: contextValue.requestId,
+                  provider: error.provider,
+                  path,
+                  err: { name: cause instanceof Error ? cause.name : typeof cause },
+                },
                 'a vendor adapter failed without a code',
               );
             }

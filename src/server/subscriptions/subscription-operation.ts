@@ -52,7 +52,11 @@ const requestError = (message: string, code: string): GraphQLError => new GraphQ
  * and object budgets from the operation's facts. Only subscriptions come this way (queries
  * and mutations have POST /graphql).
  */
-export function prepareSubscription(deps: SubscriptionDeps, input: OperationInput, context: GraphQLContext): ExecutionArgs | GraphQLError[] {
+export function prepareSubscription(
+  deps: SubscriptionDeps,
+  input: OperationInput,
+  context: GraphQLContext,
+): ExecutionArgs | GraphQLError[] {
   if (typeof input.query !== 'string') return [requestError('Send a GraphQL document in `query`.', 'BAD_REQUEST')];
   let document: DocumentNode;
   try {
@@ -61,7 +65,16 @@ export function prepareSubscription(deps: SubscriptionDeps, input: OperationInpu
     return [requestError(error instanceof Error ? error.message : 'Syntax error', 'GRAPHQL_PARSE_FAILED')];
   }
   const errors = validate(deps.schema, document, [...specifiedRules, ...deps.limits.validationRules]);
-  if (errors.length > 0) return errors.map((e) => (e.extensions?.code ? e : new GraphQLError(e.message, { nodes: e.nodes, originalError: e.originalError, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })));
+  if (errors.length > 0)
+    return errors.map((e) =>
+      e.extensions?.code
+        ? e
+        : new GraphQLError(e.message, {
+            nodes: e.nodes,
+            originalError: e.originalError,
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+          }),
+    );
   const operation = getOperationAST(document, input.operationName ?? undefined);
   if (!operation) return [requestError('Name the operation to run (`operationName`).', 'OPERATION_RESOLUTION_FAILURE')];
   if (operation.operation !== 'subscription') {
@@ -79,7 +92,13 @@ export function prepareSubscription(deps: SubscriptionDeps, input: OperationInpu
       throw error;
     }
   }
-  return { schema: deps.schema, document, variableValues: variables, operationName: input.operationName ?? undefined, contextValue: context };
+  return {
+    schema: deps.schema,
+    document,
+    variableValues: variables,
+    operationName: input.operationName ?? undefined,
+    contextValue: context,
+  };
 }
 
 /**
@@ -89,7 +108,12 @@ export function prepareSubscription(deps: SubscriptionDeps, input: OperationInpu
 export function subscriptionContext(deps: SubscriptionDeps, signal: AbortSignal): GraphQLContext {
   const context = deps.contextFor({ id: randomUUID(), signal });
   // Same call (signal, id, hints, metrics), a new memo and loader set per event.
-  const freshLoaders = () => createLoaders(deps.providers, { ...context.call, memo: deps.config.batching ? new Map() : undefined }, { batching: deps.config.batching });
+  const freshLoaders = () =>
+    createLoaders(
+      deps.providers,
+      { ...context.call, memo: deps.config.batching ? new Map() : undefined },
+      { batching: deps.config.batching },
+    );
   return { ...context, subscription: { events: deps.live.events, freshLoaders } };
 }
 

@@ -34,7 +34,11 @@ function presentedKey(params: Readonly<Record<string, unknown>> | undefined, req
  * is checked at connection (`connection_init` payload `{ "Authorization": "Bearer <key>" }`,
  * or the upgrade request's Authorization header): a wrong key closes with 4403.
  */
-export function attachWebSocket(app: FastifyInstance, deps: SubscriptionDeps, apiKeyCheck: ((authorization: string | undefined) => boolean) | undefined): WebSocketTransport {
+export function attachWebSocket(
+  app: FastifyInstance,
+  deps: SubscriptionDeps,
+  apiKeyCheck: ((authorization: string | undefined) => boolean) | undefined,
+): WebSocketTransport {
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_MESSAGE_BYTES,
@@ -63,7 +67,11 @@ export function attachWebSocket(app: FastifyInstance, deps: SubscriptionDeps, ap
       onConnect: (ctx) => (apiKeyCheck ? apiKeyCheck(presentedKey(ctx.connectionParams, ctx.extra.request)) : true),
       onSubscribe: (ctx, id, payload) => {
         if (Object.keys(ctx.subscriptions).length >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
-          return [new GraphQLError(`At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection.`, { extensions: { code: 'BAD_REQUEST' } })];
+          return [
+            new GraphQLError(`At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection.`, {
+              extensions: { code: 'BAD_REQUEST' },
+            }),
+          ];
         }
         const controller = new AbortController();
         controllers(ctx).set(id, controller);

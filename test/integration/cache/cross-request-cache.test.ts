@@ -4,7 +4,8 @@ import { demoRecordings } from '../../../src/demo/demo-data';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 import { gql } from '../../support/graphql-client';
 
-const QUERY = 'query ($id: ID!) { node(id: $id) { ... on Recording { id status accessLink(validForSecs: 600) { url expiresAt validForSecs } } } }';
+const QUERY =
+  'query ($id: ID!) { node(id: $id) { ... on Recording { id status accessLink(validForSecs: 600) { url expiresAt validForSecs } } } }';
 
 /** Across requests, through the server, against the emulators (CACHE on). */
 describe('the cross-request cache', () => {
@@ -55,7 +56,9 @@ describe('the cross-request cache', () => {
     const other = daily.filter((r) => r.status === 'READY')[1];
     s.sandbox.emulators.daily.latencyMs = 100;
     try {
-      const answers = await Promise.all(Array.from({ length: 100 }, () => gql(s.app.url, 'query ($id: ID!) { node(id: $id) { id } }', { id: recordingGlobalId(other) })));
+      const answers = await Promise.all(
+        Array.from({ length: 100 }, () => gql(s.app.url, 'query ($id: ID!) { node(id: $id) { id } }', { id: recordingGlobalId(other) })),
+      );
       expect(answers.every((a) => a.body.errors === undefined)).toBe(true);
       expect(s.sandbox.emulators.daily.counters.get('recordings.get')).toBe(1);
     } finally {

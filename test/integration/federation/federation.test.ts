@@ -61,7 +61,8 @@ describe('Apollo Federation 2: recording-graph behind a gateway', () => {
     gateway.requestsTo.clear();
   });
 
-  const vendorCalls = () => Object.fromEntries(PROVIDER_NAMES.map((p) => [p, Object.fromEntries(recordings.sandbox.emulators[p].counters)]));
+  const vendorCalls = () =>
+    Object.fromEntries(PROVIDER_NAMES.map((p) => [p, Object.fromEntries(recordings.sandbox.emulators[p].counters)]));
 
   it('answers a meeting with its recordings, their status, provider and session, from both subgraphs', async () => {
     const res = await gql<{ meeting: { title: string; recordings: GatewayRecording[] } }>(
@@ -92,7 +93,10 @@ describe('Apollo Federation 2: recording-graph behind a gateway', () => {
     );
     expect(res.body.data!.meeting.title).toBe('One recording gone');
     expect(res.body.data!.meeting.recordings.map((r) => r?.id ?? null)).toEqual([weekly[0], null, weekly[1]]);
-    expect(res.body.errors?.map((e) => ({ code: e.extensions?.code, path: e.path }))).toContainEqual({ code: 'NOT_FOUND', path: ['meeting', 'recordings', 1] });
+    expect(res.body.errors?.map((e) => ({ code: e.extensions?.code, path: e.path }))).toContainEqual({
+      code: 'NOT_FOUND',
+      path: ['meeting', 'recordings', 1],
+    });
   });
 
   it('extends Recording from the other subgraph: a recording asked of recording-graph lists its meetings', async () => {
@@ -109,7 +113,10 @@ describe('Apollo Federation 2: recording-graph behind a gateway', () => {
 
   it('resolves 50 entity references in one subgraph request, with exactly the vendor calls of nodes(ids:) with those 50 ids', async () => {
     const selection = 'id status provider session { name }';
-    const viaGateway = await gql<{ meeting: { recordings: GatewayRecording[] } }>(gateway.url, `{ meeting(id: "archive") { recordings { ${selection} } } }`);
+    const viaGateway = await gql<{ meeting: { recordings: GatewayRecording[] } }>(
+      gateway.url,
+      `{ meeting(id: "archive") { recordings { ${selection} } } }`,
+    );
     expect(viaGateway.body.errors).toBeUndefined();
     expect(viaGateway.body.data!.meeting.recordings.map((r) => r.id)).toEqual(fifty);
     // The gateway sent all 50 representations in one `_entities` request.
@@ -117,9 +124,13 @@ describe('Apollo Federation 2: recording-graph behind a gateway', () => {
     const gatewayCalls = vendorCalls();
 
     Object.values(recordings.sandbox.emulators).forEach((e) => e.resetCounters());
-    const direct = await gql<{ nodes: GatewayRecording[] }>(recordings.app.url, `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Recording { ${selection} } } }`, {
-      ids: fifty,
-    });
+    const direct = await gql<{ nodes: GatewayRecording[] }>(
+      recordings.app.url,
+      `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Recording { ${selection} } } }`,
+      {
+        ids: fifty,
+      },
+    );
     expect(direct.body.errors).toBeUndefined();
     expect(viaGateway.body.data!.meeting.recordings).toEqual(direct.body.data!.nodes);
     // Every vendor was called, and exactly as often as for nodes(ids:).

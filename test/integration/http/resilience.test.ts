@@ -27,7 +27,10 @@ describe('vendor call resilience', () => {
     emulator.clearFaults();
   });
 
-  async function withProvider<T>(overrides: Partial<DailyConfig>, run: (p: ReturnType<typeof createDailyProvider>) => Promise<T>): Promise<T> {
+  async function withProvider<T>(
+    overrides: Partial<DailyConfig>,
+    run: (p: ReturnType<typeof createDailyProvider>) => Promise<T>,
+  ): Promise<T> {
     const provider = createDailyProvider({ ...base, resilience: fast, ...overrides });
     try {
       return await run(provider);
@@ -131,7 +134,9 @@ describe('vendor call resilience', () => {
     emulator.latencyMs = 400;
     emulator.injectFault({ kind: 'status', status: 503, route: 'recordings.get', times: 3 });
     try {
-      const [rec] = await withProvider({ timeouts: { connectMs: 1_000, headersMs: 2_000, bodyMs: 2_000, requestMs: 600 } }, (p) => p.getRecordings([id()], {}));
+      const [rec] = await withProvider({ timeouts: { connectMs: 1_000, headersMs: 2_000, bodyMs: 2_000, requestMs: 600 } }, (p) =>
+        p.getRecordings([id()], {}),
+      );
       expect(rec).toMatchObject({ code: ErrorCode.PROVIDER_UNAVAILABLE, provider: 'daily', vendorCode: 'DEADLINE' });
       expect((rec as Error).message).toMatch(/within 600 ms/);
       expect(emulator.counters.get('recordings.get')).toBeLessThanOrEqual(2);
@@ -154,11 +159,14 @@ describe('vendor call resilience', () => {
     expect(emulator.counters.get('recordings.get')).toBe(1);
   });
 
-  it('makes no vendor call past the request\'s vendor-call budget', async () => {
+  it("makes no vendor call past the request's vendor-call budget", async () => {
     const budget = new RequestBudget({ vendorCalls: 2, links: 10, objects: 10, deadlineMs: 10_000 });
     const ids = data.recordings.slice(0, 4).map((r) => [r.id]);
     const results = await withProvider({}, (p) => p.getRecordings(ids, { budget }));
-    expect(results.filter((r) => r instanceof Error)).toEqual([expect.objectContaining({ code: ErrorCode.BUDGET_EXCEEDED }), expect.objectContaining({ code: ErrorCode.BUDGET_EXCEEDED })]);
+    expect(results.filter((r) => r instanceof Error)).toEqual([
+      expect.objectContaining({ code: ErrorCode.BUDGET_EXCEEDED }),
+      expect.objectContaining({ code: ErrorCode.BUDGET_EXCEEDED }),
+    ]);
     expect(emulator.counters.get('recordings.get')).toBe(2);
   });
 
@@ -180,7 +188,7 @@ describe('vendor call resilience', () => {
     expect(emulator.counters.get('recordings.get')).toBe(1);
   });
 
-  it('leaves no listener on the request\'s signal once its calls are done, whatever their outcome', async () => {
+  it("leaves no listener on the request's signal once its calls are done, whatever their outcome", async () => {
     const controller = new AbortController();
     emulator.injectFault({ kind: 'status', status: 500, route: 'recordings.get', times: 1 });
     const ids = data.recordings.slice(0, 5).map((r) => [r.id]);

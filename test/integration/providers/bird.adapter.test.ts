@@ -3,7 +3,12 @@ import { ErrorCode } from '../../../src/errors/error-codes';
 import { createBirdProvider } from '../../../src/providers/bird';
 import { BirdClient } from '../../../src/providers/bird/bird.client';
 import type { RecordingProvider } from '../../../src/providers/recording-provider';
-import { BIRD_SANDBOX_ACCESS_KEY, BIRD_SANDBOX_WORKSPACE_ID, birdEmulatorSpec, startBirdSandbox } from '../../../src/sandbox/bird/bird.emulator';
+import {
+  BIRD_SANDBOX_ACCESS_KEY,
+  BIRD_SANDBOX_WORKSPACE_ID,
+  birdEmulatorSpec,
+  startBirdSandbox,
+} from '../../../src/sandbox/bird/bird.emulator';
 import type { BirdDataset } from '../../../src/sandbox/bird/bird.seed';
 import type { BirdSource, BirdWireRecording } from '../../../src/sandbox/bird/bird.wire';
 import { startEmulator, type Emulator } from '../../../src/sandbox/emulator';
@@ -115,9 +120,19 @@ describe('Bird adapter over HTTP against the Bird emulator', () => {
 
   it('mints a link per recording from the 307, without following it and without the access key', async () => {
     const ready = data.recordings.filter((r) => r.status === 'available' && !data.extras.get(r.id)?.omitLocation).slice(0, 2);
-    const recs = (await provider.getRecordings(ready.map((r) => [r.id]), {})).map(ok);
+    const recs = (
+      await provider.getRecordings(
+        ready.map((r) => [r.id]),
+        {},
+      )
+    ).map(ok);
     emulator.resetCounters();
-    const links = (await provider.getAccessLinks(recs.map((recording) => ({ recording, validForSecs: 3600 })), {})).map(ok);
+    const links = (
+      await provider.getAccessLinks(
+        recs.map((recording) => ({ recording, validForSecs: 3600 })),
+        {},
+      )
+    ).map(ok);
     expect(emulator.counters.get('recordings.media')).toBe(2);
     expect(emulator.totalCalls()).toBe(2);
     expect(emulator.log.map((e) => e.path).sort()).toEqual(ready.map((r) => `${BASE}/${r.id}.mp3`).sort());
@@ -134,7 +149,10 @@ describe('Bird adapter over HTTP against the Bird emulator', () => {
   it('asks the media route for the file, not JSON: the same resource answers JSON metadata to a JSON-only Accept', async () => {
     const ready = data.recordings.find((r) => r.status === 'available' && !data.extras.get(r.id)?.omitLocation)!;
     const media = `${emulator.url}${BASE}/${ready.id}.mp3`;
-    const asJson = await fetch(media, { headers: { authorization: `AccessKey ${BIRD_SANDBOX_ACCESS_KEY}`, accept: 'application/json' }, redirect: 'manual' });
+    const asJson = await fetch(media, {
+      headers: { authorization: `AccessKey ${BIRD_SANDBOX_ACCESS_KEY}`, accept: 'application/json' },
+      redirect: 'manual',
+    });
     expect(asJson.status).toBe(200);
     expect(await asJson.json()).toMatchObject({ id: ready.id, status: 'available' });
     const [recording] = (await provider.getRecordings([[ready.id]], {})).map(ok);
@@ -208,7 +226,11 @@ describe('Bird adapter over HTTP against the Bird emulator', () => {
   it('enforces the documented list limits: limit 1..99 (default 10), a pageToken it issued', async () => {
     const client = new BirdClient(config);
     try {
-      await expect(client.listRecordings({ limit: 100 }, {})).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT, httpStatus: 422, vendorCode: 'InvalidParameter' });
+      await expect(client.listRecordings({ limit: 100 }, {})).rejects.toMatchObject({
+        code: ErrorCode.BAD_USER_INPUT,
+        httpStatus: 422,
+        vendorCode: 'InvalidParameter',
+      });
       await expect(client.listRecordings({ pageToken: 'x'.repeat(8001) }, {})).rejects.toMatchObject({ httpStatus: 422 });
       const page = await client.listRecordings({}, {});
       expect(page.results).toHaveLength(10);
@@ -223,7 +245,9 @@ describe('Bird adapter over HTTP against the Bird emulator', () => {
   it('validates ids against Bird patterns before any call', () => {
     const bad: string[][] = [['..'], ['not-a-uuid'], [`${MISSING}.mp3`], [MISSING, MISSING]];
     for (const segments of bad) {
-      expect(() => provider.validateKey('Recording', segments)).toThrow(expect.objectContaining({ code: ErrorCode.BAD_USER_INPUT, provider: 'bird' }));
+      expect(() => provider.validateKey('Recording', segments)).toThrow(
+        expect.objectContaining({ code: ErrorCode.BAD_USER_INPUT, provider: 'bird' }),
+      );
     }
     expect(() => provider.validateKey('Session', ['room', MISSING])).toThrow(expect.objectContaining({ code: ErrorCode.BAD_USER_INPUT }));
     expect(() => provider.validateKey('Session', ['call', '..'])).toThrow(expect.objectContaining({ code: ErrorCode.BAD_USER_INPUT }));
@@ -279,7 +303,11 @@ describe('Bird adapter: paging and source filtering over a custom data set', () 
     expect(c.recordings.every((r) => r.sessionKey?.[0] === 'call')).toBe(true);
     expect(c.recordings).toHaveLength(205);
     // Listed newest first: item 207 started last.
-    expect(ok(conference).recordings.map((r) => r.nativeId)).toEqual([item(207, 'conference', SHARED).id, item(206, 'conference', SHARED).id, item(205, 'conference', SHARED).id]);
+    expect(ok(conference).recordings.map((r) => r.nativeId)).toEqual([
+      item(207, 'conference', SHARED).id,
+      item(206, 'conference', SHARED).id,
+      item(205, 'conference', SHARED).id,
+    ]);
     expect(ok(conference).kind).toBe('CONFERENCE');
     expect(ok(other).recordings).toHaveLength(1);
     expect(none).toBeNull();
@@ -302,7 +330,9 @@ describe('Bird adapter: link expiry with pinned clocks', () => {
 
   beforeAll(async () => {
     data = { recordings: [item(1, 'call', '50fa2203-66c2-4820-864a-1a8002952f4e')], extras: new Map() };
-    emulator = await startEmulator(birdEmulatorSpec(data, { accessKey: 'k', workspaceId: BIRD_SANDBOX_WORKSPACE_ID, now: () => SIGNED_AT }));
+    emulator = await startEmulator(
+      birdEmulatorSpec(data, { accessKey: 'k', workspaceId: BIRD_SANDBOX_WORKSPACE_ID, now: () => SIGNED_AT }),
+    );
   });
   afterAll(async () => {
     await emulator.close();

@@ -3,7 +3,16 @@ import { createBirdProvider } from '../../../src/providers/bird';
 import { mapBirdRecording } from '../../../src/providers/bird/bird.mapper';
 import type { ListFilter, ListPosition } from '../../../src/providers/recording-provider';
 import { startBirdSandbox } from '../../../src/sandbox/bird/bird.emulator';
-import { busiestSession, expectBulkWalk, expectedIds, expectExactWalks, expectPageSizeBounded, expectPositionRefused, listingFixture, walkListing } from '../../support/walk-listing';
+import {
+  busiestSession,
+  expectBulkWalk,
+  expectedIds,
+  expectExactWalks,
+  expectPageSizeBounded,
+  expectPositionRefused,
+  listingFixture,
+  walkListing,
+} from '../../support/walk-listing';
 
 type Sandbox = Awaited<ReturnType<typeof startBirdSandbox>>;
 const create = (s: Sandbox) => createBirdProvider(s.config);
@@ -35,7 +44,12 @@ describe('Bird listRecordings over HTTP against the Bird emulator', () => {
     const startedBefore = new Date('2100-09-26T14:00:00.000Z');
     await walkListing(f.provider, { sessionKey: call, startedAfter, startedBefore }, { limit: 1 });
     const log = f.sandbox.emulator.log;
-    expect(log[0].query).toEqual({ sourceId: [call[1]], startAt: ['2020-03-09T10:00:00.000Z'], endAt: ['2100-09-26T14:00:00.000Z'], limit: ['1'] });
+    expect(log[0].query).toEqual({
+      sourceId: [call[1]],
+      startAt: ['2020-03-09T10:00:00.000Z'],
+      endAt: ['2100-09-26T14:00:00.000Z'],
+      limit: ['1'],
+    });
     expect(log.length).toBeGreaterThan(1);
     expect(log.slice(1).every((e) => e.query.pageToken?.[0] && e.query.sourceId?.[0] === call[1] && e.status === 200)).toBe(true);
   });
@@ -64,7 +78,11 @@ describe('Bird listRecordings over HTTP against the Bird emulator', () => {
 
 describe('Bird listRecordings over a bulk-seeded emulator', () => {
   it('pages through 10,000 generated recordings plus the demo ones, each once, in timeline order, one vendor call per full page', async () => {
-    const walk = await expectBulkWalk(() => startBirdSandbox({ seed: 2, recordingsPerVendor: 10_000 }), create, map, { limit: 99, total: 10_024, maxVendorCallsPerStep: 1 });
+    const walk = await expectBulkWalk(() => startBirdSandbox({ seed: 2, recordingsPerVendor: 10_000 }), create, map, {
+      limit: 99,
+      total: 10_024,
+      maxVendorCallsPerStep: 1,
+    });
     // Counted at the vendor, not in the walker.
     expect([walk.calls, walk.vendorCalls]).toEqual([Math.ceil(10_024 / 99), Math.ceil(10_024 / 99)]);
   });

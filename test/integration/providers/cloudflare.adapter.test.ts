@@ -17,9 +17,10 @@ function ok<T>(value: T | null | Error): T {
   return value;
 }
 
-
 /** A stored recording with the documented required fields, the nullable ones null. */
-function stored(fields: Partial<CloudflareStoredRecording> & Pick<CloudflareStoredRecording, 'id' | 'meeting_id' | 'invoked_time' | 'status'>): CloudflareStoredRecording {
+function stored(
+  fields: Partial<CloudflareStoredRecording> & Pick<CloudflareStoredRecording, 'id' | 'meeting_id' | 'invoked_time' | 'status'>,
+): CloudflareStoredRecording {
   return {
     audio_download_url: null,
     download_url: null,
@@ -34,7 +35,12 @@ function stored(fields: Partial<CloudflareStoredRecording> & Pick<CloudflareStor
   };
 }
 
-const meeting = (id: string, title: string): CloudflareWireMeeting => ({ id, title, created_at: '2026-05-01T00:00:00.000Z', updated_at: '2026-05-01T00:00:00.000Z' });
+const meeting = (id: string, title: string): CloudflareWireMeeting => ({
+  id,
+  title,
+  created_at: '2026-05-01T00:00:00.000Z',
+  updated_at: '2026-05-01T00:00:00.000Z',
+});
 
 function session(id: string, meetingId: string, fields: Partial<CloudflareWireSession> = {}): CloudflareWireSession {
   return {
@@ -78,7 +84,9 @@ describe('Cloudflare RealtimeKit adapter over HTTP against the emulator', () => 
     expect(results[1]).toMatchObject({ code: ErrorCode.NOT_FOUND, provider: 'cloudflare' });
     expect(ok(results[2]).nativeId).toBe(b.id);
     expect(emulator.counters.get('recordings.get')).toBe(3);
-    expect(emulator.log.map((e) => e.path)).toEqual(expect.arrayContaining([`${base}/recordings/${a.id}`, `${base}/recordings/${MISSING}`]));
+    expect(emulator.log.map((e) => e.path)).toEqual(
+      expect.arrayContaining([`${base}/recordings/${a.id}`, `${base}/recordings/${MISSING}`]),
+    );
   });
 
   it('encodes ids into the path', async () => {
@@ -87,7 +95,10 @@ describe('Cloudflare RealtimeKit adapter over HTTP against the emulator', () => 
   });
 
   it('maps every seeded recording to ids that pass its own validateKey, with every status and storage kind', async () => {
-    const results = await provider.getRecordings(data.recordings.map((r) => [r.id]), {});
+    const results = await provider.getRecordings(
+      data.recordings.map((r) => [r.id]),
+      {},
+    );
     const recs = results.map(ok);
     for (const rec of recs) {
       expect(() => provider.validateKey('Recording', rec.key)).not.toThrow();
@@ -120,9 +131,16 @@ describe('Cloudflare RealtimeKit adapter over HTTP against the emulator', () => 
     const wireOne = await (await raw(`/recordings/${echoing.id}`)).body.text();
     for (const secret of echoed) expect(wireOne).toContain(secret);
     const secrets = data.recordings.flatMap(writeOnlySecrets);
-    const mapped = await provider.getRecordings(data.recordings.map((r) => [r.id]), {});
+    const mapped = await provider.getRecordings(
+      data.recordings.map((r) => [r.id]),
+      {},
+    );
     const listed = await provider.getSessions([[echoing.session_id!]], {});
-    expect(ok(mapped.find((r) => r !== null && !(r instanceof Error) && r.key[0] === echoing.id) ?? null).storage).toMatchObject({ kind: 'SFTP', host: 'echo.example.net', authMethod: 'KEY' });
+    expect(ok(mapped.find((r) => r !== null && !(r instanceof Error) && r.key[0] === echoing.id) ?? null).storage).toMatchObject({
+      kind: 'SFTP',
+      host: 'echo.example.net',
+      authMethod: 'KEY',
+    });
     for (const text of [JSON.stringify(mapped), JSON.stringify(listed)]) {
       for (const secret of secrets) expect(text).not.toContain(secret);
     }
@@ -180,7 +198,10 @@ describe('Cloudflare RealtimeKit adapter over HTTP against the emulator', () => 
         status: 'UPLOADED',
       }),
     );
-    const big = await startCloudflareSandbox({}, { meetings: [meeting(meetingId, 'Paged')], sessions: [session(sA, meetingId, { meeting_display_name: 'Paged' })], recordings });
+    const big = await startCloudflareSandbox(
+      {},
+      { meetings: [meeting(meetingId, 'Paged')], sessions: [session(sA, meetingId, { meeting_display_name: 'Paged' })], recordings },
+    );
     const p = createCloudflareProvider(big.config);
     try {
       const [s] = await p.getSessions([[sA]], {});
@@ -223,17 +244,45 @@ describe('Cloudflare RealtimeKit adapter over HTTP against the emulator', () => 
   it('refuses a download_url that is not http(s) in its own slot, and dates an expiry-less link from the stop', async () => {
     const meetingId = '50c8940e-1b97-402a-97d6-2708b7feca41';
     const stopped = '2026-05-30T10:30:00.000Z';
-    const base = { meeting_id: meetingId, invoked_time: '2026-05-30T09:59:00.000Z', stopped_time: stopped, status: 'UPLOADED' as const, output_file_name: 'a.mp4' };
+    const base = {
+      meeting_id: meetingId,
+      invoked_time: '2026-05-30T09:59:00.000Z',
+      stopped_time: stopped,
+      status: 'UPLOADED' as const,
+      output_file_name: 'a.mp4',
+    };
     const recordings: CloudflareStoredRecording[] = [
-      stored({ ...base, id: '00000000-0000-4000-8000-000000000001', download_url: 'javascript:alert(1)', download_url_expiry: '2026-06-06T10:30:00.000Z' }),
-      stored({ ...base, id: '00000000-0000-4000-8000-000000000002', download_url: 'https://rtk.r2.cloudflarestorage.com/a.mp4?X-Amz-Signature=S' }),
-      stored({ ...base, id: '00000000-0000-4000-8000-000000000003', download_url: 'https://rtk.r2.cloudflarestorage.com/b.mp4?X-Amz-Signature=S', stopped_time: null }),
+      stored({
+        ...base,
+        id: '00000000-0000-4000-8000-000000000001',
+        download_url: 'javascript:alert(1)',
+        download_url_expiry: '2026-06-06T10:30:00.000Z',
+      }),
+      stored({
+        ...base,
+        id: '00000000-0000-4000-8000-000000000002',
+        download_url: 'https://rtk.r2.cloudflarestorage.com/a.mp4?X-Amz-Signature=S',
+      }),
+      stored({
+        ...base,
+        id: '00000000-0000-4000-8000-000000000003',
+        download_url: 'https://rtk.r2.cloudflarestorage.com/b.mp4?X-Amz-Signature=S',
+        stopped_time: null,
+      }),
     ];
     const odd = await startCloudflareSandbox({}, { meetings: [meeting(meetingId, 'Odd')], sessions: [], recordings });
     const p = createCloudflareProvider(odd.config, { now: () => SANDBOX_EPOCH });
     try {
-      const recs = (await p.getRecordings(recordings.map((r) => [r.id]), {})).map(ok);
-      const [bad, derived, unknown] = await p.getAccessLinks(recs.map((recording) => ({ recording, validForSecs: 3600 })), {});
+      const recs = (
+        await p.getRecordings(
+          recordings.map((r) => [r.id]),
+          {},
+        )
+      ).map(ok);
+      const [bad, derived, unknown] = await p.getAccessLinks(
+        recs.map((recording) => ({ recording, validForSecs: 3600 })),
+        {},
+      );
       expect(bad).toMatchObject({ code: ErrorCode.PROVIDER_BAD_RESPONSE, provider: 'cloudflare' });
       expect(derived).toMatchObject({ url: recordings[1].download_url, expiresAt: new Date(Date.parse(stopped) + 7 * 86_400_000) });
       expect(unknown).toBeNull();
@@ -287,7 +336,14 @@ describe('Cloudflare RealtimeKit adapter over HTTP against the emulator', () => 
       vendor: 'cloudflare',
       authorize: () => null,
       notFound: () => ({ status: 404, body: { success: false } }),
-      routes: [{ name: 'recordings.get', method: 'GET', pattern: /\/recordings\/[^/]+$/, handle: () => ({ status: 200, body: { success: false } }) }],
+      routes: [
+        {
+          name: 'recordings.get',
+          method: 'GET',
+          pattern: /\/recordings\/[^/]+$/,
+          handle: () => ({ status: 200, body: { success: false } }),
+        },
+      ],
     });
     const p = createCloudflareProvider({ ...config, baseUrl: `${fake.url}/client/v4` });
     try {
@@ -304,7 +360,10 @@ describe('Cloudflare RealtimeKit adapter over HTTP against the emulator', () => 
     expect((await raw('/recordings?status=ERRORED')).statusCode).toBe(400);
     expect((await raw('/recordings?per_page=101')).statusCode).toBe(400);
     const res = await raw('/recordings?status=UPLOADED&page_no=2&per_page=5&sort_by=invokedTime&sort_order=ASC');
-    const body = (await res.body.json()) as { data: Array<CloudflareRecording & { meeting?: { id: string } }>; paging: Record<string, number> };
+    const body = (await res.body.json()) as {
+      data: Array<CloudflareRecording & { meeting?: { id: string } }>;
+      paging: Record<string, number>;
+    };
     const uploaded = data.recordings.filter((r) => r.status === 'UPLOADED');
     expect(body.paging).toEqual({ total_count: uploaded.length, start_offset: 5, end_offset: 9 });
     expect(body.data.every((r) => r.status === 'UPLOADED' && r.meeting?.id)).toBe(true);

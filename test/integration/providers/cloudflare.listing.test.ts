@@ -7,7 +7,16 @@ import { startCloudflareSandbox } from '../../../src/sandbox/cloudflare/cloudfla
 import { seedCloudflare } from '../../../src/sandbox/cloudflare/cloudflare.seed';
 import { demoRecordings } from '../../../src/demo/demo-data';
 import { SANDBOX_EPOCH } from '../../../src/sandbox/seed-random';
-import { expectBulkWalk, expectedIds, expectPositionRefused, globalIds, listingFixture, midPageEveryThird, WALK_CASES, walkListing } from '../../support/walk-listing';
+import {
+  expectBulkWalk,
+  expectedIds,
+  expectPositionRefused,
+  globalIds,
+  listingFixture,
+  midPageEveryThird,
+  WALK_CASES,
+  walkListing,
+} from '../../support/walk-listing';
 
 const DAY_MS = 86_400_000;
 const SEED = 7;
@@ -22,9 +31,12 @@ describe('Cloudflare listRecordings over HTTP against the RealtimeKit emulator',
 
   const lists = () => f.sandbox.emulator.log.filter((e) => e.route === 'recordings.list');
   const raw = async (query: string) => {
-    const res = await request(`${f.sandbox.emulator.url}/client/v4/accounts/${f.sandbox.config.accountId}/realtime/kit/${f.sandbox.config.appId}/recordings?${query}`, {
-      headers: { authorization: `Bearer ${f.sandbox.config.apiToken}` },
-    });
+    const res = await request(
+      `${f.sandbox.emulator.url}/client/v4/accounts/${f.sandbox.config.accountId}/realtime/kit/${f.sandbox.config.appId}/recordings?${query}`,
+      {
+        headers: { authorization: `Bearer ${f.sandbox.config.apiToken}` },
+      },
+    );
     return { status: res.statusCode, body: (await res.body.json()) as { data: CloudflareRecording[]; paging: Record<string, number> } };
   };
 
@@ -56,7 +68,11 @@ describe('Cloudflare listRecordings over HTTP against the RealtimeKit emulator',
     const pushable: ListFilter = { statuses: ['READY', 'PROCESSING'] };
     const walk = await walkListing(f.provider, pushable, { limit: 25, take: (n) => Math.max(1, n - 3), emulator: f.sandbox.emulator });
     expect(globalIds(walk.recordings)).toEqual(expectedIds(f.all, pushable));
-    expect(lists().every((e) => JSON.stringify(e.query.status) === JSON.stringify(['UPLOADED', 'UPLOADING']) && e.query['status[]'] === undefined)).toBe(true);
+    expect(
+      lists().every(
+        (e) => JSON.stringify(e.query.status) === JSON.stringify(['UPLOADED', 'UPLOADING']) && e.query['status[]'] === undefined,
+      ),
+    ).toBe(true);
 
     f.sandbox.emulator.resetCounters();
     const local: ListFilter = { statuses: ['READY', 'FAILED', 'PAUSED'] };
@@ -107,7 +123,10 @@ describe('Cloudflare listRecordings over HTTP against the RealtimeKit emulator',
     expect(globalIds(page.items.map((i) => i.recording))).toEqual(expected);
     expect(f.sandbox.emulator.counters.get('sessions.get')).toBe(before);
 
-    const none = await f.provider.listRecordings({ filter: { sessionKey: ['00000000-0000-4000-8000-000000000000'] }, limit: 5, after: null }, {});
+    const none = await f.provider.listRecordings(
+      { filter: { sessionKey: ['00000000-0000-4000-8000-000000000000'] }, limit: 5, after: null },
+      {},
+    );
     expect(none).toEqual({ items: [], next: null });
   });
 
@@ -129,7 +148,12 @@ describe('Cloudflare listRecordings over HTTP against the RealtimeKit emulator',
     expect((await raw('per_page=101')).status).toBe(400);
     const asc = await raw('sort_by=invokedTime&sort_order=ASC&per_page=100&page_no=4');
     const desc = await raw('sort_by=invokedTime&sort_order=DESC&per_page=25&page_no=1');
-    expect(asc.body.data.slice(-25).map((r) => r.id).reverse()).toEqual(desc.body.data.map((r) => r.id));
+    expect(
+      asc.body.data
+        .slice(-25)
+        .map((r) => r.id)
+        .reverse(),
+    ).toEqual(desc.body.data.map((r) => r.id));
     // The documented parameter is `status`, repeated; `status[]` is refused, as is a status it cannot filter on.
     expect((await raw('status[]=UPLOADED')).status).toBe(400);
     expect((await raw('status=ERRORED')).status).toBe(400);
@@ -137,7 +161,12 @@ describe('Cloudflare listRecordings over HTTP against the RealtimeKit emulator',
   });
 
   it('pages a bulk-seeded emulator (2,000 more recordings) exactly, one vendor call per step', () =>
-    expectBulkWalk(() => startCloudflareSandbox({ seed: 11, recordingsPerVendor: 2_000 }), create, map, { limit: 100, take: midPageEveryThird, total: 2_026, maxVendorCallsPerStep: 1 }));
+    expectBulkWalk(() => startCloudflareSandbox({ seed: 11, recordingsPerVendor: 2_000 }), create, map, {
+      limit: 100,
+      take: midPageEveryThird,
+      total: 2_026,
+      maxVendorCallsPerStep: 1,
+    }));
 });
 
 describe('Cloudflare where its documents leave a choice open: either side works', () => {

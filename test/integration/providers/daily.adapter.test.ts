@@ -51,7 +51,13 @@ describe('Daily adapter over HTTP against the Daily emulator', () => {
     const big = await startDailySandbox({}, { recordings: [], extras: new Map() });
     const session = '257764e6-c74e-4c30-944a-a887a03173a3';
     for (let i = 0; i < 150; i++) {
-      big.data.recordings.push({ id: `rec-${String(i).padStart(3, '0')}`, room_name: 'r', start_ts: 1_700_000_000 - i, status: 'finished', mtgSessionId: session });
+      big.data.recordings.push({
+        id: `rec-${String(i).padStart(3, '0')}`,
+        room_name: 'r',
+        start_ts: 1_700_000_000 - i,
+        status: 'finished',
+        mtgSessionId: session,
+      });
     }
     const p = createDailyProvider(big.config);
     try {
@@ -68,12 +74,22 @@ describe('Daily adapter over HTTP against the Daily emulator', () => {
     const big = await startDailySandbox({}, { recordings: [], extras: new Map() });
     const session = '257764e6-c74e-4c30-944a-a887a03173a3';
     for (let i = 0; i < 1_000; i++) {
-      big.data.recordings.push({ id: `rec-${String(i).padStart(4, '0')}`, room_name: 'r', start_ts: 1_700_000_000 - i, status: 'finished', mtgSessionId: session });
+      big.data.recordings.push({
+        id: `rec-${String(i).padStart(4, '0')}`,
+        room_name: 'r',
+        start_ts: 1_700_000_000 - i,
+        status: 'finished',
+        mtgSessionId: session,
+      });
     }
     const p = createDailyProvider(big.config);
     try {
       const [s] = await p.getSessions([['r', session]], {});
-      expect(s).toMatchObject({ code: ErrorCode.UNSUPPORTED_BY_PROVIDER, provider: 'daily', message: expect.stringContaining('1000 recordings or more') });
+      expect(s).toMatchObject({
+        code: ErrorCode.UNSUPPORTED_BY_PROVIDER,
+        provider: 'daily',
+        message: expect.stringContaining('1000 recordings or more'),
+      });
       expect(big.emulator.counters.get('recordings.list')).toBe(10);
       const page = await p.listRecordings({ filter: { sessionKey: ['r', session] }, limit: 50, after: null }, {});
       expect(page.items).toHaveLength(50);
@@ -88,7 +104,9 @@ describe('Daily adapter over HTTP against the Daily emulator', () => {
 
   it('mints an access link with the expiry Daily granted, byte for byte', async () => {
     const rec = data.recordings.find((r) => data.extras.get(r.id)?.customerBucket === false && !data.extras.get(r.id)?.accessBlocked)!;
-    const [recording] = (await provider.getRecordings([[rec.id]], {})) as Array<Exclude<Awaited<ReturnType<RecordingProvider['getRecordings']>>[number], Error | null>>;
+    const [recording] = (await provider.getRecordings([[rec.id]], {})) as Array<
+      Exclude<Awaited<ReturnType<RecordingProvider['getRecordings']>>[number], Error | null>
+    >;
     const before = Math.floor(Date.now() / 1000);
     const [link] = await provider.getAccessLinks([{ recording, validForSecs: 120 }], {});
     expect(link).toMatchObject({ validForSecs: expect.any(Number), disposition: 'ATTACHMENT', format: 'MP4' });
@@ -145,7 +163,10 @@ describe('Daily adapter over HTTP against the Daily emulator', () => {
         {},
       );
       // Inline or attachment is the bucket's allow_streaming_from_bucket, which the recording does not say.
-      expect(granted).toEqual([expect.objectContaining({ validForSecs: 900, disposition: 'UNKNOWN' }), expect.objectContaining({ validForSecs: 43_200 })]);
+      expect(granted).toEqual([
+        expect.objectContaining({ validForSecs: 900, disposition: 'UNKNOWN' }),
+        expect.objectContaining({ validForSecs: 43_200 }),
+      ]);
       expect(emulator.counters.get('recordings.access-link')).toBe(2);
     } finally {
       await bucket.close();
@@ -179,7 +200,9 @@ describe('Daily adapter over HTTP against the Daily emulator', () => {
 
   it('validates ids against Daily patterns before any call', () => {
     expect(() => provider.validateKey('Recording', ['..'])).toThrow(expect.objectContaining({ code: ErrorCode.BAD_USER_INPUT }));
-    expect(() => provider.validateKey('Session', ['room', 'not-a-uuid'])).toThrow(expect.objectContaining({ code: ErrorCode.BAD_USER_INPUT }));
+    expect(() => provider.validateKey('Session', ['room', 'not-a-uuid'])).toThrow(
+      expect.objectContaining({ code: ErrorCode.BAD_USER_INPUT }),
+    );
     expect(() => provider.validateKey('Session', ['room', '257764e6-c74e-4c30-944a-a887a03173a3'])).not.toThrow();
     expect(emulator.totalCalls()).toBe(0);
   });

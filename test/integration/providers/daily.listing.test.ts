@@ -5,7 +5,16 @@ import type { ListFilter, ListPosition } from '../../../src/providers/recording-
 import { startDailySandbox } from '../../../src/sandbox/daily/daily.emulator';
 import { startEmulator } from '../../../src/sandbox/emulator';
 import { sandboxCommon } from '../../../src/sandbox/vendor-sandbox';
-import { busiestSession, expectBulkWalk, expectedIds, expectExactWalks, expectPageSizeBounded, expectPositionRefused, listingFixture, walkListing } from '../../support/walk-listing';
+import {
+  busiestSession,
+  expectBulkWalk,
+  expectedIds,
+  expectExactWalks,
+  expectPageSizeBounded,
+  expectPositionRefused,
+  listingFixture,
+  walkListing,
+} from '../../support/walk-listing';
 
 type Sandbox = Awaited<ReturnType<typeof startDailySandbox>>;
 const create = (s: Sandbox) => createDailyProvider(s.config);
@@ -67,7 +76,15 @@ describe('Daily listRecordings over recordings whose ids are outside the documen
           handle: (req) => {
             const after = req.query.get('starting_after');
             const from = after === null ? 0 : odd.indexOf(after) + 1;
-            const data = odd.slice(from, from + 1).map((id, i) => ({ id, room_name: 'room', start_ts: 1_700_000_000 - from - i, status: 'finished', duration: 60, mtgSessionId: '257764e6-c74e-4c30-944a-a887a03173a3', tracks: [] }));
+            const data = odd.slice(from, from + 1).map((id, i) => ({
+              id,
+              room_name: 'room',
+              start_ts: 1_700_000_000 - from - i,
+              status: 'finished',
+              duration: 60,
+              mtgSessionId: '257764e6-c74e-4c30-944a-a887a03173a3',
+              tracks: [],
+            }));
             return { status: 200, body: { total_count: odd.length, data } };
           },
         },
@@ -93,7 +110,11 @@ describe('Daily listRecordings over recordings whose ids are outside the documen
 
 describe('Daily listRecordings over a bulk-seeded emulator', () => {
   it('pages through 10,000 generated recordings plus the demo ones, each once, in timeline order, one vendor call per full page', async () => {
-    const walk = await expectBulkWalk(() => startDailySandbox({ seed: 2, recordingsPerVendor: 10_000 }), create, map, { limit: 100, total: 10_024, maxVendorCallsPerStep: 1 });
+    const walk = await expectBulkWalk(() => startDailySandbox({ seed: 2, recordingsPerVendor: 10_000 }), create, map, {
+      limit: 100,
+      total: 10_024,
+      maxVendorCallsPerStep: 1,
+    });
     // Counted at the vendor, not in the walker.
     expect([walk.calls, walk.vendorCalls]).toEqual([Math.ceil(10_024 / 100), Math.ceil(10_024 / 100)]);
   });

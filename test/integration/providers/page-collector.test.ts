@@ -20,7 +20,12 @@ describe('reading a vendor list that never ends or loops', () => {
   afterAll(() => Promise.all(emulators.map((e) => e.close())));
 
   async function vendor(vendorName: 'daily' | 'signalwire' | 'bird', route: Route): Promise<Emulator> {
-    const emulator = await startEmulator({ vendor: vendorName, authorize: () => null, notFound: () => ({ status: 404, body: {} }), routes: [route] });
+    const emulator = await startEmulator({
+      vendor: vendorName,
+      authorize: () => null,
+      notFound: () => ({ status: 404, body: {} }),
+      routes: [route],
+    });
     emulators.push(emulator);
     return emulator;
   }
@@ -30,12 +35,26 @@ describe('reading a vendor list that never ends or loops', () => {
 
   describe('Daily room listing', () => {
     const SESSION = randomUUID();
-    const recording = (id: string) => ({ id, room_name: 'room', start_ts: 1_700_000_000, status: 'finished', max_participants: 2, duration: 60, mtgSessionId: SESSION, tracks: [] });
+    const recording = (id: string) => ({
+      id,
+      room_name: 'room',
+      start_ts: 1_700_000_000,
+      status: 'finished',
+      max_participants: 2,
+      duration: 60,
+      mtgSessionId: SESSION,
+      tracks: [],
+    });
     const page = (ids: string[]) => ({ status: 200, body: { total_count: 1_000_000, data: ids.map(recording) } });
     const daily = (emulator: Emulator) => createDailyProvider({ ...sandboxCommon('daily', `${emulator.url}/v1`), apiKey: 'k' });
 
     it('stops an endless list of full pages at the recordings-and-sessions budget: BUDGET_EXCEEDED, a bounded number of pages held', async () => {
-      const emulator = await vendor('daily', { name: 'recordings.list', method: 'GET', pattern: /^\/v1\/recordings$/, handle: () => page(Array.from({ length: 100 }, () => randomUUID())) });
+      const emulator = await vendor('daily', {
+        name: 'recordings.list',
+        method: 'GET',
+        pattern: /^\/v1\/recordings$/,
+        handle: () => page(Array.from({ length: 100 }, () => randomUUID())),
+      });
       const provider = daily(emulator);
       try {
         const heapBefore = process.memoryUsage().heapUsed;
@@ -51,7 +70,12 @@ describe('reading a vendor list that never ends or loops', () => {
     });
 
     it(`stops an endless list at Daily's own room cap of ${DAILY_ROOM_MAX_PAGES} pages, within the budget`, async () => {
-      const emulator = await vendor('daily', { name: 'recordings.list', method: 'GET', pattern: /^\/v1\/recordings$/, handle: () => page(Array.from({ length: 100 }, () => randomUUID())) });
+      const emulator = await vendor('daily', {
+        name: 'recordings.list',
+        method: 'GET',
+        pattern: /^\/v1\/recordings$/,
+        handle: () => page(Array.from({ length: 100 }, () => randomUUID())),
+      });
       const provider = daily(emulator);
       try {
         const [session] = await provider.getSessions([['room', SESSION]], { budget: budget({ objects: 100_000 }) });
@@ -64,7 +88,12 @@ describe('reading a vendor list that never ends or loops', () => {
 
     it('refuses a list that answers the same page again as PROVIDER_BAD_RESPONSE naming Daily, on the second page', async () => {
       const ids = Array.from({ length: 100 }, () => randomUUID());
-      const emulator = await vendor('daily', { name: 'recordings.list', method: 'GET', pattern: /^\/v1\/recordings$/, handle: () => page(ids) });
+      const emulator = await vendor('daily', {
+        name: 'recordings.list',
+        method: 'GET',
+        pattern: /^\/v1\/recordings$/,
+        handle: () => page(ids),
+      });
       const provider = daily(emulator);
       try {
         const [session] = await provider.getSessions([['room', SESSION]], { budget: budget() });
@@ -82,9 +111,26 @@ describe('reading a vendor list that never ends or loops', () => {
     const CALL = randomUUID();
     const LIST = `/api/laml/2010-04-01/Accounts/${PROJECT}/Recordings`;
     const body = (sid: string) =>
-      recordingBody({ sid, projectId: PROJECT, sessionSid: CALL, conference: false, channels: '1', created: 1_700_000_000_000, start: 1_700_000_000_000, duration: 60, status: 'completed', ended: true, source: 'StartCallRecordingApi' });
+      recordingBody({
+        sid,
+        projectId: PROJECT,
+        sessionSid: CALL,
+        conference: false,
+        channels: '1',
+        created: 1_700_000_000_000,
+        start: 1_700_000_000_000,
+        duration: 60,
+        status: 'completed',
+        ended: true,
+        source: 'StartCallRecordingApi',
+      });
     const signalwire = (emulator: Emulator) =>
-      createSignalWireProvider({ ...sandboxCommon('signalwire', `${emulator.url}/api/laml/2010-04-01`), spaceUrl: emulator.url, projectId: PROJECT, apiToken: 't' });
+      createSignalWireProvider({
+        ...sandboxCommon('signalwire', `${emulator.url}/api/laml/2010-04-01`),
+        spaceUrl: emulator.url,
+        projectId: PROJECT,
+        apiToken: 't',
+      });
 
     it('refuses next_page_uri going round in a circle (A, B, A) as PROVIDER_BAD_RESPONSE: no recording handed out twice', async () => {
       const a = randomUUID();
@@ -143,12 +189,31 @@ describe('reading a vendor list that never ends or loops', () => {
         handle: () => ({
           status: 200,
           body: {
-            recordings: [recordingBody({ sid: randomUUID(), projectId: PROJECT, sessionSid: call, conference: false, channels: '1', created: 0, start: 0, duration: 60, status: 'completed', ended: true, source: 'StartCallRecordingApi' })],
+            recordings: [
+              recordingBody({
+                sid: randomUUID(),
+                projectId: PROJECT,
+                sessionSid: call,
+                conference: false,
+                channels: '1',
+                created: 0,
+                start: 0,
+                duration: 60,
+                status: 'completed',
+                ended: true,
+                source: 'StartCallRecordingApi',
+              }),
+            ],
             next_page_uri: `${list}?Page=${++n}&PageToken=T${n}`,
           },
         }),
       });
-      const provider = createSignalWireProvider({ ...sandboxCommon('signalwire', `${emulator.url}/api/laml/2010-04-01`), spaceUrl: emulator.url, projectId: PROJECT, apiToken: 't' });
+      const provider = createSignalWireProvider({
+        ...sandboxCommon('signalwire', `${emulator.url}/api/laml/2010-04-01`),
+        spaceUrl: emulator.url,
+        projectId: PROJECT,
+        apiToken: 't',
+      });
       try {
         const [session] = await provider.getSessions([['call', call]], {});
         expect(session).toMatchObject({ code: ErrorCode.BUDGET_EXCEEDED, provider: 'signalwire' });
@@ -162,8 +227,17 @@ describe('reading a vendor list that never ends or loops', () => {
   describe('Bird source listing', () => {
     it(`stops a list of empty pages that always names a new next token at ${MAX_PAGES_PER_LIST} pages`, async () => {
       let n = 0;
-      const emulator = await vendor('bird', { name: 'recordings.list', method: 'GET', pattern: /\/recordings$/, handle: () => ({ status: 200, body: { results: [], nextPageToken: `token-${++n}` } }) });
-      const provider = createBirdProvider({ ...sandboxCommon('bird', emulator.url), accessKey: 'k', workspaceId: '8bc02f53-87ac-48d2-b4fd-c2cf856a305f' });
+      const emulator = await vendor('bird', {
+        name: 'recordings.list',
+        method: 'GET',
+        pattern: /\/recordings$/,
+        handle: () => ({ status: 200, body: { results: [], nextPageToken: `token-${++n}` } }),
+      });
+      const provider = createBirdProvider({
+        ...sandboxCommon('bird', emulator.url),
+        accessKey: 'k',
+        workspaceId: '8bc02f53-87ac-48d2-b4fd-c2cf856a305f',
+      });
       try {
         const [session] = await provider.getSessions([['call', randomUUID()]], { budget: budget() });
         expect(session).toMatchObject({ code: ErrorCode.BUDGET_EXCEEDED, provider: 'bird' });

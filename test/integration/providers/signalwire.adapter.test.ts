@@ -34,7 +34,13 @@ describe('SignalWire adapter over HTTP against the SignalWire emulator', () => {
   it('loads a call session and a conference session with one filtered list each', async () => {
     const call = completed().call_sid!;
     const conference = data.recordings.find((r) => r.conference_sid)!.conference_sid!;
-    const [c, f] = await provider.getSessions([['call', call], ['conference', conference]], {});
+    const [c, f] = await provider.getSessions(
+      [
+        ['call', call],
+        ['conference', conference],
+      ],
+      {},
+    );
     expect(c).toMatchObject({ kind: 'CALL', nativeId: call });
     expect(f).toMatchObject({ kind: 'CONFERENCE', nativeId: conference });
     expect((c as { recordings: unknown[] }).recordings).toHaveLength(data.recordings.filter((r) => r.call_sid === call).length);
@@ -54,7 +60,19 @@ describe('SignalWire adapter over HTTP against the SignalWire emulator', () => {
       const sid = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
       const at = 1_700_000_000_000 - i * 1000;
       big.data.recordings.push(
-        recordingBody({ sid, projectId: big.config.projectId, sessionSid: call, conference: false, channels: '1', created: at, start: at, duration: 4, status: 'completed', ended: true, source: 'StartCallRecordingApi' }),
+        recordingBody({
+          sid,
+          projectId: big.config.projectId,
+          sessionSid: call,
+          conference: false,
+          channels: '1',
+          created: at,
+          start: at,
+          duration: 4,
+          status: 'completed',
+          ended: true,
+          source: 'StartCallRecordingApi',
+        }),
       );
     }
     const p = createSignalWireProvider(big.config);

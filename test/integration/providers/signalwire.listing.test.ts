@@ -8,7 +8,16 @@ import { mapSignalWireRecording } from '../../../src/providers/signalwire/signal
 import { startEmulator } from '../../../src/sandbox/emulator';
 import { startSignalWireSandbox } from '../../../src/sandbox/signalwire/signalwire.emulator';
 import { sandboxCommon } from '../../../src/sandbox/vendor-sandbox';
-import { busiestSession, expectBulkWalk, expectedIds, expectExactWalks, expectPageSizeBounded, expectPositionRefused, listingFixture, walkListing } from '../../support/walk-listing';
+import {
+  busiestSession,
+  expectBulkWalk,
+  expectedIds,
+  expectExactWalks,
+  expectPageSizeBounded,
+  expectPositionRefused,
+  listingFixture,
+  walkListing,
+} from '../../support/walk-listing';
 
 type Sandbox = Awaited<ReturnType<typeof startSignalWireSandbox>>;
 const API = '/api/laml/2010-04-01';
@@ -33,7 +42,11 @@ describe('SignalWire listRecordings over HTTP against the SignalWire emulator', 
 
   it('pushes the session, the widened dates (RFC 2822) and the page size down', async () => {
     const call = busiestSession(f.all, 'call');
-    await walkListing(f.provider, { sessionKey: call, startedAfter: new Date('2026-03-10T10:00:00Z'), startedBefore: new Date('2026-09-26T14:00:00Z') }, { limit: 2 });
+    await walkListing(
+      f.provider,
+      { sessionKey: call, startedAfter: new Date('2026-03-10T10:00:00Z'), startedBefore: new Date('2026-09-26T14:00:00Z') },
+      { limit: 2 },
+    );
     const log = f.sandbox.emulator.log;
     expect(log[0].path).toBe(`${API}/Accounts/${f.sandbox.config.projectId}/Recordings`);
     expect(log[0].query).toEqual({
@@ -93,7 +106,14 @@ describe('SignalWire listRecordings over HTTP against the SignalWire emulator', 
     f.sandbox.emulator.resetCounters();
     try {
       expect(client.isOwnPageUri(`${ownAccount()}/Recordings?PageSize=10&Page=1&PageToken=PA1`)).toBe(true);
-      for (const uri of ['https://evil.example/x', `${API}/../../admin`, `${API}/%2e%2e/x`, '/other/Recordings', `${API}/Accounts/other/Recordings`, ...escapes(ownAccount())]) {
+      for (const uri of [
+        'https://evil.example/x',
+        `${API}/../../admin`,
+        `${API}/%2e%2e/x`,
+        '/other/Recordings',
+        `${API}/Accounts/other/Recordings`,
+        ...escapes(ownAccount()),
+      ]) {
         await expect(client.getPage(uri, {})).rejects.toThrow(/outside the API path/);
       }
       expect(f.sandbox.emulator.totalCalls()).toBe(0);
@@ -114,13 +134,23 @@ describe('SignalWire listRecordings against a vendor whose next_page_uri leaves 
           name: 'recordings.list',
           method: 'GET',
           pattern: /Recordings$/,
-          handle: () => ({ status: 200, body: { recordings: [], next_page_uri: `https://evil.example${API}/Accounts/x/Recordings?Page=1` } }),
+          handle: () => ({
+            status: 200,
+            body: { recordings: [], next_page_uri: `https://evil.example${API}/Accounts/x/Recordings?Page=1` },
+          }),
         },
       ],
     });
-    const provider = createSignalWireProvider({ ...sandboxCommon('signalwire', `${emulator.url}${API}`), spaceUrl: emulator.url, projectId: '720796a0-8ee9-4350-83bd-2d07a3121f1e', apiToken: 't' });
+    const provider = createSignalWireProvider({
+      ...sandboxCommon('signalwire', `${emulator.url}${API}`),
+      spaceUrl: emulator.url,
+      projectId: '720796a0-8ee9-4350-83bd-2d07a3121f1e',
+      apiToken: 't',
+    });
     try {
-      await expect(provider.listRecordings({ filter: {}, limit: 5, after: null }, {})).rejects.toMatchObject({ code: ErrorCode.PROVIDER_BAD_RESPONSE });
+      await expect(provider.listRecordings({ filter: {}, limit: 5, after: null }, {})).rejects.toMatchObject({
+        code: ErrorCode.PROVIDER_BAD_RESPONSE,
+      });
       expect(emulator.totalCalls()).toBe(1);
       const [session] = await provider.getSessions([['call', '5d8a0ee2-7c4f-4f5e-9b1e-3f0c1d2e4a6b']], {});
       expect(session).toMatchObject({ code: ErrorCode.PROVIDER_BAD_RESPONSE });
@@ -141,7 +171,14 @@ describe('SignalWire listRecordings against a space that refuses RFC 2822 in its
       const refused = provider.listRecordings({ filter: { startedAfter: new Date('2026-03-10T10:00:00Z') }, limit: 5, after: null }, {});
       await expect(refused).rejects.toMatchObject({ code: ErrorCode.UNSUPPORTED_BY_PROVIDER, provider: 'signalwire' });
       await expect(refused).rejects.toThrow(/`DateCreated>` \(from startedAfter\).*RFC 2822/);
-      const both = provider.listRecordings({ filter: { startedAfter: new Date('2026-03-10T10:00:00Z'), startedBefore: new Date('2026-09-26T14:00:00Z') }, limit: 5, after: null }, {});
+      const both = provider.listRecordings(
+        {
+          filter: { startedAfter: new Date('2026-03-10T10:00:00Z'), startedBefore: new Date('2026-09-26T14:00:00Z') },
+          limit: 5,
+          after: null,
+        },
+        {},
+      );
       await expect(both).rejects.toThrow(/`DateCreated>` \(from startedAfter\) and `DateCreated<` \(from startedBefore\)/);
       expect(sandbox.emulator.log.map((e) => e.status)).toEqual([400, 400]);
 
@@ -163,7 +200,8 @@ describe('SignalWire list path', () => {
       await provider.listRecordings({ filter: {}, limit: 3, after: null }, {});
       expect(sandbox.emulator.log[0].path).toBe(`${API}/Accounts/${sandbox.config.projectId}/Recordings`);
       const auth = `Basic ${Buffer.from(`${sandbox.config.projectId}:${sandbox.config.apiToken}`).toString('base64')}`;
-      const get = async (path: string) => (await request(`${sandbox.emulator.url}${path}?PageSize=3`, { headers: { authorization: auth } })).body.json();
+      const get = async (path: string) =>
+        (await request(`${sandbox.emulator.url}${path}?PageSize=3`, { headers: { authorization: auth } })).body.json();
       const base = `${API}/Accounts/${sandbox.config.projectId}/Recordings`;
       expect(await get(`${base}.json`)).toEqual(await get(base));
     } finally {
@@ -175,7 +213,11 @@ describe('SignalWire list path', () => {
 
 describe('SignalWire listRecordings over a bulk-seeded emulator', () => {
   it('pages through 10,000 generated recordings plus the demo ones, each once, in timeline order, one vendor call per full page', async () => {
-    const walk = await expectBulkWalk(() => startSignalWireSandbox({ seed: 2, recordingsPerVendor: 10_000 }), create, map, { limit: 1000, total: 10_024, maxVendorCallsPerStep: 1 });
+    const walk = await expectBulkWalk(() => startSignalWireSandbox({ seed: 2, recordingsPerVendor: 10_000 }), create, map, {
+      limit: 1000,
+      total: 10_024,
+      maxVendorCallsPerStep: 1,
+    });
     // Counted at the vendor, not in the walker.
     expect([walk.calls, walk.vendorCalls]).toEqual([Math.ceil(10_024 / 1000), Math.ceil(10_024 / 1000)]);
   });

@@ -33,10 +33,18 @@ describe('Zoom adapter over HTTP against the Zoom emulator', () => {
   const live = (i: number) => zoomFiles(session(i)).filter((f) => !f.deleted_time);
   const fileKeys = (i: number) => live(i).map((f) => [session(i).session_id, f.id]);
   const apiGet = (path: string, token = signZoomJwt(ZOOM_SANDBOX_API_KEY, ZOOM_SANDBOX_API_SECRET, Date.now(), 600)) =>
-    request(`${emulator.url}${path}`, { headers: { authorization: `Bearer ${token}` } }).then(async (r) => ({ status: r.statusCode, body: (await r.body.json()) as Record<string, unknown> }));
+    request(`${emulator.url}${path}`, { headers: { authorization: `Bearer ${token}` } }).then(async (r) => ({
+      status: r.statusCode,
+      body: (await r.body.json()) as Record<string, unknown>,
+    }));
 
   it('fetches N files of a session with one call, a file not in it is null, a missing session NOT_FOUND', async () => {
-    const keys = [...fileKeys(3), [session(3).session_id, 'no-such-file'], ['AAAAAAAAAAAAAAAAAAAAAA==', 'f1'], [session(3).session_id, live(3)[0].id]];
+    const keys = [
+      ...fileKeys(3),
+      [session(3).session_id, 'no-such-file'],
+      ['AAAAAAAAAAAAAAAAAAAAAA==', 'f1'],
+      [session(3).session_id, live(3)[0].id],
+    ];
     expect(keys.length).toBeGreaterThanOrEqual(6);
     const results = await provider.getRecordings(keys, {});
     expect(results.slice(0, live(3).length).map((r) => ok(r).nativeId)).toEqual(live(3).map((f) => f.id));
@@ -50,8 +58,20 @@ describe('Zoom adapter over HTTP against the Zoom emulator', () => {
   it('maps what the session holds: the odd status as UNKNOWN, a trashed file as null', async () => {
     const odd = zoomFiles(session(3)).find((f) => f.status !== 'completed')!;
     const trashed = zoomFiles(session(2)).find((f) => f.deleted_time)!;
-    const [a, b] = await provider.getRecordings([[session(3).session_id, odd.id], [session(2).session_id, trashed.id]], {});
-    expect(ok(a)).toMatchObject({ status: 'UNKNOWN', providerStatus: 'processing', endedAt: null, durationSecs: null, sessionKey: [session(3).session_id] });
+    const [a, b] = await provider.getRecordings(
+      [
+        [session(3).session_id, odd.id],
+        [session(2).session_id, trashed.id],
+      ],
+      {},
+    );
+    expect(ok(a)).toMatchObject({
+      status: 'UNKNOWN',
+      providerStatus: 'processing',
+      endedAt: null,
+      durationSecs: null,
+      sessionKey: [session(3).session_id],
+    });
     expect(b).toBeNull();
   });
 
@@ -88,7 +108,12 @@ describe('Zoom adapter over HTTP against the Zoom emulator', () => {
     const recs = (await provider.getRecordings(fileKeys(4).slice(0, 3), {})).map(ok);
     emulator.resetCounters();
     const before = Date.now();
-    const links = (await provider.getAccessLinks(recs.map((recording) => ({ recording, validForSecs: 300 })), { memo: new Map() })).map(ok);
+    const links = (
+      await provider.getAccessLinks(
+        recs.map((recording) => ({ recording, validForSecs: 300 })),
+        { memo: new Map() },
+      )
+    ).map(ok);
     expect(emulator.counters.get('sessions.recordings')).toBe(1);
     expect(emulator.log[0].query).toEqual({ include_fields: ['download_access_token'], ttl: ['300'] });
     for (const link of links) {
@@ -106,7 +131,10 @@ describe('Zoom adapter over HTTP against the Zoom emulator', () => {
     await forged.body.dump();
 
     emulator.resetCounters();
-    await provider.getAccessLinks(recs.map((recording, i) => ({ recording, validForSecs: i === 0 ? 60 : 120 })), {});
+    await provider.getAccessLinks(
+      recs.map((recording, i) => ({ recording, validForSecs: i === 0 ? 60 : 120 })),
+      {},
+    );
     expect(emulator.counters.get('sessions.recordings')).toBe(2);
     expect(emulator.log.map((e) => e.query.ttl?.[0]).sort()).toEqual(['120', '60']);
   });
@@ -122,7 +150,10 @@ describe('Zoom adapter over HTTP against the Zoom emulator', () => {
   it('mints tokens in the first call when the request says which validity its links want', async () => {
     const ctx = { memo: new Map<string, Promise<unknown>>(), hints: { linkValidForSecs: 900 } };
     const recs = (await provider.getRecordings(fileKeys(5), ctx)).map(ok);
-    const links = await provider.getAccessLinks(recs.map((recording) => ({ recording, validForSecs: 900 })), ctx);
+    const links = await provider.getAccessLinks(
+      recs.map((recording) => ({ recording, validForSecs: 900 })),
+      ctx,
+    );
     expect(links.map((l) => ok(l).validForSecs)).toEqual(recs.map(() => 900));
     expect(emulator.counters.get('sessions.recordings')).toBe(1);
     expect(emulator.log[0].query.ttl).toEqual(['900']);
@@ -131,9 +162,15 @@ describe('Zoom adapter over HTTP against the Zoom emulator', () => {
   it('reuses its JWT across calls and signs a new one once deps.now passes its expiry', async () => {
     const spec = zoomEmulatorSpec(seedZoom(2), ZOOM_SANDBOX_API_KEY, ZOOM_SANDBOX_API_SECRET);
     const seen: string[] = [];
-    const recording = await startEmulator({ ...spec, authorize: (req, route) => (seen.push(req.headers.authorization ?? ''), spec.authorize(req, route)) });
+    const recording = await startEmulator({
+      ...spec,
+      authorize: (req, route) => (seen.push(req.headers.authorization ?? ''), spec.authorize(req, route)),
+    });
     let clock = Date.now();
-    const p = createZoomProvider({ ...sandboxCommon('zoom', `${recording.url}/v2`), apiKey: ZOOM_SANDBOX_API_KEY, apiSecret: ZOOM_SANDBOX_API_SECRET }, { now: () => clock });
+    const p = createZoomProvider(
+      { ...sandboxCommon('zoom', `${recording.url}/v2`), apiKey: ZOOM_SANDBOX_API_KEY, apiSecret: ZOOM_SANDBOX_API_SECRET },
+      { now: () => clock },
+    );
     try {
       await p.getSessions([[session(3).session_id]], {});
       clock += 1_000;
@@ -216,15 +253,21 @@ describe('Zoom adapter over HTTP against the Zoom emulator', () => {
       const first = await apiGet(`/v2/videosdk/recordings?from=${from}&to=${to}&page_size=4`);
       expect(first.status).toBe(200);
       expect(first.body).toMatchObject({ from, to, page_size: 4, total_records: data.sessions.length });
-      const second = await apiGet(`/v2/videosdk/recordings?from=${from}&to=${to}&page_size=4&next_page_token=${first.body.next_page_token}`);
-      const ids = [...(first.body.sessions as ZoomDataset['sessions']), ...(second.body.sessions as ZoomDataset['sessions'])].map((s) => s.session_id);
+      const second = await apiGet(
+        `/v2/videosdk/recordings?from=${from}&to=${to}&page_size=4&next_page_token=${first.body.next_page_token}`,
+      );
+      const ids = [...(first.body.sessions as ZoomDataset['sessions']), ...(second.body.sessions as ZoomDataset['sessions'])].map(
+        (s) => s.session_id,
+      );
       expect(ids).toEqual(data.sessions.map((s) => s.session_id));
       expect(second.body.next_page_token).toBe('');
       expect((await apiGet('/v2/videosdk/recordings?from=2024-01-01&to=2024-02-02')).body).toMatchObject({ code: 300 });
       expect((await apiGet('/v2/videosdk/recordings?page_size=301')).status).toBe(400);
       expect((await apiGet(`/v2/videosdk/recordings?trash=true&from=${from}`)).status).toBe(400);
       const trash = await apiGet('/v2/videosdk/recordings?trash=true');
-      expect((trash.body.sessions as ZoomDataset['sessions']).flatMap((s) => zoomFiles(s).map((f) => Boolean(f.deleted_time)))).toEqual([true]);
+      expect((trash.body.sessions as ZoomDataset['sessions']).flatMap((s) => zoomFiles(s).map((f) => Boolean(f.deleted_time)))).toEqual([
+        true,
+      ]);
     });
 
     it('rejects a ttl outside 0..604800', async () => {

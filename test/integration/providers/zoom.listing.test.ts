@@ -10,7 +10,16 @@ import type { RequestLogEntry } from '../../../src/sandbox/emulator';
 import { SANDBOX_EPOCH } from '../../../src/sandbox/seed-random';
 import { startZoomSandbox, ZOOM_SANDBOX_API_KEY, ZOOM_SANDBOX_API_SECRET } from '../../../src/sandbox/zoom/zoom.emulator';
 import { seedZoom, type ZoomDataset } from '../../../src/sandbox/zoom/zoom.seed';
-import { expectBulkWalk, expectedIds, expectPositionRefused, globalIds, listingFixture, midPageEveryThird, WALK_CASES, walkListing } from '../../support/walk-listing';
+import {
+  expectBulkWalk,
+  expectedIds,
+  expectPositionRefused,
+  globalIds,
+  listingFixture,
+  midPageEveryThird,
+  WALK_CASES,
+  walkListing,
+} from '../../support/walk-listing';
 
 const DAY_MS = 86_400_000;
 const SEED = 3;
@@ -28,7 +37,9 @@ function lookbackStart(nowMs: number): number {
 
 /** The list calls' ranges, each checked against Zoom's one-month rule. */
 function listRanges(log: readonly RequestLogEntry[]): Array<{ from: string; to: string }> {
-  const ranges = log.filter((e) => e.route === 'recordings.list').map((e) => ({ from: e.query.from?.[0] ?? '', to: e.query.to?.[0] ?? '' }));
+  const ranges = log
+    .filter((e) => e.route === 'recordings.list')
+    .map((e) => ({ from: e.query.from?.[0] ?? '', to: e.query.to?.[0] ?? '' }));
   for (const { from, to } of ranges) {
     const monthLater = new Date(dayMs(from));
     monthLater.setUTCMonth(monthLater.getUTCMonth() + 1);
@@ -47,7 +58,13 @@ function movedSession(d: ZoomDataset, index: number, startMs: number, tag: strin
   const s = d.sessions[index];
   const shift = (t: string | null | undefined) => (t ? iso(Date.parse(t) - Date.parse(s.start_time!) + startMs) : undefined);
   const files = (list: typeof s.recording_files) =>
-    (list ?? []).map((f, i) => ({ ...f, id: f.id ? `${tag}-${i}-${f.id.slice(0, 8)}` : f.id, recording_start: shift(f.recording_start), recording_end: shift(f.recording_end), deleted_time: null }));
+    (list ?? []).map((f, i) => ({
+      ...f,
+      id: f.id ? `${tag}-${i}-${f.id.slice(0, 8)}` : f.id,
+      recording_start: shift(f.recording_start),
+      recording_end: shift(f.recording_end),
+      deleted_time: null,
+    }));
   return {
     ...s,
     session_id: `${tag}AAAAAAAAAAAAAAAAAA==`,
@@ -70,7 +87,9 @@ describe('Zoom listRecordings over HTTP against the Zoom emulator', () => {
 
   const apiGet = async (query: string) => {
     const token = signZoomJwt(ZOOM_SANDBOX_API_KEY, ZOOM_SANDBOX_API_SECRET, Date.now(), 600);
-    const res = await request(`${f.sandbox.emulator.url}/v2/videosdk/recordings?${query}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await request(`${f.sandbox.emulator.url}/v2/videosdk/recordings?${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     return { status: res.statusCode, body: (await res.body.json()) as Record<string, unknown> };
   };
 
@@ -116,7 +135,11 @@ describe('Zoom listRecordings over HTTP against the Zoom emulator', () => {
   it('lists one session through the per-session call the loaders share, and nothing else', async () => {
     const session = f.sandbox.data.sessions[3];
     const ctx = () => ({ memo: new Map<string, Promise<unknown>>() });
-    const walk = await walkListing(f.provider, { sessionKey: [session.session_id] }, { limit: 2, take: () => 2, ctx, emulator: f.sandbox.emulator });
+    const walk = await walkListing(
+      f.provider,
+      { sessionKey: [session.session_id] },
+      { limit: 2, take: () => 2, ctx, emulator: f.sandbox.emulator },
+    );
     const expected = expectedIds(f.all, { sessionKey: [session.session_id] });
     expect(expected.length).toBeGreaterThan(4);
     expect(globalIds(walk.recordings)).toEqual(expected);
@@ -126,7 +149,10 @@ describe('Zoom listRecordings over HTTP against the Zoom emulator', () => {
     f.sandbox.emulator.resetCounters();
     const shared = { memo: new Map<string, Promise<unknown>>() };
     const [s] = await f.provider.getSessions([[session.session_id]], shared);
-    const page = await f.provider.listRecordings({ filter: { sessionKey: [session.session_id], statuses: ['UNKNOWN'] }, limit: 10, after: null }, shared);
+    const page = await f.provider.listRecordings(
+      { filter: { sessionKey: [session.session_id], statuses: ['UNKNOWN'] }, limit: 10, after: null },
+      shared,
+    );
     expect(s).not.toBeInstanceOf(Error);
     expect(page.items.map((i) => i.recording.providerStatus)).toEqual(['processing']);
     expect(page.next).toBeNull();
@@ -141,14 +167,15 @@ describe('Zoom listRecordings over HTTP against the Zoom emulator', () => {
     // Walk until a position that holds a page token, two items into its page.
     let after: ListPosition | null = null;
     let page = await f.provider.listRecordings({ filter, limit: 5, after }, {});
-    while (!page.next || typeof page.next.token !== 'string') page = await f.provider.listRecordings({ filter, limit: 5, after: page.next }, {});
+    while (!page.next || typeof page.next.token !== 'string')
+      page = await f.provider.listRecordings({ filter, limit: 5, after: page.next }, {});
     page = await f.provider.listRecordings({ filter, limit: 5, after: page.next }, {});
     expect(page.items.length).toBeGreaterThan(2);
     after = page.items[1].position;
     expect(typeof after.token).toBe('string');
     const rest = async (start: ListPosition | null): Promise<RecordingData[]> => {
       const out: RecordingData[] = [];
-      for (let next = start; next; ) {
+      for (let next = start; next;) {
         const p = await f.provider.listRecordings({ filter, limit: 5, after: next }, {});
         out.push(...p.items.map((i) => i.recording));
         next = p.next;
@@ -173,7 +200,10 @@ describe('Zoom listRecordings over HTTP against the Zoom emulator', () => {
   it('emulates the documented list: page_size bounds, one-month ranges, expiring tokens bound to their range', async () => {
     const to = utcDay(SANDBOX_EPOCH);
     const from = utcDay(SANDBOX_EPOCH - 20 * DAY_MS);
-    expect(await apiGet(`from=${from}&to=${to}&page_size=301`)).toEqual({ status: 400, body: { code: 300, message: 'page_size must be between 1 and 300.' } });
+    expect(await apiGet(`from=${from}&to=${to}&page_size=301`)).toEqual({
+      status: 400,
+      body: { code: 300, message: 'page_size must be between 1 and 300.' },
+    });
     expect((await apiGet(`from=${utcDay(SANDBOX_EPOCH - 40 * DAY_MS)}&to=${to}`)).status).toBe(400);
     const first = await apiGet(`from=${from}&to=${to}&page_size=2`);
     expect(first.body).toMatchObject({ from, to, page_size: 2 });
@@ -196,18 +226,29 @@ describe('Zoom listRecordings over HTTP against the Zoom emulator', () => {
     for (const days of [3, 4, 40]) {
       f.sandbox.emulator.resetCounters();
       const startedAfter = new Date(Date.now() + days * DAY_MS);
-      await expect(f.provider.listRecordings({ filter: { startedAfter }, limit: 20, after: null }, {})).resolves.toEqual({ items: [], next: null });
-      await expect(f.provider.listRecordings({ filter: { startedAfter, startedBefore: new Date(startedAfter.getTime() + 9 * DAY_MS) }, limit: 20, after: null }, {})).resolves.toEqual({ items: [], next: null });
+      await expect(f.provider.listRecordings({ filter: { startedAfter }, limit: 20, after: null }, {})).resolves.toEqual({
+        items: [],
+        next: null,
+      });
+      await expect(
+        f.provider.listRecordings(
+          { filter: { startedAfter, startedBefore: new Date(startedAfter.getTime() + 9 * DAY_MS) }, limit: 20, after: null },
+          {},
+        ),
+      ).resolves.toEqual({ items: [], next: null });
       expect(f.sandbox.emulator.totalCalls()).toBe(0);
     }
   });
 
-  it('reads a list page without `sessions` (optional in Zoom\'s SDK types) as an empty page', async () => {
+  it("reads a list page without `sessions` (optional in Zoom's SDK types) as an empty page", async () => {
     const empty = await apiGet(`from=${utcDay(SANDBOX_EPOCH + 2 * DAY_MS)}&to=${utcDay(SANDBOX_EPOCH + 3 * DAY_MS)}`);
     expect(empty).toEqual({ status: 200, body: expect.not.objectContaining({ sessions: expect.anything() }) });
     f.sandbox.emulator.resetCounters();
     const startedAfter = new Date(SANDBOX_EPOCH + DAY_MS + 3_600_000);
-    await expect(f.provider.listRecordings({ filter: { startedAfter }, limit: 20, after: null }, {})).resolves.toEqual({ items: [], next: null });
+    await expect(f.provider.listRecordings({ filter: { startedAfter }, limit: 20, after: null }, {})).resolves.toEqual({
+      items: [],
+      next: null,
+    });
     expect(f.sandbox.emulator.totalCalls()).toBe(1);
   });
 
@@ -267,5 +308,10 @@ describe('Zoom listRecordings over HTTP against the Zoom emulator', () => {
   });
 
   it('pages a bulk-seeded emulator (2,000 more recordings) exactly', () =>
-    expectBulkWalk(() => startZoomSandbox({ seed: 9, recordingsPerVendor: 2_000 }), create, map, { limit: 100, take: midPageEveryThird, total: 2_036, maxVendorCallsPerStep: 2 }));
+    expectBulkWalk(() => startZoomSandbox({ seed: 9, recordingsPerVendor: 2_000 }), create, map, {
+      limit: 100,
+      take: midPageEveryThird,
+      total: 2_036,
+      maxVendorCallsPerStep: 2,
+    }));
 });

@@ -23,7 +23,11 @@ describe('the rate budget against an emulator enforcing the vendor limit', () =>
     const sandbox = await startBirdSandbox({
       rateLimits: true,
       // No retries: a 429 would surface as an error instead of being hidden by a retry.
-      vendorHttp: { timeouts: VENDOR_TIMEOUT_DEFAULTS, resilience: { ...VENDOR_RESILIENCE_DEFAULTS, maxRetries: 0 }, rateLimits: { bird: defaultRateRules('bird') } },
+      vendorHttp: {
+        timeouts: VENDOR_TIMEOUT_DEFAULTS,
+        resilience: { ...VENDOR_RESILIENCE_DEFAULTS, maxRetries: 0 },
+        rateLimits: { bird: defaultRateRules('bird') },
+      },
     });
     emulator = sandbox.emulator;
     config = sandbox.config;
@@ -32,12 +36,21 @@ describe('the rate budget against an emulator enforcing the vendor limit', () =>
   });
   vendorLifecycle(() => ({ provider, emulator }));
 
-  const load = (n: number, ctx: CallContext = {}) => provider.getRecordings(Array.from({ length: n }, (_, i) => [ids[i % ids.length]]), ctx);
+  const load = (n: number, ctx: CallContext = {}) =>
+    provider.getRecordings(
+      Array.from({ length: n }, (_, i) => [ids[i % ids.length]]),
+      ctx,
+    );
 
   it('spreads a burst of 120 calls over the windows the limit allows: no 429, none refused', async () => {
     const waits: number[] = [];
     const remaining: number[] = [];
-    const metrics = { vendorCall: () => undefined, loaderBatch: () => undefined, rateWait: (_: string, s: number) => waits.push(s), rateRemaining: (_: string, __: string, n: number) => remaining.push(n) };
+    const metrics = {
+      vendorCall: () => undefined,
+      loaderBatch: () => undefined,
+      rateWait: (_: string, s: number) => waits.push(s),
+      rateRemaining: (_: string, __: string, n: number) => remaining.push(n),
+    };
     const results = await load(120, { metrics });
     expect(results.filter((r) => r instanceof Error)).toEqual([]);
     expect(emulator.rateLimitedCalls()).toBe(0);

@@ -2,7 +2,11 @@ import { request } from 'undici';
 import { BIRD_SANDBOX_ACCESS_KEY, BIRD_SANDBOX_WORKSPACE_ID, startBirdSandbox } from '../../../src/sandbox/bird/bird.emulator';
 import { birdListTime } from '../../../src/sandbox/bird/bird.seed';
 import { DAILY_SANDBOX_API_KEY, startDailySandbox } from '../../../src/sandbox/daily/daily.emulator';
-import { SIGNALWIRE_SANDBOX_API_TOKEN, SIGNALWIRE_SANDBOX_PROJECT_ID, startSignalWireSandbox } from '../../../src/sandbox/signalwire/signalwire.emulator';
+import {
+  SIGNALWIRE_SANDBOX_API_TOKEN,
+  SIGNALWIRE_SANDBOX_PROJECT_ID,
+  startSignalWireSandbox,
+} from '../../../src/sandbox/signalwire/signalwire.emulator';
 
 /** GET as JSON over real HTTP; the body's type is what the test expects to read. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- vendor bodies, read field by field
@@ -36,10 +40,16 @@ describe('the Daily emulator list endpoint', () => {
     }
     expect(seen).toHaveLength(524);
     expect(new Set(seen.map((r) => r.id)).size).toBe(524);
-    expect(inListOrder(seen, (r) => r.start_ts, (r) => r.id)).toBe(true);
+    expect(
+      inListOrder(
+        seen,
+        (r) => r.start_ts,
+        (r) => r.id,
+      ),
+    ).toBe(true);
   });
 
-  it('refuses a limit outside 1..100 with Daily\'s error body', async () => {
+  it("refuses a limit outside 1..100 with Daily's error body", async () => {
     for (const limit of ['0', '101', 'x']) {
       const { status, body } = await get(`${daily.emulator.url}/v1/recordings?limit=${limit}`, auth);
       expect(status).toBe(400);
@@ -71,7 +81,13 @@ describe('the SignalWire emulator list endpoint', () => {
     }
     expect(seen).toHaveLength(524);
     expect(new Set(seen.map((r) => r.sid)).size).toBe(524);
-    expect(inListOrder(seen, (r) => Date.parse(r.date_created), (r) => r.sid)).toBe(true);
+    expect(
+      inListOrder(
+        seen,
+        (r) => Date.parse(r.date_created),
+        (r) => r.sid,
+      ),
+    ).toBe(true);
   });
 
   it('filters strictly on DateCreated< and DateCreated> given in RFC 2822', async () => {
@@ -81,12 +97,14 @@ describe('the SignalWire emulator list endpoint', () => {
     const q = new URLSearchParams({ 'DateCreated<': upper, 'DateCreated>': lower, PageSize: '1000' });
     const { status, body } = await get(`${list()}?${q}`, auth);
     expect(status).toBe(200);
-    const expected = ordered.filter((r) => Date.parse(r.date_created!) < Date.parse(upper) && Date.parse(r.date_created!) > Date.parse(lower));
+    const expected = ordered.filter(
+      (r) => Date.parse(r.date_created!) < Date.parse(upper) && Date.parse(r.date_created!) > Date.parse(lower),
+    );
     expect(body.recordings.map((r: { sid: string }) => r.sid)).toEqual(expected.map((r) => r.sid));
     expect(expected.length).toBeGreaterThan(0);
   });
 
-  it('refuses a PageSize outside 1..1000 and a date not in RFC 2822, with SignalWire\'s error body', async () => {
+  it("refuses a PageSize outside 1..1000 and a date not in RFC 2822, with SignalWire's error body", async () => {
     for (const q of ['PageSize=1001', 'PageSize=0', `DateCreated%3C=${encodeURIComponent('2026-01-01T00:00:00Z')}`]) {
       const { status, body } = await get(`${list()}?${q}`, auth);
       expect(status).toBe(400);
@@ -120,7 +138,13 @@ describe('the Bird emulator list endpoint', () => {
     } while (token);
     expect(seen).toHaveLength(524);
     expect(new Set(seen.map((r) => r.id)).size).toBe(524);
-    expect(inListOrder(seen, (r) => birdListTime(r)!, (r) => r.id)).toBe(true);
+    expect(
+      inListOrder(
+        seen,
+        (r) => birdListTime(r)!,
+        (r) => r.id,
+      ),
+    ).toBe(true);
   });
 
   it('refuses a limit outside 1..99 and a startAt that is not a date-time, with a 422', async () => {

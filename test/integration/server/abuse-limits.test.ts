@@ -26,7 +26,11 @@ describe('abuse limits, checked before any vendor call', () => {
 
   it.each([
     ['depth', nest(5), /depth limit of 10/],
-    ['aliases', `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: session(id: "${sessionId}") { id }`).join(' ')} }`, /aliases limit of 30/i],
+    [
+      'aliases',
+      `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: session(id: "${sessionId}") { id }`).join(' ')} }`,
+      /aliases limit of 30/i,
+    ],
     ['directives', `{ __typename ${'@include(if: true) '.repeat(11)} }`, /directives limit of 10/i],
     ['tokens', `{ ${Array.from({ length: 2100 }, () => '__typename').join(' ')} }`, /more than 2000 tokens/i],
   ])('rejects a query over the %s limit with QUERY_TOO_COMPLEX naming the limit', async (_name, query, message) => {
@@ -43,7 +47,9 @@ describe('abuse limits, checked before any vendor call', () => {
     expect(viaNodes.status).toBe(400);
     expect(viaNodes.body.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' } });
     expect(viaNodes.body.errors?.[0]?.message).toMatch(/201 access links; the limit is 200/);
-    const sessions = Array.from({ length: 11 }, (_, i) => `s${i}: session(id: "${sessionId}") { recordings { accessLink { url } } }`).join(' ');
+    const sessions = Array.from({ length: 11 }, (_, i) => `s${i}: session(id: "${sessionId}") { recordings { accessLink { url } } }`).join(
+      ' ',
+    );
     const viaSessions = await gql(app.url, `{ ${sessions} }`);
     expect(viaSessions.body.errors?.[0]?.message).toMatch(/220 access links/);
     expect(running.vendorCalls()).toBe(0);
@@ -58,8 +64,13 @@ describe('abuse limits, checked before any vendor call', () => {
   });
 
   it('counts federation _entities by its representations in the link budget', async () => {
-    const representations = Array.from({ length: 1000 }, (_, i) => ({ __typename: 'Recording', id: recordingGlobalId(daily[i % daily.length]) }));
-    const res = await gql(app.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Recording { accessLink { url } } } }`, { r: representations });
+    const representations = Array.from({ length: 1000 }, (_, i) => ({
+      __typename: 'Recording',
+      id: recordingGlobalId(daily[i % daily.length]),
+    }));
+    const res = await gql(app.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Recording { accessLink { url } } } }`, {
+      r: representations,
+    });
     expect(res.status).toBe(400);
     expect(res.body.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' } });
     expect(res.body.errors?.[0]?.message).toMatch(/1000 access links; the limit is 200/);
@@ -83,25 +94,39 @@ describe('abuse limits, checked before any vendor call', () => {
     });
 
     it('refuses 30 aliases of recordings(first: 100)', () =>
-      overObjects(`{ ${Array.from({ length: 30 }, (_, i) => `p${i}: recordings(first: 100) { nodes { id } }`).join(' ')} }`, undefined, 3000));
+      overObjects(
+        `{ ${Array.from({ length: 30 }, (_, i) => `p${i}: recordings(first: 100) { nodes { id } }`).join(' ')} }`,
+        undefined,
+        3000,
+      ));
 
     it('multiplies through nesting: sessions and their recordings under a page', () =>
       // 50 × (the recording + its session + 20 session recordings)
       overObjects('{ recordings(first: 50) { nodes { session { recordings { id } } } } }', undefined, 1100));
 
     it('counts federation _entities by its representations', async () => {
-      const representations = Array.from({ length: 1001 }, (_, i) => ({ __typename: 'Recording', id: recordingGlobalId(daily[i % daily.length]) }));
+      const representations = Array.from({ length: 1001 }, (_, i) => ({
+        __typename: 'Recording',
+        id: recordingGlobalId(daily[i % daily.length]),
+      }));
       await overObjects(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Recording { id } } }`, { r: representations }, 1001);
     });
 
     it('lets the documented and benchmark queries through and answers them', async () => {
       const ids = Array.from({ length: 100 }, (_, i) => recordingGlobalId(daily[i % daily.length]));
-      const many = await gql(app.url, `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Recording { status session { name } accessLink { url expiresAt } } } }`, { ids });
+      const many = await gql(
+        app.url,
+        `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Recording { status session { name } accessLink { url expiresAt } } } }`,
+        { ids },
+      );
       expect(many.status).toBe(200);
       // Some demo recordings have no file to link (a coded error at their index), none is over a limit.
       expect(many.body.errors?.filter((e) => e.extensions?.code === 'QUERY_TOO_COMPLEX') ?? []).toEqual([]);
       expect((many.body.data as { nodes: unknown[] }).nodes).toHaveLength(100);
-      const page = await gql(app.url, '{ recordings(first: 100) { edges { cursor node { id session { name } } } pageInfo { hasNextPage } } }');
+      const page = await gql(
+        app.url,
+        '{ recordings(first: 100) { edges { cursor node { id session { name } } } pageInfo { hasNextPage } } }',
+      );
       expect(page.status).toBe(200);
       expect(page.body.errors ?? []).toEqual([]);
       expect((page.body.data as { recordings: { edges: unknown[] } }).recordings.edges.length).toBeGreaterThan(0);

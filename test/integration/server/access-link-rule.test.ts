@@ -41,7 +41,11 @@ describe('access links only for recordings that can have a file, for every vendo
       expect(res.body.errors).toHaveLength(refused.length);
       for (const [i, r] of refused.entries()) {
         expect(res.body.errors).toContainEqual(
-          expect.objectContaining({ path: ['nodes', i, 'accessLink'], extensions: { code: 'UNSUPPORTED_BY_PROVIDER', provider }, message: expect.stringContaining(r.status) }),
+          expect.objectContaining({
+            path: ['nodes', i, 'accessLink'],
+            extensions: { code: 'UNSUPPORTED_BY_PROVIDER', provider },
+            message: expect.stringContaining(r.status),
+          }),
         );
       }
       expect(linkCalls(provider)).toBe(LINK_ROUTE[provider] ? refused.length : 0);

@@ -17,7 +17,10 @@ interface Answer {
   body: string;
 }
 
-async function send(url: string, init: { method?: 'GET' | 'POST' | 'HEAD' | 'OPTIONS'; headers?: Record<string, string>; query?: string } = {}): Promise<Answer> {
+async function send(
+  url: string,
+  init: { method?: 'GET' | 'POST' | 'HEAD' | 'OPTIONS'; headers?: Record<string, string>; query?: string } = {},
+): Promise<Answer> {
   const post = init.query !== undefined;
   const res = await request(url, {
     method: init.method ?? (post ? 'POST' : 'GET'),
@@ -57,7 +60,9 @@ describe('API key scope', () => {
   });
   it('refuses a GET operation (?query=) without a key, answers it with one', async () => {
     expectRefused(await send(`${url}/graphql?query=${TYPENAME}`, { headers: GRAPHQL_GET }));
-    expectRefused(await send(`${url}/graphql?query=${TYPENAME}`, { headers: { ...GRAPHQL_GET, authorization: 'Bearer not-the-key-0123456789' } }));
+    expectRefused(
+      await send(`${url}/graphql?query=${TYPENAME}`, { headers: { ...GRAPHQL_GET, authorization: 'Bearer not-the-key-0123456789' } }),
+    );
     const ok = await send(`${url}/graphql?query=${TYPENAME}`, { headers: { ...GRAPHQL_GET, ...auth } });
     expect(ok.status).toBe(200);
     expect(JSON.parse(ok.body)).toEqual({ data: { __typename: 'Query' } });
@@ -112,7 +117,9 @@ describe('API key scope', () => {
     expect(js.status).toBe(200);
     expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
     // A browser Accept that also names a GraphQL type is a GraphQL client: it needs the key.
-    expectRefused(await send(`${url}/graphql?query=${TYPENAME}`, { headers: { ...GRAPHQL_GET, accept: `text/html, ${GRAPHQL_GET.accept}` } }));
+    expectRefused(
+      await send(`${url}/graphql?query=${TYPENAME}`, { headers: { ...GRAPHQL_GET, accept: `text/html, ${GRAPHQL_GET.accept}` } }),
+    );
   });
 
   it('with the playground off, a browser GET is an operation like any other: it needs the key', async () => {

@@ -41,9 +41,13 @@ describe('batching across vendors', () => {
 
   it('scenario 2: 100 recordings over five vendors with session and link cost exactly the minimum', async () => {
     const many = PROVIDER_NAMES.flatMap((p) => demo[p].slice(0, 20));
-    const res = await gql(app.url, `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Recording { status session { name } accessLink { url expiresAt } } } }`, {
-      ids: many.map(recordingGlobalId),
-    });
+    const res = await gql(
+      app.url,
+      `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Recording { status session { name } accessLink { url expiresAt } } } }`,
+      {
+        ids: many.map(recordingGlobalId),
+      },
+    );
     expect((res.body.data?.nodes as unknown[]).filter(Boolean)).toHaveLength(100);
     const of = (p: ProviderName) => many.filter((r) => r.provider === p);
     const withSession = (p: ProviderName) => of(p).filter((r) => r.sessionKey);
@@ -57,7 +61,11 @@ describe('batching across vendors', () => {
     const cfMeetings = new Map(seedCloudflare().sessions.map((s) => [s.id, s.associated_id]));
     expect(counts()).toEqual({
       // A GET each; one list per room; a link call each, alongside the GET.
-      daily: { 'recordings.get': 20, 'recordings.list': distinct(withSession('daily').map((r) => r.sessionKey![0])), 'recordings.access-link': 20 },
+      daily: {
+        'recordings.get': 20,
+        'recordings.list': distinct(withSession('daily').map((r) => r.sessionKey![0])),
+        'recordings.access-link': 20,
+      },
       // A GET each; one list per call or conference; links need no call.
       signalwire: { 'recordings.get': 20, 'recordings.list': distinct(withSession('signalwire').map(sessionOf)) },
       // One call per session serves files, session and tokens (the operation's link validity is known up front).
@@ -121,7 +129,11 @@ describe('batching across vendors', () => {
     try {
       const perVendor = 15;
       const ids = PROVIDER_NAMES.flatMap((p) => demo[p].slice(0, perVendor).map(recordingGlobalId));
-      const res = await gql(small.app.url, `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Recording { session { name } accessLink { url } } } }`, { ids });
+      const res = await gql(
+        small.app.url,
+        `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Recording { session { name } accessLink { url } } } }`,
+        { ids },
+      );
       // The demo data holds deliberate edge cases (a Daily link that is blocked): only links may fail.
       for (const error of (res.body.errors ?? []) as Array<{ path: unknown[] }>) expect(error.path.at(-1)).toBe('accessLink');
       expect((res.body.data?.nodes as unknown[]).filter(Boolean)).toHaveLength(ids.length);

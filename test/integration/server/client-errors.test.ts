@@ -29,7 +29,10 @@ describe('client errors: coded, in the GraphQL shape, logged at debug at most', 
   beforeAll(async () => {
     const providers: ProviderRegistry = { daily: daily.provider };
     const logStream = { write: (line: string) => void logLines.push(JSON.parse(line) as { level: number }) };
-    server = await createServer(loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'trace' }), await buildAppSchema(), providers, { cursorKey: randomBytes(32), logStream });
+    server = await createServer(loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'trace' }), await buildAppSchema(), providers, {
+      cursorKey: randomBytes(32),
+      logStream,
+    });
   });
   afterAll(() => server.close());
   beforeEach(() => {
@@ -37,20 +40,29 @@ describe('client errors: coded, in the GraphQL shape, logged at debug at most', 
   });
   afterEach(() => {
     // fastify's own request/response lines are at info; nothing about the error may be above debug.
-    expect(logLines.filter((l) => l.level > INFO || (l.level === INFO && !/^(incoming request|request completed)$/.test(l.msg ?? '')))).toEqual([]);
+    expect(
+      logLines.filter((l) => l.level > INFO || (l.level === INFO && !/^(incoming request|request completed)$/.test(l.msg ?? ''))),
+    ).toEqual([]);
     expect(daily.calls).toEqual([]);
   });
 
   it.each([['mutation { x }', 'mutations']])('answers %s with GRAPHQL_VALIDATION_FAILED (HTTP 400)', async (query, what) => {
     const res = await gql(server.url, query);
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([expect.objectContaining({ message: `This API has no ${what}: send a query.`, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ message: `This API has no ${what}: send a query.`, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+    ]);
   });
 
   it('answers a subscription sent over HTTP with GRAPHQL_VALIDATION_FAILED (HTTP 400) naming where subscriptions run', async () => {
     const res = await gql(server.url, 'subscription { recordingEvents { id } }');
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([expect.objectContaining({ message: expect.stringContaining('Subscriptions run over WebSocket'), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('Subscriptions run over WebSocket'),
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      }),
+    ]);
   });
 
   it.each<[string, unknown]>([
@@ -76,7 +88,12 @@ describe('client errors: coded, in the GraphQL shape, logged at debug at most', 
     ['an empty body', '', { 'content-type': 'application/json' }, 400],
     ['a body that is not JSON', '{"query": ', { 'content-type': 'application/json' }, 400],
     ['no content type', '{"query":"{ __typename }"}', {}, 415],
-    ['a body over the limit', JSON.stringify({ query: `{ __typename }${' '.repeat(300 * 1024)}` }), { 'content-type': 'application/json' }, 413],
+    [
+      'a body over the limit',
+      JSON.stringify({ query: `{ __typename }${' '.repeat(300 * 1024)}` }),
+      { 'content-type': 'application/json' },
+      413,
+    ],
   ])('answers %s in the GraphQL error shape with extensions.code', async (_name, body, headers, status) => {
     const res = await post(body, headers);
     expect(res.status).toBe(status);

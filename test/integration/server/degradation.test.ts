@@ -34,7 +34,12 @@ describe('degradation and cancellation through the API', () => {
     const res = await gql(app.url, `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids });
     const nodes = res.body.data?.nodes as Array<{ id: string } | null>;
     expect(nodes.map((n) => n?.id ?? null)).toEqual(ids.map((id, i) => (PROVIDER_NAMES[i] === 'bird' ? null : id)));
-    expect(res.body.errors).toEqual([expect.objectContaining({ path: ['nodes', PROVIDER_NAMES.indexOf('bird')], extensions: { code: 'PROVIDER_UNAVAILABLE', provider: 'bird' } })]);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({
+        path: ['nodes', PROVIDER_NAMES.indexOf('bird')],
+        extensions: { code: 'PROVIDER_UNAVAILABLE', provider: 'bird' },
+      }),
+    ]);
   });
 
   it('a malformed vendor body costs only its field: PROVIDER_BAD_RESPONSE, never a half-mapped object', async () => {
@@ -48,8 +53,16 @@ describe('degradation and cancellation through the API', () => {
   it('aborts the vendor calls of a request whose client went away', async () => {
     sandbox.emulators.daily.injectFault({ kind: 'stall', ms: 3_000 });
     const controller = new AbortController();
-    const body = JSON.stringify({ query: `query($id: ID!) { recording(id: $id) { id } }`, variables: { id: recordingGlobalId(demo.daily[0]) } });
-    const pending = request(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: controller.signal });
+    const body = JSON.stringify({
+      query: `query($id: ID!) { recording(id: $id) { id } }`,
+      variables: { id: recordingGlobalId(demo.daily[0]) },
+    });
+    const pending = request(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      signal: controller.signal,
+    });
     const log = sandbox.emulators.daily.log;
     await waitUntil(() => log.length === 1, 'the vendor call reached the emulator');
     controller.abort();

@@ -29,7 +29,10 @@ describe('fuzzing ids and arguments', () => {
   beforeAll(async () => {
     running = await startSandboxApp();
     ({ sandbox, app } = running);
-    const first = await gql<{ recordings: { pageInfo: { endCursor: string } } }>(app.url, '{ recordings(first: 2) { pageInfo { endCursor } } }');
+    const first = await gql<{ recordings: { pageInfo: { endCursor: string } } }>(
+      app.url,
+      '{ recordings(first: 2) { pageInfo { endCursor } } }',
+    );
     realCursor = first.body.data!.recordings.pageInfo.endCursor;
   });
   afterAll(() => running.close());
@@ -38,18 +41,41 @@ describe('fuzzing ids and arguments', () => {
   const idLike = fc.oneof(
     fc.string({ maxLength: 120 }),
     fc
-      .tuple(fc.constantFrom('Recording', 'Session', 'Other'), fc.constantFrom(...PROVIDER_NAMES, 'x'), fc.array(fc.string({ maxLength: 40, unit: 'binary' }), { minLength: 0, maxLength: 3 }))
+      .tuple(
+        fc.constantFrom('Recording', 'Session', 'Other'),
+        fc.constantFrom(...PROVIDER_NAMES, 'x'),
+        fc.array(fc.string({ maxLength: 40, unit: 'binary' }), { minLength: 0, maxLength: 3 }),
+      )
       .map(([t, p, segs]) => `gid://recording-graph/${t}/${p}/${segs.join('/')}`),
-    fc.array(fc.constantFrom('..', '.', '%2F', '%2E%2E', '%252F', '/', 'a', '%', '?', '#'), { maxLength: 6 }).map((parts) => `gid://recording-graph/Recording/zoom/${parts.join('')}/x`),
+    fc
+      .array(fc.constantFrom('..', '.', '%2F', '%2E%2E', '%252F', '/', 'a', '%', '?', '#'), { maxLength: 6 })
+      .map((parts) => `gid://recording-graph/Recording/zoom/${parts.join('')}/x`),
   );
 
   // Any JSON value where a typed variable is expected: wrong types must be refused, not crash.
-  const anything = fc.oneof(fc.string({ maxLength: 60 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }));
+  const anything = fc.oneof(
+    fc.string({ maxLength: 60 }),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }),
+  );
 
   // Date-ish strings: valid, out of range, half-formed, and anything else.
   const dateLike = fc.oneof(
-    fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()),
-    fc.constantFrom('2025-02-30T00:00:00Z', '0000-00-00', '9999-12-31T23:59:59.999Z', '+275760-09-13T00:00:00.000Z', '2025-01-01', 'now', ''),
+    fc
+      .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-01-01T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString()),
+    fc.constantFrom(
+      '2025-02-30T00:00:00Z',
+      '0000-00-00',
+      '9999-12-31T23:59:59.999Z',
+      '+275760-09-13T00:00:00.000Z',
+      '2025-01-01',
+      'now',
+      '',
+    ),
     anything,
   );
 
@@ -58,7 +84,9 @@ describe('fuzzing ids and arguments', () => {
     fc.oneof(
       fc.string({ maxLength: 200 }),
       fc.nat({ max: real.length }).map((n) => real.slice(0, n)),
-      fc.tuple(fc.nat({ max: real.length - 1 }), fc.constantFrom('A', '_', '-', '=', '.', '%')).map(([i, c]) => real.slice(0, i) + c + real.slice(i + 1)),
+      fc
+        .tuple(fc.nat({ max: real.length - 1 }), fc.constantFrom('A', '_', '-', '=', '.', '%'))
+        .map(([i, c]) => real.slice(0, i) + c + real.slice(i + 1)),
       fc.string({ maxLength: 20 }).map((tail) => real + tail),
       anything,
     );
@@ -79,7 +107,10 @@ describe('fuzzing ids and arguments', () => {
   it('node(id:) and accessLink(validForSecs:)', async () => {
     await fc.assert(
       fc.asyncProperty(idLike, fc.integer({ min: -1_000_000, max: 2_000_000 }), (id, v) =>
-        expectCleanAnswer(`query($id: ID!, $v: Int) { node(id: $id) { id ... on Recording { accessLink(validForSecs: $v) { url } } } }`, { id, v }),
+        expectCleanAnswer(`query($id: ID!, $v: Int) { node(id: $id) { id ... on Recording { accessLink(validForSecs: $v) { url } } } }`, {
+          id,
+          v,
+        }),
       ),
       { numRuns: 150 },
     );
@@ -88,14 +119,18 @@ describe('fuzzing ids and arguments', () => {
   it('nodes(ids:), including more ids than allowed and values of the wrong type', async () => {
     const ids = fc.oneof(fc.array(idLike, { maxLength: 12 }), fc.array(idLike, { minLength: 251, maxLength: 260 }), anything);
     await fc.assert(
-      fc.asyncProperty(ids, (value) => expectCleanAnswer(`query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Recording { status session { id } } } }`, { ids: value })),
+      fc.asyncProperty(ids, (value) =>
+        expectCleanAnswer(`query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Recording { status session { id } } } }`, { ids: value }),
+      ),
       { numRuns: 60 },
     );
   });
 
   it('session(id:) with its recordings', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(idLike, anything), (id) => expectCleanAnswer(`query($id: ID!) { session(id: $id) { id name recordings { id status } } }`, { id })),
+      fc.asyncProperty(fc.oneof(idLike, anything), (id) =>
+        expectCleanAnswer(`query($id: ID!) { session(id: $id) { id name recordings { id status } } }`, { id }),
+      ),
       { numRuns: 100 },
     );
   });
@@ -118,7 +153,9 @@ describe('fuzzing ids and arguments', () => {
       await fc.assert(
         fc.asyncProperty(costly, async ({ levels, fanout, leaf, aliases, root, ids: n }) => {
           const fragments = Array.from({ length: levels }, (_, i) =>
-            i === levels - 1 ? `fragment F${i} on Recording { ${`${leaf} `.repeat(fanout)}}` : `fragment F${i} on Recording { ${`...F${i + 1} `.repeat(fanout)}}`,
+            i === levels - 1
+              ? `fragment F${i} on Recording { ${`${leaf} `.repeat(fanout)}}`
+              : `fragment F${i} on Recording { ${`...F${i + 1} `.repeat(fanout)}}`,
           ).join(' ');
           const field = (i: number) =>
             root === 'nodes'
@@ -129,14 +166,24 @@ describe('fuzzing ids and arguments', () => {
           const variables = root === 'nodes' ? { ids: ids(n) } : root === 'session' ? { sid: session } : {};
           const header = root === 'nodes' ? 'query($ids: [ID!]!)' : root === 'session' ? 'query($sid: ID!)' : 'query';
           running.resetCounters();
-          const res = await gql(app.url, `${header} { ${Array.from({ length: aliases }, (_, i) => field(i)).join(' ')} } ${fragments}`, variables);
+          const res = await gql(
+            app.url,
+            `${header} { ${Array.from({ length: aliases }, (_, i) => field(i)).join(' ')} } ${fragments}`,
+            variables,
+          );
           expect([200, 400]).toContain(res.status);
           for (const error of res.body.errors ?? []) expect(CODES).toContain(error.extensions?.code);
           if (res.status === 400) expect(running.vendorCalls()).toBe(0);
           // Far more fields than any cost measure walks: refused, never run unmeasured.
           if (aliases * fanout ** levels > 20_000) expect(res.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
         }),
-        { numRuns: 40, examples: [[{ levels: 3, fanout: 25, leaf: 'accessLink { url }', aliases: 1, root: 'nodes', ids: 250 }], [{ levels: 3, fanout: 25, leaf: 'id', aliases: 20, root: 'nodes', ids: 250 }]] },
+        {
+          numRuns: 40,
+          examples: [
+            [{ levels: 3, fanout: 25, leaf: 'accessLink { url }', aliases: 1, root: 'nodes', ids: 250 }],
+            [{ levels: 3, fanout: 25, leaf: 'id', aliases: 20, root: 'nodes', ids: 250 }],
+          ],
+        },
       );
     });
   });
@@ -145,7 +192,10 @@ describe('fuzzing ids and arguments', () => {
     const filter = fc.oneof(
       fc.record(
         {
-          providers: fc.oneof(fc.array(fc.constantFrom('DAILY', 'SIGNALWIRE', 'ZOOM', 'BIRD', 'CLOUDFLARE', 'daily', 'OTHER'), { maxLength: 3 }), anything),
+          providers: fc.oneof(
+            fc.array(fc.constantFrom('DAILY', 'SIGNALWIRE', 'ZOOM', 'BIRD', 'CLOUDFLARE', 'daily', 'OTHER'), { maxLength: 3 }),
+            anything,
+          ),
           statuses: fc.oneof(fc.array(fc.constantFrom('READY', 'FAILED', 'PROCESSING', 'ready', 'NOPE'), { maxLength: 3 }), anything),
           sessionId: fc.oneof(idLike, anything),
           startedAfter: dateLike,

@@ -19,7 +19,14 @@ describe('GraphQL API over HTTP (Daily only)', () => {
     const sandbox = await startDailySandbox({ seed: 3 });
     ({ emulator, data } = sandbox);
     // No cross-request cache: these cases count each request's own calls (the cache has its own suite).
-    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', API_KEYS: API_KEY, DAILY_API_KEY: sandbox.config.apiKey, DAILY_API_URL: sandbox.config.baseUrl, CACHE: 'off' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      API_KEYS: API_KEY,
+      DAILY_API_KEY: sandbox.config.apiKey,
+      DAILY_API_URL: sandbox.config.baseUrl,
+      CACHE: 'off',
+    });
     app = await startApp(config);
   });
   afterAll(async () => {
@@ -33,7 +40,10 @@ describe('GraphQL API over HTTP (Daily only)', () => {
   it('answers a recording with its normalized fields and no link call when accessLink is not selected', async () => {
     const rec = data.recordings.find((r) => r.status === 'finished' && !r.tracks?.length)!;
     const id = encodeGlobalId('Recording', 'daily', [rec.id]);
-    const res = await post(`query($id: ID!) { recording(id: $id) { id provider nativeId status providerStatus format durationSecs startedAt storage { kind path } } }`, { id });
+    const res = await post(
+      `query($id: ID!) { recording(id: $id) { id provider nativeId status providerStatus format durationSecs startedAt storage { kind path } } }`,
+      { id },
+    );
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data?.recording).toEqual({
       id,
@@ -62,7 +72,10 @@ describe('GraphQL API over HTTP (Daily only)', () => {
   it('mints a link only when asked, with the expiry Daily granted', async () => {
     const rec = data.recordings.find((r) => !data.extras.get(r.id)?.customerBucket && !data.extras.get(r.id)?.accessBlocked)!;
     const id = encodeGlobalId('Recording', 'daily', [rec.id]);
-    const res = await post(`query($id: ID!) { recording(id: $id) { accessLink(validForSecs: 600) { url expiresAt validForSecs disposition } } }`, { id });
+    const res = await post(
+      `query($id: ID!) { recording(id: $id) { accessLink(validForSecs: 600) { url expiresAt validForSecs disposition } } }`,
+      { id },
+    );
     const link = (res.body.data?.recording as { accessLink: { url: string; expiresAt: string; validForSecs: number } }).accessLink;
     expect(link.url).toMatch(/^https:\/\/b\.daily\.co\//);
     expect(link.validForSecs).toBeGreaterThan(590);
@@ -78,7 +91,12 @@ describe('GraphQL API over HTTP (Daily only)', () => {
   });
 
   it('answers a malformed id with BAD_USER_INPUT and makes no vendor call', async () => {
-    for (const id of ['nope', 'gid://recording-graph/Recording/daily/..', 'gid://recording-graph/Session/daily/abc', 'gid://recording-graph/Recording/daily/a%2F..%2Fb']) {
+    for (const id of [
+      'nope',
+      'gid://recording-graph/Recording/daily/..',
+      'gid://recording-graph/Session/daily/abc',
+      'gid://recording-graph/Recording/daily/a%2F..%2Fb',
+    ]) {
       const res = await post(`query($id: ID!) { recording(id: $id) { id } }`, { id });
       expect(res.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(res.body.data).toEqual({ recording: null });
@@ -99,7 +117,10 @@ describe('GraphQL API over HTTP (Daily only)', () => {
 
   it('fetches a recording asked for twice (aliases, repeated nodes ids) once', async () => {
     const id = idOf(2);
-    const res = await post(`query($id: ID!) { a: recording(id: $id) { id } b: recording(id: $id) { status } nodes(ids: [$id, $id]) { id } }`, { id });
+    const res = await post(
+      `query($id: ID!) { a: recording(id: $id) { id } b: recording(id: $id) { status } nodes(ids: [$id, $id]) { id } }`,
+      { id },
+    );
     expect(res.body.errors).toBeUndefined();
     expect(emulator.counters.get('recordings.get')).toBe(1);
   });

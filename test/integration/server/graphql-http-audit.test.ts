@@ -14,7 +14,10 @@ describe('GraphQL over HTTP compliance (graphql-http serverAudits)', () => {
     if (!audit.name.startsWith('MUST')) continue;
     it(audit.name, async () => {
       const result = await audit.fn();
-      expect({ status: result.status, reason: result.status === 'ok' ? undefined : result.reason }).toEqual({ status: 'ok', reason: undefined });
+      expect({ status: result.status, reason: result.status === 'ok' ? undefined : result.reason }).toEqual({
+        status: 'ok',
+        reason: undefined,
+      });
     });
   }
 });

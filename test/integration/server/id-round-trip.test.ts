@@ -14,7 +14,14 @@ const ODD = [
   { id: 'rec.with.dots', room_name: 'Room With Space' },
   { id: 'rec~tilde+plus', room_name: 'Room With Space' },
 ];
-const recording = (r: (typeof ODD)[number], i: number) => ({ ...r, start_ts: 1_700_000_000 - i, status: 'finished', duration: 60, mtgSessionId: SESSION, tracks: [] });
+const recording = (r: (typeof ODD)[number], i: number) => ({
+  ...r,
+  start_ts: 1_700_000_000 - i,
+  status: 'finished',
+  duration: 60,
+  mtgSessionId: SESSION,
+  tracks: [],
+});
 
 /**
  * Every id the server hands out round-trips, a vendor id outside its documented pattern
@@ -30,7 +37,12 @@ describe('ids the server hands out', () => {
       authorize: () => null,
       notFound: () => ({ status: 404, body: { error: 'not-found' } }),
       routes: [
-        { name: 'recordings.list', method: 'GET', pattern: /^\/v1\/recordings$/, handle: () => ({ status: 200, body: { total_count: ODD.length, data: ODD.map(recording) } }) },
+        {
+          name: 'recordings.list',
+          method: 'GET',
+          pattern: /^\/v1\/recordings$/,
+          handle: () => ({ status: 200, body: { total_count: ODD.length, data: ODD.map(recording) } }),
+        },
         {
           name: 'recordings.get',
           method: 'GET',
@@ -43,7 +55,12 @@ describe('ids the server hands out', () => {
       ],
     });
     const daily = createDailyProvider({ ...sandboxCommon('daily', `${emulator.url}/v1`), apiKey: 'k' });
-    server = await createServer(loadConfig({ NODE_ENV: 'test', PORT: '0' }), await buildAppSchema(), { daily }, { cursorKey: randomBytes(32) });
+    server = await createServer(
+      loadConfig({ NODE_ENV: 'test', PORT: '0' }),
+      await buildAppSchema(),
+      { daily },
+      { cursorKey: randomBytes(32) },
+    );
   });
   afterAll(async () => {
     await server.close();
@@ -51,14 +68,23 @@ describe('ids the server hands out', () => {
   });
 
   it('accepts back the ids of recordings and sessions whose vendor ids are outside the documented pattern', async () => {
-    const page = await gql<{ recordings: { nodes: Array<{ id: string; nativeId: string; session: { id: string } }> } }>(server.url, '{ recordings(first: 5) { nodes { id nativeId session { id } } } }');
+    const page = await gql<{ recordings: { nodes: Array<{ id: string; nativeId: string; session: { id: string } }> } }>(
+      server.url,
+      '{ recordings(first: 5) { nodes { id nativeId session { id } } } }',
+    );
     expect(page.body.errors).toBeUndefined();
     const nodes = page.body.data!.recordings.nodes;
     expect(nodes.map((n) => n.nativeId)).toEqual(ODD.map((r) => r.id));
     for (const node of nodes) {
-      const again = await gql<{ node: { id: string; nativeId: string } }>(server.url, 'query($id: ID!) { node(id: $id) { id ... on Recording { nativeId } } }', { id: node.id });
+      const again = await gql<{ node: { id: string; nativeId: string } }>(
+        server.url,
+        'query($id: ID!) { node(id: $id) { id ... on Recording { nativeId } } }',
+        { id: node.id },
+      );
       expect(again.body).toEqual({ data: { node: { id: node.id, nativeId: node.nativeId } } });
-      const session = await gql<{ session: { id: string } }>(server.url, 'query($id: ID!) { session(id: $id) { id } }', { id: node.session.id });
+      const session = await gql<{ session: { id: string } }>(server.url, 'query($id: ID!) { session(id: $id) { id } }', {
+        id: node.session.id,
+      });
       expect(session.body).toEqual({ data: { session: { id: node.session.id } } });
     }
   });

@@ -57,7 +57,8 @@ describe('latency: calls at the depth of their real dependencies', () => {
   };
 
   const LINK_ROUTE = { daily: 'recordings.access-link', bird: 'recordings.media' } as const;
-  const overlapped = (a: RequestLogEntry, b: RequestLogEntry) => Math.max(a.receivedAt, b.receivedAt) < Math.min(a.answeredAt, b.answeredAt);
+  const overlapped = (a: RequestLogEntry, b: RequestLogEntry) =>
+    Math.max(a.receivedAt, b.receivedAt) < Math.min(a.answeredAt, b.answeredAt);
 
   describe.each(['daily', 'bird'] as const)('%s: recording + link', (vendor) => {
     it('starts the link call with the recording call: both arrive before either is answered', async () => {
@@ -126,7 +127,9 @@ describe('latency: calls at the depth of their real dependencies', () => {
 
     it('answers a link the status rule refuses as without the prefetch: the prefetched answer is dropped', async () => {
       const rec = demo[vendor].find((r) => !canHaveLink(r.status))!;
-      const { fast, slow } = await both(`query($id: ID!) { recording(id: $id) { id status accessLink { url } } }`, { id: recordingGlobalId(rec) });
+      const { fast, slow } = await both(`query($id: ID!) { recording(id: $id) { id status accessLink { url } } }`, {
+        id: recordingGlobalId(rec),
+      });
       expect(fast.body.errors?.map((e) => e.path)).toEqual([['recording', 'accessLink']]);
       expect(shape(fast)).toEqual(shape(slow));
       // The lazy server never asked; this one did, alongside the recording, and kept nothing of it.
@@ -135,28 +138,39 @@ describe('latency: calls at the depth of their real dependencies', () => {
     });
 
     it('reports nothing of a prefetched link whose recording does not exist', async () => {
-      const missing = encodeGlobalId('Recording', vendor, [vendor === 'daily' ? 'no-such-recording' : '00000000-0000-4000-8000-000000000000']);
+      const missing = encodeGlobalId('Recording', vendor, [
+        vendor === 'daily' ? 'no-such-recording' : '00000000-0000-4000-8000-000000000000',
+      ]);
       const { fast, slow } = await both(`query($id: ID!) { recording(id: $id) { id accessLink { url } } }`, { id: missing });
       expect(fast.body.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['recording'], 'NOT_FOUND']]);
       expect(shape(fast)).toEqual(shape(slow));
     });
   });
 
-  it.each(PROVIDER_NAMES)('%s: session { id nativeId provider kind } costs no call, and says what the session itself says', async (vendor) => {
-    const rec = demo[vendor].find((r) => r.sessionKey)!;
-    const id = recordingGlobalId(rec);
-    await gql(running.app.url, `query($id: ID!) { recording(id: $id) { id } }`, { id });
-    const alone = allCalls();
-    running.resetCounters();
-    const res = await gql(running.app.url, `query($id: ID!) { recording(id: $id) { id session { __typename id nativeId provider kind } } }`, { id });
-    expect(res.body.errors).toBeUndefined();
-    expect(allCalls()).toEqual(alone);
-    // The session loaded by its own id answers the same four fields.
-    const session = (res.body.data?.recording as { session: { id: string } }).session;
-    const loaded = await gql(running.app.url, `query($id: ID!) { session(id: $id) { __typename id nativeId provider kind } }`, { id: session.id });
-    expect(loaded.body.data?.session).toEqual(session);
-    expect(session.id).toBe(encodeGlobalId('Session', vendor, rec.sessionKey!));
-  });
+  it.each(PROVIDER_NAMES)(
+    '%s: session { id nativeId provider kind } costs no call, and says what the session itself says',
+    async (vendor) => {
+      const rec = demo[vendor].find((r) => r.sessionKey)!;
+      const id = recordingGlobalId(rec);
+      await gql(running.app.url, `query($id: ID!) { recording(id: $id) { id } }`, { id });
+      const alone = allCalls();
+      running.resetCounters();
+      const res = await gql(
+        running.app.url,
+        `query($id: ID!) { recording(id: $id) { id session { __typename id nativeId provider kind } } }`,
+        { id },
+      );
+      expect(res.body.errors).toBeUndefined();
+      expect(allCalls()).toEqual(alone);
+      // The session loaded by its own id answers the same four fields.
+      const session = (res.body.data?.recording as { session: { id: string } }).session;
+      const loaded = await gql(running.app.url, `query($id: ID!) { session(id: $id) { __typename id nativeId provider kind } }`, {
+        id: session.id,
+      });
+      expect(loaded.body.data?.session).toEqual(session);
+      expect(session.id).toBe(encodeGlobalId('Session', vendor, rec.sessionKey!));
+    },
+  );
 
   it('a session field the recording does not hold still loads the session, on the same path as before', async () => {
     const rec = demo.daily.find((r) => r.sessionKey)!;

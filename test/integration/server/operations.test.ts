@@ -8,7 +8,10 @@ import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
 const KEY = 'operations-test-key-0123456789';
 const auth = { authorization: `Bearer ${KEY}` };
 
-async function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+async function get(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   const res = await request(url, { headers });
   return { status: res.statusCode, headers: res.headers, body: await res.body.text() };
 }
@@ -32,7 +35,12 @@ describe('operations endpoints: /healthz, /readyz, /metrics, request ids', () =>
 
   beforeAll(async () => {
     // Two consecutive outages open a circuit; the long cool-down keeps it open for the test.
-    running = await startSandboxApp({ API_KEYS: KEY, VENDOR_MAX_RETRIES: '0', VENDOR_BREAKER_THRESHOLD: '2', VENDOR_BREAKER_COOLDOWN_MS: '600000' });
+    running = await startSandboxApp({
+      API_KEYS: KEY,
+      VENDOR_MAX_RETRIES: '0',
+      VENDOR_BREAKER_THRESHOLD: '2',
+      VENDOR_BREAKER_COOLDOWN_MS: '600000',
+    });
   });
   afterAll(() => running.close());
   beforeEach(() => {
@@ -72,7 +80,9 @@ describe('operations endpoints: /healthz, /readyz, /metrics, request ids', () =>
     const dailyCalls = running.sandbox.emulators.daily.log.length;
     expect(dailyCalls).toBeGreaterThanOrEqual(3);
     expect(delta('vendor_requests_total', { vendor: 'daily', route: '/recordings/{recording_id}', status: '200' })).toBe(dailyCalls);
-    expect(delta('vendor_request_duration_seconds_count', { vendor: 'daily', route: '/recordings/{recording_id}', status: '200' })).toBe(dailyCalls);
+    expect(delta('vendor_request_duration_seconds_count', { vendor: 'daily', route: '/recordings/{recording_id}', status: '200' })).toBe(
+      dailyCalls,
+    );
     expect(delta('vendor_requests_total', { vendor: 'zoom', route: '/videosdk/sessions/{sessionId}/recordings', status: '500' })).toBe(1);
     // Three ids in one nodes() field are one batch of three for the recording loader.
     expect(delta('dataloader_batch_size_count', { loader: 'recording' })).toBe(2);
@@ -86,11 +96,21 @@ describe('operations endpoints: /healthz, /readyz, /metrics, request ids', () =>
 
   it('keeps a sane incoming x-request-id, returns it, and passes it to the vendor; replaces anything else', async () => {
     const id = recordingGlobalId(daily);
-    const kept = await gql(running.app.url, 'query($id: ID!) { recording(id: $id) { id } }', { id }, { ...auth, 'x-request-id': 'edge-7f3a.42' });
+    const kept = await gql(
+      running.app.url,
+      'query($id: ID!) { recording(id: $id) { id } }',
+      { id },
+      { ...auth, 'x-request-id': 'edge-7f3a.42' },
+    );
     expect(kept.headers['x-request-id']).toBe('edge-7f3a.42');
     expect(running.sandbox.emulators.daily.log.map((e) => e.requestId)).toEqual(['edge-7f3a.42']);
 
-    const replaced = await gql(running.app.url, 'query($id: ID!) { recording(id: $id) { id } }', { id }, { ...auth, 'x-request-id': 'two words\tand a tab' });
+    const replaced = await gql(
+      running.app.url,
+      'query($id: ID!) { recording(id: $id) { id } }',
+      { id },
+      { ...auth, 'x-request-id': 'two words\tand a tab' },
+    );
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(running.sandbox.emulators.daily.log[1].requestId).toBe(replaced.headers['x-request-id']);
     expect((await get(`${running.app.url}/healthz`)).headers['x-request-id']).toEqual(expect.any(String));
@@ -105,7 +125,9 @@ describe('operations endpoints: /healthz, /readyz, /metrics, request ids', () =>
       await get(`${running.app.url}/healthz`),
     ];
     expect(answers.map((a) => a.status)).toEqual([200, 200, 401, 200]);
-    expect((answers[0].body as { data?: { recording?: { accessLink?: { url?: string } } } }).data?.recording?.accessLink?.url).toEqual(expect.any(String));
+    expect((answers[0].body as { data?: { recording?: { accessLink?: { url?: string } } } }).data?.recording?.accessLink?.url).toEqual(
+      expect.any(String),
+    );
     expect(answers.map((a) => a.headers['cache-control'])).toEqual(['no-store', 'no-store', 'no-store', 'no-store']);
   });
 

@@ -8,7 +8,10 @@ const KEY = 'playground-test-key-0123456789';
 /** What Chromium sends when a person opens the URL. */
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
 
-async function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+async function get(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   const res = await request(url, { headers });
   return { status: res.statusCode, headers: res.headers, body: await res.body.text() };
 }
@@ -26,7 +29,9 @@ describe('playground over HTTP', () => {
   const apps: RunningApp[] = [];
   const start = async (env: Record<string, string>): Promise<RunningApp> => {
     const p = sandbox.providers.daily;
-    const app = await startApp(loadConfig({ PORT: '0', LOG_LEVEL: 'silent', LOG_FORMAT: 'json', DAILY_API_KEY: p.apiKey, DAILY_API_URL: p.baseUrl, ...env }));
+    const app = await startApp(
+      loadConfig({ PORT: '0', LOG_LEVEL: 'silent', LOG_FORMAT: 'json', DAILY_API_KEY: p.apiKey, DAILY_API_URL: p.baseUrl, ...env }),
+    );
     apps.push(app);
     return app;
   };
@@ -48,7 +53,10 @@ describe('playground over HTTP', () => {
     expect(pageConfig(page.body).headers).toBeNull();
     expect(pageConfig(page.body).tabs[0].query).toMatch(/query Recording/);
 
-    const viaGet = await get(`${app.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { accept: 'application/graphql-response+json', 'apollo-require-preflight': '1' });
+    const viaGet = await get(`${app.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+      accept: 'application/graphql-response+json',
+      'apollo-require-preflight': '1',
+    });
     expect(viaGet.status).toBe(200);
     expect(JSON.parse(viaGet.body)).toEqual({ data: { __typename: 'Query' } });
   });
@@ -92,6 +100,8 @@ describe('playground over HTTP', () => {
     expect(asset.headers['cache-control']).toBe('public, max-age=3600');
     expect(page.headers['cache-control']).toBe('no-store');
     expect((await gql(app.url, '{ __typename }')).status).toBe(401);
-    expect((await gql(app.url, '{ __typename }', undefined, { authorization: `Bearer ${KEY}` })).body.data).toEqual({ __typename: 'Query' });
+    expect((await gql(app.url, '{ __typename }', undefined, { authorization: `Bearer ${KEY}` })).body.data).toEqual({
+      __typename: 'Query',
+    });
   });
 });

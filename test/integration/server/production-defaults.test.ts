@@ -15,8 +15,19 @@ describe('production defaults', () => {
   beforeAll(async () => {
     sandbox = await startSandbox();
     const p = sandbox.providers.daily;
-    prod = await startApp(loadConfig({ NODE_ENV: 'production', PORT: '0', LOG_LEVEL: 'silent', API_KEYS: KEY, DAILY_API_KEY: p.apiKey, DAILY_API_URL: p.baseUrl }));
-    dev = await startApp(loadConfig({ NODE_ENV: 'development', PORT: '0', LOG_LEVEL: 'silent', DAILY_API_KEY: p.apiKey, DAILY_API_URL: p.baseUrl }));
+    prod = await startApp(
+      loadConfig({
+        NODE_ENV: 'production',
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        API_KEYS: KEY,
+        DAILY_API_KEY: p.apiKey,
+        DAILY_API_URL: p.baseUrl,
+      }),
+    );
+    dev = await startApp(
+      loadConfig({ NODE_ENV: 'development', PORT: '0', LOG_LEVEL: 'silent', DAILY_API_KEY: p.apiKey, DAILY_API_URL: p.baseUrl }),
+    );
   });
   afterAll(async () => {
     await Promise.all([prod.close(), dev.close()]);

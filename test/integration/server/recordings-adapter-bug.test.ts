@@ -39,9 +39,16 @@ describe('Query.recordings with an adapter that fails without a code', () => {
     const res = await server.execute<{ recordings: { nodes: Array<{ nativeId: string }>; pageInfo: { hasNextPage: boolean } } }>({
       query: '{ recordings(first: 5) { nodes { nativeId } pageInfo { hasNextPage } } }',
     });
-    expect(res.data?.recordings).toEqual({ nodes: [{ nativeId: 'd3' }, { nativeId: 'd2' }, { nativeId: 'd1' }], pageInfo: { hasNextPage: false } });
+    expect(res.data?.recordings).toEqual({
+      nodes: [{ nativeId: 'd3' }, { nativeId: 'd2' }, { nativeId: 'd1' }],
+      pageInfo: { hasNextPage: false },
+    });
     expect(res.errors).toEqual([
-      { message: 'Zoom Video SDK failed while listing recordings (internal error).', path: ['recordings'], extensions: { code: 'INTERNAL_SERVER_ERROR', provider: 'zoom' } },
+      {
+        message: 'Zoom Video SDK failed while listing recordings (internal error).',
+        path: ['recordings'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', provider: 'zoom' },
+      },
     ]);
     expect(JSON.stringify(res)).not.toContain('secret internals');
   });
@@ -49,23 +56,45 @@ describe('Query.recordings with an adapter that fails without a code', () => {
   it("logs the adapter's failure by name only, on a line carrying the request's id", async () => {
     const res = await server.execute({ query: '{ recordings(first: 5) { nodes { nativeId } } }' }, { id: 'req-adapter-bug-1' });
     expect(res.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
-    expect(server.errorLines).toEqual([expect.objectContaining({ reqId: 'req-adapter-bug-1', provider: 'zoom', err: { name: 'TypeError' }, msg: 'a vendor adapter failed without a code' })]);
+    expect(server.errorLines).toEqual([
+      expect.objectContaining({
+        reqId: 'req-adapter-bug-1',
+        provider: 'zoom',
+        err: { name: 'TypeError' },
+        msg: 'a vendor adapter failed without a code',
+      }),
+    ]);
     expect(JSON.stringify(server.errorLines)).not.toContain('secret internals');
   });
 
   it("logs an error it masks on a line carrying the request's id", async () => {
-    const res = await server.execute({ query: '{ recording(id: "gid://recording-graph/Recording/zoom/z1") { id } }' }, { id: 'req-masked-1' });
+    const res = await server.execute(
+      { query: '{ recording(id: "gid://recording-graph/Recording/zoom/z1") { id } }' },
+      { id: 'req-masked-1' },
+    );
     expect(res.errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-    expect(server.errorLines).toEqual([expect.objectContaining({ reqId: 'req-masked-1', err: { name: 'TypeError' }, path: ['recording'], msg: 'masked an error without a code' })]);
+    expect(server.errorLines).toEqual([
+      expect.objectContaining({
+        reqId: 'req-masked-1',
+        err: { name: 'TypeError' },
+        path: ['recording'],
+        msg: 'masked an error without a code',
+      }),
+    ]);
     expect(JSON.stringify(server.errorLines)).not.toContain('secret internals');
   });
 
   it("over HTTP, logs with the request's x-request-id", async () => {
     const logLines: Array<Record<string, unknown>> = [];
     const logStream = { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) };
-    const http = await createServer(loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'error' }), await buildAppSchema(), providers, { cursorKey: randomBytes(32), logStream });
+    const http = await createServer(loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'error' }), await buildAppSchema(), providers, {
+      cursorKey: randomBytes(32),
+      logStream,
+    });
     try {
-      await gql(http.url, '{ recording(id: "gid://recording-graph/Recording/zoom/z1") { id } }', undefined, { 'x-request-id': 'req-masked-http' });
+      await gql(http.url, '{ recording(id: "gid://recording-graph/Recording/zoom/z1") { id } }', undefined, {
+        'x-request-id': 'req-masked-http',
+      });
       expect(logLines).toEqual([expect.objectContaining({ reqId: 'req-masked-http', msg: 'masked an error without a code' })]);
     } finally {
       await http.close();

@@ -50,7 +50,10 @@ describe('Query.recordings over the five vendors', () => {
   const listCalls = (vendor: ProviderName) => running.sandbox.emulators[vendor].log.filter((l) => l.route.endsWith('.list')).length;
 
   /** Follows endCursor while hasNextPage (and after a page that reported an error), checking each page on the way. */
-  async function walk(variables: { filter?: Record<string, unknown>; first: number }, onPage?: (res: GraphQLResponse<Page>, index: number) => void) {
+  async function walk(
+    variables: { filter?: Record<string, unknown>; first: number },
+    onPage?: (res: GraphQLResponse<Page>, index: number) => void,
+  ) {
     const ids: string[] = [];
     let after: string | null = null;
     for (let i = 0; ; i++) {
@@ -61,7 +64,9 @@ describe('Query.recordings over the five vendors', () => {
       const page = res.body.data!.recordings;
       expect(page.edges.length).toBeLessThanOrEqual(variables.first);
       expect(page.nodes).toEqual(page.edges.map((e) => e.node));
-      PROVIDER_NAMES.forEach((p, j) => expect(listCalls(p) - before[j]).toBeLessThanOrEqual(MAX_VENDOR_CALLS_PER_PAGE * LIST_CALLS_PER_STEP));
+      PROVIDER_NAMES.forEach((p, j) =>
+        expect(listCalls(p) - before[j]).toBeLessThanOrEqual(MAX_VENDOR_CALLS_PER_PAGE * LIST_CALLS_PER_STEP),
+      );
       ids.push(...page.edges.map((e) => e.node.id));
       if (!page.pageInfo.hasNextPage && !res.body.errors) return ids;
       after = page.pageInfo.endCursor;
@@ -89,7 +94,8 @@ describe('Query.recordings over the five vendors', () => {
     expect(ids).toEqual(timeline(all.filter((r) => matchesFilter(r, { statuses: ['READY'], startedAfter, startedBefore }))));
     expect(ids.length).toBeGreaterThan(0);
 
-    const queries = (vendor: ProviderName) => running.sandbox.emulators[vendor].log.filter((l) => l.route === 'recordings.list').map((l) => l.query);
+    const queries = (vendor: ProviderName) =>
+      running.sandbox.emulators[vendor].log.filter((l) => l.route === 'recordings.list').map((l) => l.query);
     // Documented filters (docs/timeline.md): SignalWire DateCreated, Zoom from/to,
     // Bird startAt/endAt, Cloudflare start_time/end_time and status. Daily has none.
     for (const q of queries('signalwire')) expect(Object.keys(q)).toEqual(expect.arrayContaining(['DateCreated>', 'DateCreated<']));
@@ -131,7 +137,9 @@ describe('Query.recordings over the five vendors', () => {
   it("shares its vendor calls with the rest of the request: a Zoom session listed is not fetched again for its files' session or links", async () => {
     const sample = demo.zoom.find((r) => r.sessionKey)!;
     const sessionId = sessionGlobalId({ provider: 'zoom', key: sample.sessionKey! });
-    const res = await gql<{ recordings: { nodes: Array<{ session: { name: string | null } | null; accessLink: { url: string } | null }> } }>(
+    const res = await gql<{
+      recordings: { nodes: Array<{ session: { name: string | null } | null; accessLink: { url: string } | null }> };
+    }>(
       running.app.url,
       `query($filter: RecordingFilter) { recordings(filter: $filter, first: 50) { nodes { id session { name } accessLink { url } } } }`,
       { filter: { sessionId } },

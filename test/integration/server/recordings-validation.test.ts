@@ -39,14 +39,22 @@ describe('Query.recordings: arguments are checked before any vendor call', () =>
   it.each([0, -1, 101])('refuses first: %p', (first) => refused({ first }, /first must be between 1 and 100/));
 
   it.each([
-    ['dates in the wrong order', { startedAfter: '2026-02-01T00:00:00Z', startedBefore: '2026-01-01T00:00:00Z' }, /startedAfter must be earlier/],
+    [
+      'dates in the wrong order',
+      { startedAfter: '2026-02-01T00:00:00Z', startedBefore: '2026-01-01T00:00:00Z' },
+      /startedAfter must be earlier/,
+    ],
     ['equal dates', { startedAfter: '2026-02-01T00:00:00Z', startedBefore: '2026-02-01T00:00:00Z' }, /startedAfter must be earlier/],
     ['an empty providers list', { providers: [] }, /providers is empty/],
     ['an empty statuses list', { statuses: [] }, /statuses is empty/],
     ['a malformed session id', { sessionId: 'session-1' }, /Malformed id/],
     ['a recording id as the session id', { sessionId: 'gid://recording-graph/Recording/daily/abc' }, /Expected a Session id/],
     ['a session id breaking the vendor id rules', { sessionId: 'gid://recording-graph/Session/daily/..%2Fadmin/x' }, /./],
-    ['a session of a vendor the providers leave out', { sessionId: `gid://recording-graph/Session/daily/${dailySession}`, providers: ['ZOOM'] }, /leaves out/],
+    [
+      'a session of a vendor the providers leave out',
+      { sessionId: `gid://recording-graph/Session/daily/${dailySession}`, providers: ['ZOOM'] },
+      /leaves out/,
+    ],
   ])('refuses %s', (_name, filter, message) => refused({ filter }, message));
 
   it.each([
@@ -62,7 +70,10 @@ describe('Query.recordings: arguments are checked before any vendor call', () =>
   describe('cursors', () => {
     let cursor: string;
     beforeAll(async () => {
-      const res = await gql<{ recordings: { pageInfo: { endCursor: string | null } } }>(app.url, LIST, { first: 1, filter: { statuses: ['READY'] } });
+      const res = await gql<{ recordings: { pageInfo: { endCursor: string | null } } }>(app.url, LIST, {
+        first: 1,
+        filter: { statuses: ['READY'] },
+      });
       cursor = res.body.data!.recordings.pageInfo.endCursor!;
     });
 
@@ -70,14 +81,22 @@ describe('Query.recordings: arguments are checked before any vendor call', () =>
       expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
       // SignalWire's resume point is a page URI under /Accounts/<project id>: sealed, not readable.
       const bytes = Buffer.from(cursor, 'base64url').toString('latin1');
-      for (const hidden of [running.sandbox.providers.signalwire.projectId, 'Accounts', 'pageToken', 'READY']) expect(bytes).not.toContain(hidden);
+      for (const hidden of [running.sandbox.providers.signalwire.projectId, 'Accounts', 'pageToken', 'READY'])
+        expect(bytes).not.toContain(hidden);
     });
 
     it.each([
       ['garbage', () => 'not-a-cursor'],
       ['a flipped character', () => cursor.slice(0, 10) + (cursor[10] === 'A' ? 'B' : 'A') + cursor.slice(11)],
-      ['attacker-chosen positions sealed with another key', () =>
-        sealCursor(randomBytes(32), { v: CURSOR_VERSION, f: 'x', s: Object.fromEntries(PROVIDER_NAMES.map((k) => [k, { page: 'https://attacker.example/' }])) })],
+      [
+        'attacker-chosen positions sealed with another key',
+        () =>
+          sealCursor(randomBytes(32), {
+            v: CURSOR_VERSION,
+            f: 'x',
+            s: Object.fromEntries(PROVIDER_NAMES.map((k) => [k, { page: 'https://attacker.example/' }])),
+          }),
+      ],
       ['a truncated cursor', () => cursor.slice(0, -4)],
     ])('refuses %s', (_name, make) => refused({ first: 1, filter: { statuses: ['READY'] }, after: make() }, /Invalid cursor/));
 

@@ -15,7 +15,19 @@ const CALLS = Array.from({ length: 10 }, () => randomUUID());
 const PER_CALL = 50;
 const RECORDINGS = CALLS.flatMap((call, c) =>
   Array.from({ length: PER_CALL }, (_, i) =>
-    recordingBody({ sid: randomUUID(), projectId: PROJECT, sessionSid: call, conference: false, channels: '1', created: 1_700_000_000_000 + c * 1e6 + i * 1e3, start: 1_700_000_000_000 + c * 1e6 + i * 1e3, duration: 60, status: 'completed', ended: true, source: 'StartCallRecordingApi' }),
+    recordingBody({
+      sid: randomUUID(),
+      projectId: PROJECT,
+      sessionSid: call,
+      conference: false,
+      channels: '1',
+      created: 1_700_000_000_000 + c * 1e6 + i * 1e3,
+      start: 1_700_000_000_000 + c * 1e6 + i * 1e3,
+      duration: 60,
+      status: 'completed',
+      ended: true,
+      source: 'StartCallRecordingApi',
+    }),
   ),
 );
 
@@ -47,7 +59,10 @@ describe('the run-time budget of a request', () => {
           name: 'recordings.list',
           method: 'GET',
           pattern: /\/Recordings(\.json)?$/,
-          handle: (req) => ({ status: 200, body: { recordings: RECORDINGS.filter((r) => r.call_sid === req.query.get('CallSid')), next_page_uri: null } }),
+          handle: (req) => ({
+            status: 200,
+            body: { recordings: RECORDINGS.filter((r) => r.call_sid === req.query.get('CallSid')), next_page_uri: null },
+          }),
         },
       ],
     });
@@ -59,8 +74,18 @@ describe('the run-time budget of a request', () => {
   beforeEach(() => emulator.resetCounters());
 
   async function start(env: Record<string, string> = {}): Promise<HttpServer> {
-    const provider = createSignalWireProvider({ ...sandboxCommon('signalwire', `${emulator.url}/api/laml/2010-04-01`), spaceUrl: emulator.url, projectId: PROJECT, apiToken: 't' });
-    const server = await createServer(loadConfig({ NODE_ENV: 'test', PORT: '0', ...env }), await buildAppSchema(), { signalwire: provider }, { cursorKey: randomBytes(32) });
+    const provider = createSignalWireProvider({
+      ...sandboxCommon('signalwire', `${emulator.url}/api/laml/2010-04-01`),
+      spaceUrl: emulator.url,
+      projectId: PROJECT,
+      apiToken: 't',
+    });
+    const server = await createServer(
+      loadConfig({ NODE_ENV: 'test', PORT: '0', ...env }),
+      await buildAppSchema(),
+      { signalwire: provider },
+      { cursorKey: randomBytes(32) },
+    );
     servers.push(server);
     return server;
   }
@@ -75,7 +100,10 @@ describe('the run-time budget of a request', () => {
   it('cuts big sessions at the link budget: 200 links, the other fields null with BUDGET_EXCEEDED, the rest of the answer standing', async () => {
     const server = await start();
     const query = `{ ${CALLS.map((call, i) => `s${i}: session(id: "gid://recording-graph/Session/signalwire/call/${call}") { id recordings { id accessLink { url } } }`).join(' ')} }`;
-    const res = await gql<Record<string, { id: string; recordings: Array<{ id: string; accessLink: { url: string } | null }> }>>(server.url, query);
+    const res = await gql<Record<string, { id: string; recordings: Array<{ id: string; accessLink: { url: string } | null }> }>>(
+      server.url,
+      query,
+    );
     expect(res.status).toBe(200);
     const sessions = Object.values(res.body.data!);
     expect(sessions).toHaveLength(10);
@@ -107,10 +135,15 @@ describe('the run-time budget of a request', () => {
     const server = await start({ REQUEST_DEADLINE_MS: '300' });
     emulator.latencyMs = 2_000;
     try {
-      const res = await gql<{ recording: unknown }>(server.url, `{ recording(id: "gid://recording-graph/Recording/signalwire/${RECORDINGS[0].sid}") { id } }`);
+      const res = await gql<{ recording: unknown }>(
+        server.url,
+        `{ recording(id: "gid://recording-graph/Recording/signalwire/${RECORDINGS[0].sid}") { id } }`,
+      );
       expect(res.status).toBe(200);
       expect(res.body.data).toEqual({ recording: null });
-      expect(res.body.errors).toEqual([expect.objectContaining({ path: ['recording'], extensions: { code: 'BUDGET_EXCEEDED', provider: 'signalwire' } })]);
+      expect(res.body.errors).toEqual([
+        expect.objectContaining({ path: ['recording'], extensions: { code: 'BUDGET_EXCEEDED', provider: 'signalwire' } }),
+      ]);
       expect(await budgetMetric(server, 'deadline')).toBe(1);
     } finally {
       emulator.latencyMs = 0;

@@ -19,14 +19,29 @@ const EVENTS = `subscription ($filter: RecordingEventFilter) {
 let app: SandboxApp;
 
 async function postDaily(recordingId: string, type = 'recording.ready-to-download'): Promise<number> {
-  const body = JSON.stringify({ version: '1.0.0', type, id: `e-${Math.random()}`, payload: { recording_id: recordingId, room_name: 'r' }, event_ts: Date.now() / 1000 });
-  const res = await request(`${app.app.url}/webhooks/daily`, { method: 'POST', headers: { 'content-type': 'application/json', ...sign5.daily(DAILY_SECRET, nowSecs(), body) }, body });
+  const body = JSON.stringify({
+    version: '1.0.0',
+    type,
+    id: `e-${Math.random()}`,
+    payload: { recording_id: recordingId, room_name: 'r' },
+    event_ts: Date.now() / 1000,
+  });
+  const res = await request(`${app.app.url}/webhooks/daily`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...sign5.daily(DAILY_SECRET, nowSecs(), body) },
+    body,
+  });
   await res.body.text();
   return res.statusCode;
 }
 
 beforeAll(async () => {
-  app = await startSandboxApp({ DAILY_WEBHOOK_SECRET: DAILY_SECRET, ZOOM_WEBHOOK_SECRET_TOKEN: ZOOM_TOKEN, API_KEYS: KEY, QUERY_MAX_DEPTH: '6' });
+  app = await startSandboxApp({
+    DAILY_WEBHOOK_SECRET: DAILY_SECRET,
+    ZOOM_WEBHOOK_SECRET_TOKEN: ZOOM_TOKEN,
+    API_KEYS: KEY,
+    QUERY_MAX_DEPTH: '6',
+  });
 });
 
 afterAll(async () => {
@@ -61,7 +76,15 @@ describe('Subscription.recordingEvents', () => {
     await waitUntil(() => app.app.live.events.subscriberCount === 1, 'the subscription is live');
     expect(await postDaily(ready.nativeId)).toBe(200);
     await waitUntil(() => sub.results.length === 1, 'the event arrives');
-    expect(sub.results[0]).toEqual({ data: { recordingEvents: expect.objectContaining({ type: 'READY', recordingId: recordingGlobalId(ready), recording: expect.objectContaining({ accessLink: { url: expect.any(String) } }) }) } });
+    expect(sub.results[0]).toEqual({
+      data: {
+        recordingEvents: expect.objectContaining({
+          type: 'READY',
+          recordingId: recordingGlobalId(ready),
+          recording: expect.objectContaining({ accessLink: { url: expect.any(String) } }),
+        }),
+      },
+    });
     sub.stop();
     await waitUntil(() => app.app.live.events.subscriberCount === 0, 'the subscription ends');
   });
@@ -69,9 +92,13 @@ describe('Subscription.recordingEvents', () => {
   it('filters by provider, session and type on the server', async () => {
     const client = wsClient(app.app.url, { Authorization: `Bearer ${KEY}` });
     const zoomOnly = collectWs(client, EVENTS, { filter: { providers: ['ZOOM'] } });
-    const otherSession = collectWs(client, EVENTS, { filter: { sessionId: sessionGlobalId({ provider: 'daily', key: ['room', '8e0b0b58-5d0b-4e4b-9a31-7a9f4c3b2d1e'] }) } });
+    const otherSession = collectWs(client, EVENTS, {
+      filter: { sessionId: sessionGlobalId({ provider: 'daily', key: ['room', '8e0b0b58-5d0b-4e4b-9a31-7a9f4c3b2d1e'] }) },
+    });
     const started = collectWs(client, EVENTS, { filter: { types: ['STARTED'] } });
-    const all = collectWs(client, EVENTS, { filter: { providers: ['DAILY'], types: ['READY'], sessionId: sessionGlobalId({ provider: 'daily', key: ready.sessionKey! }) } });
+    const all = collectWs(client, EVENTS, {
+      filter: { providers: ['DAILY'], types: ['READY'], sessionId: sessionGlobalId({ provider: 'daily', key: ready.sessionKey! }) },
+    });
     await waitUntil(() => app.app.live.events.subscriberCount === 4, 'the subscriptions are live');
     await postDaily(ready.nativeId);
     await waitUntil(() => all.results.length === 1, 'the matching subscription gets the event');
@@ -86,14 +113,21 @@ describe('Subscription.recordingEvents', () => {
     await waitUntil(() => sub.completed, 'the connection is refused');
     expect((sub.error as { code?: number }).code).toBe(4403);
     await client.dispose();
-    const res = await request(`${app.app.url}/graphql/stream`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify({ query: EVENTS }) });
+    const res = await request(`${app.app.url}/graphql/stream`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: EVENTS }),
+    });
     await res.body.text();
     expect(res.statusCode).toBe(401);
   });
 
   it('applies the query limits: too deep is QUERY_TOO_COMPLEX, a query is refused, before subscribing', async () => {
     const client = wsClient(app.app.url, { Authorization: `Bearer ${KEY}` });
-    const deep = collectWs(client, 'subscription { recordingEvents { recording { session { recordings { session { recordings { id } } } } } } }');
+    const deep = collectWs(
+      client,
+      'subscription { recordingEvents { recording { session { recordings { session { recordings { id } } } } } } }',
+    );
     await waitUntil(() => deep.completed, 'the subscription is refused');
     expect(JSON.stringify(deep.error)).toContain('QUERY_TOO_COMPLEX');
     const badSession = collectWs(client, EVENTS, { filter: { sessionId: 'not-an-id' } });

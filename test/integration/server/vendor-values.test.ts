@@ -31,19 +31,40 @@ describe('vendor values out of range or shape', () => {
       vendor: 'daily',
       authorize: () => null,
       notFound: () => ({ status: 404, body: { error: 'not-found' } }),
-      routes: [{ name: 'recordings.get', method: 'GET', pattern: /^\/v1\/recordings\/([^/]+)$/, handle: (_req, [id]) => ({ status: 200, body: dailyBodies[id] }) }],
+      routes: [
+        {
+          name: 'recordings.get',
+          method: 'GET',
+          pattern: /^\/v1\/recordings\/([^/]+)$/,
+          handle: (_req, [id]) => ({ status: 200, body: dailyBodies[id] }),
+        },
+      ],
     });
     signalwire = await startEmulator({
       vendor: 'signalwire',
       authorize: () => null,
       notFound: () => ({ status: 404, body: { code: 20404, message: 'not found', status: 404 } }),
-      routes: [{ name: 'recordings.get', method: 'GET', pattern: /\/Recordings\/([^/]+)\.json$/, handle: (_req, [sid]) => ({ status: 200, body: swBodies[sid] }) }],
+      routes: [
+        {
+          name: 'recordings.get',
+          method: 'GET',
+          pattern: /\/Recordings\/([^/]+)\.json$/,
+          handle: (_req, [sid]) => ({ status: 200, body: swBodies[sid] }),
+        },
+      ],
     });
     const providers = {
       daily: createDailyProvider({ ...sandboxCommon('daily', `${daily.url}/v1`), apiKey: 'k' }),
-      signalwire: createSignalWireProvider({ ...sandboxCommon('signalwire', `${signalwire.url}/api/laml/2010-04-01`), spaceUrl: signalwire.url, projectId: PROJECT, apiToken: 't' }),
+      signalwire: createSignalWireProvider({
+        ...sandboxCommon('signalwire', `${signalwire.url}/api/laml/2010-04-01`),
+        spaceUrl: signalwire.url,
+        projectId: PROJECT,
+        apiToken: 't',
+      }),
     };
-    server = await createServer(loadConfig({ NODE_ENV: 'test', PORT: '0' }), await buildAppSchema(), providers, { cursorKey: randomBytes(32) });
+    server = await createServer(loadConfig({ NODE_ENV: 'test', PORT: '0' }), await buildAppSchema(), providers, {
+      cursorKey: randomBytes(32),
+    });
   });
   afterAll(async () => {
     await server.close();
@@ -53,7 +74,16 @@ describe('vendor values out of range or shape', () => {
 
   const dailyRecording = (over: Record<string, unknown>) => {
     const id = randomUUID();
-    dailyBodies[id] = { id, room_name: 'room', start_ts: 1_700_000_000, status: 'finished', duration: 60, mtgSessionId: randomUUID(), tracks: [], ...over };
+    dailyBodies[id] = {
+      id,
+      room_name: 'room',
+      start_ts: 1_700_000_000,
+      status: 'finished',
+      duration: 60,
+      mtgSessionId: randomUUID(),
+      tracks: [],
+      ...over,
+    };
     return `gid://recording-graph/Recording/daily/${id}`;
   };
 
@@ -66,7 +96,9 @@ describe('vendor values out of range or shape', () => {
     const id = dailyRecording(over);
     const res = await gql(server.url, `{ recording(id: "${id}") { id durationSecs startedAt endedAt } }`);
     expect(res.body.data).toEqual({ recording: null });
-    expect(res.body.errors).toEqual([expect.objectContaining({ path: ['recording'], extensions: { code: 'PROVIDER_BAD_RESPONSE', provider: 'daily' } })]);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ path: ['recording'], extensions: { code: 'PROVIDER_BAD_RESPONSE', provider: 'daily' } }),
+    ]);
     expect(res.body.errors?.[0]?.message).toContain(field);
   });
 
@@ -77,11 +109,25 @@ describe('vendor values out of range or shape', () => {
 
   it("answers a SignalWire body with a malformed value under a key of the vendor's choosing without that key in the message", async () => {
     const sid = randomUUID();
-    const body = recordingBody({ sid, projectId: PROJECT, sessionSid: randomUUID(), conference: false, channels: '1', created: 1_700_000_000_000, start: 1_700_000_000_000, duration: 60, status: 'completed', ended: true, source: 'StartCallRecordingApi' });
+    const body = recordingBody({
+      sid,
+      projectId: PROJECT,
+      sessionSid: randomUUID(),
+      conference: false,
+      channels: '1',
+      created: 1_700_000_000_000,
+      start: 1_700_000_000_000,
+      duration: 60,
+      status: 'completed',
+      ended: true,
+      source: 'StartCallRecordingApi',
+    });
     swBodies[sid] = { ...body, subresource_uris: { [VENDOR_TEXT]: 42 } };
     const res = await gql(server.url, `{ recording(id: "gid://recording-graph/Recording/signalwire/${sid}") { id } }`);
     expect(res.body.errors).toEqual([expect.objectContaining({ extensions: { code: 'PROVIDER_BAD_RESPONSE', provider: 'signalwire' } })]);
-    expect(res.body.errors?.[0]?.message).toMatch(/^SignalWire answered with a body that is not of the documented shape \(recording at subresource_uris\)\.$/);
+    expect(res.body.errors?.[0]?.message).toMatch(
+      /^SignalWire answered with a body that is not of the documented shape \(recording at subresource_uris\)\.$/,
+    );
     expect(res.raw).not.toContain('vendor-text');
   });
 });

@@ -24,8 +24,18 @@ describe('a verified webhook and the cross-request cache', () => {
     // Kept across requests: the second query made no vendor call.
     expect(app.vendorCalls()).toBe(0);
 
-    const body = JSON.stringify({ version: '1.0.0', type: 'recording.ready-to-download', id: 'f1', payload: { recording_id: ready.nativeId, room_name: 'r', mtgSessionId: ready.sessionKey![1] }, event_ts: Date.now() / 1000 });
-    const res = await request(`${app.app.url}/webhooks/daily`, { method: 'POST', headers: { 'content-type': 'application/json', ...sign5.daily(SECRET, nowSecs(), body) }, body });
+    const body = JSON.stringify({
+      version: '1.0.0',
+      type: 'recording.ready-to-download',
+      id: 'f1',
+      payload: { recording_id: ready.nativeId, room_name: 'r', mtgSessionId: ready.sessionKey![1] },
+      event_ts: Date.now() / 1000,
+    });
+    const res = await request(`${app.app.url}/webhooks/daily`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...sign5.daily(SECRET, nowSecs(), body) },
+      body,
+    });
     expect(res.statusCode).toBe(200);
     await res.body.dump();
     await app.app.live.processor.idle();

@@ -59,31 +59,53 @@ describe('POST /webhooks/<vendor>', () => {
 
   it('Daily: a signed ready-to-download is answered 200 and published as READY with its session completed', async () => {
     const rec = demo.daily[0];
-    const body = JSON.stringify({ version: '1.0.0', type: 'recording.ready-to-download', id: 'e1', payload: { recording_id: rec.nativeId, room_name: 'r', status: 'finished' }, event_ts: Date.now() / 1000 });
+    const body = JSON.stringify({
+      version: '1.0.0',
+      type: 'recording.ready-to-download',
+      id: 'e1',
+      payload: { recording_id: rec.nativeId, room_name: 'r', status: 'finished' },
+      event_ts: Date.now() / 1000,
+    });
     const answer = await post('/webhooks/daily', body, sign5.daily(DAILY_SECRET, nowSecs(), body));
     expect(answer).toEqual({ status: 200, body: { status: 'accepted', events: 1 } });
     await waitUntil(() => events.length === 1, 'the event is published');
     // The payload names no session: one call to Daily completed it.
-    expect(events[0]).toEqual(expect.objectContaining({ provider: 'daily', type: 'READY', recordingKey: rec.key, sessionKey: rec.sessionKey }));
+    expect(events[0]).toEqual(
+      expect.objectContaining({ provider: 'daily', type: 'READY', recordingKey: rec.key, sessionKey: rec.sessionKey }),
+    );
   });
 
   it('a replayed delivery is answered 200 and changes nothing; a bad signature is 401', async () => {
     const rec = demo.zoom[0];
-    const body = JSON.stringify({ event: 'session.recording_paused', event_ts: Date.now(), payload: { object: { session_id: rec.key[0] } } });
+    const body = JSON.stringify({
+      event: 'session.recording_paused',
+      event_ts: Date.now(),
+      payload: { object: { session_id: rec.key[0] } },
+    });
     const headers = sign5.zoom(ZOOM_TOKEN, nowSecs(), body);
     expect((await post('/webhooks/zoom', body, headers)).status).toBe(200);
     expect(await post('/webhooks/zoom', body, headers)).toEqual({ status: 200, body: { status: 'duplicate' } });
-    expect(await post('/webhooks/zoom', body, sign5.zoom('not-the-token', nowSecs(), body))).toEqual({ status: 401, body: { error: 'BAD_SIGNATURE' } });
+    expect(await post('/webhooks/zoom', body, sign5.zoom('not-the-token', nowSecs(), body))).toEqual({
+      status: 401,
+      body: { error: 'BAD_SIGNATURE' },
+    });
     expect(await post('/webhooks/zoom', body, {})).toEqual({ status: 401, body: { error: 'MISSING_SIGNATURE' } });
     const stale = String(Math.floor(Date.now() / 1000) - 301);
-    expect(await post('/webhooks/zoom', body, sign5.zoom(ZOOM_TOKEN, stale, body))).toEqual({ status: 401, body: { error: 'STALE_TIMESTAMP' } });
+    expect(await post('/webhooks/zoom', body, sign5.zoom(ZOOM_TOKEN, stale, body))).toEqual({
+      status: 401,
+      body: { error: 'STALE_TIMESTAMP' },
+    });
     await app.app.live.processor.idle();
     expect(events.map((e) => e.type)).toEqual(['PAUSED']);
     expect(events[0].sessionKey).toEqual([rec.key[0]]);
   });
 
   it("Zoom's endpoint.url_validation is answered with the token and its HMAC, and only when signed", async () => {
-    const body = JSON.stringify({ event: 'endpoint.url_validation', payload: { plainToken: 'qgg8vlvZRS6UYooatFL8Aw' }, event_ts: Date.now() });
+    const body = JSON.stringify({
+      event: 'endpoint.url_validation',
+      payload: { plainToken: 'qgg8vlvZRS6UYooatFL8Aw' },
+      event_ts: Date.now(),
+    });
     const answer = await post('/webhooks/zoom', body, sign5.zoom(ZOOM_TOKEN, nowSecs(), body));
     expect(answer.status).toBe(200);
     expect(answer.body.plainToken).toBe('qgg8vlvZRS6UYooatFL8Aw');
@@ -114,9 +136,13 @@ describe('POST /webhooks/<vendor>', () => {
     expect(events.map((e) => e.recordingKey)).toContainEqual(rec.key);
   });
 
-  it("Cloudflare: the key is fetched from the key URL once and cached; the delivery id is rtk-uuid", async () => {
+  it('Cloudflare: the key is fetched from the key URL once and cached; the delivery id is rtk-uuid', async () => {
     const rec = demo.cloudflare[0];
-    const body = JSON.stringify({ event: 'recording.statusUpdate', recording: { id: rec.nativeId, status: 'UPLOADED' }, meeting: { id: 'm', sessionId: rec.sessionKey?.[0] } });
+    const body = JSON.stringify({
+      event: 'recording.statusUpdate',
+      recording: { id: rec.nativeId, status: 'UPLOADED' },
+      meeting: { id: 'm', sessionId: rec.sessionKey?.[0] },
+    });
     expect((await post('/webhooks/cloudflare', body, sign5.cloudflare(privateKey, body, 'uuid-1'))).status).toBe(200);
     expect((await post('/webhooks/cloudflare', `${body} `, sign5.cloudflare(privateKey, body, 'uuid-2'))).status).toBe(401);
     expect((await post('/webhooks/cloudflare', body, sign5.cloudflare(privateKey, body, 'uuid-1'))).body).toEqual({ status: 'duplicate' });
@@ -129,7 +155,10 @@ describe('POST /webhooks/<vendor>', () => {
     const big = JSON.stringify({ type: 'recording.started', payload: { pad: 'x'.repeat(5000) } });
     expect((await post('/webhooks/daily', big, sign5.daily(DAILY_SECRET, nowSecs(), big))).status).toBe(413);
     const other = JSON.stringify({ type: 'meeting.started', id: 'm', payload: {}, event_ts: 1 });
-    expect(await post('/webhooks/daily', other, sign5.daily(DAILY_SECRET, nowSecs(), other))).toEqual({ status: 200, body: { status: 'accepted', events: 0 } });
+    expect(await post('/webhooks/daily', other, sign5.daily(DAILY_SECRET, nowSecs(), other))).toEqual({
+      status: 200,
+      body: { status: 'accepted', events: 0 },
+    });
     await app.app.live.processor.idle();
     expect(events).toEqual([]);
   });
@@ -140,7 +169,11 @@ describe('a vendor without a secret', () => {
     const bare = await startSandboxApp();
     try {
       for (const vendor of ['daily', 'signalwire', 'zoom', 'bird', 'cloudflare', 'nobody']) {
-        const res = await request(`${bare.app.url}/webhooks/${vendor}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+        const res = await request(`${bare.app.url}/webhooks/${vendor}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        });
         await res.body.text();
         expect(res.statusCode).toBe(404);
       }

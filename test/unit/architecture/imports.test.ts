@@ -78,7 +78,21 @@ describe('the import graph of src/', () => {
     // The demo data is the seeds mapped by the adapters: where sandbox and providers meet.
     demo: ['domain', 'errors', 'config', 'ids', 'timeline', 'providers', 'sandbox'],
     clients: [],
-    server: ['domain', 'errors', 'config', 'ids', 'http', 'redis', 'providers', 'loaders', 'timeline', 'graphql', 'sandbox', 'live', 'demo'],
+    server: [
+      'domain',
+      'errors',
+      'config',
+      'ids',
+      'http',
+      'redis',
+      'providers',
+      'loaders',
+      'timeline',
+      'graphql',
+      'sandbox',
+      'live',
+      'demo',
+    ],
   };
   /** The one exception: adapters order and filter their pages by the timeline's own rules. */
   const SHARED_RULES = new Set(['src/timeline/order.ts', 'src/timeline/filter.ts']);
@@ -102,14 +116,20 @@ describe('the import graph of src/', () => {
   it('leaves the emulators independent of the adapters: nothing under src/sandbox imports src/providers, not even wire types', () => {
     const sandbox = files.filter((file) => area(file) === 'sandbox');
     expect(sandbox.filter((file) => file.endsWith('.emulator.ts')).length).toBeGreaterThanOrEqual(5);
-    const taken = sandbox.flatMap((file) => (graph.get(file) ?? []).filter((t) => area(t) === 'providers').map((t) => `${name(file)} -> ${name(t)}`));
+    const taken = sandbox.flatMap((file) =>
+      (graph.get(file) ?? []).filter((t) => area(t) === 'providers').map((t) => `${name(file)} -> ${name(t)}`),
+    );
     expect(taken).toEqual([]);
   });
 
   it("writes each vendor's emulator from the vendor's documents: nothing under src/sandbox/<vendor>/ imports src/providers", () => {
     const vendorFiles = files.filter((file) => area(file) === 'sandbox' && relative(join(SRC, 'sandbox'), file).includes('/'));
-    expect(new Set(vendorFiles.map((file) => relative(join(SRC, 'sandbox'), file).split('/')[0]))).toEqual(new Set(['bird', 'cloudflare', 'daily', 'signalwire', 'zoom']));
-    const taken = vendorFiles.flatMap((file) => (graph.get(file) ?? []).filter((t) => area(t) === 'providers').map((t) => `${name(file)} -> ${name(t)}`));
+    expect(new Set(vendorFiles.map((file) => relative(join(SRC, 'sandbox'), file).split('/')[0]))).toEqual(
+      new Set(['bird', 'cloudflare', 'daily', 'signalwire', 'zoom']),
+    );
+    const taken = vendorFiles.flatMap((file) =>
+      (graph.get(file) ?? []).filter((t) => area(t) === 'providers').map((t) => `${name(file)} -> ${name(t)}`),
+    );
     expect(taken).toEqual([]);
   });
 });

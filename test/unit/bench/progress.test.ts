@@ -4,7 +4,14 @@ describe('benchmark progress', () => {
   it('writes done, total, rate and ETA at most every interval, and a final line', () => {
     let clock = 0;
     const lines: string[] = [];
-    const progress = createProgress({ label: 'timeline walk', unit: 'pages', total: 1000, everyMs: 5_000, write: (l) => lines.push(l), now: () => clock });
+    const progress = createProgress({
+      label: 'timeline walk',
+      unit: 'pages',
+      total: 1000,
+      everyMs: 5_000,
+      write: (l) => lines.push(l),
+      now: () => clock,
+    });
     clock = 1_000;
     progress.update(20);
     expect(lines).toEqual([]); // too soon

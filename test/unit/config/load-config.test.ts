@@ -1,11 +1,23 @@
 import { ConfigError, loadConfig } from '../../../src/config';
 
-const SW = { SIGNALWIRE_PROJECT_ID: '720796a0-8ee9-4350-83bd-2d07a3121f1e', SIGNALWIRE_API_TOKEN: 'PTxxxxxxxx', SIGNALWIRE_SPACE_URL: 'https://example.signalwire.com' };
+const SW = {
+  SIGNALWIRE_PROJECT_ID: '720796a0-8ee9-4350-83bd-2d07a3121f1e',
+  SIGNALWIRE_API_TOKEN: 'PTxxxxxxxx',
+  SIGNALWIRE_SPACE_URL: 'https://example.signalwire.com',
+};
 
 describe('loadConfig', () => {
   it('runs in sandbox mode with no vendor configured, with the documented defaults', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ sandbox: true, host: '127.0.0.1', port: 4000, nodeEnv: 'development', apiKeys: [], batching: true, providers: {} });
+    expect(config).toMatchObject({
+      sandbox: true,
+      host: '127.0.0.1',
+      port: 4000,
+      nodeEnv: 'development',
+      apiKeys: [],
+      batching: true,
+      providers: {},
+    });
   });
 
   it('enables each vendor by its own credentials, with default base URLs', () => {
@@ -19,15 +31,24 @@ describe('loadConfig', () => {
 
   it("reads the Daily domain's customer bucket, none by default", () => {
     expect(loadConfig({ DAILY_API_KEY: 'k' }).providers.daily?.recordingsBucket).toBeUndefined();
-    expect(loadConfig({ DAILY_API_KEY: 'k', DAILY_RECORDINGS_BUCKET: 'acme-recordings' }).providers.daily?.recordingsBucket).toEqual({ name: 'acme-recordings' });
-    expect(loadConfig({ DAILY_API_KEY: 'k', DAILY_RECORDINGS_BUCKET: 'acme-recordings', DAILY_RECORDINGS_BUCKET_REGION: 'eu-west-1' }).providers.daily?.recordingsBucket).toEqual({
+    expect(loadConfig({ DAILY_API_KEY: 'k', DAILY_RECORDINGS_BUCKET: 'acme-recordings' }).providers.daily?.recordingsBucket).toEqual({
+      name: 'acme-recordings',
+    });
+    expect(
+      loadConfig({ DAILY_API_KEY: 'k', DAILY_RECORDINGS_BUCKET: 'acme-recordings', DAILY_RECORDINGS_BUCKET_REGION: 'eu-west-1' }).providers
+        .daily?.recordingsBucket,
+    ).toEqual({
       name: 'acme-recordings',
       region: 'eu-west-1',
     });
   });
 
   it('takes base URL overrides (proxies, regions, tests)', () => {
-    const config = loadConfig({ BIRD_ACCESS_KEY: 'a', BIRD_WORKSPACE_ID: '8bc02f53-87ac-48d2-b4fd-c2cf856a305f', BIRD_API_URL: 'http://127.0.0.1:9999/' });
+    const config = loadConfig({
+      BIRD_ACCESS_KEY: 'a',
+      BIRD_WORKSPACE_ID: '8bc02f53-87ac-48d2-b4fd-c2cf856a305f',
+      BIRD_API_URL: 'http://127.0.0.1:9999/',
+    });
     expect(config.providers.bird?.baseUrl).toBe('http://127.0.0.1:9999');
   });
 
@@ -67,17 +88,34 @@ describe('loadConfig', () => {
   it('reports every bad variable at once, each with what it must be', () => {
     let thrown: unknown;
     try {
-      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', ZOOM_API_KEY: 'zk', BIRD_ACCESS_KEY: 'a', BIRD_WORKSPACE_ID: '../x', QUERY_MAX_DEPTH: '0', PLAYGROUND: 'maybe' });
+      loadConfig({
+        PORT: 'eighty',
+        LOG_LEVEL: 'loud',
+        ZOOM_API_KEY: 'zk',
+        BIRD_ACCESS_KEY: 'a',
+        BIRD_WORKSPACE_ID: '../x',
+        QUERY_MAX_DEPTH: '0',
+        PLAYGROUND: 'maybe',
+      });
     } catch (error) {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(ConfigError);
     const problems = (thrown as ConfigError).problems;
-    expect(problems.map((p) => p.variable).sort()).toEqual(['BIRD_WORKSPACE_ID', 'LOG_LEVEL', 'PLAYGROUND', 'PORT', 'QUERY_MAX_DEPTH', 'ZOOM_API_SECRET']);
+    expect(problems.map((p) => p.variable).sort()).toEqual([
+      'BIRD_WORKSPACE_ID',
+      'LOG_LEVEL',
+      'PLAYGROUND',
+      'PORT',
+      'QUERY_MAX_DEPTH',
+      'ZOOM_API_SECRET',
+    ]);
     const message = (thrown as Error).message;
     expect(message).toMatch(/^6 variables to fix:\n/);
     for (const p of problems) expect(message).toContain(`  ${p.variable}: ${p.message}`);
-    expect(problems.find((p) => p.variable === 'LOG_LEVEL')?.message).toBe('must be one of trace, debug, info, warn, error, fatal or silent.');
+    expect(problems.find((p) => p.variable === 'LOG_LEVEL')?.message).toBe(
+      'must be one of trace, debug, info, warn, error, fatal or silent.',
+    );
   });
 
   it('takes any pino level for LOG_LEVEL, in any case', () => {
@@ -120,12 +158,18 @@ describe('loadConfig', () => {
   });
 
   it('reads API_KEYS as a comma-separated list', () => {
-    expect(loadConfig({ API_KEYS: ' aaaaaaaaaaaaaaaa , bbbbbbbbbbbbbbbbbbbb ' }).apiKeys).toEqual(['aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbbbbbb']);
+    expect(loadConfig({ API_KEYS: ' aaaaaaaaaaaaaaaa , bbbbbbbbbbbbbbbbbbbb ' }).apiKeys).toEqual([
+      'aaaaaaaaaaaaaaaa',
+      'bbbbbbbbbbbbbbbbbbbb',
+    ]);
   });
 
   it('reads the listing settings: the cursor secret, kept out of error messages, and the sandbox size', () => {
     const secret = 'a-cursor-secret-of-at-least-32-chars!';
-    expect(loadConfig({ CURSOR_SECRET: secret, SANDBOX_RECORDINGS_PER_VENDOR: '10000' })).toMatchObject({ cursorSecret: secret, sandboxRecordingsPerVendor: 10_000 });
+    expect(loadConfig({ CURSOR_SECRET: secret, SANDBOX_RECORDINGS_PER_VENDOR: '10000' })).toMatchObject({
+      cursorSecret: secret,
+      sandboxRecordingsPerVendor: 10_000,
+    });
     expect(loadConfig({})).toMatchObject({ sandboxRecordingsPerVendor: 0 });
     expect(loadConfig({}).cursorSecret).toBeUndefined();
     expect(() => loadConfig({ CURSOR_SECRET: 'short-secret' })).toThrow(/at least 32/);
@@ -149,9 +193,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT: must be json or pretty/);
   });
 
-  it('reads VENDOR_REQUEST_TIMEOUT_MS as every vendor\'s request deadline, 30 s by default', () => {
+  it("reads VENDOR_REQUEST_TIMEOUT_MS as every vendor's request deadline, 30 s by default", () => {
     expect(loadConfig({ DAILY_API_KEY: 'k' }).providers.daily?.timeouts.requestMs).toBe(30_000);
-    expect(loadConfig({ DAILY_API_KEY: 'k', ...SW, VENDOR_REQUEST_TIMEOUT_MS: '2500' }).providers.signalwire?.timeouts.requestMs).toBe(2_500);
+    expect(loadConfig({ DAILY_API_KEY: 'k', ...SW, VENDOR_REQUEST_TIMEOUT_MS: '2500' }).providers.signalwire?.timeouts.requestMs).toBe(
+      2_500,
+    );
     expect(() => loadConfig({ VENDOR_REQUEST_TIMEOUT_MS: '0' })).toThrow(/VENDOR_REQUEST_TIMEOUT_MS/);
   });
 

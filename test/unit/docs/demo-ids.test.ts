@@ -11,7 +11,10 @@ function demoIdsIn(text: string): string[] {
 describe('the README and docs/', () => {
   it('name only demo ids that the sandbox really serves', () => {
     const demo = Object.values(demoRecordings()).flat();
-    const served = new Set([...demo.map(recordingGlobalId), ...demo.filter((r) => r.sessionKey).map((r) => sessionGlobalId({ provider: r.provider, key: r.sessionKey! }))]);
+    const served = new Set([
+      ...demo.map(recordingGlobalId),
+      ...demo.filter((r) => r.sessionKey).map((r) => sessionGlobalId({ provider: r.provider, key: r.sessionKey! })),
+    ]);
     const named = demoIdsIn(allDocs());
     expect(named.length).toBeGreaterThanOrEqual(11);
     for (const id of named) expect(served).toContain(id);

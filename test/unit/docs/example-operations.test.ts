@@ -11,8 +11,13 @@ describe('the docs', () => {
     expect(files.length).toBeGreaterThanOrEqual(3);
     for (const file of files) {
       // The file's leading comment says where it comes from; the operation itself must match.
-      const operation = readFileSync(join(OPERATIONS, file), 'utf8').replace(/^#.*\n/gm, '').trim();
-      if (!blocks.includes(operation)) throw new Error(`No graphql block in README.md or docs/ equals src/clients/operations/${file}: keep the page its comment names and the file in step`);
+      const operation = readFileSync(join(OPERATIONS, file), 'utf8')
+        .replace(/^#.*\n/gm, '')
+        .trim();
+      if (!blocks.includes(operation))
+        throw new Error(
+          `No graphql block in README.md or docs/ equals src/clients/operations/${file}: keep the page its comment names and the file in step`,
+        );
     }
   });
 

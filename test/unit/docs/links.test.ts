@@ -4,7 +4,9 @@ import { anchorsOf, docFiles, exists, readDoc, ROOT } from '../../support/docs';
 
 /** Relative markdown links `[text](target)`, outside code blocks and inline code. */
 function linksOf(path: string): string[] {
-  const text = readDoc(path).replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
+  const text = readDoc(path)
+    .replace(/```[\s\S]*?```/g, '')
+    .replace(/`[^`\n]*`/g, '');
   return [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((t) => !/^[a-z]+:/.test(t));
 }
 
@@ -27,7 +29,9 @@ function checkTarget(target: string, from: string): string | null {
 
 describe('the docs', () => {
   it('link only to files and headings that exist', () => {
-    const broken = docFiles().flatMap((from) => linksOf(from).map((t) => checkTarget(t, from))).filter(Boolean);
+    const broken = docFiles()
+      .flatMap((from) => linksOf(from).map((t) => checkTarget(t, from)))
+      .filter(Boolean);
     expect(broken).toEqual([]);
   });
 
@@ -42,7 +46,8 @@ describe('the docs', () => {
     for (const file of sourceFiles('src', 'test', 'bench', 'scripts')) {
       const text = readFileSync(join(ROOT, file), 'utf8');
       // Spelt in pieces so this very file does not match.
-      if (new RegExp(['design', 'providers'].map((n) => `\\b${n}\\.md`).join('|')).test(text)) problems.push(`${file}: cites a note outside the repository`);
+      if (new RegExp(['design', 'providers'].map((n) => `\\b${n}\\.md`).join('|')).test(text))
+        problems.push(`${file}: cites a note outside the repository`);
       for (const m of text.matchAll(/\bdocs\/[\w/-]+\.md(?:#[\w-]+)?/g)) {
         const broken = checkTarget(m[0], 'README.md');
         if (broken) problems.push(`${file}: ${broken}`);

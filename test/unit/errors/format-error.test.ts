@@ -19,7 +19,12 @@ describe('formatError', () => {
   it('keeps a coded error message and adds code and provider', () => {
     const err = new ProviderError('zoom', ErrorCode.PROVIDER_AUTH_FAILED, 'Zoom rejected the configured credentials.');
     const out = format({ message: err.message, path: ['recording'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, located(err));
-    expect(out).toEqual({ message: err.message, path: ['recording'], locations: undefined, extensions: { code: 'PROVIDER_AUTH_FAILED', provider: 'zoom' } });
+    expect(out).toEqual({
+      message: err.message,
+      path: ['recording'],
+      locations: undefined,
+      extensions: { code: 'PROVIDER_AUTH_FAILED', provider: 'zoom' },
+    });
   });
 
   it('masks an uncoded error: no message, no stack, code INTERNAL_SERVER_ERROR', () => {

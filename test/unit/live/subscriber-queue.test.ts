@@ -31,7 +31,11 @@ describe('a subscriber that falls behind', () => {
       loaders: createLoaders({}, {}, { batching: true }),
       subscription: { events: live, freshLoaders: () => createLoaders({}, {}, { batching: true }) },
     } as unknown as GraphQLContext;
-    const stream = (await subscribe({ schema: await buildAppSchema(), document: parse('subscription { recordingEvents { id type } }'), contextValue: context })) as AsyncGenerator<ExecutionResult>;
+    const stream = (await subscribe({
+      schema: await buildAppSchema(),
+      document: parse('subscription { recordingEvents { id type } }'),
+      contextValue: context,
+    })) as AsyncGenerator<ExecutionResult>;
     expect(live.subscriberCount).toBe(1);
     // Nobody reads: two wait, the third overflows and the subscriber is let go at once.
     for (const n of [1, 2, 3, 4]) await bus.publish(event(n));

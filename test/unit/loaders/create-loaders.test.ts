@@ -13,23 +13,52 @@ import type { AccessLinkRequest, RecordingProvider } from '../../../src/provider
 function recordingAdapter(name: ProviderName) {
   const calls = { recordings: [] as string[][], sessions: [] as string[][], links: [] as string[][] };
   const rec = (id: string, session = 's1'): RecordingData => ({
-    provider: name, key: [id], nativeId: id, status: 'READY', providerStatus: 'done', format: null, durationSecs: null,
-    sizeBytes: null, channels: null, startedAt: null, endedAt: null, createdAt: null, sessionKey: [session], storage: null,
+    provider: name,
+    key: [id],
+    nativeId: id,
+    status: 'READY',
+    providerStatus: 'done',
+    format: null,
+    durationSecs: null,
+    sizeBytes: null,
+    channels: null,
+    startedAt: null,
+    endedAt: null,
+    createdAt: null,
+    sessionKey: [session],
+    storage: null,
   });
   const provider: RecordingProvider = {
     name,
     validateKey: () => undefined,
     async getRecordings(keys) {
       calls.recordings.push(keys.map((k) => k.join('/')));
-      return keys.map(([id]) => (id === 'missing' ? null : id === 'broken' ? new ProviderError(name, ErrorCode.PROVIDER_UNAVAILABLE, 'down') : rec(id)));
+      return keys.map(([id]) =>
+        id === 'missing' ? null : id === 'broken' ? new ProviderError(name, ErrorCode.PROVIDER_UNAVAILABLE, 'down') : rec(id),
+      );
     },
     async getSessions(keys) {
       calls.sessions.push(keys.map((k) => k.join('/')));
-      return keys.map(([id]): SessionData => ({ provider: name, key: [id], nativeId: id, kind: 'CALL', name: null, startedAt: null, durationSecs: null, recordings: [rec(`${id}-a`, id), rec(`${id}-b`, id)] }));
+      return keys.map(([id]): SessionData => ({
+        provider: name,
+        key: [id],
+        nativeId: id,
+        kind: 'CALL',
+        name: null,
+        startedAt: null,
+        durationSecs: null,
+        recordings: [rec(`${id}-a`, id), rec(`${id}-b`, id)],
+      }));
     },
     async getAccessLinks(requests: readonly AccessLinkRequest[]) {
       calls.links.push(requests.map((r) => `${r.recording.nativeId}@${r.validForSecs}`));
-      return requests.map((r): AccessLinkData => ({ url: `https://x/${r.recording.nativeId}`, expiresAt: null, validForSecs: null, format: null, disposition: 'UNKNOWN' }));
+      return requests.map((r): AccessLinkData => ({
+        url: `https://x/${r.recording.nativeId}`,
+        expiresAt: null,
+        validForSecs: null,
+        format: null,
+        disposition: 'UNKNOWN',
+      }));
     },
     sessionRef: () => null,
     // The loaders never list; a call here would be a bug the test should see.
@@ -99,7 +128,11 @@ describe('createLoaders', () => {
   it('with batching off, makes one call per load (the benchmark baseline)', async () => {
     const daily = recordingAdapter('daily');
     const loaders = createLoaders({ daily: daily.provider }, {}, { batching: false });
-    await Promise.all([loaders.recording.load(rid('daily', 'a')), loaders.recording.load(rid('daily', 'a')), loaders.recording.load(rid('daily', 'b'))]);
+    await Promise.all([
+      loaders.recording.load(rid('daily', 'a')),
+      loaders.recording.load(rid('daily', 'a')),
+      loaders.recording.load(rid('daily', 'b')),
+    ]);
     expect(daily.calls.recordings).toEqual([['a'], ['a'], ['b']]);
   });
 

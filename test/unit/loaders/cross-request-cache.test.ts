@@ -6,7 +6,14 @@ import { CrossRequestCache } from '../../../src/loaders/cross-request-cache';
 import type { AccessLinkRequest } from '../../../src/providers/recording-provider';
 
 const NOW = Date.UTC(2026, 0, 1);
-const config: CacheConfig = { enabled: true, ttlSecs: 300, changingTtlSecs: 2, maxEntries: 100, maxBytes: 1_000_000, linkSlack: 1 + CACHE_DEFAULTS.linkSlackPercent / 100 };
+const config: CacheConfig = {
+  enabled: true,
+  ttlSecs: 300,
+  changingTtlSecs: 2,
+  maxEntries: 100,
+  maxBytes: 1_000_000,
+  linkSlack: 1 + CACHE_DEFAULTS.linkSlackPercent / 100,
+};
 const recording = { provider: 'daily', key: ['rec-1'], nativeId: 'rec-1', status: 'READY' } as unknown as RecordingData;
 
 /** A vendor that mints a link of exactly the validity it is asked for, and counts its calls. */
@@ -16,7 +23,13 @@ function vendor(now: () => number) {
     asked,
     fetch: async (requests: readonly AccessLinkRequest[]) => {
       asked.push(...requests.map((r) => r.validForSecs));
-      return requests.map((r): AccessLinkData => ({ url: `https://v/${asked.length}`, expiresAt: new Date(now() + r.validForSecs * 1000), validForSecs: r.validForSecs, format: null, disposition: 'ATTACHMENT' }));
+      return requests.map((r): AccessLinkData => ({
+        url: `https://v/${asked.length}`,
+        expiresAt: new Date(now() + r.validForSecs * 1000),
+        validForSecs: r.validForSecs,
+        format: null,
+        disposition: 'ATTACHMENT',
+      }));
     },
   };
 }

@@ -104,7 +104,9 @@ describe('Bird mapper', () => {
     expect(rec.status).toBe('RECORDING');
     expect(rec.endedAt).toBeNull();
     expect(rec.durationSecs).toBeNull();
-    const pending = mapBirdRecording(item({ status: 'accepted', duration: null, startedAt: '0001-01-01T00:00:00Z', endedAt: '0001-01-01T00:00:00Z' }));
+    const pending = mapBirdRecording(
+      item({ status: 'accepted', duration: null, startedAt: '0001-01-01T00:00:00Z', endedAt: '0001-01-01T00:00:00Z' }),
+    );
     expect(pending.startedAt).toBeNull();
   });
 
@@ -142,22 +144,38 @@ describe('Bird mapper', () => {
     expect(mapBirdStatus(raw)).toBe(expected);
   });
 
-  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('maps the inherited name %p to UNKNOWN and to no session kind', (raw) => {
-    expect(mapBirdRecording(item({ status: raw }))).toMatchObject({ status: 'UNKNOWN', providerStatus: raw });
-    expect(mapBirdSession(raw, SOURCE_ID, [item({})])).toBeNull();
-  });
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'maps the inherited name %p to UNKNOWN and to no session kind',
+    (raw) => {
+      expect(mapBirdRecording(item({ status: raw }))).toMatchObject({ status: 'UNKNOWN', providerStatus: raw });
+      expect(mapBirdSession(raw, SOURCE_ID, [item({})])).toBeNull();
+    },
+  );
 
   it('keeps an unknown status as providerStatus', () => {
     expect(mapBirdRecording(item({ status: 'archived' }))).toMatchObject({ status: 'UNKNOWN', providerStatus: 'archived' });
   });
 
   it('builds a call session from the list, dropping items of the other source', () => {
-    const conf = { ...LIST.results[0], id: '11111111-2222-4333-8444-555555555555', source: 'conference', startedAt: '2023-12-31T23:59:00.000Z' };
-    const later = { ...LIST.results[0], id: '66666666-7777-4888-8999-000000000000', startedAt: '2024-01-01T00:01:00.000Z', endedAt: '2024-01-01T00:02:00.000Z' };
+    const conf = {
+      ...LIST.results[0],
+      id: '11111111-2222-4333-8444-555555555555',
+      source: 'conference',
+      startedAt: '2023-12-31T23:59:00.000Z',
+    };
+    const later = {
+      ...LIST.results[0],
+      id: '66666666-7777-4888-8999-000000000000',
+      startedAt: '2024-01-01T00:01:00.000Z',
+      endedAt: '2024-01-01T00:02:00.000Z',
+    };
     const list = BirdRecordingListSchema.parse({ results: [LIST.results[0], conf, later] }).results!;
     const session = mapBirdSession('call', SOURCE_ID, list);
     expect(session).toMatchObject({ provider: 'bird', key: ['call', SOURCE_ID], nativeId: SOURCE_ID, kind: 'CALL', name: null });
-    expect(session?.recordings.map((r) => r.nativeId)).toEqual(['5b74ee9e-9d45-473a-82cd-f1f7feea6bbd', '66666666-7777-4888-8999-000000000000']);
+    expect(session?.recordings.map((r) => r.nativeId)).toEqual([
+      '5b74ee9e-9d45-473a-82cd-f1f7feea6bbd',
+      '66666666-7777-4888-8999-000000000000',
+    ]);
     expect(session?.startedAt?.toISOString()).toBe('2024-01-01T00:00:01.000Z');
     expect(session?.durationSecs).toBe(119);
     expect(mapBirdSession('conference', SOURCE_ID, list)).toMatchObject({ kind: 'CONFERENCE', recordings: [{ nativeId: conf.id }] });
@@ -200,7 +218,9 @@ describe('Bird access link', () => {
     ['no X-Amz-Expires', { status: 307, location: LOCATION.replace('X-Amz-Expires=600&', '') }],
     ['a bad X-Amz-Expires', { status: 307, location: LOCATION.replace('X-Amz-Expires=600', 'X-Amz-Expires=-1') }],
   ])('refuses %s as PROVIDER_BAD_RESPONSE', (_what, redirect) => {
-    expect(() => mapBirdAccessLink(redirect, SIGNED_AT)).toThrow(expect.objectContaining({ code: ErrorCode.PROVIDER_BAD_RESPONSE, provider: 'bird' }));
+    expect(() => mapBirdAccessLink(redirect, SIGNED_AT)).toThrow(
+      expect.objectContaining({ code: ErrorCode.PROVIDER_BAD_RESPONSE, provider: 'bird' }),
+    );
   });
 });
 

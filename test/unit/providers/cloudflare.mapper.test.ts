@@ -157,21 +157,36 @@ describe('Cloudflare RealtimeKit mapper', () => {
     expect(mapCloudflareStatus(raw)).toBe(expected);
   });
 
-  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('maps the inherited name %p to UNKNOWN status and to no storage kind', (raw) => {
-    expect(mapCloudflareStatus(raw)).toBe('UNKNOWN');
-    expect(mapCloudflareRecording(recordingBody({ status: raw }))).toMatchObject({ status: 'UNKNOWN', providerStatus: raw });
-    expect(mapCloudflareStorage({ type: raw })).toBeNull();
-  });
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'maps the inherited name %p to UNKNOWN status and to no storage kind',
+    (raw) => {
+      expect(mapCloudflareStatus(raw)).toBe('UNKNOWN');
+      expect(mapCloudflareRecording(recordingBody({ status: raw }))).toMatchObject({ status: 'UNKNOWN', providerStatus: raw });
+      expect(mapCloudflareStorage({ type: raw })).toBeNull();
+    },
+  );
 
   it('keeps an undocumented status as providerStatus', () => {
     expect(mapCloudflareRecording(recordingBody({ status: 'STOPPING' }))).toMatchObject({ status: 'UNKNOWN', providerStatus: 'STOPPING' });
   });
 
   it.each([
-    [{ type: 'aws', bucket: 'b', region: 'us-east-1', path: 'p/' }, { kind: 'AWS', bucket: 'b', region: 'us-east-1', path: 'p/', host: null, port: null, username: null, authMethod: null }],
-    [{ type: 'azure', bucket: 'c', path: 'm/' }, { kind: 'AZURE', bucket: 'c', region: null, path: 'm/' }],
-    [{ type: 'digitalocean', bucket: 's', region: 'fra1' }, { kind: 'DIGITALOCEAN', bucket: 's', region: 'fra1' }],
-    [{ type: 'gcs', bucket: 'g', path: 'rtk' }, { kind: 'GCS', bucket: 'g', path: 'rtk' }],
+    [
+      { type: 'aws', bucket: 'b', region: 'us-east-1', path: 'p/' },
+      { kind: 'AWS', bucket: 'b', region: 'us-east-1', path: 'p/', host: null, port: null, username: null, authMethod: null },
+    ],
+    [
+      { type: 'azure', bucket: 'c', path: 'm/' },
+      { kind: 'AZURE', bucket: 'c', region: null, path: 'm/' },
+    ],
+    [
+      { type: 'digitalocean', bucket: 's', region: 'fra1' },
+      { kind: 'DIGITALOCEAN', bucket: 's', region: 'fra1' },
+    ],
+    [
+      { type: 'gcs', bucket: 'g', path: 'rtk' },
+      { kind: 'GCS', bucket: 'g', path: 'rtk' },
+    ],
     [
       { type: 'sftp', host: 'sftp.example.com', port: 22, username: 'u', path: '/up', auth_method: 'KEY' },
       { kind: 'SFTP', bucket: null, host: 'sftp.example.com', port: 22, username: 'u', path: '/up', authMethod: 'KEY' },
@@ -208,7 +223,10 @@ describe('Cloudflare RealtimeKit mapper', () => {
       private_key: '-----BEGIN PRIVATE KEY-----cccc',
       access_key: 'ACCESS-KEY-VALUE-dddd',
     };
-    const body = { ...GET_RECORDING.data, storage_config: { type: 'sftp', host: 'h', port: 22, username: 'u', auth_method: 'KEY', ...secrets } };
+    const body = {
+      ...GET_RECORDING.data,
+      storage_config: { type: 'sftp', host: 'h', port: 22, username: 'u', auth_method: 'KEY', ...secrets },
+    };
     const viaSchema = mapCloudflareRecording(CloudflareRecordingSchema.parse(body));
     // Also straight into the mapper, as if a schema let them through.
     const direct = mapCloudflareRecording(body as never);
@@ -225,7 +243,9 @@ describe('Cloudflare RealtimeKit mapper', () => {
     ['weekly-sync.webm', 'WEBM'],
     ['weekly-sync.mkv', null],
   ])('reads the format of %p as %p', (name, format) => {
-    const rec = mapCloudflareRecording(recordingBody({ output_file_name: name, download_url: 'https://example.r2.cloudflarestorage.com/recordings/x?sig=1' }));
+    const rec = mapCloudflareRecording(
+      recordingBody({ output_file_name: name, download_url: 'https://example.r2.cloudflarestorage.com/recordings/x?sig=1' }),
+    );
     expect(rec.format).toBe(format);
     expect(rec.knownLink?.format).toBe(format);
   });
@@ -233,7 +253,10 @@ describe('Cloudflare RealtimeKit mapper', () => {
   it('builds a session from its details and keeps only its own recordings of the meeting list', () => {
     const list = CloudflareRecordingListSchema.parse({
       ...LIST,
-      data: [...LIST.data, { ...LIST.data[0], id: '11111111-2222-4333-8444-555555555555', session_id: '99999999-2222-4333-8444-555555555555' }],
+      data: [
+        ...LIST.data,
+        { ...LIST.data[0], id: '11111111-2222-4333-8444-555555555555', session_id: '99999999-2222-4333-8444-555555555555' },
+      ],
     });
     const session = mapCloudflareSession(sessionOfDetails(CloudflareSessionEnvelopeSchema.parse(SESSION).data)!, list.data);
     expect(session).toMatchObject({
@@ -249,7 +272,10 @@ describe('Cloudflare RealtimeKit mapper', () => {
   });
 
   it('gives a LIVE session without ended_at no duration, and a session without recordings an empty list', () => {
-    const live = CloudflareSessionEnvelopeSchema.parse({ success: true, data: { session: { ...SESSION.data.session, status: 'LIVE', ended_at: undefined } } });
+    const live = CloudflareSessionEnvelopeSchema.parse({
+      success: true,
+      data: { session: { ...SESSION.data.session, status: 'LIVE', ended_at: undefined } },
+    });
     const session = mapCloudflareSession(sessionOfDetails(live.data)!, []);
     expect(session.durationSecs).toBeNull();
     expect(session.recordings).toEqual([]);
@@ -259,7 +285,13 @@ describe('Cloudflare RealtimeKit mapper', () => {
     const rec = mapCloudflareRecording(CloudflareRecordingEnvelopeSchema.parse(GET_RECORDING).data!);
     const expiry = Date.parse('2026-06-10T10:30:00.000Z');
     const link = mapCloudflareAccessLink(rec.knownLink!, expiry - 3_600_500);
-    expect(link).toEqual({ url: GET_RECORDING.data.download_url, expiresAt: new Date(expiry), validForSecs: 3600, format: 'MP4', disposition: 'UNKNOWN' });
+    expect(link).toEqual({
+      url: GET_RECORDING.data.download_url,
+      expiresAt: new Date(expiry),
+      validForSecs: 3600,
+      format: 'MP4',
+      disposition: 'UNKNOWN',
+    });
     expect(mapCloudflareAccessLink(rec.knownLink!, expiry + 10_000).validForSecs).toBe(0);
   });
 
@@ -297,7 +329,10 @@ describe('Cloudflare RealtimeKit mapper', () => {
     expect(gateway.message).not.toContain('Authentication error');
     expect(kit.message).not.toContain('xyz');
     expect(toCloudflareError(403, undefined, {})).toMatchObject({ code: ErrorCode.PROVIDER_AUTH_FAILED });
-    expect(toCloudflareError(429, 'not json', { retryAfterSecs: 30 })).toMatchObject({ code: ErrorCode.PROVIDER_RATE_LIMITED, retryAfterSecs: 30 });
+    expect(toCloudflareError(429, 'not json', { retryAfterSecs: 30 })).toMatchObject({
+      code: ErrorCode.PROVIDER_RATE_LIMITED,
+      retryAfterSecs: 30,
+    });
     expect(toCloudflareError(502, null, {})).toMatchObject({ code: ErrorCode.PROVIDER_UNAVAILABLE });
   });
 });

@@ -51,10 +51,16 @@ describe('Daily mapper', () => {
     expect(rec.endedAt?.toISOString()).toBe('2019-01-29T19:25:27.000Z');
   });
 
-  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('maps the inherited name %p to UNKNOWN, keeping it as providerStatus', (raw) => {
-    expect(mapDailyStatus(raw)).toBe('UNKNOWN');
-    expect(mapDailyRecording(DailyRecordingSchema.parse({ ...GET_RECORDING, status: raw }))).toMatchObject({ status: 'UNKNOWN', providerStatus: raw });
-  });
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'maps the inherited name %p to UNKNOWN, keeping it as providerStatus',
+    (raw) => {
+      expect(mapDailyStatus(raw)).toBe('UNKNOWN');
+      expect(mapDailyRecording(DailyRecordingSchema.parse({ ...GET_RECORDING, status: raw }))).toMatchObject({
+        status: 'UNKNOWN',
+        providerStatus: raw,
+      });
+    },
+  );
 
   it('maps an in-progress list item without duration: no end, no duration', () => {
     const list = DailyRecordingListSchema.parse(LIST);
@@ -84,7 +90,13 @@ describe('Daily mapper', () => {
 
   it('sums raw-tracks sizes and leaves the format open', () => {
     const rec = mapDailyRecording(
-      DailyRecordingSchema.parse({ ...GET_RECORDING, tracks: [{ size: 10, type: 'audio', s3Key: 'a' }, { size: 32, type: 'video', s3Key: 'v' }] }),
+      DailyRecordingSchema.parse({
+        ...GET_RECORDING,
+        tracks: [
+          { size: 10, type: 'audio', s3Key: 'a' },
+          { size: 32, type: 'video', s3Key: 'v' },
+        ],
+      }),
     );
     expect(rec.sizeBytes).toBe(42);
     expect(rec.format).toBeNull();
@@ -94,7 +106,10 @@ describe('Daily mapper', () => {
     const list = DailyRecordingListSchema.parse(LIST);
     const session = mapDailySession('test-recording-room', '257764e6-c74e-4c30-944a-a887a03173a3', list.data);
     expect(session).toMatchObject({ kind: 'MEETING', name: 'test-recording-room', nativeId: '257764e6-c74e-4c30-944a-a887a03173a3' });
-    expect(session?.recordings.map((r) => r.nativeId)).toEqual(['bfd0c52b-3a2a-4269-80ce-cae9eef55536', '0cb313e1-211f-4be0-833d-8c7305b19902']);
+    expect(session?.recordings.map((r) => r.nativeId)).toEqual([
+      'bfd0c52b-3a2a-4269-80ce-cae9eef55536',
+      '0cb313e1-211f-4be0-833d-8c7305b19902',
+    ]);
     expect(session?.startedAt?.toISOString()).toBe('2019-01-29T19:20:50.000Z');
     expect(mapDailySession('test-recording-room', '00000000-0000-4000-8000-000000000000', list.data)).toBeNull();
   });

@@ -24,7 +24,8 @@ const GET_RECORDING = {
   error_code: null,
   uri: '/api/laml/2010-04-01/Accounts/720796a0-8ee9-4350-83bd-2d07a3121f1e/Recordings/19e436af-5688-4307-b03b-bdb2b42b8142.json',
   subresource_uris: {
-    transcriptions: '/api/laml/2010-04-01/Accounts/720796a0-8ee9-4350-83bd-2d07a3121f1e/Recordings/19e436af-5688-4307-b03b-bdb2b42b8142/Transcriptions.json',
+    transcriptions:
+      '/api/laml/2010-04-01/Accounts/720796a0-8ee9-4350-83bd-2d07a3121f1e/Recordings/19e436af-5688-4307-b03b-bdb2b42b8142/Transcriptions.json',
   },
   encryption_details: null,
   trim: 'do-not-trim',
@@ -62,8 +63,12 @@ describe('SignalWire mapper', () => {
   });
 
   it('gives no link to a recording that is not completed, nor to a uri that leaves the space', () => {
-    expect(mapSignalWireRecording(SignalWireRecordingSchema.parse({ ...GET_RECORDING, status: 'in-progress' }), SPACE).knownLink).toBeNull();
-    expect(mapSignalWireRecording(SignalWireRecordingSchema.parse({ ...GET_RECORDING, uri: '//evil.example/x.json' }), SPACE).knownLink).toBeNull();
+    expect(
+      mapSignalWireRecording(SignalWireRecordingSchema.parse({ ...GET_RECORDING, status: 'in-progress' }), SPACE).knownLink,
+    ).toBeNull();
+    expect(
+      mapSignalWireRecording(SignalWireRecordingSchema.parse({ ...GET_RECORDING, uri: '//evil.example/x.json' }), SPACE).knownLink,
+    ).toBeNull();
   });
 
   it.each([
@@ -82,15 +87,25 @@ describe('SignalWire mapper', () => {
     expect(mapSignalWireStatus(raw)).toBe(expected);
   });
 
-  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('maps the inherited name %p to UNKNOWN, keeping it as providerStatus, with no link', (raw) => {
-    expect(mapSignalWireStatus(raw)).toBe('UNKNOWN');
-    const rec = mapSignalWireRecording(SignalWireRecordingSchema.parse({ ...GET_RECORDING, status: raw }), SPACE);
-    expect(rec).toMatchObject({ status: 'UNKNOWN', providerStatus: raw, knownLink: null });
-  });
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'maps the inherited name %p to UNKNOWN, keeping it as providerStatus, with no link',
+    (raw) => {
+      expect(mapSignalWireStatus(raw)).toBe('UNKNOWN');
+      const rec = mapSignalWireRecording(SignalWireRecordingSchema.parse({ ...GET_RECORDING, status: raw }), SPACE);
+      expect(rec).toMatchObject({ status: 'UNKNOWN', providerStatus: raw, knownLink: null });
+    },
+  );
 
   it('handles null times and a conference recording', () => {
     const rec = mapSignalWireRecording(
-      SignalWireRecordingSchema.parse({ ...GET_RECORDING, call_sid: null, conference_sid: '9f1c2d3e-0000-4000-8000-000000000001', start_time: null, end_time: null, duration: null }),
+      SignalWireRecordingSchema.parse({
+        ...GET_RECORDING,
+        call_sid: null,
+        conference_sid: '9f1c2d3e-0000-4000-8000-000000000001',
+        start_time: null,
+        end_time: null,
+        duration: null,
+      }),
       SPACE,
     );
     expect(rec.startedAt).toBeNull();
@@ -100,8 +115,21 @@ describe('SignalWire mapper', () => {
 
   it('maps a list page into a call session', () => {
     const list = SignalWireRecordingListSchema.parse({
-      uri: '/x', first_page_uri: '/x', next_page_uri: null, previous_page_uri: null, page: 0, page_size: 50,
-      recordings: [GET_RECORDING, { ...GET_RECORDING, sid: '29e436af-5688-4307-b03b-bdb2b42b8142', start_time: 'Tue, 25 Sep 2018 23:10:00 +0000', end_time: 'Tue, 25 Sep 2018 23:20:00 +0000' }],
+      uri: '/x',
+      first_page_uri: '/x',
+      next_page_uri: null,
+      previous_page_uri: null,
+      page: 0,
+      page_size: 50,
+      recordings: [
+        GET_RECORDING,
+        {
+          ...GET_RECORDING,
+          sid: '29e436af-5688-4307-b03b-bdb2b42b8142',
+          start_time: 'Tue, 25 Sep 2018 23:10:00 +0000',
+          end_time: 'Tue, 25 Sep 2018 23:20:00 +0000',
+        },
+      ],
     });
     const session = mapSignalWireSession('call', '43bb71ee-553f-4074-bb20-8e2747647cce', list.recordings, SPACE);
     expect(session).toMatchObject({ kind: 'CALL', name: null, nativeId: '43bb71ee-553f-4074-bb20-8e2747647cce', durationSecs: 1200 });

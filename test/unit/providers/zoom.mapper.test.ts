@@ -16,12 +16,50 @@ const SESSION = ZoomSessionRecordingsSchema.parse({
   recording_count: 2,
   session_key: 'ABC36jaBI145',
   recording_files: [
-    { id: 'ed6c2f27-2ae7-42f4-b3d0-835b493e4fa8', session_id: 'KkMHZ4y8QhSUWAHi5sWvfg==', recording_start: '2022-03-10T02:27:30Z', recording_end: '2022-03-10T02:29:10Z', file_type: 'MP4', file_size: 398041, download_url: 'https://example.com/rec/download/Qg75t7xZBtEbAkjdlgbfdngBBBB', status: 'completed', recording_type: 'shared_screen_with_speaker_view' },
-    { id: '0a564312-edf7-495e-b916-6873a7b32c50', session_id: 'KkMHZ4y8QhSUWAHi5sWvfg==', recording_start: '2022-03-10T02:27:30Z', recording_end: '2022-03-10T02:29:10Z', file_type: 'M4A', file_size: 46560, download_url: 'https://example.com/rec/download/Qg75t7xZBtEbAkjdlgbfdngAAAA', status: 'completed', recording_type: 'audio_only' },
-    { recording_start: '2022-03-10T02:27:30Z', recording_end: '2022-03-10T02:29:10Z', file_type: 'CC', file_extension: 'VTT', download_url: 'https://example.com/cc' },
+    {
+      id: 'ed6c2f27-2ae7-42f4-b3d0-835b493e4fa8',
+      session_id: 'KkMHZ4y8QhSUWAHi5sWvfg==',
+      recording_start: '2022-03-10T02:27:30Z',
+      recording_end: '2022-03-10T02:29:10Z',
+      file_type: 'MP4',
+      file_size: 398041,
+      download_url: 'https://example.com/rec/download/Qg75t7xZBtEbAkjdlgbfdngBBBB',
+      status: 'completed',
+      recording_type: 'shared_screen_with_speaker_view',
+    },
+    {
+      id: '0a564312-edf7-495e-b916-6873a7b32c50',
+      session_id: 'KkMHZ4y8QhSUWAHi5sWvfg==',
+      recording_start: '2022-03-10T02:27:30Z',
+      recording_end: '2022-03-10T02:29:10Z',
+      file_type: 'M4A',
+      file_size: 46560,
+      download_url: 'https://example.com/rec/download/Qg75t7xZBtEbAkjdlgbfdngAAAA',
+      status: 'completed',
+      recording_type: 'audio_only',
+    },
+    {
+      recording_start: '2022-03-10T02:27:30Z',
+      recording_end: '2022-03-10T02:29:10Z',
+      file_type: 'CC',
+      file_extension: 'VTT',
+      download_url: 'https://example.com/cc',
+    },
   ],
   participant_audio_files: [
-    { id: '9f1c2d3e-0000-4000-8000-000000000001', recording_start: '2022-03-10T02:27:30Z', recording_end: '2022-03-10T02:29:10Z', file_name: 'MyRecording', file_type: 'M4A', file_extension: 'M4A', file_size: 24560, download_url: 'https://example.com/rec/download/Qg75t7xZBtEbAkjdlgbfdngCCCC', status: 'completed', user_id: '16778240', user_key: 'key1' },
+    {
+      id: '9f1c2d3e-0000-4000-8000-000000000001',
+      recording_start: '2022-03-10T02:27:30Z',
+      recording_end: '2022-03-10T02:29:10Z',
+      file_name: 'MyRecording',
+      file_type: 'M4A',
+      file_extension: 'M4A',
+      file_size: 24560,
+      download_url: 'https://example.com/rec/download/Qg75t7xZBtEbAkjdlgbfdngCCCC',
+      status: 'completed',
+      user_id: '16778240',
+      user_key: 'key1',
+    },
   ],
   download_access_token: 'eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.EXAMPLE.SIGNATURE',
 });
@@ -29,7 +67,11 @@ const SESSION = ZoomSessionRecordingsSchema.parse({
 describe('Zoom mapper', () => {
   it('maps every addressable file of the documented example, skipping files without id', () => {
     const files = zoomFiles(SESSION);
-    expect(files.map((f) => f.id)).toEqual(['ed6c2f27-2ae7-42f4-b3d0-835b493e4fa8', '0a564312-edf7-495e-b916-6873a7b32c50', '9f1c2d3e-0000-4000-8000-000000000001']);
+    expect(files.map((f) => f.id)).toEqual([
+      'ed6c2f27-2ae7-42f4-b3d0-835b493e4fa8',
+      '0a564312-edf7-495e-b916-6873a7b32c50',
+      '9f1c2d3e-0000-4000-8000-000000000001',
+    ]);
     const rec = mapZoomFile(files[0], SESSION);
     expect(rec).toMatchObject({
       provider: 'zoom',
@@ -52,11 +94,14 @@ describe('Zoom mapper', () => {
     expect(mapZoomFile({ ...file, recording_start: null }, SESSION)).toMatchObject({ startedAt: null, durationSecs: null });
   });
 
-  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('maps the inherited name %p to UNKNOWN, keeping it as providerStatus', (raw) => {
-    const [file] = zoomFiles(SESSION);
-    expect(mapZoomFile({ ...file, status: raw }, SESSION)).toMatchObject({ status: 'UNKNOWN', providerStatus: raw });
-    expect(zoomFileFormat({ ...file, file_extension: null, file_type: raw })).toBeNull();
-  });
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'maps the inherited name %p to UNKNOWN, keeping it as providerStatus',
+    (raw) => {
+      const [file] = zoomFiles(SESSION);
+      expect(mapZoomFile({ ...file, status: raw }, SESSION)).toMatchObject({ status: 'UNKNOWN', providerStatus: raw });
+      expect(zoomFileFormat({ ...file, file_extension: null, file_type: raw })).toBeNull();
+    },
+  );
 
   it('maps the session, reading duration as minutes', () => {
     const session = mapZoomSession(SESSION);
@@ -130,9 +175,9 @@ describe('Zoom mapper', () => {
     'refuses a download_url %p that is not an absolute http(s) URL, never appending the token to it',
     (url) => {
       const [file] = zoomFiles(SESSION);
-      expect(() => mapZoomAccessLink({ ...file, download_url: url }, SESSION.download_access_token, 3600, Date.parse('2022-03-11T00:00:00Z'))).toThrow(
-        expect.objectContaining({ code: ErrorCode.PROVIDER_BAD_RESPONSE, provider: 'zoom' }),
-      );
+      expect(() =>
+        mapZoomAccessLink({ ...file, download_url: url }, SESSION.download_access_token, 3600, Date.parse('2022-03-11T00:00:00Z')),
+      ).toThrow(expect.objectContaining({ code: ErrorCode.PROVIDER_BAD_RESPONSE, provider: 'zoom' }));
     },
   );
 
@@ -146,7 +191,11 @@ describe('Zoom mapper', () => {
 describe('Zoom seed', () => {
   const data = seedZoom();
   const ids = data.sessions.map((s) => s.session_id);
-  const all = data.sessions.flatMap((s) => [...(s.recording_files ?? []), ...(s.participant_audio_files ?? []), ...(s.participant_video_files ?? [])]);
+  const all = data.sessions.flatMap((s) => [
+    ...(s.recording_files ?? []),
+    ...(s.participant_audio_files ?? []),
+    ...(s.participant_video_files ?? []),
+  ]);
 
   it('is deterministic and covers the id and file edge cases', () => {
     expect(seedZoom()).toEqual(data);

@@ -54,8 +54,15 @@ describe('cursor codec', () => {
   });
 
   it('refuses attacker-chosen positions sealed without the server key', () => {
-    const forged = sealCursor(randomBytes(32), { v: CURSOR_VERSION, f: filter, s: { ...state, daily: { cursor: '../../admin', skip: 0, more: true } } });
-    expect(rejection(forged)).toMatchObject({ code: ErrorCode.BAD_USER_INPUT, message: expect.stringMatching(/not issued by this server or it was altered/) });
+    const forged = sealCursor(randomBytes(32), {
+      v: CURSOR_VERSION,
+      f: filter,
+      s: { ...state, daily: { cursor: '../../admin', skip: 0, more: true } },
+    });
+    expect(rejection(forged)).toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+      message: expect.stringMatching(/not issued by this server or it was altered/),
+    });
   });
 
   it.each([
@@ -81,16 +88,27 @@ describe('cursor codec', () => {
 
   it('refuses a cursor used with another filter', () => {
     const cursor = codec.encode(filter, state);
-    expect(rejection(cursor, fingerprint({ statuses: ['FAILED'] }))).toMatchObject({ code: ErrorCode.BAD_USER_INPUT, message: expect.stringMatching(/different filter/) });
+    expect(rejection(cursor, fingerprint({ statuses: ['FAILED'] }))).toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+      message: expect.stringMatching(/different filter/),
+    });
   });
 
   it('refuses a cursor made for another set of vendors', () => {
     const cursor = codec.encode(filter, state);
-    expect(rejection(cursor, filter, ['daily', 'zoom'])).toMatchObject({ code: ErrorCode.BAD_USER_INPUT, message: expect.stringMatching(/set of vendors/) });
+    expect(rejection(cursor, filter, ['daily', 'zoom'])).toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+      message: expect.stringMatching(/set of vendors/),
+    });
   });
 
   it('refuses signed payloads whose vendor states are not positions', () => {
-    for (const bad of [{ ...state, zoom: 'later' }, { ...state, zoom: [1] }, { ...state, zoom: { nested: { a: 1 } } }, { ...state, zoom: 7 }]) {
+    for (const bad of [
+      { ...state, zoom: 'later' },
+      { ...state, zoom: [1] },
+      { ...state, zoom: { nested: { a: 1 } } },
+      { ...state, zoom: 7 },
+    ]) {
       expect(rejection(signed({ v: CURSOR_VERSION, f: filter, s: bad })).code).toBe(ErrorCode.BAD_USER_INPUT);
     }
     expect(rejection(signed('just a string')).code).toBe(ErrorCode.BAD_USER_INPUT);

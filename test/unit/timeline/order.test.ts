@@ -7,9 +7,26 @@ import { matchesFilter } from '../../../src/timeline/filter';
 
 /** Literal cases for the timeline's order and filter bounds, written out rather than computed. */
 const at = (iso: string | null) => (iso === null ? null : new Date(iso));
-const rec = (id: string, started: string | null, created: string | null = null, provider: RecordingData['provider'] = 'daily'): RecordingData => ({
-  provider, key: [id], nativeId: id, status: 'READY', providerStatus: null, format: null, durationSecs: null, sizeBytes: null, channels: null,
-  startedAt: at(started), endedAt: null, createdAt: at(created), sessionKey: null, storage: null,
+const rec = (
+  id: string,
+  started: string | null,
+  created: string | null = null,
+  provider: RecordingData['provider'] = 'daily',
+): RecordingData => ({
+  provider,
+  key: [id],
+  nativeId: id,
+  status: 'READY',
+  providerStatus: null,
+  format: null,
+  durationSecs: null,
+  sizeBytes: null,
+  channels: null,
+  startedAt: at(started),
+  endedAt: null,
+  createdAt: at(created),
+  sessionKey: null,
+  storage: null,
 });
 
 describe('the timeline order and filter', () => {
@@ -29,7 +46,11 @@ describe('the timeline order and filter', () => {
 
   it('breaks a tie exactly as the global ids compare as strings', () => {
     // Segments from characters encodeURIComponent keeps, escapes, or that sort around '/' and '%'.
-    const segment = fc.string({ unit: fc.constantFrom('a', 'b', 'A', '0', '-', '.', '~', '(', '*', '%', '/', ' ', '+', '=', 'é', '😀'), minLength: 1, maxLength: 4 });
+    const segment = fc.string({
+      unit: fc.constantFrom('a', 'b', 'A', '0', '-', '.', '~', '(', '*', '%', '/', ' ', '+', '=', 'é', '😀'),
+      minLength: 1,
+      maxLength: 4,
+    });
     const recording = fc.record({ provider: fc.constantFrom(...PROVIDER_NAMES), key: fc.array(segment, { minLength: 1, maxLength: 3 }) });
     fc.assert(
       fc.property(recording, recording, (x, y) => {

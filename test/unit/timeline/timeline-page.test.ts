@@ -8,19 +8,36 @@ import type { RecordingProvider } from '../../../src/providers/recording-provide
 import { inMemoryVendor, recordingOf } from '../../support/in-memory-vendor';
 
 /** A vendor whose every listing call fails with `error`. */
-const failingWith = (name: ProviderName, error: Error) => ({ name, listRecordings: () => Promise.reject(error) }) as unknown as RecordingProvider;
+const failingWith = (name: ProviderName, error: Error) =>
+  ({ name, listRecordings: () => Promise.reject(error) }) as unknown as RecordingProvider;
 const empty = (name: ProviderName) => ({ name, listRecordings: async () => ({ items: [], next: null }) }) as unknown as RecordingProvider;
 
 describe('a timeline page when an adapter refuses', () => {
   it("fails the request as BAD_USER_INPUT when an adapter refuses the cursor's position for it", async () => {
     const refused = new BadUserInputError('Malformed Bird listing position in the cursor.', 'bird');
-    const page = readTimelinePage([{ provider: failingWith('bird', refused), filter: {} }, { provider: empty('daily'), filter: {} }], {}, 5, {});
+    const page = readTimelinePage(
+      [
+        { provider: failingWith('bird', refused), filter: {} },
+        { provider: empty('daily'), filter: {} },
+      ],
+      {},
+      5,
+      {},
+    );
     await expect(page).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT, provider: 'bird' });
   });
 
   it('keeps a vendor answering 400 a vendor failure: a partial page naming it, not a failed request', async () => {
     const vendor400 = new ProviderError('bird', ErrorCode.BAD_USER_INPUT, 'Bird rejected the request as invalid (HTTP 400).');
-    const page = await readTimelinePage([{ provider: failingWith('bird', vendor400), filter: {} }, { provider: empty('daily'), filter: {} }], {}, 5, {});
+    const page = await readTimelinePage(
+      [
+        { provider: failingWith('bird', vendor400), filter: {} },
+        { provider: empty('daily'), filter: {} },
+      ],
+      {},
+      5,
+      {},
+    );
     expect(page.failures).toEqual([{ provider: 'bird', error: vendor400 }]);
   });
 });
@@ -30,7 +47,9 @@ describe("a timeline page at the end of a vendor's list", () => {
   const vendor = (name: ProviderName, minutes: number[]) =>
     inMemoryVendor({
       name,
-      recordings: minutes.map((m) => recordingOf(name, `${name[0]}${m}`, { startedAt: at(m), createdAt: at(m), status: 'READY', session: 's' })),
+      recordings: minutes.map((m) =>
+        recordingOf(name, `${name[0]}${m}`, { startedAt: at(m), createdAt: at(m), status: 'READY', session: 's' }),
+      ),
       pageSize: 10,
       honoursLimit: true,
     });

@@ -26,7 +26,10 @@ const BASE = Date.UTC(2026, 0, 1);
 const STATUSES: RecordingStatus[] = ['READY', 'PROCESSING', 'FAILED'];
 const SESSIONS = ['s-0', 's-1', 's-2'];
 // A narrow range of minutes, so equal times (ties broken by id) are common.
-const minute = fc.option(fc.integer({ min: 0, max: 30 }).map((m) => new Date(BASE + m * 60_000)), { freq: 4 });
+const minute = fc.option(
+  fc.integer({ min: 0, max: 30 }).map((m) => new Date(BASE + m * 60_000)),
+  { freq: 4 },
+);
 
 interface VendorWorld {
   name: ProviderName;
@@ -39,7 +42,10 @@ interface VendorWorld {
 const vendorArb = (name: ProviderName, withFailures: boolean): fc.Arbitrary<VendorWorld> =>
   fc.record({
     name: fc.constant(name),
-    shapes: fc.array(fc.record({ startedAt: minute, createdAt: minute, status: fc.constantFrom(...STATUSES), session: fc.constantFrom(...SESSIONS) }), { maxLength: 25 }),
+    shapes: fc.array(
+      fc.record({ startedAt: minute, createdAt: minute, status: fc.constantFrom(...STATUSES), session: fc.constantFrom(...SESSIONS) }),
+      { maxLength: 25 },
+    ),
     pageSize: fc.integer({ min: 1, max: 7 }),
     honoursLimit: fc.boolean(),
     failingCalls: withFailures ? fc.uniqueArray(fc.integer({ min: 0, max: 12 }), { maxLength: 6 }) : fc.constant([]),
@@ -64,7 +70,8 @@ const filterArb: fc.Arbitrary<RecordingFilterInput> = fc
   .map(({ session, ...f }) => {
     const filter: RecordingFilterInput = { ...f };
     if (f.startedAfter && f.startedBefore && f.startedAfter >= f.startedBefore) delete filter.startedBefore;
-    if (session && (!f.providers || f.providers.includes(session[0]))) filter.sessionId = `gid://recording-graph/Session/${session[0]}/${session[1]}`;
+    if (session && (!f.providers || f.providers.includes(session[0])))
+      filter.sessionId = `gid://recording-graph/Session/${session[0]}/${session[1]}`;
     return filter;
   });
 
@@ -102,7 +109,14 @@ function expected(worlds: readonly VendorWorld[], filter: RecordingFilterInput):
   return worlds
     .filter((v) => (!filter.providers || filter.providers.includes(v.name)) && (!sessionVendor || sessionVendor === v.name))
     .flatMap((v) => v.shapes.map((shape, i) => recordingOf(v.name, `r${i}`, shape)))
-    .filter((r) => matchesFilter(r, { startedAfter: filter.startedAfter ?? undefined, startedBefore: filter.startedBefore ?? undefined, statuses: filter.statuses ?? undefined, sessionKey }))
+    .filter((r) =>
+      matchesFilter(r, {
+        startedAfter: filter.startedAfter ?? undefined,
+        startedBefore: filter.startedBefore ?? undefined,
+        statuses: filter.statuses ?? undefined,
+        sessionKey,
+      }),
+    )
     .sort(compareTimeline)
     .map(recordingGlobalId);
 }
@@ -112,7 +126,13 @@ function expected(worlds: readonly VendorWorld[], filter: RecordingFilterInput):
  * `hasNextPage`, and also retries from `endCursor` after a page that reported a vendor error.
  * Checks every page's own guarantees on the way.
  */
-async function walk(built: ReturnType<typeof build>, filter: RecordingFilterInput, first: number, codec: CursorCodec, after: string | null = null) {
+async function walk(
+  built: ReturnType<typeof build>,
+  filter: RecordingFilterInput,
+  first: number,
+  codec: CursorCodec,
+  after: string | null = null,
+) {
   const seen: string[] = [];
   const cursors: string[] = [];
   for (let pages = 0; ; pages++) {
@@ -150,7 +170,8 @@ describe('the timeline engine, against a model', () => {
         expect(seen).toEqual(expected(worlds, filter));
         const sessionVendor = filter.sessionId?.split('/')[4];
         for (const v of built.vendors) {
-          const excluded = (filter.providers && !filter.providers.includes(v.provider.name)) || (sessionVendor && sessionVendor !== v.provider.name);
+          const excluded =
+            (filter.providers && !filter.providers.includes(v.provider.name)) || (sessionVendor && sessionVendor !== v.provider.name);
           if (excluded) expect(v.calls).toEqual([]);
           else expect(v.calls.length).toBeGreaterThan(0);
         }

@@ -47,7 +47,11 @@
             observer.next(value);
           },
           error: function (error) {
-            observer.error(error instanceof Error ? error : new Error('The subscription was refused or its connection closed (' + ((error && error.code) || 'network') + ').'));
+            observer.error(
+              error instanceof Error
+                ? error
+                : new Error('The subscription was refused or its connection closed (' + ((error && error.code) || 'network') + ').'),
+            );
           },
           complete: function () {
             observer.complete();

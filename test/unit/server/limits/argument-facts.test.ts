@@ -17,7 +17,11 @@ describe('the table of field facts', () => {
       expect(isObjectType(type)).toBe(true);
       const field = isObjectType(type) ? type.getFields()[fieldName] : undefined;
       expect({ key, field: field?.name }).toEqual({ key, field: fieldName });
-      if (fact.argument) expect({ key, argument: field?.args.find((a) => a.name === fact.argument!.name)?.name }).toEqual({ key, argument: fact.argument.name });
+      if (fact.argument)
+        expect({ key, argument: field?.args.find((a) => a.name === fact.argument!.name)?.name }).toEqual({
+          key,
+          argument: fact.argument.name,
+        });
     }
   });
 

@@ -9,21 +9,27 @@ describe('linkValidityOf', () => {
   });
 
   it('finds links inside fragments and nested sessions', () => {
-    const doc = parse('query { nodes(ids: []) { ...R } } fragment R on Recording { session { recordings { accessLink(validForSecs: 90) { url } } } }');
+    const doc = parse(
+      'query { nodes(ids: []) { ...R } } fragment R on Recording { session { recordings { accessLink(validForSecs: 90) { url } } } }',
+    );
     expect(linkValidityOf(doc)).toBe(90);
   });
 
   it('gives no hint when there is no link, or several validities', () => {
     expect(linkValidityOf(parse('{ recording(id: "x") { id } }'))).toBeUndefined();
-    expect(linkValidityOf(parse('{ recording(id: "x") { a: accessLink(validForSecs: 60) { url } b: accessLink { url } } }'))).toBeUndefined();
+    expect(
+      linkValidityOf(parse('{ recording(id: "x") { a: accessLink(validForSecs: 60) { url } b: accessLink { url } } }')),
+    ).toBeUndefined();
   });
 
-  it('takes a left-out variable\'s default from the operation, as the resolver does', () => {
+  it("takes a left-out variable's default from the operation, as the resolver does", () => {
     const doc = parse('query($v: Int = 60) { recording(id: "x") { accessLink(validForSecs: $v) { url } } }');
     expect(linkValidityOf(doc, {})).toBe(60);
     expect(linkValidityOf(doc, { v: 900 })).toBe(900);
     expect(linkValidityOf(doc, { v: null })).toBe(3600);
-    const two = parse('query A($v: Int = 60) { recording(id: "x") { accessLink(validForSecs: $v) { url } } } query B($v: Int = 120) { recording(id: "y") { accessLink(validForSecs: $v) { url } } }');
+    const two = parse(
+      'query A($v: Int = 60) { recording(id: "x") { accessLink(validForSecs: $v) { url } } } query B($v: Int = 120) { recording(id: "y") { accessLink(validForSecs: $v) { url } } }',
+    );
     expect(linkValidityOf(two, {}, 'B')).toBe(120);
   });
 });

@@ -24,11 +24,21 @@ describe('memoizeByOperation', () => {
 
   it.each([
     ['the ids of nodes', 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ['a'] }, { ids: ['a', 'b'] }],
-    ['the representations of _entities', 'query($r: [_Any!]!) { _entities(representations: $r) { __typename } }', { r: [{ __typename: 'Recording', id: 'a' }] }, { r: [] }],
+    [
+      'the representations of _entities',
+      'query($r: [_Any!]!) { _entities(representations: $r) { __typename } }',
+      { r: [{ __typename: 'Recording', id: 'a' }] },
+      { r: [] },
+    ],
     ['a page size', 'query($n: Int) { recordings(first: $n) { nodes { id } } }', { n: 10 }, { n: 20 }],
     ['a link validity', 'query($v: Int) { recording(id: "x") { accessLink(validForSecs: $v) { url } } }', { v: 60 }, { v: 600 }],
     ['a directive', 'query($on: Boolean!) { recording(id: "x") { accessLink @include(if: $on) { url } } }', { on: false }, { on: true }],
-    ['a variable inside a fragment', 'query($v: Int) { nodes(ids: ["x"]) { ...L } } fragment L on Recording { accessLink(validForSecs: $v) { url } }', { v: 60 }, { v: 61 }],
+    [
+      'a variable inside a fragment',
+      'query($v: Int) { nodes(ids: ["x"]) { ...L } } fragment L on Recording { accessLink(validForSecs: $v) { url } }',
+      { v: 60 },
+      { v: 61 },
+    ],
     ['a variable set against one left out', 'query($n: Int = 5) { recordings(first: $n) { nodes { id } } }', { n: null }, {}],
   ])('measures again when %s changes, and keeps both answers', (_name, query, one, two) => {
     const { memo, computed } = counted((operation) => JSON.stringify(operation.variables));
@@ -42,7 +52,11 @@ describe('memoizeByOperation', () => {
   it('keeps operations of one document apart by name', () => {
     const { memo, computed } = counted((operation) => operation.operationName);
     const document = parse('query A { recording(id: "x") { id } } query B { nodes(ids: ["x", "y"]) { id } }');
-    expect([memo({ document, operationName: 'A' }), memo({ document, operationName: 'B' }), memo({ document, operationName: 'A' })]).toEqual(['A', 'B', 'A']);
+    expect([
+      memo({ document, operationName: 'A' }),
+      memo({ document, operationName: 'B' }),
+      memo({ document, operationName: 'A' }),
+    ]).toEqual(['A', 'B', 'A']);
     expect(computed).toHaveLength(2);
   });
 
@@ -64,7 +78,9 @@ describe('memoizeByOperation', () => {
     const ids = (prefix: string) => Array.from({ length: 250 }, (_, i) => `gid://recording-graph/Recording/daily/${prefix}${i}`);
     memo({ document: nodes, variables: { ids: ids('a') } });
     memo({ document: nodes, variables: { ids: ids('b') } });
-    const page = parse('query($after: String, $filter: RecordingFilter) { recordings(first: 20, after: $after, filter: $filter) { nodes { id } } }');
+    const page = parse(
+      'query($after: String, $filter: RecordingFilter) { recordings(first: 20, after: $after, filter: $filter) { nodes { id } } }',
+    );
     memo({ document: page, variables: { after: 'c'.repeat(600), filter: { providers: ['DAILY'] } } });
     memo({ document: page, variables: { after: 'd'.repeat(600), filter: { providers: ['ZOOM'] } } });
     expect(computed).toHaveLength(2);
@@ -98,7 +114,9 @@ describe('operationFacts', () => {
 
   it('gives the budgets and the link validity of each set of variables of one document', () => {
     const facts = operationFacts(schema);
-    const document = parse('query($ids: [ID!]!, $v: Int) { nodes(ids: $ids) { ... on Recording { session { name } accessLink(validForSecs: $v) { url } } } }');
+    const document = parse(
+      'query($ids: [ID!]!, $v: Int) { nodes(ids: $ids) { ... on Recording { session { name } accessLink(validForSecs: $v) { url } } } }',
+    );
     expect(facts({ document, variables: { ids: ['a', 'b'], v: 600 } })).toEqual({ links: 2, objects: 4, linkValidForSecs: 600 });
     expect(facts({ document, variables: { ids: ['a', 'b', 'c'], v: 60 } })).toEqual({ links: 3, objects: 6, linkValidForSecs: 60 });
     expect(facts({ document, variables: { ids: ['a', 'b'], v: 600 } })).toEqual({ links: 2, objects: 4, linkValidForSecs: 600 });
