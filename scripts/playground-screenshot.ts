@@ -1,38 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { startApp } from '../src/app';
 import { loadConfig } from '../src/config';
+import { launchHeadlessChromium } from '../test/support/chromium';
 
 /**
  * `npm run docs:screenshot`: docs/playground.png, fresh. Starts the server in sandbox mode,
- * opens the playground in headless Chromium (Debian's /usr/bin/chromium, the flags of
- * test/e2e/playground.e2e.test.ts), runs the first example tab and photographs the answer.
+ * opens the playground in headless Chromium (test/support/chromium.ts, as the
+ * playground's browser test), runs the first example tab and photographs the answer.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const OUT = join(__dirname, '..', 'docs', 'playground.png');
 
 async function main(): Promise<void> {
   const app = await startApp(loadConfig({ NODE_ENV: 'development', PORT: '0', LOG_LEVEL: 'silent', LOG_FORMAT: 'json' }));
-  const profile = mkdtempSync(join(tmpdir(), 'playground-screenshot-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1280, height: 800 },
-  });
+  const browser = await launchHeadlessChromium('playground-screenshot-');
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await page.goto(`${app.url}/graphql`);
     await page.waitForSelector('.graphiql-container .graphiql-execute-button', { timeout: 30_000 });
     await page.click('.graphiql-execute-button');
@@ -40,8 +22,7 @@ async function main(): Promise<void> {
     await page.screenshot({ path: OUT });
     console.log(`wrote ${OUT}`);
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser.close();
     await app.close();
   }
 }

@@ -1,12 +1,11 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { recordingGlobalId } from '../../src/ids/global-id';
 import { demoRecordings } from '../../src/demo/demo-data';
+import { launchHeadlessChromium, type HeadlessChromium } from '../support/chromium';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';
 
-const CHROMIUM = '/usr/bin/chromium';
 /** Where the screenshot goes; `docs/playground.png` is made the same way by `npm run docs:screenshot`. */
 const SCREENSHOT = join(tmpdir(), 'recording-graph-playground.png');
 
@@ -17,34 +16,16 @@ const SCREENSHOT = join(tmpdir(), 'recording-graph-playground.png');
  */
 describe('GraphiQL playground in headless Chromium', () => {
   let server: SpawnedServer;
-  let context: BrowserContext;
-  let profile: string;
+  let browser: HeadlessChromium | undefined;
   let page: Page;
   const requested: string[] = [];
   const sockets: string[] = [];
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium; .ci/run does it).`);
-    }
     server = await spawnServer({ NODE_ENV: 'development' });
-    profile = mkdtempSync(join(tmpdir(), 'playground-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1280, height: 800 },
-    });
+    browser = await launchHeadlessChromium('playground-chromium-');
+    const context = browser.context;
     page = context.pages()[0] ?? (await context.newPage());
     page.on('request', (request) => requested.push(request.url()));
     page.on('websocket', (socket) => sockets.push(socket.url()));
@@ -55,8 +36,7 @@ describe('GraphiQL playground in headless Chromium', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
     if (server) expect(await server.stop()).toBe(0);
   });
 
