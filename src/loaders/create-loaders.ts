@@ -183,9 +183,26 @@ export function createLoaders(providers: ProviderRegistry, ctx: CallContext, opt
   const prefetchLinks = (recordingId: string, validities: readonly number[]): void => {
     if (!options.batching || validities.length === 0) return;
     const { provider, segments } = decodeGlobalId(recordingId);
-    providers[provider]?.prefetchAccessLinks?.(
-      validities.map((validForSecs) => ({ key: segments, validForSecs })),
+    const adapter = providers[provider];
+    if (!adapter?.prefetchAccessLinks) return;
+    const start = (vs: readonly number[]) =>
+      adapter.prefetchAccessLinks!(
+        vs.map((validForSecs) => ({ key: segments, validForSecs })),
+        callCtx,
+      );
+    if (!cache) return start(validities);
+    // Through the cache: nothing for a link it holds or another request is fetching; the
+    // cache keeps one link per recording, so only the first validity is fetched ahead.
+    void cache.prefetchAccessLink(
+      provider,
+      segments,
+      validities[0],
       callCtx,
+      (minted) => start([minted]),
+      async (minted) => {
+        const rec = await recording.load(recordingId);
+        return (await adapter.getAccessLinks([{ recording: rec, validForSecs: minted }], callCtx))[0] ?? null;
+      },
     );
   };
 

@@ -36,7 +36,11 @@ type Kind = 'recording' | 'session' | 'accessLink';
  * Invalidation (for webhooks and subscriptions): invalidateRecording / invalidateSession.
  */
 export class CrossRequestCache {
-  private readonly inFlight = new Map<string, Promise<unknown>>();
+  /**
+   * Fetches in flight by cache key, with the request that started them (its per-request
+   * memo): that request takes the answer as its own, other requests only if it fits.
+   */
+  private readonly inFlight = new Map<string, Flight>();
 
   constructor(
     private readonly config: CacheRules,
@@ -114,11 +118,7 @@ export class CrossRequestCache {
     fetch: (requests: readonly AccessLinkRequest[]) => Promise<BatchResult<AccessLinkData>>,
   ): Promise<BatchResult<AccessLinkData>> {
     const slack = this.config.linkSlack;
-    const fits = (request: AccessLinkRequest) => (link: AccessLinkData) => {
-      if (link.expiresAt === null) return false;
-      const left = (link.expiresAt.getTime() - this.now()) / 1000;
-      return left >= request.validForSecs && left <= request.validForSecs * slack;
-    };
+    const fits = (request: AccessLinkRequest) => this.linkFits(request.validForSecs);
     const out: BatchResult<AccessLinkData> = new Array(requests.length).fill(null);
     const minted = requests.map((r, i) => ({ r, i })).filter(({ r }) => r.recording.knownLink === undefined);
     const known = requests.map((r, i) => ({ r, i })).filter(({ r }) => r.recording.knownLink !== undefined);
@@ -133,6 +133,7 @@ export class CrossRequestCache {
         (rs) => fetch(rs.map((r) => ({ ...r, validForSecs: Math.ceil(r.validForSecs * slack) }))),
         (link) => (link.expiresAt ? link.expiresAt.getTime() - this.now() : 0),
         fits,
+        (r) => r.validForSecs,
       ),
       known.length > 0 ? fetch(known.map(({ r }) => r)) : Promise.resolve([]),
     ]);
@@ -143,6 +144,67 @@ export class CrossRequestCache {
       out[i] = direct[j] ?? null;
     });
     return out;
+  }
+
+  /**
+   * The link prefetch (src/graphql/load-recording.ts), through the cache: before the
+   * recording is loaded, a link the cache holds (fitting `validForSecs`) or another request
+   * is fetching needs nothing. Otherwise `start` starts the vendor call now, minted as
+   * getAccessLinks mints it (so the request's later call is the same memoized one), and
+   * `fetch` (the link for the loaded recording) becomes the fetch in flight for this key:
+   * the request's own accessLink load and concurrent requests for the same link join it
+   * instead of making calls of their own.
+   */
+  async prefetchAccessLink(
+    provider: ProviderName,
+    key: readonly string[],
+    validForSecs: number,
+    ctx: CallContext,
+    start: (validForSecs: number) => void,
+    fetch: (validForSecs: number) => Promise<AccessLinkData | null | Error>,
+  ): Promise<void> {
+    const minted = Math.ceil(validForSecs * this.config.linkSlack);
+    if (ctx.cacheRead === false || !this.store.available()) {
+      start(minted);
+      return;
+    }
+    const cacheKey = this.key('accessLink', provider, key);
+    const [text] = await this.store.getMany([cacheKey]).catch(() => [undefined]);
+    if (text !== undefined && this.linkFits(validForSecs)(JSON.parse(text, revive) as AccessLinkData)) return;
+    // Checked after the read: the request's own accessLink load may have started meanwhile.
+    if (this.inFlight.has(cacheKey)) return;
+    start(minted);
+    const one = fetch(minted).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+    this.fly(cacheKey, one, ctx, (link) => (link.expiresAt ? link.expiresAt.getTime() - this.now() : 0), validForSecs);
+  }
+
+  /** Whether a link still has at least `validForSecs` left and at most `linkSlack` times it. */
+  private linkFits(validForSecs: number): (link: AccessLinkData) => boolean {
+    return (link) => {
+      if (link.expiresAt === null) return false;
+      const left = (link.expiresAt.getTime() - this.now()) / 1000;
+      return left >= validForSecs && left <= validForSecs * this.config.linkSlack;
+    };
+  }
+
+  /** Registers a fetch in flight for `cacheKey`; its answer is stored for its time to live. */
+  private fly<T>(
+    cacheKey: string,
+    one: Promise<T | null | Error>,
+    ctx: CallContext,
+    ttlMs: (value: T) => number,
+    asked?: number,
+  ): Promise<void> {
+    const flight: Flight = { promise: one, owner: ctx.memo, asked };
+    this.inFlight.set(cacheKey, flight);
+    return one.then((value) => {
+      if (this.inFlight.get(cacheKey) === flight) this.inFlight.delete(cacheKey);
+      if (value !== null && !(value instanceof Error)) {
+        const ttl = ttlMs(value);
+        if (ttl > 0 && this.store.available()) return this.store.set(cacheKey, JSON.stringify(value), ttl).catch(() => undefined);
+      }
+      return undefined;
+    });
   }
 
   /**
@@ -158,6 +220,8 @@ export class CrossRequestCache {
     fetch: (keys: readonly K[]) => Promise<BatchResult<T>>,
     ttlMs: (value: T) => number,
     usable: (key: K) => (value: T) => boolean,
+    /** A link's validity asked: a request takes its own fetch as is only for the same one. */
+    askedOf?: (key: K) => number,
   ): Promise<BatchResult<T>> {
     if (keys.length === 0) return [];
     const cacheKeys = keys.map((k) => this.key(kind, provider, keyOf(k)));
@@ -178,14 +242,21 @@ export class CrossRequestCache {
     const missing: number[] = [];
     keys.forEach((key, i) => {
       if (out[i] !== undefined) return;
-      const flying = reading ? (this.inFlight.get(cacheKeys[i]) as Promise<T | null | Error> | undefined) : undefined;
+      const flight = this.inFlight.get(cacheKeys[i]);
+      // Our own request's fetch of the same thing (its prefetch) is ours to take as the vendor
+      // answered it, as if we had made it here, even with the cache not read.
+      const own = flight?.owner !== undefined && flight.owner === ctx.memo && flight.asked === askedOf?.(key);
+      const flying = reading || own ? (flight?.promise as Promise<T | null | Error> | undefined) : undefined;
       if (flying) {
         ctx.metrics?.cacheLookup?.(kind, 'shared');
         waits.push(
           flying.then(async (value) => {
             // The call we joined was cut because its own client went away, or its value does not
             // fit what we ask (another validity): make our own.
-            if ((isAborted(value) && !ctx.signal?.aborted) || (value !== null && !(value instanceof Error) && !usable(key)(value))) {
+            if (
+              !own &&
+              ((isAborted(value) && !ctx.signal?.aborted) || (value !== null && !(value instanceof Error) && !usable(key)(value)))
+            ) {
               out[i] = (await fetch([key]))[0] ?? null;
             } else out[i] = value;
           }),
@@ -202,23 +273,25 @@ export class CrossRequestCache {
           (results) => results[j] ?? null,
           (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
         );
-        this.inFlight.set(cacheKeys[i], one);
         waits.push(
           one.then((value) => {
             out[i] = value;
-            if (this.inFlight.get(cacheKeys[i]) === one) this.inFlight.delete(cacheKeys[i]);
-            if (value !== null && !(value instanceof Error)) {
-              const ttl = ttlMs(value);
-              if (ttl > 0 && this.store.available()) return this.store.set(cacheKeys[i], JSON.stringify(value), ttl).catch(() => undefined);
-            }
-            return undefined;
           }),
+          this.fly(cacheKeys[i], one, ctx, ttlMs, askedOf?.(keys[i])),
         );
       });
     }
     await Promise.all(waits);
     return out.map((v) => (v === undefined ? null : v));
   }
+}
+
+interface Flight {
+  promise: Promise<unknown>;
+  /** The per-request memo (CallContext.memo) of the request that started it, if any. */
+  owner?: object;
+  /** For a link, the validity its request asked. */
+  asked?: number;
 }
 
 function isAborted(value: unknown): boolean {
