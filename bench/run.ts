@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { cpus, loadavg } from 'node:os';
 import { request } from 'undici';
 import { startApp, type RunningApp } from '../src/app';
-import { loadConfig } from '../src/config';
+import { loadConfig } from '../src/app-config';
 import type { RecordingData } from '../src/domain/model';
 import { PROVIDER_NAMES, type ProviderName } from '../src/domain/provider-name';
 import { encodeGlobalId, recordingGlobalId } from '../src/ids/global-id';
