@@ -5,6 +5,7 @@ import type { ConfigVariable, SharedVendorSettings, VendorConfigReader } from '.
 import { PROVIDER_LABELS, type ProviderName } from '../domain/provider-name';
 import type { RecordingProvider } from './recording-provider';
 import type { ProviderDeps } from './shared/provider-deps';
+import type { VendorWebhook } from './shared/webhook';
 
 /** A vendor's defaults: its base URL (null when each account has its own host) and its bound on calls in flight. */
 export interface VendorDefaults {
@@ -40,6 +41,8 @@ export interface VendorModule<
    */
   accountMaterial(config: C): string[];
   create(config: C, deps: ProviderDeps): RecordingProvider;
+  /** Its webhook receiver for the settings readWebhook read (src/live/vendor-webhooks.ts); absent: no receiver. */
+  webhookReceiver?(settings: W): VendorWebhook;
 }
 
 /** One of a vendor's own variables, read into the field `field` of what its module reads. */
@@ -60,6 +63,8 @@ export interface WebhookSpec<W extends object> {
   variables: readonly VariableSpec[];
   /** The settings from the environment, undefined when the receiver is off; records problems with `problem`. */
   read(env: Env): W | undefined;
+  /** The receiver (verification and normalisation, `<vendor>.webhook.ts`) for the settings read. */
+  receiver(settings: W): VendorWebhook;
 }
 
 export interface VendorSpec<N extends ProviderName, C extends VendorCommonConfig, W extends object> {
@@ -118,10 +123,14 @@ export function readOptions(env: Env, specs: readonly VariableSpec[]): Record<st
   return values;
 }
 
-/** A webhook receiver enabled by one secret variable, read (and checked) into `{ [field]: value }`. */
-export function webhookSecret<F extends string>(spec: VariableSpec & { field: F }): WebhookSpec<Record<F, string>> {
+/** A webhook receiver enabled by one secret variable, read (and checked) into `{ [field]: value }`, verifying with it. */
+export function webhookSecret<F extends string>(
+  spec: VariableSpec & { field: F },
+  receiver: (secret: string) => VendorWebhook,
+): WebhookSpec<Record<F, string>> {
   return {
     variables: [{ ...spec, secret: true }],
+    receiver: (settings) => receiver(settings[spec.field]),
     read: (env) => {
       const value = readOptions(env, [spec])[spec.field];
       return value === undefined ? undefined : ({ [spec.field]: value } as Record<F, string>);
@@ -179,7 +188,7 @@ export function defineVendor<N extends ProviderName, C extends VendorCommonConfi
       };
       return spec.toConfig({ common, values, url, env });
     },
-    ...(webhook ? { readWebhook: (env: Env) => webhook.read(env) } : {}),
+    ...(webhook ? { readWebhook: (env: Env) => webhook.read(env), webhookReceiver: (settings: W) => webhook.receiver(settings) } : {}),
     accountMaterial: spec.accountMaterial,
     create: spec.create,
   };
