@@ -27,6 +27,8 @@ export interface VendorModule<
   /** For messages and logs. */
   readonly label: string;
   readonly defaults: VendorDefaults;
+  /** The variable that takes its base URL (DAILY_API_URL, SIGNALWIRE_SPACE_URL, ...): what the sandbox's log names. */
+  readonly urlVariable: string;
   /** Every environment variable it reads, documented (docs/configuration.md lists them). */
   readonly variables: readonly ConfigVariable[];
   /**
@@ -172,6 +174,7 @@ export function defineVendor<N extends ProviderName, C extends VendorCommonConfi
     label,
     envPrefix: spec.envPrefix,
     defaults: spec.defaults,
+    urlVariable: spec.url.variable,
     rateClasses: spec.rateClasses,
     variables,
     secrets: [...new Set([...own, ...hooks].filter((s) => s.secret).map((s) => s.field))],
