@@ -98,7 +98,7 @@ export interface VendorSpec<N extends ProviderName, C extends VendorCommonConfig
   create(config: C, deps: ProviderDeps): RecordingProvider;
 }
 
-/** The value of a variable that passed its pattern; a problem is recorded otherwise. */
+/** The value of a variable, checked (a problem is recorded when it fails its check). */
 function checked(env: Env, spec: Pick<VariableSpec, 'variable' | 'valid' | 'invalid'>, value: string): string {
   const valid = spec.valid === undefined || value === '' || (spec.valid instanceof RegExp ? spec.valid.test(value) : spec.valid(value));
   if (!valid) problem(env, spec.variable, spec.invalid ?? 'is not valid.');
@@ -113,8 +113,8 @@ const documented = (spec: VariableSpec): ConfigVariable => ({
 });
 
 /**
- * The optional variables in `specs` that are set, by field, each checked against its
- * pattern (the problem recorded). What a module's options and simple webhook settings read.
+ * The optional variables in `specs` that are set, by field, each checked (the problem
+ * recorded). What a module's options and simple webhook settings read.
  */
 export function readOptions(env: Env, specs: readonly VariableSpec[]): Record<string, string> {
   const values: Record<string, string> = {};
