@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { startApp } from '../src/app';
-import { loadConfig } from '../src/config';
+import { loadConfig } from '../src/app-config';
 import { startSandbox } from '../src/sandbox/start-sandbox';
 
 /**
