@@ -1,5 +1,5 @@
 import type { FormattedExecutionResult } from 'graphql';
-import type { AppConfig } from '../providers/vendors';
+import type { AppConfig } from '../config/config.types';
 import type { ProviderName } from '../domain/provider-name';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import type { SharedRedis } from '../redis/redis-connection';
@@ -9,7 +9,7 @@ import { LiveEvents } from './live-events';
 import { redisEventBus } from './redis-event-bus';
 import { memoryReplayGuard, redisReplayGuard, type ReplayGuard } from './replay-guard';
 import { SharedOperations } from './shared-operations';
-import { vendorWebhooks, type VendorWebhooks } from './vendor-webhooks';
+import { vendorWebhooks, type VendorWebhooks, type WebhookReceiverSource } from './vendor-webhooks';
 
 /**
  * What keeps vendor data across requests (the cross-request cache, src/loaders): told to
@@ -40,6 +40,7 @@ export interface Live {
  */
 export async function createLive(
   config: AppConfig,
+  vendors: readonly WebhookReceiverSource[],
   providers: ProviderRegistry,
   log: EventProcessorLog,
   redis?: SharedRedis,
@@ -59,7 +60,7 @@ export async function createLive(
     });
   }
   return {
-    vendors: vendorWebhooks(config.webhooks),
+    vendors: vendorWebhooks(config.webhooks, vendors),
     replay: redis ? redisReplayGuard(redis.client) : memoryReplayGuard(),
     processor,
     bus,
