@@ -3,7 +3,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify from 'fastify';
 import type { AddressInfo } from 'node:net';
-import type { DailyConfig } from '../src/config/config.types';
+import type { DailyConfig } from '../src/providers/daily/daily.config';
 import { DailyClient } from '../src/providers/daily/daily.client';
 import { mapDailyRecording } from '../src/providers/daily/daily.mapper';
 

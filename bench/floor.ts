@@ -1,4 +1,4 @@
-import type { ProvidersConfig } from '../src/config/config.types';
+import type { ProvidersConfig } from '../src/app-config';
 import { canHaveLink } from '../src/domain/link-rule';
 import type { RecordingData } from '../src/domain/model';
 import type { ProviderName } from '../src/domain/provider-name';

@@ -1,6 +1,6 @@
 import { loadavg } from 'node:os';
 import { startApp } from '../src/app';
-import { loadConfig } from '../src/config';
+import { loadConfig } from '../src/app-config';
 import type { RecordingData } from '../src/domain/model';
 import { PROVIDER_NAMES, type ProviderName } from '../src/domain/provider-name';
 import { recordingGlobalId } from '../src/ids/global-id';

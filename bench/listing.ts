@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { startApp } from '../src/app';
-import { loadConfig } from '../src/config';
+import { loadConfig } from '../src/app-config';
 import { PROVIDER_NAMES } from '../src/domain/provider-name';
 import { demoRecordings } from '../src/demo/demo-data';
 import { startSandbox } from '../src/sandbox/start-sandbox';

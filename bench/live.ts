@@ -3,7 +3,7 @@ import { fork } from 'node:child_process';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { startApp } from '../src/app';
-import { loadConfig } from '../src/config';
+import { loadConfig } from '../src/app-config';
 import { startSandbox } from '../src/sandbox/start-sandbox';
 import { startTestRedis, type TestRedis } from '../test/support/redis-server';
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { request } from 'undici';
 import { startApp } from '../src/app';
-import { loadConfig } from '../src/config';
+import { loadConfig } from '../src/app-config';
 import { recordingGlobalId } from '../src/ids/global-id';
 import { demoRecordings } from '../src/demo/demo-data';
 import { startSandbox } from '../src/sandbox/start-sandbox';

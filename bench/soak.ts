@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Socket } from 'node:net';
 import { Agent, request } from 'undici';
 import { startApp } from '../src/app';
-import { loadConfig } from '../src/config';
+import { loadConfig } from '../src/app-config';
 import { PROVIDER_NAMES } from '../src/domain/provider-name';
 import { encodeGlobalId, recordingGlobalId } from '../src/ids/global-id';
 import { demoRecordings } from '../src/demo/demo-data';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { request } from 'undici';
-import { RATE_CLASSES } from '../src/config/rate-limit-defaults';
+import { VENDORS } from '../src/providers/vendors';
 import type { RecordingData } from '../src/domain/model';
 import { PROVIDER_NAMES, type ProviderName } from '../src/domain/provider-name';
 import { recordingGlobalId } from '../src/ids/global-id';
@@ -146,8 +146,8 @@ const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) :
 /** A vendor's tightest documented limit over `seconds`, in calls per second. */
 function limitPerSec(provider: ProviderName, seconds: number): number {
   return Math.min(
-    ...RATE_CLASSES[provider]
-      .filter((c) => c.default && c.name !== 'list')
+    ...VENDORS.find((v) => v.name === provider)!
+      .rateClasses.filter((c) => c.default && c.name !== 'list')
       .map((c) => Math.max(c.default!.limit, (c.default!.limit * seconds * 1000) / c.default!.windowMs) / seconds),
   );
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { startApp } from '../src/app';
-import { loadConfig } from '../src/config';
+import { loadConfig } from '../src/app-config';
 import { launchHeadlessChromium } from '../test/support/chromium';
 
 /**

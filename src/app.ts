@@ -1,4 +1,5 @@
-import type { AppConfig } from './config/config.types';
+import type { AppConfig, ProvidersConfig } from './app-config';
+import { VENDORS } from './providers/vendors';
 import { PROVIDER_LABELS, type ProviderName } from './domain/provider-name';
 import { buildAppSchema } from './graphql/build-schema';
 import { deriveCursorKey } from './timeline/cursor-key';
@@ -38,7 +39,7 @@ export interface RunningApp {
  */
 export async function startApp(config: AppConfig): Promise<RunningApp> {
   let sandbox: Sandbox | undefined;
-  let providersConfig = config.providers;
+  let providersConfig: ProvidersConfig = config.providers;
   let signing: Partial<SandboxWebhookSecrets> | undefined;
   if (config.sandbox) {
     sandbox = await startSandbox({
@@ -59,11 +60,12 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   const logTo: { log?: { info(msg: string): void; warn(msg: string): void } } = {};
   const redisLog = (level: 'info' | 'warn') => (msg: string) => (logTo.log ? logTo.log[level](msg) : early.push([level, msg]));
   // One Redis connection per process (REDIS_URL): rate budgets, the cache and the event fan-out share it.
-  const shared = createSharedState(config, providersConfig, { info: redisLog('info'), warn: redisLog('warn') });
-  const providers = createProviders(providersConfig, { rateStoreFor: shared.rateStoreFor });
+  const shared = createSharedState(config, providersConfig, VENDORS, { info: redisLog('info'), warn: redisLog('warn') });
+  const providers = createProviders(VENDORS, providersConfig, { rateStoreFor: shared.rateStoreFor });
   const schema = await buildAppSchema();
   const server = await createServer(config, schema, providers, {
-    cursorKey: deriveCursorKey(config.cursorSecret, providersConfig),
+    cursorKey: deriveCursorKey(config.cursorSecret, providersConfig, VENDORS),
+    vendors: VENDORS,
     redis: shared.redis,
     cache: shared.cache,
     redisState: shared.redisState,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { startApp } from './app';
-import { ConfigError, loadConfig } from './config';
+import { loadConfig } from './app-config';
+import { ConfigError } from './config';
 
 /**
  * A last resort past the grace period, should closing the pools or emulators hang: the

@@ -1,5 +1,5 @@
 import { createHash, hkdfSync } from 'node:crypto';
-import type { AppConfig, ProvidersConfig } from './config/config.types';
+import type { AppConfig, VendorConfigs } from './config/config.types';
 import type { ProviderName } from './domain/provider-name';
 import { RedisRateStore } from './http/redis-rate-store';
 import type { RateStore } from './http/rate-store';
@@ -7,7 +7,7 @@ import { LocalCacheStore } from './loaders/cache-store';
 import { CrossRequestCache } from './loaders/cross-request-cache';
 import { RedisCacheStore } from './loaders/redis-cache-store';
 import { connectRedis, type RedisLog, type SharedRedis } from './redis/redis-connection';
-import { credentialsOf } from './timeline/cursor-key';
+import { credentialsOf, type AccountSource } from './timeline/cursor-key';
 
 /** What the replicas share, built once per process by the composition root (src/app.ts). */
 export interface SharedState {
@@ -23,9 +23,9 @@ export interface SharedState {
 }
 
 /** A hash of each configured vendor's credentials: what keys budgets and cache entries, never the credentials. */
-export function vendorAccountIds(providers: ProvidersConfig): Partial<Record<ProviderName, string>> {
+export function vendorAccountIds(providers: VendorConfigs, vendors: readonly AccountSource[]): Partial<Record<ProviderName, string>> {
   return Object.fromEntries(
-    credentialsOf(providers).map(([name, creds]) => [
+    credentialsOf(providers, vendors).map(([name, creds]) => [
       name,
       createHash('sha256')
         .update(JSON.stringify([name, creds]))
@@ -36,14 +36,19 @@ export function vendorAccountIds(providers: ProvidersConfig): Partial<Record<Pro
 }
 
 /** The cache key in Redis: from CACHE_SECRET, otherwise derived (HKDF-SHA256) from the vendor credentials, like the cursor key. */
-function cacheKey(secret: string | undefined, providers: ProvidersConfig): Buffer {
-  const material = secret !== undefined ? `secret:${secret}` : `vendors:${JSON.stringify(credentialsOf(providers))}`;
+function cacheKey(secret: string | undefined, providers: VendorConfigs, vendors: readonly AccountSource[]): Buffer {
+  const material = secret !== undefined ? `secret:${secret}` : `vendors:${JSON.stringify(credentialsOf(providers, vendors))}`;
   return Buffer.from(hkdfSync('sha256', material, 'recording-graph/cache-key', 'cross-request cache AES-256-GCM v1', 32));
 }
 
-export function createSharedState(config: AppConfig, providers: ProvidersConfig, log: RedisLog): SharedState {
+export function createSharedState(
+  config: AppConfig,
+  providers: VendorConfigs,
+  vendors: readonly AccountSource[],
+  log: RedisLog,
+): SharedState {
   const redis = config.redisUrl ? connectRedis(config.redisUrl, log) : undefined;
-  const accounts = vendorAccountIds(providers);
+  const accounts = vendorAccountIds(providers, vendors);
   const rateStores = new Map<ProviderName, RateStore>();
   const rateStoreFor = (provider: ProviderName): RateStore | undefined => {
     if (!redis) return undefined;
@@ -55,7 +60,7 @@ export function createSharedState(config: AppConfig, providers: ProvidersConfig,
     return store;
   };
   const store = redis
-    ? new RedisCacheStore(redis, cacheKey(config.cache.secret, providers))
+    ? new RedisCacheStore(redis, cacheKey(config.cache.secret, providers, vendors))
     : new LocalCacheStore(config.cache.maxEntries, config.cache.maxBytes);
   return {
     redis,

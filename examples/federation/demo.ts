@@ -7,7 +7,7 @@
 // and serves the supergraph with @apollo/gateway (in production: Apollo Router).
 import { parse } from 'graphql';
 import { startApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/app-config';
 import { MEETINGS_TYPE_DEFS, startMeetingsSubgraph } from './meetings.subgraph';
 import { composeSupergraph, startGateway } from './supergraph';
 

@@ -1,5 +1,5 @@
 import type { ProviderName } from '../domain/provider-name';
-import type { RateRule } from './rate-limit-defaults';
+import type { RateRule } from './rate-limits';
 
 /** Vendor HTTP timeouts (src/http/vendor-http.ts). */
 export interface VendorHttpTimeoutsConfig {
@@ -57,7 +57,7 @@ export interface VendorCommonConfig {
   maxConcurrency: number;
   timeouts: VendorHttpTimeoutsConfig;
   resilience: VendorResilienceConfig;
-  /** The account's rate budget (`<VENDOR>_RATE_*`, src/config/rate-limit-defaults.ts); empty: none. */
+  /** The account's rate budget (`<VENDOR>_RATE_*`, src/config/rate-limits.ts); empty: none. */
   rateLimits: RateRule[];
 }
 
@@ -80,51 +80,18 @@ export interface CacheConfig {
   secret?: string;
 }
 
-export interface DailyConfig extends VendorCommonConfig {
-  apiKey: string;
-  /**
-   * The customer S3 bucket the Daily domain stores its recordings in (the domain's
-   * `recordings_bucket`, DAILY_RECORDINGS_BUCKET), when the operator says so: the
-   * recording object never names its bucket. Known, it is each recording's storage and
-   * bounds its access links to Daily's 900..43200 s for such buckets.
-   */
-  recordingsBucket?: { name: string; region?: string };
-}
+/**
+ * The enabled vendors' configs by vendor name, as each vendor's module reads them
+ * (src/providers/<vendor>/index.ts); the exact type is ProvidersConfig (src/providers/vendors.ts).
+ */
+export type VendorConfigs = Partial<Record<ProviderName, VendorCommonConfig>>;
 
-export interface SignalWireConfig extends VendorCommonConfig {
-  /** The space URL, e.g. https://example.signalwire.com; `baseUrl` adds /api/laml/2010-04-01. */
-  spaceUrl: string;
-  projectId: string;
-  apiToken: string;
-}
-
-export interface ZoomConfig extends VendorCommonConfig {
-  apiKey: string;
-  apiSecret: string;
-}
-
-export interface BirdConfig extends VendorCommonConfig {
-  accessKey: string;
-  workspaceId: string;
-}
-
-export interface CloudflareConfig extends VendorCommonConfig {
-  apiToken: string;
-  accountId: string;
-  appId: string;
-}
-
-export interface ProvidersConfig {
-  daily?: DailyConfig;
-  signalwire?: SignalWireConfig;
-  zoom?: ZoomConfig;
-  bird?: BirdConfig;
-  cloudflare?: CloudflareConfig;
-}
+/** The vendors' webhook receiver settings by vendor name, as each vendor's module reads them. */
+export type VendorWebhookConfigs = Partial<Record<ProviderName, object>>;
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
-export interface AppConfig {
+export interface AppConfig<P extends VendorConfigs = VendorConfigs, W extends VendorWebhookConfigs = VendorWebhookConfigs> {
   host: string;
   port: number;
   nodeEnv: NodeEnv;
@@ -140,7 +107,7 @@ export interface AppConfig {
   /** Off only for the benchmark's naive baseline (RECORDING_GRAPH_BATCHING=off). */
   batching: boolean;
   /** The vendors whose credentials are set. */
-  providers: ProvidersConfig;
+  providers: P;
   /**
    * The VENDOR_* timeouts and resilience settings, also kept apart from `providers` so the
    * sandbox's adapters (aimed at the emulators) get them too: startSandbox({ vendorHttp }).
@@ -171,39 +138,31 @@ export interface AppConfig {
    */
   redisUrl?: string;
   /** The webhook receivers' secrets and settings. */
-  webhooks: WebhooksConfig;
+  webhooks: WebhooksConfig<W>;
   subscriptions: SubscriptionsConfig;
 }
 
 export type LogFormat = 'json' | 'pretty';
 
-/**
- * The webhook receivers (POST /webhooks/<vendor>, docs/subscriptions.md). A vendor is
- * present only when its secret is set; every secret here is never logged.
- */
-export interface WebhooksConfig {
+/** The webhook receivers' settings every vendor shares (POST /webhooks/<vendor>, docs/subscriptions.md). */
+export interface WebhookSettings {
   /** The public origin (and path prefix) vendors post to (PUBLIC_URL): the URL signatures cover. */
   publicUrl?: string;
   /** How far a signed timestamp may be from now, either way (WEBHOOK_TOLERANCE_SECS). */
   toleranceSecs: number;
   /** Largest webhook body accepted (WEBHOOK_MAX_BODY_BYTES); larger is 413. */
   maxBodyBytes: number;
-  /** DAILY_WEBHOOK_SECRET: the base64 `hmac` Daily holds. */
-  daily?: { secret: string };
-  /** SIGNALWIRE_SIGNING_KEY. */
-  signalwire?: { signingKey: string };
-  /** ZOOM_WEBHOOK_SECRET_TOKEN. */
-  zoom?: { secretToken: string };
-  /** BIRD_WEBHOOK_SIGNING_KEY. */
-  bird?: { signingKey: string };
-  /** CLOUDFLARE_WEBHOOK_PUBLIC_KEY (a PEM), or CLOUDFLARE_WEBHOOK_KEY_URL to fetch it from. */
-  cloudflare?: { publicKeyPem?: string; keyUrl?: string };
 }
+
+/**
+ * The webhook receivers: the shared settings, and by vendor name each vendor's own (its
+ * secret, read by its module). A vendor is present only when its secret is set; every
+ * secret is declared as such by its module and never logged.
+ */
+export type WebhooksConfig<W extends VendorWebhookConfigs = VendorWebhookConfigs> = WebhookSettings & W;
 
 /** GraphQL subscriptions (docs/subscriptions.md). */
 export interface SubscriptionsConfig {
   /** Events one subscriber may have waiting; one more and it is dropped with SUBSCRIBER_TOO_SLOW (SUBSCRIPTION_BUFFER). */
   bufferSize: number;
 }
-
-export type ConfiguredProviderNames = ProviderName[];

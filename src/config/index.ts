@@ -1,5 +1,5 @@
 export * from './config.types';
 export { ConfigError } from './config-error';
-export { loadConfig } from './load-config';
-export { CONFIG_VARIABLES } from './variables';
-export { VENDOR_DEFAULTS, SIGNALWIRE_API_PATH } from './vendor-defaults';
+export type { Env, EnvValues } from './env-readers';
+export { loadConfigFor, type ConfigsOf, type SharedVendorSettings, type VendorConfigReader, type WebhookConfigsOf } from './load-config';
+export { configVariables, type ConfigVariable } from './variables';

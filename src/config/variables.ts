@@ -1,15 +1,12 @@
-import type { ProviderName } from '../domain/provider-name';
 import { CACHE_DEFAULTS } from './cache-defaults';
 import { QUERY_LIMIT_DEFAULTS } from './query-limit-defaults';
-import { formatRateLimit, RATE_CLASSES, rateVariableName } from './rate-limit-defaults';
 import { SERVER_DEFAULTS } from './server-defaults';
 import { SUBSCRIPTION_BUFFER_DEFAULT, WEBHOOK_MAX_BODY_DEFAULT_BYTES, WEBHOOK_TOLERANCE_DEFAULT_SECS } from './webhook-config';
-import { VENDOR_DEFAULTS, VENDOR_RESILIENCE_DEFAULTS, VENDOR_TIMEOUT_DEFAULTS } from './vendor-defaults';
+import { VENDOR_RESILIENCE_DEFAULTS, VENDOR_TIMEOUT_DEFAULTS } from './vendor-defaults';
 
 /**
- * Every environment variable the server reads, in one table. The table in docs/configuration.md
- * lists exactly these (a test compares the two), and `secret` marks values that
- * must never be logged.
+ * An environment variable the server reads. The table in docs/configuration.md lists
+ * exactly these (a test compares the two), and `secret` marks values that must never be logged.
  */
 export interface ConfigVariable {
   name: string;
@@ -18,23 +15,8 @@ export interface ConfigVariable {
   secret?: boolean;
 }
 
-const vendorTuning = (prefix: string, label: string, provider: ProviderName): ConfigVariable[] => [
-  {
-    name: `${prefix}_MAX_CONCURRENCY`,
-    description: `Most ${label} calls in flight at once`,
-    default: String(VENDOR_DEFAULTS[provider].maxConcurrency),
-  },
-  ...RATE_CLASSES[provider].map((c) => ({
-    name: rateVariableName(prefix, c),
-    description: `Rate budget of ${c.description}: calls per window (e.g. \`20/1s\`, \`1200/300s\`) or \`off\``,
-    default: formatRateLimit(c.default),
-  })),
-];
-
-/** The vendor's default base URL (VENDOR_DEFAULTS); SignalWire has none. */
-const baseUrl = (provider: ProviderName): string | undefined => VENDOR_DEFAULTS[provider].baseUrl ?? undefined;
-
-export const CONFIG_VARIABLES: ConfigVariable[] = [
+/** The server's own variables; each vendor's module declares its own (configVariables adds them). */
+const SERVER_VARIABLES: ConfigVariable[] = [
   { name: 'HOST', description: 'Address to listen on', default: SERVER_DEFAULTS.host },
   { name: 'PORT', description: 'Port to listen on (0 picks a free one)', default: String(SERVER_DEFAULTS.port) },
   { name: 'NODE_ENV', description: '`development`, `production` or `test`', default: SERVER_DEFAULTS.nodeEnv },
@@ -55,36 +37,6 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     default: String(SERVER_DEFAULTS.shutdownGraceMs),
   },
   { name: 'API_KEYS', description: 'Comma-separated client API keys; when set, requests need `Authorization: Bearer <key>`', secret: true },
-  { name: 'DAILY_API_KEY', description: 'Daily API key (enables Daily)', secret: true },
-  { name: 'DAILY_API_URL', description: 'Daily base URL', default: baseUrl('daily') },
-  {
-    name: 'DAILY_RECORDINGS_BUCKET',
-    description:
-      'The customer S3 bucket the Daily domain stores recordings in (its `recordings_bucket`), if any: recordings show it as their storage, and their access links must then be valid 900 to 43200 s',
-  },
-  { name: 'DAILY_RECORDINGS_BUCKET_REGION', description: 'The AWS region of DAILY_RECORDINGS_BUCKET' },
-  ...vendorTuning('DAILY', 'Daily', 'daily'),
-  { name: 'SIGNALWIRE_PROJECT_ID', description: 'SignalWire project id (enables SignalWire with the token)' },
-  { name: 'SIGNALWIRE_API_TOKEN', description: 'SignalWire API token with the Voice scope', secret: true },
-  { name: 'SIGNALWIRE_SPACE_URL', description: 'SignalWire space URL, e.g. https://example.signalwire.com (required with SignalWire)' },
-  ...vendorTuning('SIGNALWIRE', 'SignalWire', 'signalwire'),
-  { name: 'ZOOM_API_KEY', description: 'Zoom Video SDK API key (enables Zoom with the secret)' },
-  { name: 'ZOOM_API_SECRET', description: 'Zoom Video SDK API secret (signs the API JWT)', secret: true },
-  { name: 'ZOOM_API_URL', description: 'Zoom base URL', default: baseUrl('zoom') },
-  ...vendorTuning('ZOOM', 'Zoom', 'zoom'),
-  { name: 'BIRD_ACCESS_KEY', description: 'Bird access key (enables Bird with the workspace id)', secret: true },
-  { name: 'BIRD_WORKSPACE_ID', description: 'Bird workspace id (a UUID)' },
-  { name: 'BIRD_API_URL', description: 'Bird base URL', default: baseUrl('bird') },
-  ...vendorTuning('BIRD', 'Bird', 'bird'),
-  {
-    name: 'CLOUDFLARE_API_TOKEN',
-    description: 'Cloudflare API token with Realtime permission (enables Cloudflare with the ids)',
-    secret: true,
-  },
-  { name: 'CLOUDFLARE_ACCOUNT_ID', description: 'Cloudflare account id' },
-  { name: 'CLOUDFLARE_APP_ID', description: 'RealtimeKit app id' },
-  { name: 'CLOUDFLARE_API_URL', description: 'Cloudflare base URL', default: baseUrl('cloudflare') },
-  ...vendorTuning('CLOUDFLARE', 'Cloudflare', 'cloudflare'),
   { name: 'VENDOR_CONNECT_TIMEOUT_MS', description: 'Timeout to connect to a vendor', default: String(VENDOR_TIMEOUT_DEFAULTS.connectMs) },
   {
     name: 'VENDOR_HEADERS_TIMEOUT_MS',
@@ -216,23 +168,6 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     description: 'Largest webhook body accepted (larger is 413)',
     default: String(WEBHOOK_MAX_BODY_DEFAULT_BYTES),
   },
-  { name: 'DAILY_WEBHOOK_SECRET', description: 'The base64 `hmac` of the Daily webhook; enables POST /webhooks/daily', secret: true },
-  { name: 'SIGNALWIRE_SIGNING_KEY', description: 'SignalWire project Signing Key; enables POST /webhooks/signalwire', secret: true },
-  { name: 'ZOOM_WEBHOOK_SECRET_TOKEN', description: 'Zoom Video SDK app Secret Token; enables POST /webhooks/zoom', secret: true },
-  {
-    name: 'BIRD_WEBHOOK_SIGNING_KEY',
-    description: 'The `signingKey` of the Bird webhook subscription; enables POST /webhooks/bird',
-    secret: true,
-  },
-  {
-    name: 'CLOUDFLARE_WEBHOOK_PUBLIC_KEY',
-    description: 'RealtimeKit webhook public key (PEM); enables POST /webhooks/cloudflare without fetching the key',
-  },
-  {
-    name: 'CLOUDFLARE_WEBHOOK_KEY_URL',
-    description:
-      'Where to fetch the RealtimeKit webhook key (`data.publicKey`); setting it enables POST /webhooks/cloudflare. Typically `https://api.realtime.cloudflare.com/.well-known/webhooks.json`',
-  },
   {
     name: 'SUBSCRIPTION_BUFFER',
     description: 'Events one subscriber may have waiting; one more and its subscription ends with SUBSCRIBER_TOO_SLOW',
@@ -244,3 +179,8 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     default: SERVER_DEFAULTS.batching,
   },
 ];
+
+/** Every environment variable the server reads: its own, and those of the vendors' modules (the VENDORS list, src/app-config.ts). */
+export function configVariables(vendors: ReadonlyArray<{ variables: readonly ConfigVariable[] }>): ConfigVariable[] {
+  return [...SERVER_VARIABLES, ...vendors.flatMap((v) => v.variables)];
+}

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { RateRule } from '../config/rate-limit-defaults';
+import type { RateRule } from '../config/rate-limits';
 import { PROVIDER_LABELS, type ProviderName } from '../domain/provider-name';
 import { ErrorCode } from '../errors/error-codes';
 import { ProviderError } from '../errors/provider-error';

@@ -1,4 +1,4 @@
-import type { RateRule } from '../config/rate-limit-defaults';
+import type { RateRule } from '../config/rate-limits';
 
 /** What one attempt to take budget found. */
 export interface RateTake {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { RateRule } from '../config/rate-limit-defaults';
+import type { RateRule } from '../config/rate-limits';
 import { LocalRateStore, type RateStore, type RateTake } from './rate-store';
 
 /** What this store needs of the process's Redis connection (src/redis/redis-connection.ts's SharedRedis). */

@@ -8,7 +8,7 @@ import { PROVIDER_LABELS } from '../domain/provider-name';
 import { ErrorCode } from '../errors/error-codes';
 import { ProviderError, badResponse } from '../errors/provider-error';
 import type { CallContext } from '../domain/call-context';
-import type { RateRule } from '../config/rate-limit-defaults';
+import type { RateRule } from '../config/rate-limits';
 import { buildQuery, type QueryValue } from './encode-path';
 import { RateBudget } from './rate-budget';
 import type { RateStore } from './rate-store';
@@ -36,7 +36,7 @@ export interface VendorHttpOptions {
   maxBodyBytes?: number;
   /** Retries and circuit breaker; DEFAULT_RESILIENCE where not given. */
   resilience?: Partial<VendorResilienceConfig>;
-  /** The account's rate limits (src/config/rate-limit-defaults.ts); none: no budget. */
+  /** The account's rate limits (src/config/rate-limits.ts); none: no budget. */
   rateLimits?: readonly RateRule[];
   /** Where the budget's windows live (Redis when replicas share); in process when not given. */
   rateStore?: RateStore;

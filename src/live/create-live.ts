@@ -1,4 +1,4 @@
-import type { AppConfig } from '../config/config.types';
+import type { AppConfig } from '../providers/vendors';
 import type { ProviderName } from '../domain/provider-name';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import type { SharedRedis } from '../redis/redis-connection';

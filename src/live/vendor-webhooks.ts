@@ -1,4 +1,4 @@
-import type { WebhooksConfig } from '../config/config.types';
+import type { WebhooksConfig } from '../providers/vendors';
 import type { ProviderName } from '../domain/provider-name';
 import { birdWebhook } from '../providers/bird/bird.webhook';
 import { cloudflareWebhook } from '../providers/cloudflare/cloudflare.webhook';

@@ -8,6 +8,7 @@ import { checkLinkInRange, checkRecordingInRange, checkSessionInRange } from '..
 import type { BatchResult, RecordingProvider } from '../providers/recording-provider';
 import type { CallContext } from '../domain/call-context';
 import type { CrossRequestCache } from './cross-request-cache';
+import type { RefusedLinks } from './refused-links';
 
 export interface AccessLinkKey {
   recording: RecordingData;
@@ -29,6 +30,11 @@ export interface Loaders {
    * adapter's memo. Nothing without batching (the naive baseline has no memo).
    */
   prefetchLinks(recordingId: string, validities: readonly number[]): void;
+  /**
+   * Puts a recording the request already has (a timeline page, a session's list) in the
+   * recording loader, so nothing loads it again, and notes its status for the prefetch.
+   */
+  primeRecording(recording: RecordingData): void;
 }
 
 export interface LoaderOptions {
@@ -36,6 +42,8 @@ export interface LoaderOptions {
   batching: boolean;
   /** What outlives the request (CACHE); none: every batch goes to the vendor. */
   cache?: CrossRequestCache;
+  /** The process's memory of recordings last seen without a file to link (the prefetch skips them). */
+  refusedLinks?: RefusedLinks;
 }
 
 /**
@@ -117,6 +125,15 @@ export function createLoaders(providers: ProviderRegistry, ctx: CallContext, opt
   const budget = ctx.budget;
   const oneObject = budget ? (_key: unknown, provider: ProviderName) => budget.spendObjects(1, provider) : undefined;
 
+  // Recordings this request has loaded or been handed (canonical ids): a link asked for one
+  // of them needs no prefetch, its call can start at once.
+  const known = new Set<string>();
+  const refusedLinks = options.refusedLinks;
+  const noteRecording = (id: string, rec: RecordingData) => {
+    known.add(id);
+    refusedLinks?.note(rec, id);
+  };
+
   const recording: DataLoader<string, RecordingData> = new DataLoader(async (ids) => {
     ctx.metrics?.loaderBatch('recording', ids.length);
     const decoded = ids.map((id) => decodeGlobalId(id));
@@ -132,8 +149,18 @@ export function createLoaders(providers: ProviderRegistry, ctx: CallContext, opt
       providers,
       oneObject,
     );
-    return results.map((r, i) => notFound(checked(r, checkRecordingInRange), decoded[i].provider, 'recording'));
+    return results.map((r, i) => {
+      const result = notFound(checked(r, checkRecordingInRange), decoded[i].provider, 'recording');
+      if (!(result instanceof Error)) noteRecording(ids[i], result);
+      return result;
+    });
   }, loaderOptions);
+
+  const primeRecording = (rec: RecordingData): void => {
+    const id = recordingGlobalId(rec);
+    noteRecording(id, rec);
+    recording.prime(id, rec);
+  };
 
   const session: DataLoader<string, SessionData> = new DataLoader(async (ids) => {
     ctx.metrics?.loaderBatch('session', ids.length);
@@ -157,7 +184,7 @@ export function createLoaders(providers: ProviderRegistry, ctx: CallContext, opt
           return error as Error;
         }
         // A session's list already holds its recordings: later loads of them cost nothing.
-        if (options.batching) for (const rec of r.recordings) recording.prime(recordingGlobalId(rec), rec);
+        if (options.batching) for (const rec of r.recordings) primeRecording(rec);
       }
       return notFound(r, decoded[i].provider, 'session');
     });
@@ -181,7 +208,11 @@ export function createLoaders(providers: ProviderRegistry, ctx: CallContext, opt
   );
 
   const prefetchLinks = (recordingId: string, validities: readonly number[]): void => {
-    if (!options.batching || validities.length === 0) return;
+    // No prefetch (docs/performance.md, "Prefetched links"): without batching (no memo); with
+    // the cross-request cache, whose links are read and minted apart (a prefetch would mint
+    // beside a cached link); for a recording this request already has (its link call starts
+    // at once); and for one last seen in a status that cannot have a link (refusedLinks).
+    if (!options.batching || cache || validities.length === 0 || known.has(recordingId) || refusedLinks?.has(recordingId)) return;
     const { provider, segments } = decodeGlobalId(recordingId);
     providers[provider]?.prefetchAccessLinks?.(
       validities.map((validForSecs) => ({ key: segments, validForSecs })),
@@ -189,5 +220,5 @@ export function createLoaders(providers: ProviderRegistry, ctx: CallContext, opt
     );
   };
 
-  return { recording, session, accessLink, prefetchLinks };
+  return { recording, session, accessLink, prefetchLinks, primeRecording };
 }

@@ -1,23 +1,25 @@
-import type { ProvidersConfig } from '../config/config.types';
+import type { VendorCommonConfig, VendorConfigs } from '../config/config.types';
 import type { ProviderName } from '../domain/provider-name';
 import type { RecordingProvider } from './recording-provider';
 import type { ProviderDeps } from './shared/provider-deps';
-import { createBirdProvider } from './bird';
-import { createCloudflareProvider } from './cloudflare';
-import { createDailyProvider } from './daily';
-import { createSignalWireProvider } from './signalwire';
-import { createZoomProvider } from './zoom';
 
 /** The enabled vendors' adapters, by provider name; a vendor without credentials is absent. */
 export type ProviderRegistry = Partial<Record<ProviderName, RecordingProvider>>;
 
-export function createProviders(config: ProvidersConfig, deps: ProviderDeps = {}): ProviderRegistry {
+/** What the registry needs of a vendor's module (vendor-module.ts). */
+export interface AdapterFactory {
+  readonly name: ProviderName;
+  create(config: never, deps: ProviderDeps): RecordingProvider;
+}
+
+/** An adapter for each of `vendors` (the VENDORS list, src/providers/vendors.ts) that has a config. */
+export function createProviders(vendors: readonly AdapterFactory[], config: VendorConfigs, deps: ProviderDeps = {}): ProviderRegistry {
   const registry: ProviderRegistry = {};
-  if (config.daily) registry.daily = createDailyProvider(config.daily, deps);
-  if (config.signalwire) registry.signalwire = createSignalWireProvider(config.signalwire, deps);
-  if (config.zoom) registry.zoom = createZoomProvider(config.zoom, deps);
-  if (config.bird) registry.bird = createBirdProvider(config.bird, deps);
-  if (config.cloudflare) registry.cloudflare = createCloudflareProvider(config.cloudflare, deps);
+  for (const vendor of vendors) {
+    const own = config[vendor.name];
+    // Each module's factory takes the config its own readConfig produced under its name.
+    if (own) registry[vendor.name] = (vendor.create as (c: VendorCommonConfig, d: ProviderDeps) => RecordingProvider)(own, deps);
+  }
   return registry;
 }
 

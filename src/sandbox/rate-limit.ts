@@ -1,21 +1,41 @@
-import { RATE_CLASSES, type RateLimitSetting } from '../config/rate-limit-defaults';
+import type { RateLimitSetting } from '../config/rate-limits';
 import type { ProviderName } from '../domain/provider-name';
 
 /**
  * The vendors' documented rate limits, enforced by the emulators (SANDBOX_RATE_LIMITS), so
  * the tests and the benchmark show that recording-graph stays within them instead of
- * assuming it. The figures are the ones the adapters' budgets default to
- * (src/config/rate-limit-defaults.ts, docs/caching-and-rate-limits.md); which emulator
- * routes each limit counts is decided here, by the emulators' route names.
+ * assuming it. The figures are the vendors' (docs/vendors/<vendor>.md, "Rate limits",
+ * docs/caching-and-rate-limits.md), written here from the documents as the emulators are,
+ * apart from the adapters; a test checks they are what the adapters' budgets default to
+ * (test/unit/providers/vendors.test.ts). Which emulator routes each limit counts is decided
+ * here, by the emulators' route names.
  */
 interface EmulatorRateRule extends RateLimitSetting {
   name: string;
   counts(routeName: string): boolean;
 }
 
+/** Each vendor's documented limits by the name its budget gives them (`<VENDOR>_RATE_<NAME>`). */
+export const DOCUMENTED_RATE_LIMITS: Record<ProviderName, Record<string, RateLimitSetting>> = {
+  // ~20 req/s, 2 req/s for lists (a secondary profile; docs/vendors/daily.md, "Rate limits").
+  daily: { default: { limit: 20, windowMs: 1_000 }, list: { limit: 2, windowMs: 1_000 } },
+  // Reads are "effectively unlimited".
+  signalwire: {},
+  // Pro figures for a Video SDK account: Light 30/s, Medium 20/s.
+  zoom: { light: { limit: 30, windowMs: 1_000 }, medium: { limit: 20, windowMs: 1_000 } },
+  // 50 GET/s per workspace.
+  bird: { get: { limit: 50, windowMs: 1_000 } },
+  // 1200 per 5 min per token; RealtimeKit 250 per 10 s, Recordings 1000 per 60 s.
+  cloudflare: {
+    account: { limit: 1_200, windowMs: 300_000 },
+    realtimekit: { limit: 250, windowMs: 10_000 },
+    recordings: { limit: 1_000, windowMs: 60_000 },
+  },
+};
+
 function limitOf(provider: ProviderName, name: string): RateLimitSetting {
-  const found = RATE_CLASSES[provider].find((c) => c.name === name)?.default;
-  if (!found) throw new Error(`no documented ${provider} rate class ${name}`);
+  const found = DOCUMENTED_RATE_LIMITS[provider][name];
+  if (!found) throw new Error(`no documented ${provider} rate limit ${name}`);
   return found;
 }
 

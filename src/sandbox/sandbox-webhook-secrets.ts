@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import type { WebhooksConfig } from '../config/config.types';
+import type { WebhookSettings } from '../config/config.types';
 import type { SandboxWebhookSecrets } from './webhook-sender';
 
 /**
@@ -9,13 +9,22 @@ import type { SandboxWebhookSecrets } from './webhook-sender';
  * so a key pair is made and the server verifies with its public half; a configured
  * Cloudflare key has no private half here, and that vendor then sends nothing.
  */
-export function sandboxWebhookSecrets(configured: WebhooksConfig): { webhooks: WebhooksConfig; signing: Partial<SandboxWebhookSecrets> } {
+/** The receivers' settings as the vendors' modules read them (src/providers/<vendor>/index.ts), with the secrets the emulators sign with. */
+export interface SandboxWebhooks extends WebhookSettings {
+  daily?: { secret: string };
+  signalwire?: { signingKey: string };
+  zoom?: { secretToken: string };
+  bird?: { signingKey: string };
+  cloudflare?: { publicKeyPem?: string; keyUrl?: string };
+}
+
+export function sandboxWebhookSecrets(configured: SandboxWebhooks): { webhooks: SandboxWebhooks; signing: Partial<SandboxWebhookSecrets> } {
   const made = (bytes = 24) => randomBytes(bytes).toString('hex');
   const daily = configured.daily?.secret ?? randomBytes(32).toString('base64');
   const signalwire = configured.signalwire?.signingKey ?? made();
   const zoom = configured.zoom?.secretToken ?? made();
   const bird = configured.bird?.signingKey ?? made();
-  const webhooks: WebhooksConfig = {
+  const webhooks: SandboxWebhooks = {
     ...configured,
     daily: { secret: daily },
     signalwire: { signingKey: signalwire },

@@ -1,21 +1,27 @@
-import type { ProvidersConfig } from '../config/config.types';
-import { defaultRateRules } from '../config/rate-limit-defaults';
-import { PROVIDER_NAMES, type ProviderName } from '../domain/provider-name';
+import type { ProviderName } from '../domain/provider-name';
 import { startBirdSandbox } from './bird/bird.emulator';
 import { startCloudflareSandbox } from './cloudflare/cloudflare.emulator';
 import { startDailySandbox } from './daily/daily.emulator';
 import type { Emulator } from './emulator';
 import { startSignalWireSandbox } from './signalwire/signalwire.emulator';
 import type { SandboxStartOptions } from './vendor-sandbox';
-import { VENDOR_RESILIENCE_DEFAULTS, VENDOR_TIMEOUT_DEFAULTS } from '../config/vendor-defaults';
 import { liveRecordings, type LiveRecordings } from './live-recordings';
 import type { SandboxWebhookSecrets, WebhookTarget } from './webhook-sender';
 import { startZoomSandbox } from './zoom/zoom.emulator';
 
+/** The adapter config an emulator's start function hands out. */
+type Started<F extends (...args: never[]) => Promise<{ config: object }>> = Awaited<ReturnType<F>>['config'];
+
 export interface Sandbox {
   emulators: Record<ProviderName, Emulator>;
   /** Adapter configs pointing at the emulators, with the emulators' demo credentials. */
-  providers: Required<ProvidersConfig>;
+  providers: {
+    daily: Started<typeof startDailySandbox>;
+    signalwire: Started<typeof startSignalWireSandbox>;
+    zoom: Started<typeof startZoomSandbox>;
+    bird: Started<typeof startBirdSandbox>;
+    cloudflare: Started<typeof startCloudflareSandbox>;
+  };
   /**
    * Each emulator's URL as its vendor's base-URL variable takes it (DAILY_API_URL with
    * Daily's `/v1`, SIGNALWIRE_SPACE_URL the space root without the API path, …): what the
@@ -33,14 +39,6 @@ export interface Sandbox {
  */
 export async function startSandbox(options: SandboxStartOptions = {}): Promise<Sandbox> {
   const opts = { host: '127.0.0.1', ...options, port: 0 };
-  // Emulators that enforce the documented limits get adapters that keep within them.
-  if (options.rateLimits && options.vendorHttp?.rateLimits === undefined) {
-    const rules = Object.fromEntries(PROVIDER_NAMES.map((p) => [p, defaultRateRules(p)]));
-    opts.vendorHttp = {
-      ...(options.vendorHttp ?? { timeouts: { ...VENDOR_TIMEOUT_DEFAULTS }, resilience: { ...VENDOR_RESILIENCE_DEFAULTS } }),
-      rateLimits: rules,
-    };
-  }
   const [daily, signalwire, zoom, bird, cloudflare] = await Promise.all([
     startDailySandbox(opts),
     startSignalWireSandbox(opts),

@@ -1,6 +1,6 @@
 import type { VendorCommonConfig } from '../config/config.types';
-import type { RateRule } from '../config/rate-limit-defaults';
-import { VENDOR_DEFAULTS, VENDOR_RESILIENCE_DEFAULTS, VENDOR_TIMEOUT_DEFAULTS } from '../config/vendor-defaults';
+import type { RateRule } from '../config/rate-limits';
+import { VENDOR_MAX_CONCURRENCY_DEFAULT, VENDOR_RESILIENCE_DEFAULTS, VENDOR_TIMEOUT_DEFAULTS } from '../config/vendor-defaults';
 import type { ProviderName } from '../domain/provider-name';
 import type { Emulator } from './emulator';
 
@@ -17,12 +17,13 @@ export interface SandboxStartOptions {
   recordingsPerVendor?: number;
   /**
    * The VENDOR_* timeouts and resilience settings and the `<VENDOR>_RATE_*` budgets for the
-   * adapters aimed at the emulators; the defaults otherwise (no budget unless `rateLimits`).
+   * adapters aimed at the emulators (the server passes its configuration's, src/app.ts); the
+   * defaults otherwise, with no budget.
    */
   vendorHttp?: SandboxVendorHttp;
   /**
-   * The emulators answer 429 past the vendors' documented limits (src/sandbox/rate-limit.ts),
-   * and the adapters get the documented budgets unless `vendorHttp.rateLimits` says otherwise.
+   * The emulators answer 429 past the vendors' documented limits (src/sandbox/rate-limit.ts);
+   * adapters that should keep within them get their budgets in `vendorHttp.rateLimits`.
    */
   rateLimits?: boolean;
 }
@@ -34,17 +35,21 @@ export type SandboxVendorHttp = Pick<VendorCommonConfig, 'timeouts' | 'resilienc
 /** What a vendor's seed function takes besides the seed. */
 export type SeedOptions = Pick<SandboxStartOptions, 'recordingsPerVendor'>;
 
-/** A running emulator and the adapter config that points at it. */
-export interface VendorSandbox<C> {
+/**
+ * A running emulator and the adapter config that points at it: the common part and the
+ * credentials `K` the emulator accepts (the vendor's module reads the same fields from
+ * the environment; the composition root checks the two fit, src/app.ts).
+ */
+export interface VendorSandbox<K extends string> {
   emulator: Emulator;
-  config: C;
+  config: VendorCommonConfig & Record<K, string>;
 }
 
 /** The non-credential part of an adapter config aimed at an emulator. */
 export function sandboxCommon(provider: ProviderName, baseUrl: string, vendorHttp?: SandboxStartOptions['vendorHttp']): VendorCommonConfig {
   return {
     baseUrl,
-    maxConcurrency: vendorHttp?.maxConcurrency ?? VENDOR_DEFAULTS[provider].maxConcurrency,
+    maxConcurrency: vendorHttp?.maxConcurrency ?? VENDOR_MAX_CONCURRENCY_DEFAULT,
     timeouts: { ...(vendorHttp?.timeouts ?? VENDOR_TIMEOUT_DEFAULTS) },
     resilience: { ...(vendorHttp?.resilience ?? VENDOR_RESILIENCE_DEFAULTS) },
     rateLimits: vendorHttp?.rateLimits?.[provider] ?? [],

@@ -5,12 +5,12 @@ import fastifyApollo, { type ApolloFastifyContextFunction } from '@as-integratio
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Gauge } from 'prom-client';
 import type { GraphQLSchema } from 'graphql';
-import type { AppConfig } from '../config/config.types';
+import type { AppConfig } from '../providers/vendors';
 import type { GraphQLContext } from '../graphql/context';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import { createApiKeyCheck, requireApiKey } from './api-key-auth';
 import { buildGraphQLServer } from './graphql-server';
-import { loggerOptions } from './logger-options';
+import { loggerOptions, type SecretFields } from './logger-options';
 import { trackConnections } from './ops/connection-drain';
 import { playgroundPage, registerPlaygroundAssets } from './playground/playground';
 import { playgroundExamples } from './playground/playground-examples';
@@ -40,6 +40,8 @@ export interface HttpServer {
 export interface ServerOptions {
   /** Seals `Query.recordings` cursors (src/timeline/cursor-key.ts). */
   cursorKey: Buffer;
+  /** The vendors' modules (the VENDORS list): their secret fields are redacted from every log line. */
+  vendors: readonly SecretFields[];
   /** Where JSON log lines go instead of stdout (tests read them). */
   logStream?: { write(line: string): void };
   /** What vendors answered, reused across requests (CACHE); none: nothing outlives a request. */
@@ -65,7 +67,7 @@ export async function createServer(
   options: ServerOptions,
 ): Promise<HttpServer> {
   const app = Fastify({
-    logger: loggerOptions(config.logLevel, config.logFormat, options.logStream),
+    logger: loggerOptions(config.logLevel, config.logFormat, options.vendors, options.logStream),
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']) ?? randomUUID(),
     clientErrorHandler,

@@ -19,6 +19,7 @@ import { maskedErrorLogPlugin } from './plugins/masked-error-log-plugin';
 import { operationFactsPlugin } from './plugins/operation-facts-plugin';
 import { partialErrorsPlugin, type RequestLog } from './plugins/partial-errors-plugin';
 import { requestContextFactory, type RequestIdentity } from './request-context';
+import { RefusedLinks } from '../loaders/refused-links';
 import type { CrossRequestCache } from '../loaders/cross-request-cache';
 
 /** Apollo's logger that also takes pino's `(fields, message)` form: the server's pino logger is one. */
@@ -113,6 +114,7 @@ export async function buildGraphQLServer(
     budget: { vendorCalls: maxVendorCalls, links: maxLinks, objects: maxObjects, deadlineMs: requestDeadlineMs },
     onBudgetExceeded: metrics.budgetExceeded,
     cache: options.cache,
+    refusedLinks: new RefusedLinks(),
   });
   return {
     apollo,

@@ -1,6 +1,36 @@
 import type { FastifyServerOptions } from 'fastify';
 import type { LogFormat } from '../config/config.types';
 
+/** What redaction needs of a vendor's module (src/providers/vendor-module.ts): the fields of its config and webhook settings that are secrets. */
+export interface SecretFields {
+  readonly secrets: readonly string[];
+}
+
+/**
+ * Where the server's own secrets could appear: a request's API key and cookies, API_KEYS,
+ * CURSOR_SECRET, REDIS_URL (it may carry a password) and CACHE_SECRET (`cache.secret`).
+ */
+const SERVER_SECRET_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'headers.authorization',
+  '*.apiKeys',
+  '*.cursorSecret',
+  '*.redisUrl',
+  'config.cache.secret',
+];
+
+/**
+ * Every path a secret could be logged at: the server's, and each vendor's secret fields
+ * (from its module) in any object logged (`*.<field>`), in a logged configuration
+ * (`config.providers.*.<field>`, `config.webhooks.*.<field>`). A new vendor's secrets are
+ * redacted without a line here.
+ */
+export function redactionPaths(vendors: readonly SecretFields[]): string[] {
+  const fields = [...new Set(vendors.flatMap((v) => v.secrets))];
+  return [...SERVER_SECRET_PATHS, ...fields.flatMap((f) => [`*.${f}`, `config.providers.*.${f}`, `config.webhooks.*.${f}`])];
+}
+
 /**
  * The fields of an error a log line keeps: what it is, where it came from, and our own
  * message. Everything else an error object carries is left out, because some carry the
@@ -24,10 +54,16 @@ export function errorFields(error: unknown): LoggedError {
 
 /**
  * pino options: JSON lines (or pino-pretty for a person at a terminal), and the paths
- * where a secret could appear redacted, so a credential never reaches a log line at any
- * level. Redaction happens before the transport, so pretty lines are redacted too.
+ * where a secret could appear redacted (redactionPaths, from `vendors`' modules), so a
+ * credential never reaches a log line at any level. Redaction happens before the
+ * transport, so pretty lines are redacted too.
  */
-export function loggerOptions(level: string, format: LogFormat, stream?: { write(line: string): void }): FastifyServerOptions['logger'] {
+export function loggerOptions(
+  level: string,
+  format: LogFormat,
+  vendors: readonly SecretFields[],
+  stream?: { write(line: string): void },
+): FastifyServerOptions['logger'] {
   return {
     level,
     ...(stream ? { stream } : {}),
@@ -36,20 +72,7 @@ export function loggerOptions(level: string, format: LogFormat, stream?: { write
       : {}),
     serializers: { err: errorFields },
     redact: {
-      paths: [
-        'req.headers.authorization',
-        'req.headers.cookie',
-        'headers.authorization',
-        '*.apiKey',
-        '*.apiToken',
-        '*.apiSecret',
-        '*.accessKey',
-        '*.apiKeys',
-        'config.providers.*.apiKey',
-        'config.providers.*.apiToken',
-        'config.providers.*.apiSecret',
-        'config.providers.*.accessKey',
-      ],
+      paths: redactionPaths(vendors),
       censor: '[redacted]',
     },
   };

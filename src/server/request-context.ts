@@ -3,6 +3,7 @@ import { RequestBudget, type BudgetLimit, type RequestBudgetLimits } from '../do
 import type { GraphQLContext } from '../graphql/context';
 import { createLoaders } from '../loaders/create-loaders';
 import type { CrossRequestCache } from '../loaders/cross-request-cache';
+import type { RefusedLinks } from '../loaders/refused-links';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import type { CursorCodec } from '../timeline/cursor';
 
@@ -20,6 +21,8 @@ export interface RequestContextDeps {
   onBudgetExceeded?: (limit: BudgetLimit) => void;
   /** What outlives the request (CACHE, src/loaders/cross-request-cache.ts); none: nothing. */
   cache?: CrossRequestCache;
+  /** Recordings last seen without a file to link, which the link prefetch skips (src/loaders/refused-links.ts). */
+  refusedLinks?: RefusedLinks;
 }
 
 /** What one request brings: its id, and a signal aborted when its client goes away. */
@@ -52,7 +55,7 @@ export function requestContextFactory(deps: RequestContextDeps): (request: Reque
       call,
       cursors: deps.cursors,
       partialErrors: [],
-      loaders: createLoaders(deps.providers, call, { batching: deps.batching, cache: deps.cache }),
+      loaders: createLoaders(deps.providers, call, { batching: deps.batching, cache: deps.cache, refusedLinks: deps.refusedLinks }),
     };
   };
 }

@@ -1,22 +1,24 @@
 import { hkdfSync } from 'node:crypto';
-import type { ProvidersConfig } from '../config/config.types';
-import { PROVIDER_NAMES } from '../domain/provider-name';
+import type { VendorCommonConfig, VendorConfigs } from '../config/config.types';
+import type { ProviderName } from '../domain/provider-name';
 
 /** HKDF salt and info: a key derived here is only ever a cursor key. */
 const SALT = 'recording-graph/cursor-key';
 const INFO = 'Query.recordings cursor AES-256-GCM v1';
 
-/** The configured vendors' credentials, in a fixed order: what the derived key depends on. */
-export function credentialsOf(providers: ProvidersConfig): Array<[string, string[]]> {
-  const { daily, signalwire, zoom, bird, cloudflare } = providers;
-  const creds: Record<string, string[] | undefined> = {
-    daily: daily && [daily.apiKey],
-    signalwire: signalwire && [signalwire.projectId, signalwire.apiToken],
-    zoom: zoom && [zoom.apiKey, zoom.apiSecret],
-    bird: bird && [bird.accessKey, bird.workspaceId],
-    cloudflare: cloudflare && [cloudflare.apiToken, cloudflare.accountId, cloudflare.appId],
-  };
-  return PROVIDER_NAMES.flatMap((name) => (creds[name] ? [[name, creds[name]] as [string, string[]]] : []));
+/** What identifying an account needs of a vendor's module (src/providers/vendor-module.ts). */
+export interface AccountSource {
+  readonly name: ProviderName;
+  accountMaterial(config: never): string[];
+}
+
+/** The configured vendors' credentials, in the vendors' order: what the derived key depends on. */
+export function credentialsOf(providers: VendorConfigs, vendors: readonly AccountSource[]): Array<[string, string[]]> {
+  return vendors.flatMap((vendor) => {
+    const config = providers[vendor.name];
+    // Each module reads the config its own readConfig produced under its name.
+    return config ? [[vendor.name, (vendor.accountMaterial as (c: VendorCommonConfig) => string[])(config)] as [string, string[]]] : [];
+  });
 }
 
 /**
@@ -27,7 +29,7 @@ export function credentialsOf(providers: ProvidersConfig): Array<[string, string
  * Base URLs are left out on purpose: the sandbox's emulators get new ports on every start,
  * and its credentials are fixed constants, so its cursors survive restarts too.
  */
-export function deriveCursorKey(secret: string | undefined, providers: ProvidersConfig): Buffer {
-  const material = secret !== undefined ? `secret:${secret}` : `vendors:${JSON.stringify(credentialsOf(providers))}`;
+export function deriveCursorKey(secret: string | undefined, providers: VendorConfigs, vendors: readonly AccountSource[]): Buffer {
+  const material = secret !== undefined ? `secret:${secret}` : `vendors:${JSON.stringify(credentialsOf(providers, vendors))}`;
   return Buffer.from(hkdfSync('sha256', material, SALT, INFO, 32));
 }

@@ -3,7 +3,7 @@ import { PROVIDER_NAMES } from '../../src/domain/provider-name';
 import { encodeGlobalId, recordingGlobalId } from '../../src/ids/global-id';
 import { demoRecordings } from '../../src/demo/demo-data';
 import { startApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/app-config';
 import { BIRD_SANDBOX_ACCESS_KEY, BIRD_SANDBOX_WORKSPACE_ID } from '../../src/sandbox/bird/bird.emulator';
 import {
   CLOUDFLARE_SANDBOX_ACCOUNT_ID,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/app-config';
 import { buildAppSchema } from '../../src/graphql/build-schema';
 import type { ProviderRegistry } from '../../src/providers/provider-registry';
 import { buildGraphQLServer, type GraphQLServer, type ServerLog } from '../../src/server/graphql-server';

@@ -1,5 +1,5 @@
 import { startApp, type RunningApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/app-config';
 import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
 
 export interface SandboxApp {

@@ -2,7 +2,6 @@ import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { attributeToProvider } from '../../errors/provider-error';
 import { readTimelineConnection } from '../../timeline/timeline-connection';
-import { recordingGlobalId } from '../../ids/global-id';
 import type { GraphQLContext } from '../context';
 import { DEFAULT_FIRST, MAX_FIRST, planListing } from './listing-plan';
 import { RecordingConnectionType } from './recording-connection.type';
@@ -30,7 +29,7 @@ export class ListingResolver {
     for (const { provider, error } of page.failures)
       ctx.partialErrors.push({ path, error: attributeToProvider(provider, error, 'listing recordings') });
     // `session`, `accessLink` and `node(id:)` on a listed recording need no get of it.
-    for (const { recording } of page.edges) ctx.loaders.recording.prime(recordingGlobalId(recording), recording);
+    for (const { recording } of page.edges) ctx.loaders.primeRecording(recording);
 
     return {
       edges: page.edges.map((e) => ({

@@ -1,4 +1,4 @@
-import type { BirdConfig } from '../../config/config.types';
+import type { BirdConfig } from './bird.config';
 import { encodePath } from '../../http/encode-path';
 import type { CircuitStateName } from '../../http/resilience';
 import type { RedirectResponse, VendorHttp } from '../../http/vendor-http';

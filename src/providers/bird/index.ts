@@ -1,4 +1,5 @@
-import type { BirdConfig } from '../../config/config.types';
+import { BIRD_DEFAULTS, BIRD_RATE_CLASSES, type BirdConfig } from './bird.config';
+import { defineVendor, webhookSecret } from '../vendor-module';
 import { expectSegments, uuidRule } from '../../ids/segment-rules';
 import type { RecordingProvider } from '../recording-provider';
 import type { CallContext } from '../../domain/call-context';
@@ -76,3 +77,30 @@ export function createBirdProvider(config: BirdConfig, deps: ProviderDeps = {}):
     close: () => client.close(),
   };
 }
+
+/** Bird: its variables, secrets, defaults and webhook receiver, and its adapter. */
+export const bird = defineVendor({
+  name: 'bird',
+  envPrefix: 'BIRD',
+  defaults: BIRD_DEFAULTS,
+  rateClasses: BIRD_RATE_CLASSES,
+  credentials: [
+    { field: 'accessKey', variable: 'BIRD_ACCESS_KEY', description: 'Bird access key (enables Bird with the workspace id)', secret: true },
+    {
+      field: 'workspaceId',
+      variable: 'BIRD_WORKSPACE_ID',
+      description: 'Bird workspace id (a UUID)',
+      valid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+      invalid: 'must be the workspace id, a UUID.',
+    },
+  ],
+  url: { variable: 'BIRD_API_URL', description: 'Bird base URL' },
+  toConfig: ({ common, values: { accessKey, workspaceId } }): BirdConfig => ({ ...common, accessKey, workspaceId }),
+  webhook: webhookSecret({
+    field: 'signingKey',
+    variable: 'BIRD_WEBHOOK_SIGNING_KEY',
+    description: 'The `signingKey` of the Bird webhook subscription; enables POST /webhooks/bird',
+  }),
+  accountMaterial: (config) => [config.accessKey, config.workspaceId],
+  create: createBirdProvider,
+});

@@ -1,4 +1,4 @@
-import type { CloudflareConfig } from '../../config/config.types';
+import type { CloudflareConfig } from './cloudflare.config';
 import { badResponse } from '../../errors/provider-error';
 import { encodePath } from '../../http/encode-path';
 import type { CircuitStateName } from '../../http/resilience';

@@ -1,4 +1,13 @@
-import type { CloudflareConfig } from '../../config/config.types';
+import { createPublicKey } from 'node:crypto';
+import { httpUrl, problem, str } from '../../config/env-readers';
+import {
+  CLOUDFLARE_DEFAULTS,
+  CLOUDFLARE_RATE_CLASSES,
+  CLOUDFLARE_WEBHOOK_KEY_URL_DEFAULT,
+  type CloudflareConfig,
+  type CloudflareWebhookConfig,
+} from './cloudflare.config';
+import { defineVendor } from '../vendor-module';
 import type { SessionData } from '../../domain/model';
 import { expectSegments, uuidRule } from '../../ids/segment-rules';
 import type { BatchResult, RecordingProvider } from '../recording-provider';
@@ -83,3 +92,77 @@ export function createCloudflareProvider(config: CloudflareConfig, deps: Provide
     close: () => client.close(),
   };
 }
+
+// account_id and app_id are at most 32 characters (docs/vendors/cloudflare.md#base-url-and-authentication); allow a margin, no dots or slashes.
+const CLOUDFLARE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Whether `pem` is a public key (PEM). */
+function isPublicKey(pem: string): boolean {
+  try {
+    createPublicKey(pem);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Cloudflare RealtimeKit: its variables, secrets, defaults and webhook receiver, and its adapter. */
+export const cloudflare = defineVendor({
+  name: 'cloudflare',
+  envPrefix: 'CLOUDFLARE',
+  defaults: CLOUDFLARE_DEFAULTS,
+  rateClasses: CLOUDFLARE_RATE_CLASSES,
+  credentials: [
+    {
+      field: 'apiToken',
+      variable: 'CLOUDFLARE_API_TOKEN',
+      description: 'Cloudflare API token with Realtime permission (enables Cloudflare with the ids)',
+      secret: true,
+    },
+    {
+      field: 'accountId',
+      variable: 'CLOUDFLARE_ACCOUNT_ID',
+      description: 'Cloudflare account id',
+      valid: CLOUDFLARE_ID,
+      invalid: 'must be a Cloudflare account id.',
+    },
+    {
+      field: 'appId',
+      variable: 'CLOUDFLARE_APP_ID',
+      description: 'RealtimeKit app id',
+      valid: CLOUDFLARE_ID,
+      invalid: 'must be a RealtimeKit app id.',
+    },
+  ],
+  url: { variable: 'CLOUDFLARE_API_URL', description: 'Cloudflare base URL' },
+  toConfig: ({ common, values: { apiToken, accountId, appId } }): CloudflareConfig => ({ ...common, apiToken, accountId, appId }),
+  // A public key is no secret; either variable turns the receiver on, the PEM winning.
+  webhook: {
+    variables: [
+      {
+        field: 'publicKeyPem',
+        variable: 'CLOUDFLARE_WEBHOOK_PUBLIC_KEY',
+        description: 'RealtimeKit webhook public key (PEM); enables POST /webhooks/cloudflare without fetching the key',
+      },
+      {
+        field: 'keyUrl',
+        variable: 'CLOUDFLARE_WEBHOOK_KEY_URL',
+        description:
+          'Where to fetch the RealtimeKit webhook key (`data.publicKey`); setting it enables POST /webhooks/cloudflare. Typically `https://api.realtime.cloudflare.com/.well-known/webhooks.json`',
+      },
+    ],
+    read: (env): CloudflareWebhookConfig | undefined => {
+      const pem = str(env, 'CLOUDFLARE_WEBHOOK_PUBLIC_KEY')?.replace(/\\n/g, '\n');
+      if (pem !== undefined) {
+        if (!isPublicKey(pem)) {
+          problem(env, 'CLOUDFLARE_WEBHOOK_PUBLIC_KEY', "must be a PEM public key (RealtimeKit's, from .well-known/webhooks.json).");
+        }
+        return { publicKeyPem: pem };
+      }
+      if (str(env, 'CLOUDFLARE_WEBHOOK_KEY_URL') === undefined) return undefined;
+      return { keyUrl: httpUrl(env, 'CLOUDFLARE_WEBHOOK_KEY_URL', CLOUDFLARE_WEBHOOK_KEY_URL_DEFAULT) };
+    },
+  },
+  accountMaterial: (config) => [config.apiToken, config.accountId, config.appId],
+  create: createCloudflareProvider,
+});

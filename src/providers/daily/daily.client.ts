@@ -1,4 +1,4 @@
-import type { DailyConfig } from '../../config/config.types';
+import type { DailyConfig } from './daily.config';
 import { encodePath } from '../../http/encode-path';
 import type { CircuitStateName } from '../../http/resilience';
 import type { VendorHttp } from '../../http/vendor-http';

@@ -1,5 +1,5 @@
 import type { AccessLinkData, RecordingData, RecordingStatus, SessionData, SessionRef } from '../../domain/model';
-import type { DailyConfig } from '../../config/config.types';
+import type { DailyConfig } from './daily.config';
 import { ErrorCode } from '../../errors/error-codes';
 import { ProviderError } from '../../errors/provider-error';
 import { sessionSpan } from '../shared/session-span';

@@ -1,4 +1,6 @@
-import type { DailyConfig } from '../../config/config.types';
+import { problem } from '../../config/env-readers';
+import { DAILY_DEFAULTS, DAILY_RATE_CLASSES, type DailyConfig } from './daily.config';
+import { defineVendor, webhookSecret } from '../vendor-module';
 import type { DailyRecording } from './daily.api-types';
 import { expectSegments, OPAQUE_TOKEN, uuidRule } from '../../ids/segment-rules';
 import type { ProviderDeps } from '../shared/provider-deps';
@@ -132,3 +134,51 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
     close: () => client.close(),
   };
 }
+
+/** S3 bucket names: 3..63 lower-case letters, digits, dots and hyphens (AWS bucket naming rules). */
+const S3_BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/** Daily: its variables, secrets, defaults and webhook receiver, and its adapter. */
+export const daily = defineVendor({
+  name: 'daily',
+  envPrefix: 'DAILY',
+  defaults: DAILY_DEFAULTS,
+  rateClasses: DAILY_RATE_CLASSES,
+  credentials: [{ field: 'apiKey', variable: 'DAILY_API_KEY', description: 'Daily API key (enables Daily)', secret: true }],
+  url: { variable: 'DAILY_API_URL', description: 'Daily base URL' },
+  options: [
+    {
+      field: 'bucket',
+      variable: 'DAILY_RECORDINGS_BUCKET',
+      description:
+        'The customer S3 bucket the Daily domain stores recordings in (its `recordings_bucket`), if any: recordings show it as their storage, and their access links must then be valid 900 to 43200 s',
+      valid: S3_BUCKET,
+      invalid: 'must be an S3 bucket name.',
+    },
+    {
+      field: 'region',
+      variable: 'DAILY_RECORDINGS_BUCKET_REGION',
+      description: 'The AWS region of DAILY_RECORDINGS_BUCKET',
+      valid: AWS_REGION,
+      invalid: 'must be an AWS region, e.g. us-west-2.',
+    },
+  ],
+  toConfig: ({ common, values: { apiKey, bucket, region }, env }): DailyConfig => {
+    if (bucket === undefined && region !== undefined) {
+      problem(env, 'DAILY_RECORDINGS_BUCKET', 'is required because DAILY_RECORDINGS_BUCKET_REGION is set.');
+    }
+    const recordingsBucket = bucket === undefined ? undefined : region === undefined ? { name: bucket } : { name: bucket, region };
+    return { ...common, apiKey, ...(recordingsBucket ? { recordingsBucket } : {}) };
+  },
+  webhook: webhookSecret({
+    field: 'secret',
+    variable: 'DAILY_WEBHOOK_SECRET',
+    description: 'The base64 `hmac` of the Daily webhook; enables POST /webhooks/daily',
+    valid: (secret) => BASE64.test(secret) && Buffer.from(secret, 'base64').length >= 16,
+    invalid: "must be the webhook's base64 `hmac` secret (at least 16 bytes once decoded).",
+  }),
+  accountMaterial: (config) => [config.apiKey],
+  create: createDailyProvider,
+});

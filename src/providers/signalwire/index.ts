@@ -1,4 +1,5 @@
-import type { SignalWireConfig } from '../../config/config.types';
+import { SIGNALWIRE_API_PATH, SIGNALWIRE_DEFAULTS, SIGNALWIRE_RATE_CLASSES, type SignalWireConfig } from './signalwire.config';
+import { defineVendor, webhookSecret } from '../vendor-module';
 import { expectSegments, uuidRule } from '../../ids/segment-rules';
 import type { RecordingProvider } from '../recording-provider';
 import type { CallContext } from '../../domain/call-context';
@@ -75,3 +76,40 @@ export function createSignalWireProvider(config: SignalWireConfig, deps: Provide
     close: () => client.close(),
   };
 }
+
+/** SignalWire: its variables, secrets, defaults and webhook receiver, and its adapter. */
+export const signalwire = defineVendor({
+  name: 'signalwire',
+  envPrefix: 'SIGNALWIRE',
+  defaults: SIGNALWIRE_DEFAULTS,
+  rateClasses: SIGNALWIRE_RATE_CLASSES,
+  credentials: [
+    {
+      field: 'projectId',
+      variable: 'SIGNALWIRE_PROJECT_ID',
+      description: 'SignalWire project id (enables SignalWire with the token)',
+      valid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+      invalid: 'must be the project id, a UUID.',
+    },
+    { field: 'apiToken', variable: 'SIGNALWIRE_API_TOKEN', description: 'SignalWire API token with the Voice scope', secret: true },
+  ],
+  url: {
+    variable: 'SIGNALWIRE_SPACE_URL',
+    description: 'SignalWire space URL, e.g. https://example.signalwire.com (required with SignalWire)',
+  },
+  // The variable names the space; the Compatibility API lives under a path of it.
+  toConfig: ({ common, values: { projectId, apiToken }, url }): SignalWireConfig => ({
+    ...common,
+    baseUrl: `${url}${SIGNALWIRE_API_PATH}`,
+    spaceUrl: url,
+    projectId,
+    apiToken,
+  }),
+  webhook: webhookSecret({
+    field: 'signingKey',
+    variable: 'SIGNALWIRE_SIGNING_KEY',
+    description: 'SignalWire project Signing Key; enables POST /webhooks/signalwire',
+  }),
+  accountMaterial: (config) => [config.projectId, config.apiToken],
+  create: createSignalWireProvider,
+});

@@ -1,5 +1,4 @@
-import type { SignalWireConfig } from '../../config/config.types';
-import { SIGNALWIRE_API_PATH } from '../../config/vendor-defaults';
+import { SIGNALWIRE_API_PATH, type SignalWireConfig } from './signalwire.config';
 import { buildQuery, encodePath } from '../../http/encode-path';
 import type { CircuitStateName } from '../../http/resilience';
 import type { VendorHttp } from '../../http/vendor-http';

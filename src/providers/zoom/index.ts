@@ -1,4 +1,5 @@
-import type { ZoomConfig } from '../../config/config.types';
+import { ZOOM_DEFAULTS, ZOOM_RATE_CLASSES, type ZoomConfig } from './zoom.config';
+import { defineVendor, webhookSecret } from '../vendor-module';
 import { expectSegments } from '../../ids/segment-rules';
 import type { RecordingProvider } from '../recording-provider';
 import type { CallContext } from '../../domain/call-context';
@@ -116,3 +117,24 @@ export function createZoomProvider(config: ZoomConfig, deps: ProviderDeps = {}):
     close: () => client.close(),
   };
 }
+
+/** Zoom: its variables, secrets, defaults and webhook receiver, and its adapter. */
+export const zoom = defineVendor({
+  name: 'zoom',
+  envPrefix: 'ZOOM',
+  defaults: ZOOM_DEFAULTS,
+  rateClasses: ZOOM_RATE_CLASSES,
+  credentials: [
+    { field: 'apiKey', variable: 'ZOOM_API_KEY', description: 'Zoom Video SDK API key (enables Zoom with the secret)' },
+    { field: 'apiSecret', variable: 'ZOOM_API_SECRET', description: 'Zoom Video SDK API secret (signs the API JWT)', secret: true },
+  ],
+  url: { variable: 'ZOOM_API_URL', description: 'Zoom base URL' },
+  toConfig: ({ common, values: { apiKey, apiSecret } }): ZoomConfig => ({ ...common, apiKey, apiSecret }),
+  webhook: webhookSecret({
+    field: 'secretToken',
+    variable: 'ZOOM_WEBHOOK_SECRET_TOKEN',
+    description: 'Zoom Video SDK app Secret Token; enables POST /webhooks/zoom',
+  }),
+  accountMaterial: (config) => [config.apiKey, config.apiSecret],
+  create: createZoomProvider,
+});

@@ -1,4 +1,4 @@
-import type { ZoomConfig } from '../../config/config.types';
+import type { ZoomConfig } from './zoom.config';
 import type { CircuitStateName } from '../../http/resilience';
 import type { VendorHttp } from '../../http/vendor-http';
 import { vendorHttpFor } from '../shared/vendor-http-for';

@@ -1,4 +1,3 @@
-import type { BirdConfig } from '../../config/config.types';
 import { decodeParam, startEmulator, type EmulatorRequest, type EmulatorResponse, type EmulatorSpec } from '../emulator';
 import { sandboxCommon, type SandboxStartOptions, type VendorSandbox } from '../vendor-sandbox';
 import { birdListOrder, birdListTime, seedBird, type BirdDataset } from './bird.seed';
@@ -218,7 +217,7 @@ export function birdEmulatorSpec(data: BirdDataset, options: BirdEmulatorOptions
 export async function startBirdSandbox(
   options: SandboxStartOptions = {},
   data: BirdDataset = seedBird(options.seed, options),
-): Promise<VendorSandbox<BirdConfig> & { data: BirdDataset }> {
+): Promise<VendorSandbox<'accessKey' | 'workspaceId'> & { data: BirdDataset }> {
   const emulator = await startEmulator(
     birdEmulatorSpec(data, { accessKey: BIRD_SANDBOX_ACCESS_KEY, workspaceId: BIRD_SANDBOX_WORKSPACE_ID }),
     options,

@@ -1,4 +1,3 @@
-import type { CloudflareConfig } from '../../config/config.types';
 import { decodeParam, startEmulator, type EmulatorRequest, type EmulatorResponse, type EmulatorSpec } from '../emulator';
 import { newestFirst } from '../list-order';
 import { createLinkSigner, type LinkSigner } from '../link-signer';
@@ -292,7 +291,7 @@ export function cloudflareEmulatorSpec(
 export async function startCloudflareSandbox(
   options: SandboxStartOptions & CloudflareEmulatorOptions = {},
   data: CloudflareDataset = seedCloudflare(options.seed, { recordingsPerVendor: options.recordingsPerVendor }),
-): Promise<VendorSandbox<CloudflareConfig> & { data: CloudflareDataset }> {
+): Promise<VendorSandbox<'apiToken' | 'accountId' | 'appId'> & { data: CloudflareDataset }> {
   const creds = { apiToken: CLOUDFLARE_SANDBOX_API_TOKEN, accountId: CLOUDFLARE_SANDBOX_ACCOUNT_ID, appId: CLOUDFLARE_SANDBOX_APP_ID };
   const emulator = await startEmulator(cloudflareEmulatorSpec(data, creds, undefined, options), options);
   return { emulator, data, config: { ...sandboxCommon('cloudflare', `${emulator.url}/client/v4`, options.vendorHttp), ...creds } };

@@ -1,4 +1,3 @@
-import type { DailyConfig } from '../../config/config.types';
 import { decodeParam, startEmulator, type EmulatorRequest, type EmulatorResponse, type EmulatorSpec } from '../emulator';
 import { createLinkSigner } from '../link-signer';
 import { mediaFile } from '../media-files';
@@ -163,7 +162,7 @@ export function dailyEmulatorSpec(data: DailyDataset, apiKey: string): EmulatorS
 export async function startDailySandbox(
   options: SandboxStartOptions = {},
   data: DailyDataset = seedDaily(options.seed, options),
-): Promise<VendorSandbox<DailyConfig> & { data: DailyDataset }> {
+): Promise<VendorSandbox<'apiKey'> & { data: DailyDataset }> {
   const emulator = await startEmulator(dailyEmulatorSpec(data, DAILY_SANDBOX_API_KEY), options);
   return { emulator, data, config: { ...sandboxCommon('daily', `${emulator.url}/v1`, options.vendorHttp), apiKey: DAILY_SANDBOX_API_KEY } };
 }

@@ -1,5 +1,3 @@
-import type { SignalWireConfig } from '../../config/config.types';
-import { SIGNALWIRE_API_PATH } from '../../config/vendor-defaults';
 import { decodeParam, startEmulator, type EmulatorRequest, type EmulatorResponse, type EmulatorSpec } from '../emulator';
 import { sandboxCommon, type SandboxStartOptions, type VendorSandbox } from '../vendor-sandbox';
 import { SIGNALWIRE_SANDBOX_PROJECT_ID, seedSignalWire, signalWireListOrder, type SignalWireDataset } from './signalwire.seed';
@@ -31,7 +29,9 @@ export interface SignalWireEmulatorOptions {
   accountListDates?: 'rfc2822' | 'day';
 }
 
-const ACCOUNT = '/api/laml/2010-04-01/Accounts/([^/]+)';
+/** The Compatibility API's path in a space (docs/vendors/signalwire.md#base-url-and-authentication). */
+const API_PATH = '/api/laml/2010-04-01';
+const ACCOUNT = `${API_PATH}/Accounts/([^/]+)`;
 
 const DATE_FILTERS = ['DateCreated', 'DateCreated<', 'DateCreated>'] as const;
 
@@ -175,7 +175,7 @@ export function signalWireEmulatorSpec(
           const items = signalWireListOrder(data.recordings).filter(
             (r) => (!call || r.call_sid === call) && (!conf || r.conference_sid === conf) && inDateRange(r.date_created, bounds),
           );
-          return page(req, `${SIGNALWIRE_API_PATH}/Accounts/${projectId}/Recordings`, items);
+          return page(req, `${API_PATH}/Accounts/${projectId}/Recordings`, items);
         },
       },
       {
@@ -189,7 +189,7 @@ export function signalWireEmulatorSpec(
           const items = signalWireListOrder(data.recordings).filter(
             (r) => r.conference_sid === conf && inDateRange(r.date_created, bounds),
           );
-          return page(req, `${SIGNALWIRE_API_PATH}/Accounts/${projectId}/Conferences/${conf}/Recordings`, items);
+          return page(req, `${API_PATH}/Accounts/${projectId}/Conferences/${conf}/Recordings`, items);
         },
       },
       { name: 'media.wav', method: 'GET', pattern: new RegExp(`^${ACCOUNT}/Recordings/([^/.]+)(?:\\.wav)?$`), handle: media('wav') },
@@ -202,7 +202,7 @@ export async function startSignalWireSandbox(
   options: SandboxStartOptions = {},
   data: SignalWireDataset = seedSignalWire(options.seed, options),
   emulatorOptions: SignalWireEmulatorOptions = {},
-): Promise<VendorSandbox<SignalWireConfig> & { data: SignalWireDataset }> {
+): Promise<VendorSandbox<'spaceUrl' | 'projectId' | 'apiToken'> & { data: SignalWireDataset }> {
   const emulator = await startEmulator(
     signalWireEmulatorSpec(data, SIGNALWIRE_SANDBOX_PROJECT_ID, SIGNALWIRE_SANDBOX_API_TOKEN, emulatorOptions),
     options,
@@ -211,7 +211,7 @@ export async function startSignalWireSandbox(
     emulator,
     data,
     config: {
-      ...sandboxCommon('signalwire', `${emulator.url}${SIGNALWIRE_API_PATH}`, options.vendorHttp),
+      ...sandboxCommon('signalwire', `${emulator.url}${API_PATH}`, options.vendorHttp),
       spaceUrl: emulator.url,
       projectId: SIGNALWIRE_SANDBOX_PROJECT_ID,
       apiToken: SIGNALWIRE_SANDBOX_API_TOKEN,

@@ -1,5 +1,4 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { ZoomConfig } from '../../config/config.types';
 import { decodeParam, startEmulator, type EmulatorRequest, type EmulatorResponse, type EmulatorSpec } from '../emulator';
 import { newestFirst } from '../list-order';
 import { mediaFile, type MediaKind } from '../media-files';
@@ -267,7 +266,7 @@ export function zoomEmulatorSpec(
 export async function startZoomSandbox(
   options: SandboxStartOptions = {},
   data: ZoomDataset = seedZoom(options.seed, { recordingsPerVendor: options.recordingsPerVendor }),
-): Promise<VendorSandbox<ZoomConfig> & { data: ZoomDataset; clock: ZoomEmulatorClock }> {
+): Promise<VendorSandbox<'apiKey' | 'apiSecret'> & { data: ZoomDataset; clock: ZoomEmulatorClock }> {
   const clock: ZoomEmulatorClock = { skewMs: 0 };
   const emulator = await startEmulator(zoomEmulatorSpec(data, ZOOM_SANDBOX_API_KEY, ZOOM_SANDBOX_API_SECRET, clock), options);
   return {

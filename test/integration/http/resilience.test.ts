@@ -1,5 +1,5 @@
 import { getEventListeners } from 'node:events';
-import type { DailyConfig } from '../../../src/config/config.types';
+import type { DailyConfig } from '../../../src/providers/daily/daily.config';
 import { waitUntil } from '../../support/wait-until';
 import { ErrorCode } from '../../../src/errors/error-codes';
 import { RequestBudget } from '../../../src/domain/request-budget';

@@ -1,8 +1,8 @@
-import { defaultRateRules } from '../../../src/config/rate-limit-defaults';
+import { defaultRateRules } from '../../../src/config/rate-limits';
 import { VENDOR_RESILIENCE_DEFAULTS, VENDOR_TIMEOUT_DEFAULTS } from '../../../src/config/vendor-defaults';
-import type { BirdConfig } from '../../../src/config/config.types';
+import type { BirdConfig } from '../../../src/providers/bird/bird.config';
 import { ErrorCode } from '../../../src/errors/error-codes';
-import { createBirdProvider } from '../../../src/providers/bird';
+import { bird, createBirdProvider } from '../../../src/providers/bird';
 import type { CallContext } from '../../../src/domain/call-context';
 import type { RecordingProvider } from '../../../src/providers/recording-provider';
 import { startBirdSandbox } from '../../../src/sandbox/bird/bird.emulator';
@@ -26,7 +26,7 @@ describe('the rate budget against an emulator enforcing the vendor limit', () =>
       vendorHttp: {
         timeouts: VENDOR_TIMEOUT_DEFAULTS,
         resilience: { ...VENDOR_RESILIENCE_DEFAULTS, maxRetries: 0 },
-        rateLimits: { bird: defaultRateRules('bird') },
+        rateLimits: { bird: defaultRateRules(bird.rateClasses) },
       },
     });
     emulator = sandbox.emulator;

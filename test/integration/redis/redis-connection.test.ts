@@ -1,4 +1,4 @@
-import { loadConfig } from '../../../src/config';
+import { loadConfig } from '../../../src/app-config';
 import { connectRedis, type SharedRedis } from '../../../src/redis/redis-connection';
 import { startTestRedis, type TestRedis } from '../../support/redis-server';
 import { waitUntil } from '../../support/wait-until';

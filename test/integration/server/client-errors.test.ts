@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { request } from 'undici';
-import { loadConfig } from '../../../src/config';
+import { loadConfig } from '../../../src/app-config';
+import { VENDORS } from '../../../src/providers/vendors';
 import { buildAppSchema } from '../../../src/graphql/build-schema';
 import type { ProviderRegistry } from '../../../src/providers/provider-registry';
 import { createServer, type HttpServer } from '../../../src/server/create-server';
@@ -31,6 +32,7 @@ describe('client errors: coded, in the GraphQL shape, logged at debug at most', 
     const logStream = { write: (line: string) => void logLines.push(JSON.parse(line) as { level: number }) };
     server = await createServer(loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'trace' }), await buildAppSchema(), providers, {
       cursorKey: randomBytes(32),
+      vendors: VENDORS,
       logStream,
     });
   });

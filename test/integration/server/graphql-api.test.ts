@@ -1,5 +1,5 @@
 import { startApp, type RunningApp } from '../../../src/app';
-import { loadConfig } from '../../../src/config';
+import { loadConfig } from '../../../src/app-config';
 import { encodeGlobalId } from '../../../src/ids/global-id';
 import { startDailySandbox } from '../../../src/sandbox/daily/daily.emulator';
 import type { DailyDataset } from '../../../src/sandbox/daily/daily.seed';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { loadConfig } from '../../../src/config';
+import { loadConfig } from '../../../src/app-config';
+import { VENDORS } from '../../../src/providers/vendors';
 import { buildAppSchema } from '../../../src/graphql/build-schema';
 import { encodeGlobalId } from '../../../src/ids/global-id';
 import { createDailyProvider } from '../../../src/providers/daily';
@@ -59,7 +60,7 @@ describe('ids the server hands out', () => {
       loadConfig({ NODE_ENV: 'test', PORT: '0' }),
       await buildAppSchema(),
       { daily },
-      { cursorKey: randomBytes(32) },
+      { cursorKey: randomBytes(32), vendors: VENDORS },
     );
   });
   afterAll(async () => {

@@ -132,9 +132,38 @@ describe('latency: calls at the depth of their real dependencies', () => {
       });
       expect(fast.body.errors?.map((e) => e.path)).toEqual([['recording', 'accessLink']]);
       expect(shape(fast)).toEqual(shape(slow));
-      // The lazy server never asked; this one did, alongside the recording, and kept nothing of it.
+      // The lazy server never asked; this one did, alongside the recording (its first sight of
+      // it), and kept nothing of it.
       expect(calls(vendor, lazy)).toEqual({ 'recordings.get': 1 });
       expect(calls(vendor)).toEqual({ 'recordings.get': 1, [LINK_ROUTE[vendor]]: 1 });
+
+      // Now the server knows its status: asked again, no link call, the same answer.
+      running.resetCounters();
+      const again = await gql(running.app.url, `query($id: ID!) { recording(id: $id) { id status accessLink { url } } }`, {
+        id: recordingGlobalId(rec),
+      });
+      expect(shape(again)).toEqual(shape(slow));
+      expect(calls(vendor)).toEqual({ 'recordings.get': 1 });
+    });
+
+    it('with the cross-request cache, mints one link per recording and none while it is cached', async () => {
+      const rec = await linkable(vendor);
+      const cached = await startSandboxApp({ CACHE: 'on' });
+      try {
+        const query = `query($id: ID!) { recording(id: $id) { status accessLink(validForSecs: 1800) { url } } }`;
+        const first = await gql(cached.app.url, query, { id: recordingGlobalId(rec) });
+        expect(first.body.errors).toBeUndefined();
+        expect(Object.fromEntries(cached.sandbox.emulators[vendor].counters)).toEqual({ 'recordings.get': 1, [LINK_ROUTE[vendor]]: 1 });
+        cached.resetCounters();
+        const second = await gql(cached.app.url, query, { id: recordingGlobalId(rec) });
+        expect(second.body.data).toEqual(first.body.data);
+        // Bird presigns for a fixed 600 s, less than the 1800 s asked: never reusable (docs/vendors/bird.md).
+        expect(Object.fromEntries(cached.sandbox.emulators[vendor].counters)).toEqual(
+          vendor === 'daily' ? {} : { [LINK_ROUTE[vendor]]: 1 },
+        );
+      } finally {
+        await cached.close();
+      }
     });
 
     it('reports nothing of a prefetched link whose recording does not exist', async () => {

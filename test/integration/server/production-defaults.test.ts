@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { startApp, type RunningApp } from '../../../src/app';
-import { loadConfig } from '../../../src/config';
+import { loadConfig } from '../../../src/app-config';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
 import { gql } from '../../support/graphql-client';
 

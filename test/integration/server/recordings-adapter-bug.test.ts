@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { loadConfig } from '../../../src/config';
+import { loadConfig } from '../../../src/app-config';
+import { VENDORS } from '../../../src/providers/vendors';
 import { buildAppSchema } from '../../../src/graphql/build-schema';
 import type { ProviderRegistry } from '../../../src/providers/provider-registry';
 import { createServer } from '../../../src/server/create-server';
@@ -89,6 +90,7 @@ describe('Query.recordings with an adapter that fails without a code', () => {
     const logStream = { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) };
     const http = await createServer(loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'error' }), await buildAppSchema(), providers, {
       cursorKey: randomBytes(32),
+      vendors: VENDORS,
       logStream,
     });
     try {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { RunningApp } from '../../../src/app';
 import { PROVIDER_NAMES } from '../../../src/domain/provider-name';
 import { CursorCodec, CURSOR_VERSION, fingerprint, sealCursor } from '../../../src/timeline/cursor';
+import { VENDORS } from '../../../src/providers/vendors';
 import { deriveCursorKey } from '../../../src/timeline/cursor-key';
 import { DONE } from '../../../src/timeline/timeline-state';
 import { demoRecordings } from '../../../src/demo/demo-data';
@@ -108,7 +109,7 @@ describe('Query.recordings: arguments are checked before any vendor call', () =>
       // Sealed with the server's own key (derived from the sandbox's credentials) for this
       // filter: only the adapter's own check of its position can refuse it. The other
       // vendors keep the states the server issued (none done), so each would be called.
-      const codec = new CursorCodec(deriveCursorKey(undefined, running.sandbox.providers));
+      const codec = new CursorCodec(deriveCursorKey(undefined, running.sandbox.providers, VENDORS));
       const filterPrint = fingerprint({ providers: null, statuses: ['READY'], startedAfter: null, startedBefore: null, sessionId: null });
       const state = codec.decode(cursor, filterPrint, PROVIDER_NAMES);
       expect(Object.values(state)).not.toContain(DONE);

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { request } from 'undici';
-import { loadConfig } from '../../../src/config';
+import { loadConfig } from '../../../src/app-config';
+import { VENDORS } from '../../../src/providers/vendors';
 import { buildAppSchema } from '../../../src/graphql/build-schema';
 import { createSignalWireProvider } from '../../../src/providers/signalwire';
 import { createServer, type HttpServer } from '../../../src/server/create-server';
@@ -84,7 +85,7 @@ describe('the run-time budget of a request', () => {
       loadConfig({ NODE_ENV: 'test', PORT: '0', ...env }),
       await buildAppSchema(),
       { signalwire: provider },
-      { cursorKey: randomBytes(32) },
+      { cursorKey: randomBytes(32), vendors: VENDORS },
     );
     servers.push(server);
     return server;

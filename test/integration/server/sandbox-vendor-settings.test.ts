@@ -1,5 +1,5 @@
 import { startApp, type RunningApp } from '../../../src/app';
-import { loadConfig } from '../../../src/config';
+import { loadConfig } from '../../../src/app-config';
 import { recordingGlobalId } from '../../../src/ids/global-id';
 import { demoRecordings } from '../../../src/demo/demo-data';
 import { gql } from '../../support/graphql-client';

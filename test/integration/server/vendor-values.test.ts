@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { loadConfig } from '../../../src/config';
+import { loadConfig } from '../../../src/app-config';
+import { VENDORS } from '../../../src/providers/vendors';
 import { buildAppSchema } from '../../../src/graphql/build-schema';
 import { createDailyProvider } from '../../../src/providers/daily';
 import { createSignalWireProvider } from '../../../src/providers/signalwire';
@@ -64,6 +65,7 @@ describe('vendor values out of range or shape', () => {
     };
     server = await createServer(loadConfig({ NODE_ENV: 'test', PORT: '0' }), await buildAppSchema(), providers, {
       cursorKey: randomBytes(32),
+      vendors: VENDORS,
     });
   });
   afterAll(async () => {

@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from '../../../src/config';
+import { loadConfig } from '../../../src/app-config';
+import { ConfigError } from '../../../src/config';
 
 const SW = {
   SIGNALWIRE_PROJECT_ID: '720796a0-8ee9-4350-83bd-2d07a3121f1e',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_VARIABLES, loadConfig } from '../../../src/config';
+import { CONFIG_VARIABLES, loadConfig } from '../../../src/app-config';
 
 describe('the configuration table', () => {
   it('lists exactly the variables loadConfig reads', () => {
