@@ -11,6 +11,16 @@ export interface CacheStore {
   getMany(keys: readonly string[]): Promise<Array<string | undefined>>;
   set(key: string, value: string, ttlMs: number): Promise<void>;
   delete(keys: readonly string[]): Promise<void>;
+  /**
+   * Shared stores only (Redis), for single flight across replicas: claims each key for one
+   * fetch for at most `ttlMs`; true where this process got the claim, false where another
+   * holds it.
+   */
+  claim?(keys: readonly string[], ttlMs: number): Promise<boolean[]>;
+  /** Ends this process's claims (once their values are stored, or when there is none). */
+  release?(keys: readonly string[]): Promise<void>;
+  /** A key's value if stored, and whether a claim on it is still held. */
+  peek?(key: string): Promise<{ value?: string; claimed: boolean }>;
 }
 
 /** A bounded LRU (entries and bytes), each entry with its own time to live (lru-cache). */

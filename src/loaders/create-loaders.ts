@@ -8,6 +8,7 @@ import { checkLinkInRange, checkRecordingInRange, checkSessionInRange } from '..
 import type { BatchResult, RecordingProvider } from '../providers/recording-provider';
 import type { CallContext } from '../domain/call-context';
 import type { CrossRequestCache } from './cross-request-cache';
+import { canHaveLink } from '../domain/link-rule';
 import type { RefusedLinks } from './refused-links';
 
 export interface AccessLinkKey {
@@ -208,15 +209,34 @@ export function createLoaders(providers: ProviderRegistry, ctx: CallContext, opt
   );
 
   const prefetchLinks = (recordingId: string, validities: readonly number[]): void => {
-    // No prefetch (docs/performance.md, "Prefetched links"): without batching (no memo); with
-    // the cross-request cache, whose links are read and minted apart (a prefetch would mint
-    // beside a cached link); for a recording this request already has (its link call starts
-    // at once); and for one last seen in a status that cannot have a link (refusedLinks).
-    if (!options.batching || cache || validities.length === 0 || known.has(recordingId) || refusedLinks?.has(recordingId)) return;
+    // No prefetch (docs/performance.md, "Prefetched links"): without batching (no memo); for a
+    // recording this request already has (its link call starts at once); and for one last
+    // seen in a status that cannot have a link (refusedLinks). With the cross-request cache,
+    // through it (below): no call for a link it holds, and the one it mints.
+    if (!options.batching || validities.length === 0 || known.has(recordingId) || refusedLinks?.has(recordingId)) return;
     const { provider, segments } = decodeGlobalId(recordingId);
-    providers[provider]?.prefetchAccessLinks?.(
-      validities.map((validForSecs) => ({ key: segments, validForSecs })),
+    const adapter = providers[provider];
+    if (!adapter?.prefetchAccessLinks) return;
+    const start = (vs: readonly number[]) =>
+      adapter.prefetchAccessLinks!(
+        vs.map((validForSecs) => ({ key: segments, validForSecs })),
+        callCtx,
+      );
+    if (!cache) return start(validities);
+    // Through the cache: nothing for a link it holds or another request is fetching; the
+    // cache keeps one link per recording, so only the first validity is fetched ahead.
+    void cache.prefetchAccessLink(
+      provider,
+      segments,
+      validities[0],
       callCtx,
+      (minted) => start([minted]),
+      async (minted) => {
+        const rec = await recording.load(recordingId);
+        // A recording the link rule refuses gets no link (the field says why): nothing to keep.
+        if (!canHaveLink(rec.status)) return null;
+        return (await adapter.getAccessLinks([{ recording: rec, validForSecs: minted }], callCtx))[0] ?? null;
+      },
     );
   };
 

@@ -22,6 +22,15 @@ const revive = (key: string, value: unknown): unknown => (DATE_FIELDS.has(key) &
 type Kind = 'recording' | 'session' | 'accessLink';
 
 /**
+ * How long one replica's claim on a key lasts (a shared store): the others wait for its value
+ * that long at most, then fetch for themselves. About a vendor call with some wait for rate
+ * budget (p95 of the cold set at a vendor's limit: about 2 s, bench/README.md).
+ */
+const CLAIM_MS = 5_000;
+/** How often a replica waiting for another's value looks for it in the store. */
+const CLAIM_POLL_MS = 10;
+
+/**
  * What vendors answered, reused across requests by the rules of docs/caching-and-rate-limits.md:
  * - a recording in a final state for `ttlSecs`, one still changing for `changingTtlSecs`;
  *   a session for `ttlSecs` once all its recordings are final, otherwise the short time;
@@ -36,7 +45,13 @@ type Kind = 'recording' | 'session' | 'accessLink';
  * Invalidation (for webhooks and subscriptions): invalidateRecording / invalidateSession.
  */
 export class CrossRequestCache {
-  private readonly inFlight = new Map<string, Promise<unknown>>();
+  /**
+   * Fetches in flight by cache key, with the request that started them (its per-request
+   * memo): that request takes the answer as its own, other requests only if it fits.
+   */
+  private readonly inFlight = new Map<string, Flight>();
+  /** The cache keys this process holds the claim on (a shared store), until their values are stored. */
+  private readonly claims = new Set<string>();
 
   constructor(
     private readonly config: CacheRules,
@@ -114,11 +129,7 @@ export class CrossRequestCache {
     fetch: (requests: readonly AccessLinkRequest[]) => Promise<BatchResult<AccessLinkData>>,
   ): Promise<BatchResult<AccessLinkData>> {
     const slack = this.config.linkSlack;
-    const fits = (request: AccessLinkRequest) => (link: AccessLinkData) => {
-      if (link.expiresAt === null) return false;
-      const left = (link.expiresAt.getTime() - this.now()) / 1000;
-      return left >= request.validForSecs && left <= request.validForSecs * slack;
-    };
+    const fits = (request: AccessLinkRequest) => this.linkFits(request.validForSecs);
     const out: BatchResult<AccessLinkData> = new Array(requests.length).fill(null);
     const minted = requests.map((r, i) => ({ r, i })).filter(({ r }) => r.recording.knownLink === undefined);
     const known = requests.map((r, i) => ({ r, i })).filter(({ r }) => r.recording.knownLink !== undefined);
@@ -133,6 +144,7 @@ export class CrossRequestCache {
         (rs) => fetch(rs.map((r) => ({ ...r, validForSecs: Math.ceil(r.validForSecs * slack) }))),
         (link) => (link.expiresAt ? link.expiresAt.getTime() - this.now() : 0),
         fits,
+        (r) => r.validForSecs,
       ),
       known.length > 0 ? fetch(known.map(({ r }) => r)) : Promise.resolve([]),
     ]);
@@ -143,6 +155,125 @@ export class CrossRequestCache {
       out[i] = direct[j] ?? null;
     });
     return out;
+  }
+
+  /**
+   * The link prefetch (src/graphql/load-recording.ts), through the cache: before the
+   * recording is loaded, a link the cache holds (fitting `validForSecs`) or another request
+   * is fetching needs nothing. Otherwise `start` starts the vendor call now, minted as
+   * getAccessLinks mints it (so the request's later call is the same memoized one), and
+   * `fetch` (the link for the loaded recording) becomes the fetch in flight for this key:
+   * the request's own accessLink load and concurrent requests for the same link join it
+   * instead of making calls of their own.
+   */
+  async prefetchAccessLink(
+    provider: ProviderName,
+    key: readonly string[],
+    validForSecs: number,
+    ctx: CallContext,
+    start: (validForSecs: number) => void,
+    fetch: (validForSecs: number) => Promise<AccessLinkData | null | Error>,
+  ): Promise<void> {
+    const minted = Math.ceil(validForSecs * this.config.linkSlack);
+    if (ctx.cacheRead === false || !this.store.available()) {
+      start(minted);
+      return;
+    }
+    const cacheKey = this.key('accessLink', provider, key);
+    const [text] = await this.store.getMany([cacheKey]).catch(() => [undefined]);
+    if (text !== undefined && this.linkFits(validForSecs)(JSON.parse(text, revive) as AccessLinkData)) return;
+    // Checked after the read: the request's own accessLink load may have started meanwhile.
+    if (this.inFlight.has(cacheKey)) return;
+    const [claimed] = this.claim([cacheKey], true);
+    this.fly<AccessLinkData>(cacheKey, ctx, {
+      claimed,
+      mine: () => {
+        start(minted);
+        return fetch(minted);
+      },
+      fallback: () => fetch(minted),
+      usable: this.linkFits(validForSecs),
+      ttlMs: (link) => (link.expiresAt ? link.expiresAt.getTime() - this.now() : 0),
+      asked: validForSecs,
+    });
+  }
+
+  /**
+   * Claims each key for one fetch across replicas (a shared store, reading): true where this
+   * process fetches it, false where another replica already is. Without a shared store, or
+   * when the claim cannot be made (Redis gone), every key is this process's to fetch.
+   */
+  private claim(cacheKeys: readonly string[], reading: boolean): Array<Promise<boolean>> {
+    const claim = this.store.claim;
+    if (!reading || !claim) return cacheKeys.map(() => Promise.resolve(true));
+    const all = claim
+      .call(this.store, cacheKeys, CLAIM_MS)
+      .catch(() => cacheKeys.map(() => true))
+      .then((held) => {
+        cacheKeys.forEach((k, i) => held[i] && this.claims.add(k));
+        return held;
+      });
+    return cacheKeys.map((_, i) => all.then((held) => held[i]));
+  }
+
+  /**
+   * Another replica holds the claim on `cacheKey`: its value once it is stored (and usable),
+   * or undefined once its claim ends without one (its fetch failed or is not kept), after
+   * CLAIM_MS, or at our deadline; the caller then fetches for itself.
+   */
+  private async awaitOther<T>(cacheKey: string, usable: (value: T) => boolean, ctx: CallContext): Promise<T | undefined> {
+    const until = Math.min(this.now() + CLAIM_MS, ctx.deadlineAt ?? Infinity);
+    while (this.now() < until && !ctx.signal?.aborted) {
+      await new Promise((resolve) => setTimeout(resolve, CLAIM_POLL_MS));
+      const seen = await this.store.peek?.(cacheKey).catch(() => undefined);
+      if (!seen) return undefined;
+      if (seen.value !== undefined) {
+        const value = JSON.parse(seen.value, revive) as T;
+        if (usable(value)) return value;
+      }
+      if (!seen.claimed) return undefined;
+    }
+    return undefined;
+  }
+
+  /** Whether a link still has at least `validForSecs` left and at most `linkSlack` times it. */
+  private linkFits(validForSecs: number): (link: AccessLinkData) => boolean {
+    return (link) => {
+      if (link.expiresAt === null) return false;
+      const left = (link.expiresAt.getTime() - this.now()) / 1000;
+      return left >= validForSecs && left <= validForSecs * this.config.linkSlack;
+    };
+  }
+
+  /**
+   * Registers the fetch in flight for `cacheKey` (this process's requests join it): made here
+   * (`mine`) when this process holds the claim, otherwise the value the claiming replica
+   * stores, or `fallback` when none comes. What this process fetched is stored for its time
+   * to live, then its claim released. `value` is the answer; `done` once it is stored.
+   */
+  private fly<T>(cacheKey: string, ctx: CallContext, how: FlightPlan<T>): { value: Promise<T | null | Error>; done: Promise<void> } {
+    let fetchedHere = true;
+    const value = how.claimed
+      .then(async (held) => {
+        if (held) return how.mine();
+        const other = await this.awaitOther(cacheKey, how.usable, ctx);
+        if (other === undefined) return how.fallback();
+        fetchedHere = false;
+        return other;
+      })
+      .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+    const flight: Flight = { promise: value, owner: ctx.memo, asked: how.asked };
+    this.inFlight.set(cacheKey, flight);
+    const done = value.then(async (v) => {
+      if (this.inFlight.get(cacheKey) === flight) this.inFlight.delete(cacheKey);
+      if (fetchedHere && v !== null && !(v instanceof Error)) {
+        const ttl = how.ttlMs(v);
+        if (ttl > 0 && this.store.available()) await this.store.set(cacheKey, JSON.stringify(v), ttl).catch(() => undefined);
+      }
+      // After the value is stored: the replicas waiting for it find it when the claim ends.
+      if (this.claims.delete(cacheKey)) await this.store.release?.([cacheKey]).catch(() => undefined);
+    });
+    return { value, done };
   }
 
   /**
@@ -158,6 +289,8 @@ export class CrossRequestCache {
     fetch: (keys: readonly K[]) => Promise<BatchResult<T>>,
     ttlMs: (value: T) => number,
     usable: (key: K) => (value: T) => boolean,
+    /** A link's validity asked: a request takes its own fetch as is only for the same one. */
+    askedOf?: (key: K) => number,
   ): Promise<BatchResult<T>> {
     if (keys.length === 0) return [];
     const cacheKeys = keys.map((k) => this.key(kind, provider, keyOf(k)));
@@ -178,14 +311,21 @@ export class CrossRequestCache {
     const missing: number[] = [];
     keys.forEach((key, i) => {
       if (out[i] !== undefined) return;
-      const flying = reading ? (this.inFlight.get(cacheKeys[i]) as Promise<T | null | Error> | undefined) : undefined;
+      const flight = this.inFlight.get(cacheKeys[i]);
+      // Our own request's fetch of the same thing (its prefetch) is ours to take as the vendor
+      // answered it, as if we had made it here, even with the cache not read.
+      const own = flight?.owner !== undefined && flight.owner === ctx.memo && flight.asked === askedOf?.(key);
+      const flying = reading || own ? (flight?.promise as Promise<T | null | Error> | undefined) : undefined;
       if (flying) {
         ctx.metrics?.cacheLookup?.(kind, 'shared');
         waits.push(
           flying.then(async (value) => {
             // The call we joined was cut because its own client went away, or its value does not
             // fit what we ask (another validity): make our own.
-            if ((isAborted(value) && !ctx.signal?.aborted) || (value !== null && !(value instanceof Error) && !usable(key)(value))) {
+            if (
+              !own &&
+              ((isAborted(value) && !ctx.signal?.aborted) || (value !== null && !(value instanceof Error) && !usable(key)(value)))
+            ) {
               out[i] = (await fetch([key]))[0] ?? null;
             } else out[i] = value;
           }),
@@ -196,29 +336,58 @@ export class CrossRequestCache {
       }
     });
     if (missing.length > 0) {
-      const batch = fetch(missing.map((i) => keys[i]));
+      // Across replicas (a shared store): each key is fetched by the one replica that claims
+      // it; this process fetches the keys it claimed in one batch and waits for the others.
+      const claimed = this.claim(
+        missing.map((i) => cacheKeys[i]),
+        reading,
+      );
+      const ours = Promise.all(claimed).then(async (held) => {
+        const mine = missing.filter((_, j) => held[j]);
+        const results = mine.length > 0 ? await fetch(mine.map((i) => keys[i])) : [];
+        return new Map(mine.map((i, n) => [i, results[n] ?? null]));
+      });
       missing.forEach((i, j) => {
-        const one = batch.then(
-          (results) => results[j] ?? null,
-          (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
-        );
-        this.inFlight.set(cacheKeys[i], one);
+        const { value, done } = this.fly<T>(cacheKeys[i], ctx, {
+          claimed: claimed[j],
+          mine: () => ours.then((m) => m.get(i) ?? null),
+          fallback: async () => (await fetch([keys[i]]))[0] ?? null,
+          usable: usable(keys[i]),
+          ttlMs,
+          asked: askedOf?.(keys[i]),
+        });
         waits.push(
-          one.then((value) => {
-            out[i] = value;
-            if (this.inFlight.get(cacheKeys[i]) === one) this.inFlight.delete(cacheKeys[i]);
-            if (value !== null && !(value instanceof Error)) {
-              const ttl = ttlMs(value);
-              if (ttl > 0 && this.store.available()) return this.store.set(cacheKeys[i], JSON.stringify(value), ttl).catch(() => undefined);
-            }
-            return undefined;
+          value.then((v) => {
+            out[i] = v;
           }),
+          done,
         );
       });
     }
     await Promise.all(waits);
     return out.map((v) => (v === undefined ? null : v));
   }
+}
+
+/** How one key's fetch in flight gets its value (CrossRequestCache.fly). */
+interface FlightPlan<T> {
+  /** Whether this process holds the key's claim across replicas. */
+  claimed: Promise<boolean>;
+  /** The fetch when it does. */
+  mine: () => Promise<T | null | Error>;
+  /** The fetch when the replica holding the claim stored nothing usable. */
+  fallback: () => Promise<T | null | Error>;
+  usable: (value: T) => boolean;
+  ttlMs: (value: T) => number;
+  asked?: number;
+}
+
+interface Flight {
+  promise: Promise<unknown>;
+  /** The per-request memo (CallContext.memo) of the request that started it, if any. */
+  owner?: object;
+  /** For a link, the validity its request asked. */
+  asked?: number;
 }
 
 function isAborted(value: unknown): boolean {

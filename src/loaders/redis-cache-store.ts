@@ -3,6 +3,14 @@ import type { SharedRedis } from '../redis/redis-connection';
 import type { CacheStore } from './cache-store';
 
 const IV_BYTES = 12;
+
+/** A cache key's claim (single flight across replicas): beside it, holding no value. */
+const claimKey = (key: string) => `${key}#claim`;
+
+const RELEASE_SCRIPT = `for _, k in ipairs(KEYS) do
+  if redis.call('GET', k) == ARGV[1] then redis.call('DEL', k) end
+end
+return 0`;
 const TAG_BYTES = 16;
 
 /**
@@ -15,6 +23,9 @@ const TAG_BYTES = 16;
  * (available() false): answers go to the vendors, within the local budgets.
  */
 export class RedisCacheStore implements CacheStore {
+  /** This process's claims hold this token, so it releases only its own. */
+  private readonly token = randomBytes(12).toString('hex');
+
   constructor(
     private readonly redis: SharedRedis,
     private readonly key: Buffer,
@@ -55,5 +66,27 @@ export class RedisCacheStore implements CacheStore {
 
   async delete(keys: readonly string[]): Promise<void> {
     if (keys.length > 0) await this.redis.client.del(...keys);
+  }
+
+  /** SET NX PX: the first replica to ask gets the claim, until it releases it or it expires. */
+  async claim(keys: readonly string[], ttlMs: number): Promise<boolean[]> {
+    const pipeline = this.redis.client.pipeline();
+    for (const key of keys) pipeline.set(claimKey(key), this.token, 'PX', ttlMs, 'NX');
+    const results = (await pipeline.exec()) ?? [];
+    return keys.map((_, i) => {
+      const [error, reply] = results[i] ?? [new Error('no reply')];
+      if (error) throw error;
+      return reply === 'OK';
+    });
+  }
+
+  /** Deletes the claims this process still holds (compare and delete, one script). */
+  async release(keys: readonly string[]): Promise<void> {
+    if (keys.length > 0) await this.redis.client.eval(RELEASE_SCRIPT, keys.length, ...keys.map(claimKey), this.token);
+  }
+
+  async peek(key: string): Promise<{ value?: string; claimed: boolean }> {
+    const [value, claim] = await this.redis.client.mgetBuffer(key, claimKey(key));
+    return { value: this.open(value), claimed: claim !== null };
   }
 }

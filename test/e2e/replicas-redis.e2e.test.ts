@@ -100,6 +100,34 @@ describe('two replicas sharing Redis', () => {
     }
   });
 
+  it('share one vendor call between them for concurrent misses of one recording and its link (single flight across replicas)', async () => {
+    // A finished recording (with a link) that no other case reads.
+    const index = data.recordings.findIndex((r, i) => i > 100 && i < 140 && r.status === 'finished');
+    const id = ids()[index];
+    emulator.resetCounters();
+    // Slow enough that every request arrives while the first call is still out.
+    emulator.latencyMs = 300;
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          gql(
+            i % 2 === 0 ? a.url : b.url,
+            'query ($id: ID!) { node(id: $id) { ... on Recording { status accessLink(validForSecs: 600) { url } } } }',
+            {
+              id,
+            },
+          ),
+        ),
+      );
+      expect(answers.filter((r) => r.body.errors !== undefined)).toEqual([]);
+      expect(new Set(answers.map((r) => (r.body.data as { node: { accessLink: { url: string } } }).node.accessLink.url)).size).toBe(1);
+      expect(emulator.counters.get('recordings.get')).toBe(1);
+      expect(emulator.counters.get('recordings.access-link')).toBe(1);
+    } finally {
+      emulator.latencyMs = 0;
+    }
+  });
+
   it('keeps answering while Redis is down, says so in /readyz, and recovers when it is back', async () => {
     // Daily's window of the test before empties first: from now on each replica counts alone.
     await new Promise((r) => setTimeout(r, 1_100));

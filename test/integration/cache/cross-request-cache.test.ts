@@ -52,6 +52,26 @@ describe('the cross-request cache', () => {
     expect(s.vendorCalls()).toBeGreaterThan(calls);
   });
 
+  it('makes no link call for links it serves from the cache, prefetched or not (Daily and Bird)', async () => {
+    // The link prefetch (src/graphql/load-recording.ts) starts a link call with the recording
+    // load; it must look at the cache first, or every cached read is a vendor call anyway.
+    // Asked 400 s: Bird presigns for a fixed 600 s (docs/vendors/bird.md), so its link can be reused.
+    const read400 = (rec: RecordingData) => gql(s.app.url, QUERY.replace('600', '400'), { id: recordingGlobalId(rec) });
+    const bird = demoRecordings().bird.find((r) => r.status === 'READY')!;
+    const recs = [daily.filter((r) => r.status === 'READY')[2], bird];
+    for (const rec of recs) expect((await read400(rec)).body.errors).toBeUndefined();
+    const { daily: d, bird: b } = s.sandbox.emulators;
+    const before = { daily: d.totalCalls(), bird: b.totalCalls() };
+    for (let i = 0; i < 10; i += 1) {
+      const answers = await Promise.all(recs.map((rec) => read400(rec)));
+      expect(answers.every((a) => a.body.errors === undefined)).toBe(true);
+    }
+    // A prefetch is fired and forgotten: one last vendor round trip lets any straggler arrive.
+    await read(daily.filter((r) => r.status === 'READY')[3]);
+    expect(d.totalCalls()).toBe(before.daily + 2);
+    expect(b.totalCalls()).toBe(before.bird);
+  });
+
   it('makes one vendor call for 100 concurrent requests for one recording (single flight)', async () => {
     const other = daily.filter((r) => r.status === 'READY')[1];
     s.sandbox.emulators.daily.latencyMs = 100;
@@ -63,6 +83,21 @@ describe('the cross-request cache', () => {
       expect(s.sandbox.emulators.daily.counters.get('recordings.get')).toBe(1);
     } finally {
       s.sandbox.emulators.daily.latencyMs = 0;
+    }
+  });
+  it('makes one link call for 50 concurrent requests for one recording with its link (prefetched, single flight)', async () => {
+    const other = daily.filter((r) => r.status === 'READY')[4];
+    const { daily: d } = s.sandbox.emulators;
+    d.latencyMs = 100;
+    try {
+      const answers = await Promise.all(Array.from({ length: 50 }, () => read(other)));
+      expect(answers.every((a) => a.body.errors === undefined)).toBe(true);
+      const urls = new Set(answers.map((a) => (a.body.data as { node: { accessLink: { url: string } } }).node.accessLink.url));
+      expect(urls.size).toBe(1);
+      expect(d.counters.get('recordings.get')).toBe(1);
+      expect(d.counters.get('recordings.access-link')).toBe(1);
+    } finally {
+      d.latencyMs = 0;
     }
   });
 });
