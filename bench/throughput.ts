@@ -27,7 +27,8 @@ import { startTestRedis } from '../test/support/redis-server';
  * - on two replicas sharing a Redis: the cold set spread over both, the hot set warmed on one
  *   replica and read on the other, and the hot set spread over both.
  * Reports req/s, p50/p95, vendor calls per request (and per vendor) and the emulators' 429s.
- * BENCH_TP_ONLY="cold set (daily)|links 400 s" runs only the rows whose names hold a part.
+ * BENCH_TP_ONLY="cold set (daily)|links 400 s" runs only the rows whose names hold a part;
+ * BENCH_TP_CPU_PROF=<dir> has every server process write a CPU profile (--cpu-prof) there.
  */
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -81,7 +82,9 @@ interface Replica {
 /** `node dist/index.js` on a free port, quiet (LOG_LEVEL=warn), ready when /healthz answers. */
 async function startReplica(env: Record<string, string>): Promise<Replica> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [ENTRY], {
+  // BENCH_TP_CPU_PROF=<dir>: each replica writes a CPU profile there when it stops.
+  const prof = process.env.BENCH_TP_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_TP_CPU_PROF}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...prof, ENTRY], {
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
