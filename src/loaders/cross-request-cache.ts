@@ -25,6 +25,8 @@ type Kind = 'recording' | 'session' | 'accessLink';
 const CLAIM_MS = 5_000;
 /** How often a replica waiting for another's value looks for it in the store. */
 const CLAIM_POLL_MS = 10;
+/** Prefix of a store read kept in the request's memo (CallContext.memo) for its later loads. */
+const READ_MEMO = 'cache-read:';
 
 /**
  * What vendors answered, reused across requests by the rules of docs/caching-and-rate-limits.md:
@@ -177,7 +179,11 @@ export class CrossRequestCache {
     }
     const cacheKey = this.key('accessLink', provider, key);
     const [cached] = await this.store.getMany([cacheKey]).catch(() => [undefined]);
-    if (cached !== undefined && this.linkFits(validForSecs)(cached as AccessLinkData)) return;
+    if (cached !== undefined && this.linkFits(validForSecs)(cached as AccessLinkData)) {
+      // The request's own accessLink load takes this hit instead of reading the store again (readEach).
+      ctx.memo?.set(READ_MEMO + cacheKey, Promise.resolve([cached]));
+      return;
+    }
     // Checked after the read: the request's own accessLink load may have started meanwhile.
     if (this.inFlight.has(cacheKey)) return;
     const [claimed] = this.claim([cacheKey], true);
@@ -290,7 +296,15 @@ export class CrossRequestCache {
     const reading = ctx.cacheRead !== false && this.store.available();
     const out: Array<T | null | Error | undefined> = new Array(keys.length).fill(undefined);
     if (reading) {
-      const found = await this.store.getMany(cacheKeys).catch(() => cacheKeys.map(() => undefined));
+      // What this request's prefetch already read (prefetchAccessLink), the rest from the store.
+      const earlier = cacheKeys.map((k) => ctx.memo?.get(READ_MEMO + k) as Promise<unknown[]> | undefined);
+      const rest = cacheKeys.filter((_, i) => earlier[i] === undefined);
+      const [fromStore, fromEarlier] = await Promise.all([
+        rest.length > 0 ? this.store.getMany(rest).catch(() => rest.map(() => undefined)) : [],
+        Promise.all(earlier.map((e) => e?.then(([v]) => v))),
+      ]);
+      let next = 0;
+      const found = earlier.map((e, i) => (e === undefined ? fromStore[next++] : fromEarlier[i]));
       found.forEach((cached, i) => {
         if (cached === undefined) return;
         const value = cached as T;
