@@ -1,6 +1,6 @@
 import type { AppConfig, ProvidersConfig } from './app-config';
 import { VENDORS } from './providers/vendors';
-import { PROVIDER_LABELS, type ProviderName } from './domain/provider-name';
+import type { ProviderName } from './domain/provider-name';
 import { buildAppSchema } from './graphql/build-schema';
 import { deriveCursorKey } from './timeline/cursor-key';
 import { closeProviders, createProviders } from './providers/provider-registry';
@@ -86,10 +86,15 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     server.app.log.info(
       { emulators: sandbox.baseUrls },
       'sandbox mode: no vendor configured, so built-in emulators of all five vendor APIs serve demo data ' +
-        '(each URL as its base-URL variable takes it: DAILY_API_URL, SIGNALWIRE_SPACE_URL, ZOOM_API_URL, BIRD_API_URL, CLOUDFLARE_API_URL)',
+        `(each URL as its base-URL variable takes it: ${VENDORS.map((v) => v.urlVariable).join(', ')})`,
     );
   } else {
-    server.app.log.info({ vendors: live }, `live vendors: ${live.map((p) => PROVIDER_LABELS[p]).join(', ')}`);
+    server.app.log.info(
+      { vendors: live },
+      `live vendors: ${VENDORS.filter((v) => providers[v.name])
+        .map((v) => v.label)
+        .join(', ')}`,
+    );
   }
   if (config.apiKeys.length === 0) {
     server.app.log.warn('API_KEYS is not set: the API is open to anyone who can reach it');

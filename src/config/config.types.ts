@@ -57,7 +57,7 @@ export interface VendorCommonConfig {
   maxConcurrency: number;
   timeouts: VendorHttpTimeoutsConfig;
   resilience: VendorResilienceConfig;
-  /** The account's rate budget (`<VENDOR>_RATE_*`, src/config/rate-limits.ts); empty: none. */
+  /** The account's rate budget (`<VENDOR>_RATE_*`, the classes its module declares); empty: none. */
   rateLimits: RateRule[];
 }
 

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import { LINK_DISPOSITIONS, MEDIA_FORMATS, RECORDING_STATUSES, SESSION_KINDS, STORAGE_KINDS } from '../domain/model';
-import { PROVIDER_NAMES } from '../domain/provider-name';
+import { PROVIDER_NAMES, type ProviderName } from '../domain/provider-name';
 import { RECORDING_EVENT_TYPES } from '../domain/recording-event';
 
 /** `{ A: 'A', ... }` from a list of names: the domain values are the GraphQL names. */
@@ -10,11 +10,7 @@ function selfEnum<T extends string>(values: readonly T[]): { [K in T]: K } {
 
 /** GraphQL `Provider` (DAILY, ...) whose internal values are the ids' lowercase names. */
 export const ProviderEnum = Object.fromEntries(PROVIDER_NAMES.map((p) => [p.toUpperCase(), p])) as {
-  DAILY: 'daily';
-  SIGNALWIRE: 'signalwire';
-  ZOOM: 'zoom';
-  BIRD: 'bird';
-  CLOUDFLARE: 'cloudflare';
+  [P in ProviderName as Uppercase<P>]: P;
 };
 registerEnumType(ProviderEnum, { name: 'Provider', description: 'The vendor that holds a recording.' });
 

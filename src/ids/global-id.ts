@@ -1,6 +1,6 @@
 import { BadUserInputError } from '../errors/coded-error';
 import type { RecordingData, SessionData } from '../domain/model';
-import { isProviderName, type ProviderName } from '../domain/provider-name';
+import { isProviderName, PROVIDER_NAMES, type ProviderName } from '../domain/provider-name';
 
 /**
  * Global ids, Shopify style (docs/api.md#global-ids):
@@ -80,7 +80,7 @@ export function decodeGlobalId(id: string): DecodedGlobalId {
     throw new BadUserInputError(`Malformed id: unknown type; ${expected}.`);
   }
   if (!provider || !isProviderName(provider)) {
-    throw new BadUserInputError(`Malformed id: unknown provider; expected one of daily, signalwire, zoom, bird, cloudflare.`);
+    throw new BadUserInputError(`Malformed id: unknown provider; expected one of ${PROVIDER_NAMES.join(', ')}.`);
   }
   if (raw.length === 0) throw new BadUserInputError(`Malformed id: no vendor id; ${expected}.`);
   if (raw.every((segment) => segment.startsWith(ISSUED))) {

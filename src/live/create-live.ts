@@ -1,4 +1,4 @@
-import type { AppConfig } from '../providers/vendors';
+import type { AppConfig } from '../config/config.types';
 import type { ProviderName } from '../domain/provider-name';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import type { SharedRedis } from '../redis/redis-connection';
@@ -7,7 +7,7 @@ import { createEventProcessor, type EventProcessor, type EventProcessorLog } fro
 import { LiveEvents } from './live-events';
 import { redisEventBus } from './redis-event-bus';
 import { memoryReplayGuard, redisReplayGuard, type ReplayGuard } from './replay-guard';
-import { vendorWebhooks, type VendorWebhooks } from './vendor-webhooks';
+import { vendorWebhooks, type VendorWebhooks, type WebhookReceiverSource } from './vendor-webhooks';
 
 /**
  * What keeps vendor data across requests (the cross-request cache, src/loaders): told to
@@ -35,6 +35,7 @@ export interface Live {
  */
 export async function createLive(
   config: AppConfig,
+  vendors: readonly WebhookReceiverSource[],
   providers: ProviderRegistry,
   log: EventProcessorLog,
   redis?: SharedRedis,
@@ -54,7 +55,7 @@ export async function createLive(
     });
   }
   return {
-    vendors: vendorWebhooks(config.webhooks),
+    vendors: vendorWebhooks(config.webhooks, vendors),
     replay: redis ? redisReplayGuard(redis.client) : memoryReplayGuard(),
     processor,
     bus,

@@ -5,6 +5,7 @@ import type { ConfigVariable, SharedVendorSettings, VendorConfigReader } from '.
 import { PROVIDER_LABELS, type ProviderName } from '../domain/provider-name';
 import type { RecordingProvider } from './recording-provider';
 import type { ProviderDeps } from './shared/provider-deps';
+import type { VendorWebhook } from './shared/webhook';
 
 /** A vendor's defaults: its base URL (null when each account has its own host) and its bound on calls in flight. */
 export interface VendorDefaults {
@@ -26,6 +27,8 @@ export interface VendorModule<
   /** For messages and logs. */
   readonly label: string;
   readonly defaults: VendorDefaults;
+  /** The variable that takes its base URL (DAILY_API_URL, SIGNALWIRE_SPACE_URL, ...): what the sandbox's log names. */
+  readonly urlVariable: string;
   /** Every environment variable it reads, documented (docs/configuration.md lists them). */
   readonly variables: readonly ConfigVariable[];
   /**
@@ -40,6 +43,8 @@ export interface VendorModule<
    */
   accountMaterial(config: C): string[];
   create(config: C, deps: ProviderDeps): RecordingProvider;
+  /** Its webhook receiver for the settings readWebhook read (src/live/vendor-webhooks.ts); absent: no receiver. */
+  webhookReceiver?(settings: W): VendorWebhook;
 }
 
 /** One of a vendor's own variables, read into the field `field` of what its module reads. */
@@ -60,6 +65,8 @@ export interface WebhookSpec<W extends object> {
   variables: readonly VariableSpec[];
   /** The settings from the environment, undefined when the receiver is off; records problems with `problem`. */
   read(env: Env): W | undefined;
+  /** The receiver (verification and normalisation, `<vendor>.webhook.ts`) for the settings read. */
+  receiver(settings: W): VendorWebhook;
 }
 
 export interface VendorSpec<N extends ProviderName, C extends VendorCommonConfig, W extends object> {
@@ -91,7 +98,7 @@ export interface VendorSpec<N extends ProviderName, C extends VendorCommonConfig
   create(config: C, deps: ProviderDeps): RecordingProvider;
 }
 
-/** The value of a variable that passed its pattern; a problem is recorded otherwise. */
+/** The value of a variable, checked (a problem is recorded when it fails its check). */
 function checked(env: Env, spec: Pick<VariableSpec, 'variable' | 'valid' | 'invalid'>, value: string): string {
   const valid = spec.valid === undefined || value === '' || (spec.valid instanceof RegExp ? spec.valid.test(value) : spec.valid(value));
   if (!valid) problem(env, spec.variable, spec.invalid ?? 'is not valid.');
@@ -106,8 +113,8 @@ const documented = (spec: VariableSpec): ConfigVariable => ({
 });
 
 /**
- * The optional variables in `specs` that are set, by field, each checked against its
- * pattern (the problem recorded). What a module's options and simple webhook settings read.
+ * The optional variables in `specs` that are set, by field, each checked (the problem
+ * recorded). What a module's options and simple webhook settings read.
  */
 export function readOptions(env: Env, specs: readonly VariableSpec[]): Record<string, string> {
   const values: Record<string, string> = {};
@@ -118,10 +125,14 @@ export function readOptions(env: Env, specs: readonly VariableSpec[]): Record<st
   return values;
 }
 
-/** A webhook receiver enabled by one secret variable, read (and checked) into `{ [field]: value }`. */
-export function webhookSecret<F extends string>(spec: VariableSpec & { field: F }): WebhookSpec<Record<F, string>> {
+/** A webhook receiver enabled by one secret variable, read (and checked) into `{ [field]: value }`, verifying with it. */
+export function webhookSecret<F extends string>(
+  spec: VariableSpec & { field: F },
+  receiver: (secret: string) => VendorWebhook,
+): WebhookSpec<Record<F, string>> {
   return {
     variables: [{ ...spec, secret: true }],
+    receiver: (settings) => receiver(settings[spec.field]),
     read: (env) => {
       const value = readOptions(env, [spec])[spec.field];
       return value === undefined ? undefined : ({ [spec.field]: value } as Record<F, string>);
@@ -163,6 +174,7 @@ export function defineVendor<N extends ProviderName, C extends VendorCommonConfi
     label,
     envPrefix: spec.envPrefix,
     defaults: spec.defaults,
+    urlVariable: spec.url.variable,
     rateClasses: spec.rateClasses,
     variables,
     secrets: [...new Set([...own, ...hooks].filter((s) => s.secret).map((s) => s.field))],
@@ -179,7 +191,7 @@ export function defineVendor<N extends ProviderName, C extends VendorCommonConfi
       };
       return spec.toConfig({ common, values, url, env });
     },
-    ...(webhook ? { readWebhook: (env: Env) => webhook.read(env) } : {}),
+    ...(webhook ? { readWebhook: (env: Env) => webhook.read(env), webhookReceiver: (settings: W) => webhook.receiver(settings) } : {}),
     accountMaterial: spec.accountMaterial,
     create: spec.create,
   };

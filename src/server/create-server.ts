@@ -5,7 +5,7 @@ import fastifyApollo, { type ApolloFastifyContextFunction } from '@as-integratio
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Gauge } from 'prom-client';
 import type { GraphQLSchema } from 'graphql';
-import type { AppConfig } from '../providers/vendors';
+import type { AppConfig } from '../config/config.types';
 import type { GraphQLContext } from '../graphql/context';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import { createApiKeyCheck, requireApiKey } from './api-key-auth';
@@ -18,6 +18,7 @@ import { readiness, type RedisState } from './ops/readiness';
 import type { CrossRequestCache } from '../loaders/cross-request-cache';
 import { requestIdFrom } from './request-id';
 import { createLive, type Live } from '../live/create-live';
+import type { WebhookReceiverSource } from '../live/vendor-webhooks';
 import type { SharedRedis } from '../redis/redis-connection';
 import { registerWebhookReceiver } from './webhook-receiver';
 import { registerSse } from './subscriptions/sse-transport';
@@ -40,8 +41,8 @@ export interface HttpServer {
 export interface ServerOptions {
   /** Seals `Query.recordings` cursors (src/timeline/cursor-key.ts). */
   cursorKey: Buffer;
-  /** The vendors' modules (the VENDORS list): their secret fields are redacted from every log line. */
-  vendors: readonly SecretFields[];
+  /** The vendors' modules (the VENDORS list): their secret fields are redacted from every log line, their webhook receivers built. */
+  vendors: ReadonlyArray<SecretFields & WebhookReceiverSource>;
   /** Where JSON log lines go instead of stdout (tests read them). */
   logStream?: { write(line: string): void };
   /** What vendors answered, reused across requests (CACHE); none: nothing outlives a request. */
@@ -118,7 +119,7 @@ export async function createServer(
   if (config.playground) registerPlaygroundAssets(app);
 
   // Every event drops what the cross-request cache keeps about its recording and session.
-  const live = await createLive(config, providers, app.log, options.redis, options.cache);
+  const live = await createLive(config, options.vendors, providers, app.log, options.redis, options.cache);
   new Gauge({
     name: 'recording_graph_subscribers',
     help: 'Live subscriptions (Subscription.recordingEvents) on this replica.',

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { WebhooksConfig } from '../providers/vendors';
+import type { WebhooksConfig } from '../config/config.types';
 import { isProviderName } from '../domain/provider-name';
 import type { EventProcessor } from '../live/event-processor';
 import type { ReplayGuard } from '../live/replay-guard';

@@ -1,5 +1,6 @@
 import { BIRD_DEFAULTS, BIRD_RATE_CLASSES, type BirdConfig } from './bird.config';
 import { defineVendor, webhookSecret } from '../vendor-module';
+import { birdWebhook } from './bird.webhook';
 import { expectSegments, uuidRule } from '../../ids/segment-rules';
 import type { RecordingProvider } from '../recording-provider';
 import type { CallContext } from '../../domain/call-context';
@@ -96,11 +97,14 @@ export const bird = defineVendor({
   ],
   url: { variable: 'BIRD_API_URL', description: 'Bird base URL' },
   toConfig: ({ common, values: { accessKey, workspaceId } }): BirdConfig => ({ ...common, accessKey, workspaceId }),
-  webhook: webhookSecret({
-    field: 'signingKey',
-    variable: 'BIRD_WEBHOOK_SIGNING_KEY',
-    description: 'The `signingKey` of the Bird webhook subscription; enables POST /webhooks/bird',
-  }),
+  webhook: webhookSecret(
+    {
+      field: 'signingKey',
+      variable: 'BIRD_WEBHOOK_SIGNING_KEY',
+      description: 'The `signingKey` of the Bird webhook subscription; enables POST /webhooks/bird',
+    },
+    birdWebhook,
+  ),
   accountMaterial: (config) => [config.accessKey, config.workspaceId],
   create: createBirdProvider,
 });

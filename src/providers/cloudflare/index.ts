@@ -8,6 +8,8 @@ import {
   type CloudflareWebhookConfig,
 } from './cloudflare.config';
 import { defineVendor } from '../vendor-module';
+import { cloudflareWebhook } from './cloudflare.webhook';
+import { cloudflareKeySource } from './cloudflare.webhook-key';
 import type { SessionData } from '../../domain/model';
 import { expectSegments, uuidRule } from '../../ids/segment-rules';
 import type { BatchResult, RecordingProvider } from '../recording-provider';
@@ -162,6 +164,7 @@ export const cloudflare = defineVendor({
       if (str(env, 'CLOUDFLARE_WEBHOOK_KEY_URL') === undefined) return undefined;
       return { keyUrl: httpUrl(env, 'CLOUDFLARE_WEBHOOK_KEY_URL', CLOUDFLARE_WEBHOOK_KEY_URL_DEFAULT) };
     },
+    receiver: (settings) => cloudflareWebhook(cloudflareKeySource(settings)),
   },
   accountMaterial: (config) => [config.apiToken, config.accountId, config.appId],
   create: createCloudflareProvider,

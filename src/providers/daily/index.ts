@@ -1,6 +1,7 @@
 import { problem } from '../../config/env-readers';
 import { DAILY_DEFAULTS, DAILY_RATE_CLASSES, type DailyConfig } from './daily.config';
 import { defineVendor, webhookSecret } from '../vendor-module';
+import { dailyWebhook } from './daily.webhook';
 import type { DailyRecording } from './daily.api-types';
 import { expectSegments, OPAQUE_TOKEN, uuidRule } from '../../ids/segment-rules';
 import type { ProviderDeps } from '../shared/provider-deps';
@@ -172,13 +173,16 @@ export const daily = defineVendor({
     const recordingsBucket = bucket === undefined ? undefined : region === undefined ? { name: bucket } : { name: bucket, region };
     return { ...common, apiKey, ...(recordingsBucket ? { recordingsBucket } : {}) };
   },
-  webhook: webhookSecret({
-    field: 'secret',
-    variable: 'DAILY_WEBHOOK_SECRET',
-    description: 'The base64 `hmac` of the Daily webhook; enables POST /webhooks/daily',
-    valid: (secret) => BASE64.test(secret) && Buffer.from(secret, 'base64').length >= 16,
-    invalid: "must be the webhook's base64 `hmac` secret (at least 16 bytes once decoded).",
-  }),
+  webhook: webhookSecret(
+    {
+      field: 'secret',
+      variable: 'DAILY_WEBHOOK_SECRET',
+      description: 'The base64 `hmac` of the Daily webhook; enables POST /webhooks/daily',
+      valid: (secret) => BASE64.test(secret) && Buffer.from(secret, 'base64').length >= 16,
+      invalid: "must be the webhook's base64 `hmac` secret (at least 16 bytes once decoded).",
+    },
+    dailyWebhook,
+  ),
   accountMaterial: (config) => [config.apiKey],
   create: createDailyProvider,
 });

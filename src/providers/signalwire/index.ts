@@ -1,5 +1,6 @@
 import { SIGNALWIRE_API_PATH, SIGNALWIRE_DEFAULTS, SIGNALWIRE_RATE_CLASSES, type SignalWireConfig } from './signalwire.config';
 import { defineVendor, webhookSecret } from '../vendor-module';
+import { signalWireWebhook } from './signalwire.webhook';
 import { expectSegments, uuidRule } from '../../ids/segment-rules';
 import type { RecordingProvider } from '../recording-provider';
 import type { CallContext } from '../../domain/call-context';
@@ -105,11 +106,14 @@ export const signalwire = defineVendor({
     projectId,
     apiToken,
   }),
-  webhook: webhookSecret({
-    field: 'signingKey',
-    variable: 'SIGNALWIRE_SIGNING_KEY',
-    description: 'SignalWire project Signing Key; enables POST /webhooks/signalwire',
-  }),
+  webhook: webhookSecret(
+    {
+      field: 'signingKey',
+      variable: 'SIGNALWIRE_SIGNING_KEY',
+      description: 'SignalWire project Signing Key; enables POST /webhooks/signalwire',
+    },
+    signalWireWebhook,
+  ),
   accountMaterial: (config) => [config.projectId, config.apiToken],
   create: createSignalWireProvider,
 });

@@ -1,5 +1,6 @@
 import { ZOOM_DEFAULTS, ZOOM_RATE_CLASSES, type ZoomConfig } from './zoom.config';
 import { defineVendor, webhookSecret } from '../vendor-module';
+import { zoomWebhook } from './zoom.webhook';
 import { expectSegments } from '../../ids/segment-rules';
 import type { RecordingProvider } from '../recording-provider';
 import type { CallContext } from '../../domain/call-context';
@@ -130,11 +131,14 @@ export const zoom = defineVendor({
   ],
   url: { variable: 'ZOOM_API_URL', description: 'Zoom base URL' },
   toConfig: ({ common, values: { apiKey, apiSecret } }): ZoomConfig => ({ ...common, apiKey, apiSecret }),
-  webhook: webhookSecret({
-    field: 'secretToken',
-    variable: 'ZOOM_WEBHOOK_SECRET_TOKEN',
-    description: 'Zoom Video SDK app Secret Token; enables POST /webhooks/zoom',
-  }),
+  webhook: webhookSecret(
+    {
+      field: 'secretToken',
+      variable: 'ZOOM_WEBHOOK_SECRET_TOKEN',
+      description: 'Zoom Video SDK app Secret Token; enables POST /webhooks/zoom',
+    },
+    zoomWebhook,
+  ),
   accountMaterial: (config) => [config.apiKey, config.apiSecret],
   create: createZoomProvider,
 });

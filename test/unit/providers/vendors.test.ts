@@ -5,7 +5,9 @@ import type { VendorCommonConfig } from '../../../src/config/config.types';
 import { PROVIDER_LABELS, PROVIDER_NAMES, type ProviderName } from '../../../src/domain/provider-name';
 import { createProviders } from '../../../src/providers/provider-registry';
 import type { RecordingProvider } from '../../../src/providers/recording-provider';
+import type { VendorWebhook } from '../../../src/providers/shared/webhook';
 import { defineVendor, webhookSecret } from '../../../src/providers/vendor-module';
+import { vendorWebhooks } from '../../../src/live/vendor-webhooks';
 import { VENDORS } from '../../../src/providers/vendors';
 import { DOCUMENTED_RATE_LIMITS } from '../../../src/sandbox/rate-limit';
 import { loggerOptions } from '../../../src/server/logger-options';
@@ -39,6 +41,7 @@ interface SixthConfig extends VendorCommonConfig {
 
 /** A made-up sixth vendor, written as a vendor's module is: nothing outside this object knows its fields. */
 const created: SixthConfig[] = [];
+const receivers: string[] = [];
 const sixth = defineVendor({
   name: 'sixth' as ProviderName,
   label: 'Sixth',
@@ -51,7 +54,10 @@ const sixth = defineVendor({
   ],
   url: { variable: 'SIXTH_API_URL', description: 'Sixth base URL' },
   toConfig: ({ common, values: { privateToken, region } }): SixthConfig => ({ ...common, privateToken, region }),
-  webhook: webhookSecret({ field: 'hookToken', variable: 'SIXTH_WEBHOOK_TOKEN', description: 'Sixth webhook token' }),
+  webhook: webhookSecret({ field: 'hookToken', variable: 'SIXTH_WEBHOOK_TOKEN', description: 'Sixth webhook token' }, (token) => {
+    receivers.push(token);
+    return {} as VendorWebhook;
+  }),
   accountMaterial: (config) => [config.privateToken],
   create: (config) => {
     created.push(config);
@@ -116,7 +122,7 @@ describe('a sixth vendor: its folder and a line in the list, nothing else', () =
   const vendors = [...VENDORS, sixth];
   const env = { ...ALL_FIVE, ...SIXTH_ENV, SIXTH_RATE_CALLS: '9/1s' };
 
-  it('has its variables loaded: config, rate budget, webhook settings, registry and account material', () => {
+  it('has its variables loaded: config, rate budget, webhook receiver, registry and account material', () => {
     const config = loadConfigFor(vendors, env);
     const own = config.providers['sixth' as ProviderName] as SixthConfig;
     expect(own).toMatchObject({
@@ -131,6 +137,8 @@ describe('a sixth vendor: its folder and a line in the list, nothing else', () =
     expect(Object.keys(createProviders(vendors, config.providers))).toEqual([...PROVIDER_NAMES, 'sixth']);
     expect(created.at(-1)).toBe(own);
     expect(credentialsOf(config.providers, vendors).at(-1)).toEqual(['sixth', ['sixth-signing-key-0007']]);
+    expect(Object.keys(vendorWebhooks(config.webhooks, vendors))).toEqual(['daily', 'signalwire', 'zoom', 'bird', 'sixth']);
+    expect(receivers.at(-1)).toBe('sixth-webhook-token-0008');
   });
 
   it("reports its bad variables with the server's, all at once", () => {
