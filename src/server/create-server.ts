@@ -127,7 +127,7 @@ export async function createServer(
     help: 'Live subscriptions (Subscription.recordingEvents) on this replica.',
     registers: [metrics.registry],
     collect() {
-      this.set(live.events.subscriberCount);
+      this.set(live.operations.subscriberCount);
     },
   });
   // Vendors authenticate by signature, not API key: outside the GraphQL route's context.
