@@ -9,6 +9,7 @@ import { nowSecs, sign5 } from '../../support/webhook-signing';
 const DAILY_SECRET = Buffer.from('daily-secret-for-the-subscription-test').toString('base64');
 const ZOOM_TOKEN = 'zoom-token-for-the-subscription-test';
 const KEY = 'subscription-test-api-key-0123456789';
+const OTHER_KEY = 'subscription-test-other-key-98765';
 const demo = demoRecordings();
 const ready = demo.daily.find((r) => r.status === 'READY')!;
 
@@ -39,7 +40,7 @@ beforeAll(async () => {
   app = await startSandboxApp({
     DAILY_WEBHOOK_SECRET: DAILY_SECRET,
     ZOOM_WEBHOOK_SECRET_TOKEN: ZOOM_TOKEN,
-    API_KEYS: KEY,
+    API_KEYS: `${KEY},${OTHER_KEY}`,
     QUERY_MAX_DEPTH: '6',
   });
 });
@@ -142,6 +143,22 @@ describe('Subscription.recordingEvents', () => {
     for (const s of [first, second, third, other]) s.stop();
     await waitUntil(() => app.app.live.operations.subscriberCount === 0, 'the subscriptions end');
     await Promise.all([one.dispose(), two.dispose()]);
+  });
+
+  it('never shares an execution between API keys: the same operation under two keys runs twice', async () => {
+    const one = wsClient(app.app.url, { Authorization: `Bearer ${KEY}` });
+    const other = wsClient(app.app.url, { Authorization: `Bearer ${OTHER_KEY}` });
+    const a = collectWs(one, EVENTS);
+    const b = collectWs(other, EVENTS);
+    await waitUntil(() => app.app.live.operations.subscriberCount === 2, 'the subscriptions are live');
+    expect(app.app.live.operations.operationCount).toBe(2);
+    await postDaily(ready.nativeId);
+    await waitUntil(() => a.results.length === 1 && b.results.length === 1, 'both get the event');
+    expect(b.results[0]).toEqual(a.results[0]);
+    a.stop();
+    b.stop();
+    await waitUntil(() => app.app.live.operations.subscriberCount === 0, 'the subscriptions end');
+    await Promise.all([one.dispose(), other.dispose()]);
   });
 
   it('checks API_KEYS at connection: none or a wrong one is refused (4403 / 401)', async () => {
