@@ -1,10 +1,14 @@
 import type { ProviderName } from './provider-name';
 import type { RequestBudget } from './request-budget';
+import type { CancelSignal } from './request-cancel';
 
 /** Per-request context handed to every vendor call. */
 export interface CallContext {
-  /** Aborted when the client goes away; passed to undici so in-flight calls stop. */
-  signal?: AbortSignal;
+  /**
+   * Aborted when the client goes away: each vendor call in flight then aborts its own
+   * request to the vendor. An AbortSignal, or the cheaper RequestCancel (src/domain/request-cancel.ts).
+   */
+  signal?: CancelSignal;
   /** Our request id, forwarded to vendors that accept one. */
   requestId?: string;
   /**

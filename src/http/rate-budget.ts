@@ -4,6 +4,7 @@ import { PROVIDER_LABELS, type ProviderName } from '../domain/provider-name';
 import { ErrorCode } from '../errors/error-codes';
 import { ProviderError } from '../errors/provider-error';
 import type { CallContext } from '../domain/call-context';
+import type { CancelSignal } from '../domain/request-cancel';
 import { readRateHeaders } from './rate-headers';
 import { LocalRateStore, type RateStore } from './rate-store';
 import { parseRetryAfter } from './retry-after';
@@ -17,7 +18,7 @@ export const RATE_WINDOW_MARGIN_MS = 10;
 /** vendorCode of a call refused by our own budget (no vendor call was made). */
 export const BUDGET_EXHAUSTED = 'RATE_BUDGET';
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+function sleep(ms: number, signal: CancelSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     const done = () => {
       signal?.removeEventListener('abort', onAbort);
@@ -67,7 +68,7 @@ export class RateBudget {
    * Waits for one unit of every rule of `route`, runs `call`, and counts the unit from the
    * call's end; PROVIDER_RATE_LIMITED, with no call, when no unit comes before the deadline.
    */
-  async run<T>(route: string, ctx: CallContext, call: () => Promise<T>, signal: AbortSignal | undefined = ctx.signal): Promise<T> {
+  async run<T>(route: string, ctx: CallContext, call: () => Promise<T>, signal: CancelSignal | undefined = ctx.signal): Promise<T> {
     const ticket = await this.acquire(route, ctx, signal);
     if (ticket === undefined) return call();
     try {
@@ -78,7 +79,7 @@ export class RateBudget {
   }
 
   /** `signal` ends the wait: the caller went away, or the call's own deadline passed. */
-  private async acquire(route: string, ctx: CallContext, signal: AbortSignal | undefined): Promise<unknown> {
+  private async acquire(route: string, ctx: CallContext, signal: CancelSignal | undefined): Promise<unknown> {
     const rules = this.rulesFor(route);
     if (rules.length === 0) return undefined;
     const started = Date.now();

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import fastifyApollo, { type ApolloFastifyContextFunction } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -8,6 +7,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../config/config.types';
 import type { GraphQLContext } from '../graphql/context';
 import type { ProviderRegistry } from '../providers/provider-registry';
+import { RequestCancel } from '../domain/request-cancel';
 import { createApiKeyCheck, requireApiKey } from './api-key-auth';
 import { buildGraphQLServer } from './graphql-server';
 import { loggerOptions, type SecretFields } from './logger-options';
@@ -106,16 +106,15 @@ export async function createServer(
 
   // One context per request (request-context.ts); in-flight vendor calls are aborted when the client goes away.
   const context: ApolloFastifyContextFunction<GraphQLContext> = async (request, reply) => {
-    const controller = new AbortController();
-    // One request can have hundreds of vendor calls in flight, each listening for abort.
-    setMaxListeners(0, controller.signal);
+    // Not an AbortController: see src/domain/request-cancel.ts.
+    const cancel = new RequestCancel();
     // The response closing before it finished means the client went away.
     reply.raw.once('close', () => {
-      if (!reply.raw.writableFinished) controller.abort();
+      if (!reply.raw.writableFinished) cancel.abort();
     });
     // `Cache-Control: no-cache` (RFC 9111 §5.2.1.4): answer from the vendors, not from the cache.
     const cacheRead = !/(^|,)\s*no-cache\s*(,|$)/i.test(String(request.headers['cache-control'] ?? ''));
-    return contextFor({ id: request.id, signal: controller.signal, cacheRead });
+    return contextFor({ id: request.id, signal: cancel, cacheRead });
   };
 
   if (config.playground) registerPlaygroundAssets(app);

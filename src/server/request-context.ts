@@ -1,4 +1,5 @@
 import type { CallMetrics, RequestHints } from '../domain/call-context';
+import type { CancelSignal } from '../domain/request-cancel';
 import { RequestBudget, type BudgetLimit, type RequestBudgetLimits } from '../domain/request-budget';
 import type { GraphQLContext } from '../graphql/context';
 import { createLoaders } from '../loaders/create-loaders';
@@ -28,7 +29,7 @@ export interface RequestContextDeps {
 /** What one request brings: its id, and a signal aborted when its client goes away. */
 export interface RequestIdentity {
   id: string;
-  signal?: AbortSignal;
+  signal?: CancelSignal;
   /** false: the request said `Cache-Control: no-cache`, so the cross-request cache is not read. */
   cacheRead?: boolean;
 }

@@ -3,6 +3,7 @@ import type { DailyConfig } from '../../../src/providers/daily/daily.config';
 import { waitUntil } from '../../support/wait-until';
 import { ErrorCode } from '../../../src/errors/error-codes';
 import { RequestBudget } from '../../../src/domain/request-budget';
+import { RequestCancel } from '../../../src/domain/request-cancel';
 import { createDailyProvider } from '../../../src/providers/daily';
 import { startDailySandbox } from '../../../src/sandbox/daily/daily.emulator';
 import type { DailyDataset } from '../../../src/sandbox/daily/daily.seed';
@@ -176,9 +177,14 @@ describe('vendor call resilience', () => {
     expect(rec).toMatchObject({ nativeId: data.recordings[0].id });
   });
 
-  it('aborts in-flight calls when the request is cancelled', async () => {
+  // The HTTP route cancels through a RequestCancel (src/server/create-server.ts), in-process callers through an AbortSignal.
+  it.each([
+    ['an AbortSignal', () => new AbortController()],
+    ['a RequestCancel', () => new RequestCancel()],
+  ])('aborts in-flight calls when the request is cancelled (%s)', async (_name, make) => {
     emulator.injectFault({ kind: 'stall', ms: 5_000, route: 'recordings.get' });
-    const controller = new AbortController();
+    const made = make();
+    const controller = { signal: 'signal' in made ? made.signal : made, abort: () => made.abort() };
     const pending = withProvider({}, (p) => p.getRecordings([id()], { signal: controller.signal }));
     await waitUntil(() => emulator.log.length === 1, 'the call reached the emulator');
     controller.abort();
