@@ -18,6 +18,7 @@ import { createMetrics, type ServerMetrics } from './ops/metrics';
 import { maskedErrorLogPlugin } from './plugins/masked-error-log-plugin';
 import { operationFactsPlugin } from './plugins/operation-facts-plugin';
 import { partialErrorsPlugin, type RequestLog } from './plugins/partial-errors-plugin';
+import { requestHooksPlugin } from './plugins/request-hooks-plugin';
 import { requestContextFactory, type RequestIdentity } from './request-context';
 import { RefusedLinks } from '../loaders/refused-links';
 import type { CrossRequestCache } from '../loaders/cross-request-cache';
@@ -91,10 +92,13 @@ export async function buildGraphQLServer(
     formatError,
     plugins: [
       ...limits.plugins,
-      operationFactsPlugin(schema, facts, config.queryLimits),
-      partialErrorsPlugin(formatError, options.log),
-      maskedErrorLogPlugin(options.log),
-      metrics.apolloPlugin(),
+      // One plugin, one listener for every request; partial errors are appended before the outcome is counted.
+      requestHooksPlugin([
+        operationFactsPlugin(schema, facts, config.queryLimits),
+        partialErrorsPlugin(formatError, options.log),
+        maskedErrorLogPlugin(options.log),
+        metrics.requestHooks,
+      ]),
       ApolloServerPluginInlineTraceDisabled(),
       // The schema has no cache hints: every answer is per request and may hold short-lived
       // links, so it is `no-store` (create-server.ts). Apollo's cache-control plugin would

@@ -1,7 +1,6 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { createFormatError } from '../../errors/format-error';
-import type { GraphQLContext } from '../../graphql/context';
 import type { RequestLog } from './partial-errors-plugin';
+import type { RequestHooks } from './request-hooks-plugin';
 
 /**
  * Logs every error the formatter masks (no code of ours), with the request's `reqId`,
@@ -10,18 +9,14 @@ import type { RequestLog } from './partial-errors-plugin';
  *
  * Options: `log`, the server's logger.
  */
-export function maskedErrorLogPlugin(log: RequestLog): ApolloServerPlugin<GraphQLContext> {
+export function maskedErrorLogPlugin(log: RequestLog): RequestHooks {
   return {
-    async requestDidStart() {
-      return {
-        // Built only for a request that has errors: nothing is added to the others.
-        async didEncounterErrors({ errors, contextValue }) {
-          const report = createFormatError((info) =>
-            log.error({ reqId: contextValue.requestId, err: { name: info.name }, path: info.path }, 'masked an error without a code'),
-          );
-          for (const error of errors) report(error.toJSON(), error);
-        },
-      };
+    // Built only for a request that has errors: nothing is added to the others.
+    async didEncounterErrors({ errors, contextValue }) {
+      const report = createFormatError((info) =>
+        log.error({ reqId: contextValue.requestId, err: { name: info.name }, path: info.path }, 'masked an error without a code'),
+      );
+      for (const error of errors) report(error.toJSON(), error);
     },
   };
 }

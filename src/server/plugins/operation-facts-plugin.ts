@@ -1,10 +1,9 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { getVariableValues, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { QueryLimitsConfig } from '../../config/config.types';
-import type { GraphQLContext } from '../../graphql/context';
 import type { OperationRequest } from '../limits/argument-facts';
 import type { OperationFacts } from '../limits/operation-facts';
 import { checkQueryCost, tooComplex } from '../limits/query-limits';
+import type { RequestHooks } from './request-hooks-plugin';
 
 /**
  * Whether the variables do not fit the operation's types: execution refuses those as
@@ -34,22 +33,18 @@ export function operationFactsPlugin(
   schema: GraphQLSchema,
   facts: (operation: OperationRequest) => OperationFacts,
   limits: QueryLimitsConfig,
-): ApolloServerPlugin<GraphQLContext> {
+): RequestHooks {
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, operation, request, contextValue }) {
-          let found: OperationFacts;
-          try {
-            found = facts({ document, variables: request.variables, operationName: request.operationName });
-          } catch {
-            if (operation && variablesRefused(schema, operation, request.variables)) return;
-            throw tooComplex('Query too complex: its cost could not be measured (it expands to too many fields).');
-          }
-          contextValue.hints.linkValidForSecs = found.linkValidForSecs;
-          checkQueryCost(found, limits);
-        },
-      };
+    async didResolveOperation({ document, operation, request, contextValue }) {
+      let found: OperationFacts;
+      try {
+        found = facts({ document, variables: request.variables, operationName: request.operationName });
+      } catch {
+        if (operation && variablesRefused(schema, operation, request.variables)) return;
+        throw tooComplex('Query too complex: its cost could not be measured (it expands to too many fields).');
+      }
+      contextValue.hints.linkValidForSecs = found.linkValidForSecs;
+      checkQueryCost(found, limits);
     },
   };
 }
