@@ -1,10 +1,10 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { PROVIDER_NAMES } from '../../domain/provider-name';
 import type { CircuitStateName } from '../../http/resilience';
 import type { ProviderRegistry } from '../../providers/provider-registry';
 import type { CallMetrics } from '../../domain/call-context';
 import type { BudgetLimit } from '../../domain/request-budget';
+import type { RequestHooks } from '../plugins/request-hooks-plugin';
 
 /** The gauge's value per circuit state: 0 closed, 1 half-open, 2 open, 3 isolated (worse is higher). */
 export const CIRCUIT_STATE_VALUES: Record<CircuitStateName, number> = { closed: 0, 'half-open': 1, open: 2, isolated: 3 };
@@ -27,10 +27,48 @@ export interface ServerMetrics {
   registry: Registry;
   /** Handed to every request's CallContext. */
   calls: CallMetrics;
-  /** Counts each GraphQL operation by name and outcome. */
-  apolloPlugin(): ApolloServerPlugin;
+  /** Counts each GraphQL operation by name and outcome (src/server/plugins/request-hooks-plugin.ts). */
+  requestHooks: RequestHooks;
   /** Counts a request that ran out of one of its run-time budgets (once per request and limit). */
   budgetExceeded(limit: BudgetLimit): void;
+}
+
+/** One label set's count since the last scrape (countedOnScrape). */
+interface PendingCount {
+  labels: Record<string, string>;
+  n: number;
+}
+
+/**
+ * A prom-client Counter whose increments are kept as plain numbers per label set and added
+ * to it when it is read (its `collect`, which every scrape runs before reading the values).
+ * prom-client validates and hashes the label object on every `inc`, even through a bound
+ * `labels(...)` child, and these counters are bumped on every request and vendor call; a
+ * scrape adds each label set once. /metrics shows the same values, series in the order first
+ * counted. The label sets must be bounded (they are: names, routes, statuses).
+ */
+function countedOnScrape(
+  counter: Omit<ConstructorParameters<typeof Counter>[0], 'collect'>,
+): (key: string, labels: () => Record<string, string>) => PendingCount {
+  const pending = new Map<string, PendingCount>();
+  new Counter({
+    ...counter,
+    collect() {
+      for (const series of pending.values()) {
+        if (series.n === 0) continue;
+        this.inc(series.labels, series.n);
+        series.n = 0;
+      }
+    },
+  });
+  return (key, labels) => {
+    let series = pending.get(key);
+    if (!series) {
+      series = { labels: labels(), n: 0 };
+      pending.set(key, series);
+    }
+    return series;
+  };
 }
 
 /**
@@ -39,13 +77,13 @@ export interface ServerMetrics {
  */
 export function createMetrics(providers: ProviderRegistry): ServerMetrics {
   const registry = new Registry();
-  const operations = new Counter({
+  const operations = countedOnScrape({
     name: 'graphql_operations_total',
     help: 'GraphQL operations by operation name and outcome (success, partial: data with errors, error: no data).',
     labelNames: ['operation', 'outcome'] as const,
     registers: [registry],
   });
-  const vendorRequests = new Counter({
+  const vendorRequests = countedOnScrape({
     name: 'vendor_requests_total',
     help: 'HTTP attempts to vendor APIs (each retry counts) by vendor, endpoint template and status.',
     labelNames: ['vendor', 'route', 'status'] as const,
@@ -112,7 +150,7 @@ export function createMetrics(providers: ProviderRegistry): ServerMetrics {
     registers: [registry],
   });
 
-  const vendorSeries = new Map<string, { count: { inc(): void }; duration: { observe(value: number): void } }>();
+  const vendorSeries = new Map<string, { count: PendingCount; duration: { observe(value: number): void } }>();
   const seenNames = new Set<string>();
   const operationLabel = (name: string | null | undefined): string => {
     if (!name) return 'anonymous';
@@ -128,14 +166,17 @@ export function createMetrics(providers: ProviderRegistry): ServerMetrics {
     calls: {
       vendorCall(vendor, route, status, seconds) {
         // The label set is small and fixed (vendors, route templates, statuses): each one's
-        // bound children are looked up once, not hashed from an object on every call.
+        // series are looked up once, not built from an object on every call.
         const key = `${vendor} ${route} ${status}`;
         let bound = vendorSeries.get(key);
         if (!bound) {
-          bound = { count: vendorRequests.labels({ vendor, route, status }), duration: vendorDuration.labels({ vendor, route, status }) };
+          bound = {
+            count: vendorRequests(key, () => ({ vendor, route, status })),
+            duration: vendorDuration.labels({ vendor, route, status }),
+          };
           vendorSeries.set(key, bound);
         }
-        bound.count.inc();
+        bound.count.n++;
         bound.duration.observe(seconds);
       },
       loaderBatch(loader, size) {
@@ -157,17 +198,14 @@ export function createMetrics(providers: ProviderRegistry): ServerMetrics {
     budgetExceeded(limit) {
       budgetsExceeded.inc({ limit });
     },
-    apolloPlugin: () => ({
-      async requestDidStart() {
-        return {
-          async willSendResponse({ response, operationName }) {
-            if (response.body.kind !== 'single') return;
-            const { data, errors } = response.body.singleResult;
-            const outcome = !errors?.length ? 'success' : data ? 'partial' : 'error';
-            operations.inc({ operation: operationLabel(operationName), outcome });
-          },
-        };
+    requestHooks: {
+      async willSendResponse({ response, operationName }) {
+        if (response.body.kind !== 'single') return;
+        const { data, errors } = response.body.singleResult;
+        const outcome = !errors?.length ? 'success' : data ? 'partial' : 'error';
+        const operation = operationLabel(operationName);
+        operations(`${operation} ${outcome}`, () => ({ operation, outcome })).n++;
       },
-    }),
+    },
   };
 }
