@@ -16,20 +16,23 @@ export interface EmulatorRequest {
   /** Raw (still percent-encoded) path, e.g. /v1/recordings/abc. */
   path: string;
   query: URLSearchParams;
+  /** Raw (still percent-encoded) query string without `?`: what a signed link's signature covers. */
+  rawQuery: string;
   headers: IncomingMessage['headers'];
 }
 
 export interface EmulatorResponse {
   status: number;
   headers?: Record<string, string>;
-  /** A JSON value (serialized here) or a raw string body. */
+  /** A JSON value (serialized here) or a raw body (a string is sent as UTF-8). */
   body?: unknown;
-  rawBody?: string;
+  rawBody?: string | Buffer;
 }
 
 export interface Route {
   /** Stable name for counters, e.g. "recordings.get". */
   name: string;
+  /** A GET route answers HEAD too (RFC 9110 §9.3.2): same status and headers, no body. */
   method: string;
   /** Matched against the raw path; capture groups are handed over still encoded. */
   pattern: RegExp;
@@ -135,13 +138,13 @@ export async function startEmulator(spec: EmulatorSpec, options: StartEmulatorOp
 
   const serialize = (out: EmulatorResponse): { headers: Record<string, string>; payload: Buffer } => {
     const headers: Record<string, string> = { ...out.headers };
-    let payload = '';
+    let payload: string | Buffer = '';
     if (out.rawBody !== undefined) payload = out.rawBody;
     else if (out.body !== undefined) {
       payload = JSON.stringify(out.body);
       headers['content-type'] ??= 'application/json; charset=utf-8';
     }
-    return { headers, payload: Buffer.from(payload, 'utf8') };
+    return { headers, payload: typeof payload === 'string' ? Buffer.from(payload, 'utf8') : payload };
   };
 
   const send = (res: ServerResponse, out: EmulatorResponse): void => {
@@ -196,11 +199,13 @@ export async function startEmulator(spec: EmulatorSpec, options: StartEmulatorOp
     const rawUrl = req.url ?? '/';
     const q = rawUrl.indexOf('?');
     const path = q === -1 ? rawUrl : rawUrl.slice(0, q);
-    const query = new URLSearchParams(q === -1 ? '' : rawUrl.slice(q + 1));
-    const request: EmulatorRequest = { method: req.method ?? 'GET', path, query, headers: req.headers };
+    const rawQuery = q === -1 ? '' : rawUrl.slice(q + 1);
+    const query = new URLSearchParams(rawQuery);
+    const request: EmulatorRequest = { method: req.method ?? 'GET', path, query, rawQuery, headers: req.headers };
     let matched: { route: Route; params: string[] } | undefined;
     for (const route of spec.routes) {
-      if (route.method !== request.method) continue;
+      // Node's server sends no body for a HEAD, whatever the handler gives (the headers stay).
+      if (route.method !== request.method && !(request.method === 'HEAD' && route.method === 'GET')) continue;
       const m = route.pattern.exec(path);
       if (m) {
         matched = { route, params: m.slice(1) };

@@ -31,7 +31,7 @@ describe('the typed-client example (examples/typed-client.ts)', () => {
     const { code, stdout, stderr } = await exampleClient(`${server.url}/graphql`);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout).toMatch(/^DAILY recording, READY, \d+ s, in session "standup"$/m);
-    expect(stdout).toMatch(/^link valid for \d+ s, until \d{4}-\d\d-\d\dT[\d:.]+Z: https:\/\//m);
+    expect(stdout).toMatch(/^link valid for \d+ s, until \d{4}-\d\d-\d\dT[\d:.]+Z: http:\/\/127\.0\.0\.1:\d+\/recordings\//m);
   });
 
   it('reports a recording the vendor does not have by its code, and exits 1', async () => {

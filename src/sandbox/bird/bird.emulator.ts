@@ -1,8 +1,11 @@
-import { createHash } from 'node:crypto';
 import { decodeParam, startEmulator, type EmulatorRequest, type EmulatorResponse, type EmulatorSpec } from '../emulator';
 import { sandboxCommon, type SandboxStartOptions, type VendorSandbox } from '../vendor-sandbox';
 import { birdListOrder, birdListTime, seedBird, type BirdDataset } from './bird.seed';
 import { byIdIn } from '../list-order';
+import { createLinkSigner, type LinkSigner } from '../link-signer';
+import { mediaFile } from '../media-files';
+import { checkS3Presigned, presignS3Url, s3Error } from '../s3-presigned';
+import { serveMedia } from '../serve-media';
 import type { BirdWireError, BirdWireParty, BirdWireRecording } from './bird.wire';
 
 export const BIRD_SANDBOX_ACCESS_KEY = 'sandbox-bird-access-key';
@@ -14,8 +17,13 @@ const DEFAULT_LIMIT = 10;
 const MAX_PAGE_TOKEN = 8000;
 /** The presign lifetime the seed document shows (X-Amz-Expires=600). */
 const PRESIGN_SECS = 600;
-/** Shaped like the get-a-recording example's regional bucket (account id zeroed). */
-const S3_HOST = 'regional--voice-recordings--000000000000--euw1.s3.eu-west-1.amazonaws.com';
+/**
+ * The get-a-recording example's regional bucket (account id zeroed), in eu-west-1. Its
+ * presigned URLs point at this emulator, path-style (`/<bucket>/<key>`), and it serves the
+ * file there (docs/sandbox.md, "Access links").
+ */
+const S3_BUCKET = 'regional--voice-recordings--000000000000--euw1';
+const S3_REGION = 'eu-west-1';
 
 /** A UUID as the OpenAPI's `format: uuid` means it (any version). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -52,22 +60,18 @@ export interface BirdEmulatorOptions {
   now?: () => number;
 }
 
-/** SigV4's X-Amz-Date form: YYYYMMDDTHHMMSSZ. */
-function amzDate(ms: number): string {
-  return new Date(ms)
-    .toISOString()
-    .replace(/\.\d{3}Z$/, 'Z')
-    .replace(/[-:]/g, '');
-}
+/** The object key the get-a-recording example shows: `workspaceID:<ws>/sourceID:<source>/<id>.mp3`. */
+const objectPath = (workspaceId: string, rec: BirdWireRecording) =>
+  `/${S3_BUCKET}/workspaceID%3A${workspaceId}/sourceID%3A${rec.sourceId}/${rec.id}.mp3`;
 
-function presignedUrl(workspaceId: string, rec: BirdWireRecording, nowMs: number): string {
-  const date = amzDate(nowMs);
-  const signature = createHash('sha256').update(`${rec.id}|${date}`).digest('hex');
-  return (
-    `https://${S3_HOST}/workspaceID%3A${workspaceId}/sourceID%3A${rec.sourceId}/${rec.id}.mp3` +
-    `?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=${date}&X-Amz-Expires=${PRESIGN_SECS}` +
-    `&X-Amz-SignedHeaders=host&X-Amz-Signature=${signature}`
-  );
+function presignedUrl(signer: LinkSigner, origin: string, workspaceId: string, rec: BirdWireRecording, nowMs: number): string {
+  return presignS3Url(signer, {
+    origin,
+    path: objectPath(workspaceId, rec),
+    signedAtMs: nowMs,
+    expiresSecs: PRESIGN_SECS,
+    region: S3_REGION,
+  });
 }
 
 function partyMatches(party: BirdWireParty | undefined, wanted: string): boolean {
@@ -137,21 +141,27 @@ function list(data: BirdDataset, req: EmulatorRequest): EmulatorResponse {
  * opaque pageToken, `{results, nextPageToken}`, newest first then by id), GET …/recordings/{id} (the documented
  * object with a fresh presigned `url` once available), and GET …/recordings/{id}.mp3
  * answering 307 to a presigned regional S3 URL valid for 600 s (the metadata when the
- * caller accepts JSON only). Nothing here is imported from the adapter (src/providers).
+ * caller accepts JSON only). The presigned URL points back at this emulator, which serves
+ * the MP3 there as S3 does (ranges; 403 once expired or changed). Nothing here is imported
+ * from the adapter (src/providers).
  */
 export function birdEmulatorSpec(data: BirdDataset, options: BirdEmulatorOptions): EmulatorSpec {
   const now = options.now ?? Date.now;
+  const signer = createLinkSigner();
+  const originOf = (req: EmulatorRequest) => `http://${req.headers.host ?? '127.0.0.1'}`;
   const byId = () => byIdIn(data.recordings, (r) => r.id);
   const inWorkspace = (raw: string) => decodeParam(raw) === options.workspaceId;
   /** The get example's body: the stored object, with a fresh presigned `url` once the file is available. */
-  const metadata = (rec: BirdWireRecording): EmulatorResponse => ({
+  const metadata = (req: EmulatorRequest, rec: BirdWireRecording): EmulatorResponse => ({
     status: 200,
-    body: rec.status === 'available' ? { ...rec, url: presignedUrl(options.workspaceId, rec, now()) } : rec,
+    body: rec.status === 'available' ? { ...rec, url: presignedUrl(signer, originOf(req), options.workspaceId, rec, now()) } : rec,
   });
   const notFound = () => error(404, 'NotFound', 'The requested resource was not found');
   return {
     vendor: 'bird',
-    authorize(req) {
+    authorize(req, route) {
+      // The presigned URL is its own authorization (checked by the route).
+      if (route.name.startsWith('media.')) return null;
       const m = /^AccessKey (.+)$/.exec(req.headers.authorization ?? '');
       return m?.[1] === options.accessKey ? null : error(401, 'Unauthorized', 'Invalid or missing access key');
     },
@@ -172,18 +182,32 @@ export function birdEmulatorSpec(data: BirdDataset, options: BirdEmulatorOptions
         handle(req, [ws, rawId]) {
           const rec = inWorkspace(ws) ? byId().get(decodeParam(rawId) ?? '') : undefined;
           if (!rec) return notFound();
-          if (!acceptsMedia(req.headers.accept)) return metadata(rec);
+          if (!acceptsMedia(req.headers.accept)) return metadata(req, rec);
           const omit = data.extras.get(rec.id)?.omitLocation;
-          return { status: 307, headers: omit ? {} : { location: presignedUrl(options.workspaceId, rec, now()) } };
+          return { status: 307, headers: omit ? {} : { location: presignedUrl(signer, originOf(req), options.workspaceId, rec, now()) } };
         },
       },
       {
         name: 'recordings.get',
         method: 'GET',
         pattern: /^\/workspaces\/([^/]+)\/recordings\/([^/]+)$/,
-        handle(_req, [ws, rawId]) {
+        handle(req, [ws, rawId]) {
           const rec = inWorkspace(ws) ? byId().get(decodeParam(rawId) ?? '') : undefined;
-          return rec ? metadata(rec) : notFound();
+          return rec ? metadata(req, rec) : notFound();
+        },
+      },
+      {
+        // The S3 object a presigned URL names: the MP3, or S3's 403 for a changed or expired URL.
+        name: 'media.s3-object',
+        method: 'GET',
+        pattern: new RegExp(`^/${S3_BUCKET}/workspaceID%3A([^/]+)/sourceID%3A([^/]+)/([^/]+)\\.mp3$`),
+        handle(req, [ws, source, rawId]) {
+          const refused = checkS3Presigned(signer, req, now());
+          if (refused) return refused;
+          const rec = inWorkspace(ws) ? byId().get(decodeParam(rawId) ?? '') : undefined;
+          if (!rec || rec.sourceId !== decodeParam(source) || rec.status !== 'available')
+            return s3Error(404, 'NoSuchKey', 'The specified key does not exist.');
+          return serveMedia(req, mediaFile('mp3'));
         },
       },
     ],

@@ -1,5 +1,9 @@
 import { decodeParam, startEmulator, type EmulatorRequest, type EmulatorResponse, type EmulatorSpec } from '../emulator';
 import { newestFirst } from '../list-order';
+import { createLinkSigner, type LinkSigner } from '../link-signer';
+import { mediaFile, type MediaKind } from '../media-files';
+import { checkS3Presigned, presignS3Url, s3Error } from '../s3-presigned';
+import { serveMedia } from '../serve-media';
 import { SANDBOX_EPOCH } from '../seed-random';
 import { bearerToken, sandboxCommon, type SandboxStartOptions, type VendorSandbox } from '../vendor-sandbox';
 import { seedCloudflare, type CloudflareDataset, type CloudflareStoredRecording } from './cloudflare.seed';
@@ -57,6 +61,39 @@ function toWire(rec: CloudflareStoredRecording): CloudflareWireRecording {
   return { ...rest, storage_config };
 }
 
+/** RealtimeKit's presigned R2 URLs live 7 days (docs/vendors/cloudflare.md#access-links). */
+const LINK_SECS = 7 * 86_400;
+
+/** R2's S3 endpoint, `https://<account>.r2.cloudflarestorage.com/<bucket>/<key>`. */
+const R2_URL = /^https:\/\/[^/]+\.r2\.cloudflarestorage\.com(\/[^?]+)/;
+
+/**
+ * A stored R2 link as this emulator hands it out: the same path on its own origin, presigned
+ * so that it expires at `download_url_expiry` (signed 7 days before it), or 7 days after
+ * `stopped_time` without one. Anything else (a test's malformed URL) is sent as stored.
+ */
+function localLink(
+  signer: LinkSigner,
+  stored: string | null,
+  rec: CloudflareStoredRecording,
+  origin: string,
+  nowMs: number,
+): string | null {
+  const path = stored ? R2_URL.exec(stored)?.[1] : undefined;
+  if (!path) return stored;
+  const expiry = Date.parse(rec.download_url_expiry ?? '');
+  const stopped = Date.parse(rec.stopped_time ?? '');
+  const signedAtMs = !Number.isNaN(expiry) ? expiry - LINK_SECS * 1000 : !Number.isNaN(stopped) ? stopped : nowMs;
+  return presignS3Url(signer, { origin, path, signedAtMs, expiresSecs: LINK_SECS, region: 'auto' });
+}
+
+/** What an object serves, by its name's extension; RealtimeKit's video files are MP4, with or without `.mp4`. */
+function mediaKindOf(path: string): MediaKind {
+  if (path.endsWith('.mp3')) return 'mp3';
+  if (path.endsWith('.tar')) return 'tar';
+  return 'mp4';
+}
+
 function intParam(req: EmulatorRequest, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   const raw = req.query.get(name);
   if (raw === null) return fallback;
@@ -99,7 +136,9 @@ export interface CloudflareEmulatorOptions {
  * Cloudflare RealtimeKit emulator (docs/vendors/cloudflare.md; nothing imported from src/providers): Bearer token (401 otherwise), paths
  * under /client/v4/accounts/{account_id}/realtime/kit/{app_id} (404 for another account or
  * app), GET recordings (list with its filters and page_no/per_page paging), GET one
- * recording (no `meeting`), GET one session. `now` decides which links have expired.
+ * recording (no `meeting`), GET one session. `now` decides which links have expired for the
+ * `expired` filter. The recordings' links are presigned R2 URLs on this emulator, which serves
+ * the files there as R2 does (ranges; S3-style 403 once expired or changed).
  */
 export function cloudflareEmulatorSpec(
   data: CloudflareDataset,
@@ -108,6 +147,17 @@ export function cloudflareEmulatorSpec(
   options: CloudflareEmulatorOptions = {},
 ): EmulatorSpec {
   const zeroBased = options.pageNumbering === 'zero-based';
+  const signer = createLinkSigner();
+  /** The body as sent, with its links presigned on this emulator's origin. */
+  const wire = (rec: CloudflareStoredRecording, req: EmulatorRequest): CloudflareWireRecording => {
+    const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
+    return {
+      ...toWire(rec),
+      download_url: localLink(signer, rec.download_url, rec, origin, Date.now()),
+      audio_download_url: localLink(signer, rec.audio_download_url, rec, origin, Date.now()),
+    };
+  };
+  const pathOf = (url: string | null) => (url ? R2_URL.exec(url)?.[1] : undefined);
   const prefix = '^/client/v4/accounts/([^/]+)/realtime/kit/([^/]+)';
   const wrongApp = (account: string, app: string): EmulatorResponse | null =>
     decodeParam(account) === creds.accountId && decodeParam(app) === creds.appId ? null : kitError(404, 'App not found');
@@ -125,7 +175,9 @@ export function cloudflareEmulatorSpec(
 
   return {
     vendor: 'cloudflare',
-    authorize(req) {
+    authorize(req, route) {
+      // A presigned R2 URL is its own authorization (checked by the route).
+      if (route.name.startsWith('media.')) return null;
       // The v4 gateway's authentication error (code 10000, "Authentication error").
       return bearerToken(req.headers.authorization) === creds.apiToken ? null : gatewayError(401, 10000, 'Authentication error');
     },
@@ -186,7 +238,7 @@ export function cloudflareEmulatorSpec(
           const page = items.slice(offset, offset + perPage).map(({ rec }) => rec);
           const listed: CloudflareWireListedRecording[] = page.map((r) => {
             const meeting = meetingOf(r.meeting_id);
-            return meeting ? { ...toWire(r), meeting } : toWire(r);
+            return meeting ? { ...wire(r, req), meeting } : wire(r, req);
           });
           const paging: CloudflareWirePaging = {
             total_count: items.length,
@@ -200,11 +252,11 @@ export function cloudflareEmulatorSpec(
         name: 'recordings.get',
         method: 'GET',
         pattern: new RegExp(`${prefix}/recordings/([^/]+)$`),
-        handle(_req, [account, app, rawId]) {
+        handle(req, [account, app, rawId]) {
           const denied = wrongApp(account, app);
           if (denied) return denied;
           const rec = data.recordings.find((r) => r.id === decodeParam(rawId));
-          return rec ? { status: 200, body: { success: true, data: toWire(rec) } } : kitError(404, 'Recording not found');
+          return rec ? { status: 200, body: { success: true, data: wire(rec, req) } } : kitError(404, 'Recording not found');
         },
       },
       {
@@ -217,6 +269,19 @@ export function cloudflareEmulatorSpec(
           const session = data.sessions.find((s) => s.id === decodeParam(rawId));
           if (!session) return kitError(404, 'Session not found');
           return { status: 200, body: { success: true, data: options.sessionShape === 'flat' ? session : { session } } };
+        },
+      },
+      {
+        // The R2 object a presigned link names (path-style `/<bucket>/<key>`), or R2's S3-style 403.
+        name: 'media.r2-object',
+        method: 'GET',
+        pattern: /^\/(?!client\/).+$/,
+        handle(req) {
+          const refused = checkS3Presigned(signer, req, Date.now());
+          if (refused) return refused;
+          const held = data.recordings.some((r) => pathOf(r.download_url) === req.path || pathOf(r.audio_download_url) === req.path);
+          if (!held) return s3Error(404, 'NoSuchKey', 'The specified key does not exist.');
+          return serveMedia(req, mediaFile(mediaKindOf(req.path)));
         },
       },
     ],

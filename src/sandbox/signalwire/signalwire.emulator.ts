@@ -2,6 +2,8 @@ import { decodeParam, startEmulator, type EmulatorRequest, type EmulatorResponse
 import { sandboxCommon, type SandboxStartOptions, type VendorSandbox } from '../vendor-sandbox';
 import { SIGNALWIRE_SANDBOX_PROJECT_ID, seedSignalWire, signalWireListOrder, type SignalWireDataset } from './signalwire.seed';
 import { byIdIn } from '../list-order';
+import { mediaFile, type MediaKind } from '../media-files';
+import { serveMedia } from '../serve-media';
 import type { SignalWireWireError, SignalWireWireRecordingList } from './signalwire.wire';
 
 export { SIGNALWIRE_SANDBOX_PROJECT_ID };
@@ -30,9 +32,6 @@ export interface SignalWireEmulatorOptions {
 /** The Compatibility API's path in a space (docs/vendors/signalwire.md#base-url-and-authentication). */
 const API_PATH = '/api/laml/2010-04-01';
 const ACCOUNT = `${API_PATH}/Accounts/([^/]+)`;
-const SILENT_WAV = Buffer.from('524946462400000057415645666d74201000000001000100401f0000803e0000020010006461746100000000', 'hex').toString(
-  'latin1',
-);
 
 const DATE_FILTERS = ['DateCreated', 'DateCreated<', 'DateCreated>'] as const;
 
@@ -124,13 +123,17 @@ export function signalWireEmulatorSpec(
     return { status: 200, body };
   };
 
+  /**
+   * The media URL: public (no auth, never expires: the sid is the secret), WAV as stored or
+   * MP3 on request (recordings/main.tsp), with byte ranges; 404 for a sid it does not know.
+   */
   const media =
-    (type: string) =>
-    (_req: EmulatorRequest, [account, rawSid]: string[]): EmulatorResponse => {
+    (kind: MediaKind) =>
+    (req: EmulatorRequest, [account, rawSid]: string[]): EmulatorResponse => {
       const rec = byId().get(decodeParam(rawSid) ?? '');
       if (!rec || decodeParam(account) !== projectId || rec.status !== 'completed')
         return error(404, 20_404, 'The requested resource was not found');
-      return { status: 200, headers: { 'content-type': type }, rawBody: SILENT_WAV };
+      return serveMedia(req, mediaFile(kind));
     };
 
   return {
@@ -189,8 +192,8 @@ export function signalWireEmulatorSpec(
           return page(req, `${API_PATH}/Accounts/${projectId}/Conferences/${conf}/Recordings`, items);
         },
       },
-      { name: 'media.wav', method: 'GET', pattern: new RegExp(`^${ACCOUNT}/Recordings/([^/.]+)(?:\\.wav)?$`), handle: media('audio/wav') },
-      { name: 'media.mp3', method: 'GET', pattern: new RegExp(`^${ACCOUNT}/Recordings/([^/.]+)\\.mp3$`), handle: media('audio/mpeg') },
+      { name: 'media.wav', method: 'GET', pattern: new RegExp(`^${ACCOUNT}/Recordings/([^/.]+)(?:\\.wav)?$`), handle: media('wav') },
+      { name: 'media.mp3', method: 'GET', pattern: new RegExp(`^${ACCOUNT}/Recordings/([^/.]+)\\.mp3$`), handle: media('mp3') },
     ],
   };
 }

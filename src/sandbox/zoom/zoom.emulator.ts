@@ -1,6 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { decodeParam, startEmulator, type EmulatorRequest, type EmulatorResponse, type EmulatorSpec } from '../emulator';
 import { newestFirst } from '../list-order';
+import { mediaFile, type MediaKind } from '../media-files';
+import { serveMedia } from '../serve-media';
 import { bearerToken, sandboxCommon, type SandboxStartOptions, type VendorSandbox } from '../vendor-sandbox';
 import { seedZoom, type ZoomDataset } from './zoom.seed';
 import type { ZoomWireError, ZoomWireRecordingFile, ZoomWireRecordingList, ZoomWireSession } from './zoom.wire';
@@ -103,6 +105,26 @@ function pageTokenOffset(token: string, range: string, clock: ZoomEmulatorClock)
   }
 }
 
+/**
+ * What a file's download serves, by `file_type` (zoom-video-sdk.json: MP4 video, M4A audio,
+ * TRANSCRIPT and CC as WebVTT, CHAT as text, TIMELINE as JSON).
+ */
+function mediaKindOf(file: ZoomWireRecordingFile): MediaKind {
+  switch (file.file_type) {
+    case 'M4A':
+      return 'm4a';
+    case 'TRANSCRIPT':
+    case 'CC':
+      return 'vtt';
+    case 'CHAT':
+      return 'txt';
+    case 'TIMELINE':
+      return 'json';
+    default:
+      return 'mp4';
+  }
+}
+
 const filesOf = (s: ZoomWireSession): ZoomWireRecordingFile[] => [
   ...(s.recording_files ?? []),
   ...(s.participant_audio_files ?? []),
@@ -115,7 +137,8 @@ const filesOf = (s: ZoomWireSession): ZoomWireRecordingFile[] => [
  * and `ttl`), GET /v2/videosdk/recordings (from/to at most one month, trash,
  * `next_page_token` paging, tokens tied to their range and expiring after 15 minutes of
  * `clock`), the id double-encoding rule, and the files' `download_url`
- * (GET /rec/download/{token}, with `?access_token=` or the API JWT).
+ * (GET /rec/download/{token}, with `?access_token=` or the API JWT), serving a real file of
+ * the file's type with byte ranges (401 code 124 for a changed or expired token).
  */
 export function zoomEmulatorSpec(
   data: ZoomDataset,
@@ -229,10 +252,11 @@ export function zoomEmulatorSpec(
         handle(req, [token]) {
           const path = `/rec/download/${token}`;
           const session = data.sessions.find((s) => filesOf(s).some((f) => f.download_url === path));
-          if (!session) return error(404, 3301, 'This recording does not exist.');
+          const file = session && filesOf(session).find((f) => f.download_url === path);
+          if (!session || !file) return error(404, 3301, 'This recording does not exist.');
           if (req.query.has('access_token') && downloadTokenSession(apiSecret, req.query.get('access_token')) !== session.session_id)
             return INVALID_TOKEN();
-          return { status: 200, headers: { 'content-type': 'application/octet-stream' }, rawBody: `sandbox recording ${token}` };
+          return serveMedia(req, mediaFile(mediaKindOf(file)));
         },
       },
     ],

@@ -230,8 +230,10 @@ describe('Cloudflare RealtimeKit adapter over HTTP against the emulator', () => 
     expect(emulator.totalCalls()).toBe(0);
     expect(none).toBeNull();
     const expiry = Date.parse(withLink.download_url_expiry!);
+    // The link as the recording body carried it, byte for byte.
+    const sent = ((await (await raw(`/recordings/${withLink.id}`)).body.json()) as { data: { download_url: string } }).data;
     expect(link).toEqual({
-      url: withLink.download_url,
+      url: sent.download_url,
       expiresAt: new Date(expiry),
       validForSecs: Math.floor((expiry - SANDBOX_EPOCH) / 1000),
       format: recs[0].format,
@@ -284,7 +286,14 @@ describe('Cloudflare RealtimeKit adapter over HTTP against the emulator', () => 
         {},
       );
       expect(bad).toMatchObject({ code: ErrorCode.PROVIDER_BAD_RESPONSE, provider: 'cloudflare' });
-      expect(derived).toMatchObject({ url: recordings[1].download_url, expiresAt: new Date(Date.parse(stopped) + 7 * 86_400_000) });
+      const sent = await request(
+        `${odd.config.baseUrl}/accounts/${odd.config.accountId}/realtime/kit/${odd.config.appId}/recordings/${recordings[1].id}`,
+        {
+          headers: { authorization: `Bearer ${odd.config.apiToken}` },
+        },
+      );
+      const { download_url: url } = ((await sent.body.json()) as { data: { download_url: string } }).data;
+      expect(derived).toMatchObject({ url, expiresAt: new Date(Date.parse(stopped) + 7 * 86_400_000) });
       expect(unknown).toBeNull();
     } finally {
       await p.close();
