@@ -2,13 +2,15 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 
 /**
- * The subscribers of `npm run bench:live`, in a process of their own (so their CPU is not
- * the server's): N graphql-ws connections, one subscription each. Reports to the parent
- * (fork IPC) when all are connected, and at the end each subscriber's count, duplicates and
- * the delivery latency (receipt time minus the event's `occurredAt`, which the driver sets
- * to its send time).
+ * One worker of `npm run bench:live`'s subscribers, in a process of its own (so receiving
+ * does not take the server's CPU, and several workers share the receiving): graphql-ws
+ * connections spread round-robin over the replicas' URLs, one subscription each. Reports to
+ * the driver (fork IPC) when all are connected, and at the end each subscriber's count,
+ * duplicates, errors, the time of its last delivery, its own CPU time, and the delivery
+ * latency (receipt minus the event's `occurredAt`, which the sender sets to its send time).
  */
-const [url, countRaw] = process.argv.slice(2);
+const [urlsRaw, countRaw] = process.argv.slice(2);
+const urls = urlsRaw.split(',');
 const count = Number(countRaw);
 const QUERY = 'subscription { recordingEvents(filter: { providers: [ZOOM] }) { id occurredAt } }';
 
@@ -23,9 +25,10 @@ const latencies: number[] = [];
 const clients: Client[] = [];
 let acked = 0;
 let errors = 0;
+let lastAt = 0;
 
 /** Opens one subscriber and resolves once its connection is acknowledged. */
-function open(): Promise<void> {
+function open(url: string): Promise<void> {
   const sub: Sub = { ids: new Set(), received: 0, duplicates: 0 };
   subs.push(sub);
   let connected!: () => void;
@@ -55,8 +58,9 @@ function open(): Promise<void> {
         sub.received += 1;
         if (sub.ids.has(event.id)) sub.duplicates += 1;
         sub.ids.add(event.id);
+        lastAt = Date.now();
         // One in ten, so measuring does not weigh on the receiving.
-        if (sub.received % 10 === 0) latencies.push(Date.now() - Date.parse(event.occurredAt));
+        if (sub.received % 10 === 0) latencies.push(lastAt - Date.parse(event.occurredAt));
       },
       error: () => void (errors += 1),
       complete: () => undefined,
@@ -67,27 +71,36 @@ function open(): Promise<void> {
 
 /** In batches of 50: a thousand simultaneous handshakes would overflow the listen backlog. */
 async function openAll(): Promise<void> {
-  for (let i = 0; i < count; i += 50) await Promise.all(Array.from({ length: Math.min(50, count - i) }, open));
+  for (let i = 0; i < count; i += 50) {
+    await Promise.all(Array.from({ length: Math.min(50, count - i) }, (_, j) => open(urls[(i + j) % urls.length])));
+  }
   process.send?.({ kind: 'connected', acked });
 }
 void openAll();
 
 process.on('message', (message: { kind: string; expected?: number; timeoutMs?: number }) => {
+  if (message.kind === 'cpu') {
+    const cpu = process.cpuUsage();
+    process.send?.({ kind: 'cpu', cpuMs: (cpu.user + cpu.system) / 1000 });
+    return;
+  }
   if (message.kind !== 'collect') return;
   const deadline = Date.now() + (message.timeoutMs ?? 30_000);
   const check = setInterval(() => {
     const done = subs.every((s) => s.received >= (message.expected ?? 0));
     if (!done && Date.now() < deadline) return;
     clearInterval(check);
-    latencies.sort((a, b) => a - b);
-    const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-    process.send?.({
+    const cpu = process.cpuUsage();
+    const result = {
       kind: 'result',
       received: subs.map((s) => s.received),
       duplicates: subs.reduce((n, s) => n + s.duplicates, 0),
       errors,
-      latency: { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: latencies[latencies.length - 1] ?? NaN, samples: latencies.length },
-    });
-    void Promise.all(clients.map((c) => c.dispose())).then(() => process.exit(0));
+      lastAt,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      latencies,
+    };
+    // Exits only once the (large) result has left: an exit cuts an IPC message in flight.
+    process.send?.(result, undefined, {}, () => void Promise.all(clients.map((c) => c.dispose())).then(() => process.exit(0)));
   }, 50);
 });

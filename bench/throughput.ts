@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -27,7 +27,8 @@ import { startTestRedis } from '../test/support/redis-server';
  * - on two replicas sharing a Redis: the cold set spread over both, the hot set warmed on one
  *   replica and read on the other, and the hot set spread over both.
  * Reports req/s, p50/p95, vendor calls per request (and per vendor) and the emulators' 429s.
- * BENCH_TP_ONLY="cold set (daily)|links 400 s" runs only the rows whose names hold a part.
+ * BENCH_TP_ONLY="cold set (daily)|links 400 s" runs only the rows whose names hold a part;
+ * BENCH_TP_CPU_PROF=<dir> has every server process write a CPU profile (--cpu-prof) there.
  */
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -75,13 +76,17 @@ function vendorEnv(sandbox: Sandbox): Record<string, string> {
 
 interface Replica {
   url: string;
+  /** CPU time (user + system) the process has used so far, in ms (Linux /proc; NaN elsewhere). */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
 /** `node dist/index.js` on a free port, quiet (LOG_LEVEL=warn), ready when /healthz answers. */
 async function startReplica(env: Record<string, string>): Promise<Replica> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [ENTRY], {
+  // BENCH_TP_CPU_PROF=<dir>: each replica writes a CPU profile there when it stops.
+  const prof = process.env.BENCH_TP_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_TP_CPU_PROF}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...prof, ENTRY], {
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -99,6 +104,7 @@ async function startReplica(env: Record<string, string>): Promise<Replica> {
   }
   return {
     url,
+    cpuMs: () => processCpuMs(child.pid),
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
@@ -108,7 +114,20 @@ async function startReplica(env: Record<string, string>): Promise<Replica> {
   };
 }
 
+/** A process's CPU time so far (utime + stime in /proc/<pid>/stat, in clock ticks of 10 ms). */
+function processCpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
 interface Driven {
+  /** CPU time the driver used while driving, ms. */
+  cpuMs: number;
   requests: number;
   rps: number;
   p50: number;
@@ -133,6 +152,8 @@ function drive(urls: string[], query: string, ids: string[], cycle: boolean, sec
 interface Row {
   name: string;
   driven: Driven;
+  /** CPU time the server processes used during the measured run, ms. */
+  serverCpuMs: number;
   calls: number;
   byVendor: Partial<Record<ProviderName, number>>;
   rateLimited: number;
@@ -188,12 +209,15 @@ async function runRow(spec: RowSpec): Promise<Row> {
     if (spec.warm) await drive([setup.replicas[spec.warm.replica].url], spec.warm.query, hotIds, false, 60);
     const before = emulators.map(([, e]) => e.totalCalls());
     const limitedBefore = emulators.reduce((n, [, e]) => n + e.rateLimitedCalls(), 0);
+    const serverCpu = () => setup.replicas.reduce((n, r) => n + r.cpuMs(), 0);
+    const cpuBefore = serverCpu();
     const driven = await drive(
       spec.through.map((i) => setup.replicas[i].url),
       spec.query,
       spec.ids(),
       spec.cycle,
     );
+    const serverCpuMs = serverCpu() - cpuBefore;
     await Promise.all(setup.replicas.map((r) => r.stop()));
     const byVendor: Partial<Record<ProviderName, number>> = {};
     emulators.forEach(([name, e], i) => {
@@ -203,6 +227,7 @@ async function runRow(spec: RowSpec): Promise<Row> {
     const row: Row = {
       name: spec.name,
       driven,
+      serverCpuMs,
       calls: Object.values(byVendor).reduce((a, b) => a + b, 0),
       byVendor,
       rateLimited: emulators.reduce((n, [, e]) => n + e.rateLimitedCalls(), 0) - limitedBefore,
@@ -306,15 +331,15 @@ async function main(): Promise<void> {
   const lines = [
     `Throughput: vendor latency ${LATENCY_MS} ms, ${CONNECTIONS} connections, ${SECONDS} s per run, emulators enforcing the documented limits, every row on fresh emulators, servers and Redis`,
     '',
-    '| run | req/s | p50 ms | p95 ms | vendor calls / request | vendor calls | 429s | vendor limit | errors |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| run | req/s | p50 ms | p95 ms | vendor calls / request | vendor calls | 429s | vendor limit | errors | CPU ms / request: servers, driver |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map(
       (r) =>
         `| ${r.name} | ${fmt(r.driven.rps)} | ${fmt(r.driven.p50)} | ${fmt(r.driven.p95)} | ${fmt(r.calls / Math.max(1, r.driven.requests), 3)} | ${
           Object.entries(r.byVendor)
             .map(([v, n]) => `${v} ${n}`)
             .join(', ') || '0'
-        } | ${r.rateLimited} | ${r.limit ?? ''} | ${JSON.stringify(r.driven.errors)} |`,
+        } | ${r.rateLimited} | ${r.limit ?? ''} | ${JSON.stringify(r.driven.errors)} | ${fmt(r.serverCpuMs / Math.max(1, r.driven.requests), 3)}, ${fmt(r.driven.cpuMs / Math.max(1, r.driven.requests), 3)} |`,
     ),
   ];
   for (const secs of [600, REALISTIC_SECS]) {

@@ -7,7 +7,7 @@ import { percentile } from './stats';
  * the servers' event loops: `connections` loops per target URL, each POSTing `query` with the
  * next id. `cycle`: the ids over and over (a hot set); otherwise each id once (a cold set),
  * stopping when they run out. Prints one JSON line: requests, per-request p50/p95 (ms),
- * requests/s and the GraphQL error codes seen.
+ * requests/s, the GraphQL error codes seen and the CPU time this driver used while driving.
  */
 interface DriveSpec {
   urls: string[];
@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   const latencies: number[] = [];
   const errors: Record<string, number> = {};
   let next = 0;
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const end = started + spec.seconds * 1000;
   const loop = async (pool: Pool): Promise<void> => {
@@ -46,9 +47,10 @@ async function main(): Promise<void> {
   };
   await Promise.all(pools.flatMap((pool) => Array.from({ length: Math.ceil(spec.connections / pools.length) }, () => loop(pool))));
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   await Promise.all(pools.map((p) => p.close()));
   process.stdout.write(
-    `${JSON.stringify({ requests: latencies.length, seconds, rps: latencies.length / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors })}\n`,
+    `${JSON.stringify({ requests: latencies.length, seconds, rps: latencies.length / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors, cpuMs: (cpu.user + cpu.system) / 1000 })}\n`,
   );
 }
 

@@ -26,16 +26,24 @@ export interface GraphQLContext {
   cursors: CursorCodec;
   /** Errors to report alongside the data (see PartialError). */
   partialErrors: PartialError[];
-  /** Only in a subscription's context (src/server/subscriptions.ts). */
+  /** Only in a subscription's context (src/server/subscriptions/subscription-operation.ts). */
   subscription?: SubscriptionContext;
 }
 
 /**
- * What a subscription adds: this process's subscribers, and a fresh loader set for each
+ * What a subscription adds: this process's event streams, and a fresh context for each
  * event (an event says the recording changed, so nothing loaded for an earlier event may
- * answer for it).
+ * answer for it; and each event has a run-time budget of its own).
  */
 export interface SubscriptionContext {
   events: LiveEvents;
-  freshLoaders(): Loaders;
+  /** The context one event is executed with: its own loaders, memo and budget. */
+  eventContext(): GraphQLContext;
+  /**
+   * Names the distinct operation (document, variables, operation name, API key): the
+   * subscribers with the same one share one execution per event (src/live/shared-operations.ts).
+   */
+  operationKey: string;
+  /** Aborts the vendor calls of the operation (its last subscriber left). */
+  stop(): void;
 }

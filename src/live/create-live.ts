@@ -1,3 +1,4 @@
+import type { FormattedExecutionResult } from 'graphql';
 import type { AppConfig } from '../config/config.types';
 import type { ProviderName } from '../domain/provider-name';
 import type { ProviderRegistry } from '../providers/provider-registry';
@@ -7,6 +8,7 @@ import { createEventProcessor, type EventProcessor, type EventProcessorLog } fro
 import { LiveEvents } from './live-events';
 import { redisEventBus } from './redis-event-bus';
 import { memoryReplayGuard, redisReplayGuard, type ReplayGuard } from './replay-guard';
+import { SharedOperations } from './shared-operations';
 import { vendorWebhooks, type VendorWebhooks, type WebhookReceiverSource } from './vendor-webhooks';
 
 /**
@@ -24,7 +26,10 @@ export interface Live {
   replay: ReplayGuard;
   processor: EventProcessor;
   bus: EventBus;
+  /** One filtered event stream per distinct operation (not per subscriber). */
   events: LiveEvents;
+  /** The subscribers, grouped by distinct operation: each operation runs once per event. */
+  operations: SharedOperations<FormattedExecutionResult>;
   /** Ends every subscription and leaves the bus. */
   close(): Promise<void>;
 }
@@ -60,6 +65,7 @@ export async function createLive(
     processor,
     bus,
     events,
+    operations: new SharedOperations(config.subscriptions.bufferSize),
     close: async () => {
       events.close();
       await processor.idle();

@@ -1,5 +1,6 @@
 import type { ProviderName } from '../domain/provider-name';
 import type { RecordingEventData, RecordingEventType } from '../domain/recording-event';
+import { BoundedQueue } from './bounded-queue';
 
 /** What a subscriber asked for; an absent part matches everything. */
 export interface EventFilter {
@@ -25,81 +26,22 @@ export const OVERFLOW = Symbol('subscriber overflow');
 export type QueueItem = RecordingEventData | typeof OVERFLOW;
 
 /**
- * One subscriber's events, bounded: a subscriber that does not keep up (a slow network, a
- * stalled client) cannot make the server buffer without bound. When `bufferSize` events
- * are waiting and another arrives, the waiting ones are dropped, OVERFLOW is yielded (the
- * resolver turns it into SUBSCRIBER_TOO_SLOW) and the iterator ends.
+ * The events one filter asks for, bounded (bounded-queue.ts): OVERFLOW is yielded when the
+ * reader fell `bufferSize` events behind, and the resolver turns it into SUBSCRIBER_TOO_SLOW.
+ * Since deliveries are shared (shared-operations.ts), the reader is one distinct operation,
+ * not one client.
  */
-export class SubscriberQueue implements AsyncIterableIterator<QueueItem> {
-  private readonly items: RecordingEventData[] = [];
-  private waiting: ((result: IteratorResult<QueueItem>) => void) | undefined;
-  private overflowed = false;
-  private done = false;
-
+export class SubscriberQueue extends BoundedQueue<RecordingEventData, typeof OVERFLOW> {
   constructor(
     private readonly filter: EventFilter,
-    private readonly bufferSize: number,
-    private readonly onEnd: () => void,
-  ) {}
+    bufferSize: number,
+    onEnd: () => void,
+  ) {
+    super(bufferSize, () => OVERFLOW, onEnd);
+  }
 
   /** Called by the bus for every event (synchronously; never throws). */
-  offer(event: RecordingEventData): void {
-    if (this.done || this.overflowed || !matches(this.filter, event)) return;
-    if (this.waiting) {
-      const resolve = this.waiting;
-      this.waiting = undefined;
-      resolve({ value: event, done: false });
-      return;
-    }
-    if (this.items.length >= this.bufferSize) {
-      this.overflowed = true;
-      this.items.length = 0;
-      this.onEnd();
-      return;
-    }
-    this.items.push(event);
-  }
-
-  /** Events waiting to be sent (for tests and metrics). */
-  get buffered(): number {
-    return this.items.length;
-  }
-
-  next(): Promise<IteratorResult<QueueItem>> {
-    const item = this.items.shift();
-    if (item) return Promise.resolve({ value: item, done: false });
-    if (this.overflowed && !this.done) {
-      this.finish();
-      return Promise.resolve({ value: OVERFLOW, done: false });
-    }
-    if (this.done) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve) => {
-      this.waiting = resolve;
-    });
-  }
-
-  return(): Promise<IteratorResult<QueueItem>> {
-    this.finish();
-    return Promise.resolve({ value: undefined, done: true });
-  }
-
-  throw(error?: unknown): Promise<IteratorResult<QueueItem>> {
-    this.finish();
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
-
-  [Symbol.asyncIterator](): this {
-    return this;
-  }
-
-  /** Ends the subscription: what is waiting is dropped, a pending next() resolves done. */
-  finish(): void {
-    if (this.done) return;
-    this.done = true;
-    this.items.length = 0;
-    this.onEnd();
-    const resolve = this.waiting;
-    this.waiting = undefined;
-    resolve?.({ value: undefined, done: true });
+  override offer(event: RecordingEventData): void {
+    if (matches(this.filter, event)) super.offer(event);
   }
 }

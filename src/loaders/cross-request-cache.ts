@@ -15,10 +15,6 @@ export interface CacheRules {
 /** Statuses that do not change any more (docs/caching-and-rate-limits.md). */
 const FINAL: ReadonlySet<RecordingStatus> = new Set(['READY', 'FAILED', 'DELETED']);
 
-/** The model's Date fields, revived from the ISO strings JSON made of them. */
-const DATE_FIELDS = new Set(['startedAt', 'endedAt', 'createdAt', 'expiresAt']);
-const revive = (key: string, value: unknown): unknown => (DATE_FIELDS.has(key) && typeof value === 'string' ? new Date(value) : value);
-
 type Kind = 'recording' | 'session' | 'accessLink';
 
 /**
@@ -29,6 +25,8 @@ type Kind = 'recording' | 'session' | 'accessLink';
 const CLAIM_MS = 5_000;
 /** How often a replica waiting for another's value looks for it in the store. */
 const CLAIM_POLL_MS = 10;
+/** Prefix of a store read kept in the request's memo (CallContext.memo) for its later loads. */
+const READ_MEMO = 'cache-read:';
 
 /**
  * What vendors answered, reused across requests by the rules of docs/caching-and-rate-limits.md:
@@ -141,7 +139,7 @@ export class CrossRequestCache {
         (r) => r.recording.key,
         ctx,
         // Minted longer than asked, so the next requests for the same validity can reuse it.
-        (rs) => fetch(rs.map((r) => ({ ...r, validForSecs: Math.ceil(r.validForSecs * slack) }))),
+        (rs) => fetch(rs.map((r) => ({ ...r, validForSecs: Math.ceil(r.validForSecs * slack), askedSecs: r.validForSecs }))),
         (link) => (link.expiresAt ? link.expiresAt.getTime() - this.now() : 0),
         fits,
         (r) => r.validForSecs,
@@ -180,8 +178,12 @@ export class CrossRequestCache {
       return;
     }
     const cacheKey = this.key('accessLink', provider, key);
-    const [text] = await this.store.getMany([cacheKey]).catch(() => [undefined]);
-    if (text !== undefined && this.linkFits(validForSecs)(JSON.parse(text, revive) as AccessLinkData)) return;
+    const [cached] = await this.store.getMany([cacheKey]).catch(() => [undefined]);
+    if (cached !== undefined && this.linkFits(validForSecs)(cached as AccessLinkData)) {
+      // The request's own accessLink load takes this hit instead of reading the store again (readEach).
+      ctx.memo?.set(READ_MEMO + cacheKey, Promise.resolve([cached]));
+      return;
+    }
     // Checked after the read: the request's own accessLink load may have started meanwhile.
     if (this.inFlight.has(cacheKey)) return;
     const [claimed] = this.claim([cacheKey], true);
@@ -227,10 +229,7 @@ export class CrossRequestCache {
       await new Promise((resolve) => setTimeout(resolve, CLAIM_POLL_MS));
       const seen = await this.store.peek?.(cacheKey).catch(() => undefined);
       if (!seen) return undefined;
-      if (seen.value !== undefined) {
-        const value = JSON.parse(seen.value, revive) as T;
-        if (usable(value)) return value;
-      }
+      if (seen.value !== undefined && usable(seen.value as T)) return seen.value as T;
       if (!seen.claimed) return undefined;
     }
     return undefined;
@@ -268,7 +267,7 @@ export class CrossRequestCache {
       if (this.inFlight.get(cacheKey) === flight) this.inFlight.delete(cacheKey);
       if (fetchedHere && v !== null && !(v instanceof Error)) {
         const ttl = how.ttlMs(v);
-        if (ttl > 0 && this.store.available()) await this.store.set(cacheKey, JSON.stringify(v), ttl).catch(() => undefined);
+        if (ttl > 0 && this.store.available()) await this.store.set(cacheKey, v, ttl).catch(() => undefined);
       }
       // After the value is stored: the replicas waiting for it find it when the claim ends.
       if (this.claims.delete(cacheKey)) await this.store.release?.([cacheKey]).catch(() => undefined);
@@ -297,10 +296,18 @@ export class CrossRequestCache {
     const reading = ctx.cacheRead !== false && this.store.available();
     const out: Array<T | null | Error | undefined> = new Array(keys.length).fill(undefined);
     if (reading) {
-      const found = await this.store.getMany(cacheKeys).catch(() => cacheKeys.map(() => undefined));
-      found.forEach((text, i) => {
-        if (text === undefined) return;
-        const value = JSON.parse(text, revive) as T;
+      // What this request's prefetch already read (prefetchAccessLink), the rest from the store.
+      const earlier = cacheKeys.map((k) => ctx.memo?.get(READ_MEMO + k) as Promise<unknown[]> | undefined);
+      const rest = cacheKeys.filter((_, i) => earlier[i] === undefined);
+      const [fromStore, fromEarlier] = await Promise.all([
+        rest.length > 0 ? this.store.getMany(rest).catch(() => rest.map(() => undefined)) : [],
+        Promise.all(earlier.map((e) => e?.then(([v]) => v))),
+      ]);
+      let next = 0;
+      const found = earlier.map((e, i) => (e === undefined ? fromStore[next++] : fromEarlier[i]));
+      found.forEach((cached, i) => {
+        if (cached === undefined) return;
+        const value = cached as T;
         if (usable(keys[i])(value)) {
           out[i] = value;
           ctx.metrics?.cacheLookup?.(kind, 'hit');

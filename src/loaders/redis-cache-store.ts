@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { SharedRedis } from '../redis/redis-connection';
-import type { CacheStore } from './cache-store';
+import { decodeCacheValue, encodeCacheValue, type CacheStore } from './cache-store';
 
 const IV_BYTES = 12;
 
@@ -53,15 +53,21 @@ export class RedisCacheStore implements CacheStore {
     }
   }
 
-  async getMany(keys: readonly string[]): Promise<Array<string | undefined>> {
-    if (keys.length === 0) return [];
-    const values = await this.redis.client.mgetBuffer(...keys);
-    return values.map((v) => this.open(v));
+  /** A value that does not open is a miss. */
+  private decode(sealed: Buffer | null): unknown {
+    const text = this.open(sealed);
+    return text === undefined ? undefined : decodeCacheValue(text);
   }
 
-  async set(key: string, value: string, ttlMs: number): Promise<void> {
+  async getMany(keys: readonly string[]): Promise<Array<unknown>> {
+    if (keys.length === 0) return [];
+    const values = await this.redis.client.mgetBuffer(...keys);
+    return values.map((v) => this.decode(v));
+  }
+
+  async set(key: string, value: unknown, ttlMs: number): Promise<void> {
     if (ttlMs <= 0) return;
-    await this.redis.client.set(key, this.seal(value), 'PX', Math.ceil(ttlMs));
+    await this.redis.client.set(key, this.seal(encodeCacheValue(value)), 'PX', Math.ceil(ttlMs));
   }
 
   async delete(keys: readonly string[]): Promise<void> {
@@ -85,8 +91,8 @@ export class RedisCacheStore implements CacheStore {
     if (keys.length > 0) await this.redis.client.eval(RELEASE_SCRIPT, keys.length, ...keys.map(claimKey), this.token);
   }
 
-  async peek(key: string): Promise<{ value?: string; claimed: boolean }> {
+  async peek(key: string): Promise<{ value?: unknown; claimed: boolean }> {
     const [value, claim] = await this.redis.client.mgetBuffer(key, claimKey(key));
-    return { value: this.open(value), claimed: claim !== null };
+    return { value: this.decode(value), claimed: claim !== null };
   }
 }

@@ -5,7 +5,6 @@ import type { RecordingEventData } from '../../domain/recording-event';
 import { CodedError, NotFoundError } from '../../errors/coded-error';
 import { ErrorCode } from '../../errors/error-codes';
 import { encodeGlobalId } from '../../ids/global-id';
-import type { Loaders } from '../../loaders/create-loaders';
 import { OVERFLOW, type EventFilter, type QueueItem } from '../../live/subscriber-queue';
 import type { GraphQLContext } from '../context';
 import { resolveId } from '../resolve-id';
@@ -14,12 +13,14 @@ import { SessionType } from '../session/session.type';
 import { RecordingEventFilterInput } from './recording-event-filter.input';
 import { RecordingEventType } from './recording-event.type';
 
-/** An event with the loader set made for it: its `recording` and `session` load through these. */
+/**
+ * An event as its fields see it. Its `recording` and `session` load through the context's
+ * loaders, which are the event's own (SubscriptionContext.eventContext).
+ */
 export interface RecordingEventRoot extends Omit<RecordingEventData, 'occurredAt'> {
   occurredAt: Date;
   recordingId: string | null;
   sessionId: string | null;
-  loaders: Loaders;
 }
 
 function eventFilter(filter: RecordingEventFilterInput | null | undefined, ctx: GraphQLContext): EventFilter {
@@ -51,7 +52,6 @@ export class RecordingEventResolver {
   })
   recordingEvents(
     @Root() item: QueueItem,
-    @Ctx() ctx: GraphQLContext,
     @Arg('filter', () => RecordingEventFilterInput, { nullable: true }) _filter?: RecordingEventFilterInput | null,
   ): RecordingEventRoot {
     if (item === OVERFLOW) {
@@ -60,17 +60,11 @@ export class RecordingEventResolver {
         'This subscription fell too far behind the events and was ended; subscribe again (events in between are not replayed).',
       );
     }
-    let loaders: Loaders | undefined;
     return {
       ...item,
       occurredAt: new Date(item.occurredAt),
       recordingId: item.recordingKey ? encodeGlobalId('Recording', item.provider, item.recordingKey) : null,
       sessionId: item.sessionKey ? encodeGlobalId('Session', item.provider, item.sessionKey) : null,
-      // Made when `recording` or `session` is selected, not for every event of every subscriber.
-      get loaders(): Loaders {
-        loaders ??= ctx.subscription ? ctx.subscription.freshLoaders() : ctx.loaders;
-        return loaders;
-      },
     };
   }
 
@@ -82,7 +76,7 @@ export class RecordingEventResolver {
   async recording(@Root() event: RecordingEventRoot, @Ctx() ctx: GraphQLContext): Promise<RecordingData | null> {
     if (!event.recordingId) return null;
     try {
-      return await event.loaders.recording.load(resolveId(event.recordingId, ctx.providers, 'Recording').canonical);
+      return await ctx.loaders.recording.load(resolveId(event.recordingId, ctx.providers, 'Recording').canonical);
     } catch (error) {
       if (error instanceof NotFoundError && event.type === 'DELETED') return null;
       throw error;
@@ -92,6 +86,6 @@ export class RecordingEventResolver {
   @FieldResolver(() => SessionType, { nullable: true, description: 'The session, loaded when selected; null when not known.' })
   async session(@Root() event: RecordingEventRoot, @Ctx() ctx: GraphQLContext): Promise<SessionData | null> {
     if (!event.sessionId) return null;
-    return event.loaders.session.load(resolveId(event.sessionId, ctx.providers, 'Session').canonical);
+    return ctx.loaders.session.load(resolveId(event.sessionId, ctx.providers, 'Session').canonical);
   }
 }

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { FastifyInstance } from 'fastify';
 import { createHandler } from 'graphql-sse/lib/use/fastify';
 import { requireApiKey } from '../api-key-auth';
-import { formatErrors, formatResult, prepareSubscription, subscriptionContext, type SubscriptionDeps } from './subscription-operation';
+import { formatErrors, prepareSubscription, subscribeShared, subscriptionContext, type SubscriptionDeps } from './subscription-operation';
 
 export const SSE_PATH = '/graphql/stream';
 
@@ -19,17 +19,17 @@ export async function registerSse(app: FastifyInstance, deps: SubscriptionDeps):
     if (deps.config.apiKeys.length > 0) scope.addHook('onRequest', requireApiKey(deps.config.apiKeys));
     const handler = createHandler<Record<string, unknown>>({
       onSubscribe: (request, params) => {
-        const controller = new AbortController();
-        // The response closing is the client going away (the request's own 'close' comes when its body was read).
-        request.context.reply.raw.once('close', () => controller.abort());
-        const prepared = prepareSubscription(deps, params, subscriptionContext(deps, controller.signal));
+        // The client going away ends its subscription: graphql-sse calls return() on it.
+        const prepared = prepareSubscription(deps, params, subscriptionContext(deps), request.raw.headers.authorization);
         if (Array.isArray(prepared)) return { errors: formatErrors(deps.formatError, prepared) } as never;
         return prepared as never;
       },
+      subscribe: subscribeShared(deps) as never,
       onNext: async (_ctx, request, result) => {
         const raw = request.context.reply.raw;
         if (raw.writableNeedDrain) await Promise.race([once(raw, 'drain'), once(raw, 'close')]);
-        return formatResult(deps.formatError, result as never) as never;
+        // Already formatted, once for every subscriber of the operation.
+        return result;
       },
     });
     scope.route({

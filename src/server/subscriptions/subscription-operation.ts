@@ -1,5 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
+  createSourceEventStream,
+  execute,
   getOperationAST,
   GraphQLError,
   parse,
@@ -14,9 +16,9 @@ import {
   type ValidationRule,
 } from 'graphql';
 import type { AppConfig } from '../../config/config.types';
-import type { GraphQLContext } from '../../graphql/context';
+import type { GraphQLContext, SubscriptionContext } from '../../graphql/context';
 import type { Live } from '../../live/create-live';
-import { createLoaders } from '../../loaders/create-loaders';
+import { OVERFLOW } from '../../live/subscriber-queue';
 import type { ProviderRegistry } from '../../providers/provider-registry';
 import type { OperationRequest } from '../limits/argument-facts';
 import type { OperationFacts } from '../limits/operation-facts';
@@ -56,6 +58,7 @@ export function prepareSubscription(
   deps: SubscriptionDeps,
   input: OperationInput,
   context: GraphQLContext,
+  authorization: string | undefined,
 ): ExecutionArgs | GraphQLError[] {
   if (typeof input.query !== 'string') return [requestError('Send a GraphQL document in `query`.', 'BAD_REQUEST')];
   let document: DocumentNode;
@@ -92,6 +95,7 @@ export function prepareSubscription(
       throw error;
     }
   }
+  if (context.subscription) context.subscription.operationKey = operationKey(input, authorization);
   return {
     schema: deps.schema,
     document,
@@ -102,19 +106,80 @@ export function prepareSubscription(
 }
 
 /**
- * One subscription's context: like a request's (create-server.ts), with a fresh loader set
- * per event (GraphQLContext.subscription); `signal` aborts its vendor calls when it ends.
+ * What makes two subscriptions the same distinct operation, whose results are shared
+ * (docs/subscriptions.md, "Delivery cost"): the document as sent, the variables, the
+ * operation name, and the API key presented (as a digest). Results do not differ between
+ * keys today (every key reaches the same vendor accounts), but a subscriber never receives
+ * what was executed for another key, should they ever differ.
  */
-export function subscriptionContext(deps: SubscriptionDeps, signal: AbortSignal): GraphQLContext {
-  const context = deps.contextFor({ id: randomUUID(), signal });
-  // Same call (signal, id, hints, metrics), a new memo and loader set per event.
-  const freshLoaders = () =>
-    createLoaders(
-      deps.providers,
-      { ...context.call, memo: deps.config.batching ? new Map() : undefined },
-      { batching: deps.config.batching },
-    );
-  return { ...context, subscription: { events: deps.live.events, freshLoaders } };
+function operationKey(input: OperationInput, authorization: string | undefined): string {
+  const parts = [authorization ?? '', input.operationName ?? '', JSON.stringify(input.variables ?? null), input.query];
+  return createHash('sha256').update(parts.join('\u0000')).digest('base64url');
+}
+
+/**
+ * One distinct operation's context: like a request's (src/server/request-context.ts), with
+ * a fresh loader set, memo and run-time budget per event (GraphQLContext.subscription), and
+ * a signal that aborts its vendor calls when its last subscriber leaves.
+ */
+export function subscriptionContext(deps: SubscriptionDeps): GraphQLContext {
+  const controller = new AbortController();
+  const context = deps.contextFor({ id: randomUUID(), signal: controller.signal });
+  let events = 0;
+  const subscription: SubscriptionContext = {
+    events: deps.live.events,
+    operationKey: '',
+    stop: () => controller.abort(),
+    eventContext: () => {
+      // Per event: its own budget (the request limits count per event, and the deadline
+      // runs from the event, not from subscribing), memo and loaders; never reading the
+      // cross-request cache, which another replica may not have invalidated yet.
+      events += 1;
+      const perEvent = deps.contextFor({ id: `${context.requestId}/${events}`, signal: controller.signal, cacheRead: false });
+      Object.assign(perEvent.hints, context.hints);
+      return { ...perEvent, subscription };
+    },
+  };
+  return { ...context, subscription };
+}
+
+/**
+ * graphql-ws's and graphql-sse's `subscribe`: joins the running operation with the same
+ * key, or starts it (graphql-js `subscribe`, once). Every result is formatted once, by the
+ * one error formatter, and the same object goes to every subscriber of the operation.
+ */
+export function subscribeShared(
+  deps: SubscriptionDeps,
+): (args: ExecutionArgs) => Promise<AsyncIterableIterator<FormattedExecutionResult> | FormattedExecutionResult> {
+  return async (args) => {
+    const live = (args.contextValue as GraphQLContext).subscription;
+    if (!live) throw new Error('subscribeShared needs a subscription context (subscriptionContext)');
+    let overflow: FormattedExecutionResult | undefined;
+    return deps.live.operations.subscribe(live.operationKey, {
+      start: async () => {
+        // What graphql-js `subscribe` does, with a context of its own for every event.
+        const stream = await createSourceEventStream(args);
+        if (!(Symbol.asyncIterator in stream)) return { single: formatResult(deps.formatError, stream) };
+        const source = stream[Symbol.asyncIterator]();
+        const run = async (rootValue: unknown): Promise<FormattedExecutionResult> =>
+          formatResult(deps.formatError, await execute({ ...args, rootValue, contextValue: live.eventContext() }));
+        // The result a member that falls behind ends with: the resolver's own SUBSCRIBER_TOO_SLOW.
+        overflow = await run(OVERFLOW);
+        return {
+          next: async () => {
+            const next = await source.next();
+            return next.done ? { done: true, value: undefined } : { done: false, value: await run(next.value) };
+          },
+          return: async () => {
+            await source.return?.();
+            return { done: true, value: undefined };
+          },
+        };
+      },
+      overflow: () => overflow ?? { errors: [] },
+      stop: () => live.stop(),
+    });
+  };
 }
 
 /** The one error formatter (src/errors/format-error.ts) applied to what a subscription sends. */

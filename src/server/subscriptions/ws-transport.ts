@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { formatErrors, formatResult, prepareSubscription, subscriptionContext, type SubscriptionDeps } from './subscription-operation';
+import { formatErrors, prepareSubscription, subscribeShared, subscriptionContext, type SubscriptionDeps } from './subscription-operation';
 
 /** The graphql-ws protocol's subprotocol name. */
 export const GRAPHQL_TRANSPORT_WS = 'graphql-transport-ws';
@@ -55,17 +55,10 @@ export function attachWebSocket(
   };
   app.server.on('upgrade', onUpgrade);
 
-  const aborts = new WeakMap<object, Map<string, AbortController>>();
-  const controllers = (ctx: object): Map<string, AbortController> => {
-    let map = aborts.get(ctx);
-    if (!map) aborts.set(ctx, (map = new Map()));
-    return map;
-  };
-
   useServer<Record<string, unknown> | undefined, { request: IncomingMessage }>(
     {
       onConnect: (ctx) => (apiKeyCheck ? apiKeyCheck(presentedKey(ctx.connectionParams, ctx.extra.request)) : true),
-      onSubscribe: (ctx, id, payload) => {
+      onSubscribe: (ctx, _id, payload) => {
         if (Object.keys(ctx.subscriptions).length >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
           return [
             new GraphQLError(`At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection.`, {
@@ -73,16 +66,14 @@ export function attachWebSocket(
             }),
           ];
         }
-        const controller = new AbortController();
-        controllers(ctx).set(id, controller);
-        return prepareSubscription(deps, payload, subscriptionContext(deps, controller.signal));
+        return prepareSubscription(deps, payload, subscriptionContext(deps), presentedKey(ctx.connectionParams, ctx.extra.request));
       },
+      // One execution per distinct operation and event, shared by its subscribers; the
+      // subscription ends (return()) when the client completes it or the socket closes.
+      subscribe: subscribeShared(deps) as never,
       onError: (_ctx, _id, _payload, errors) => formatErrors(deps.formatError, errors),
-      onNext: (_ctx, _id, _payload, _args, result) => formatResult(deps.formatError, result),
-      onComplete: (ctx, id) => {
-        controllers(ctx).get(id)?.abort();
-        controllers(ctx).delete(id);
-      },
+      // Already formatted, once for every subscriber of the operation.
+      onNext: (_ctx, _id, _payload, _args, result) => result,
     },
     wss,
   );

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { parse, subscribe, type ExecutionResult } from 'graphql';
 import type { RecordingEventData } from '../../../src/domain/recording-event';
+import { recordingEvent } from '../../support/recording-event';
 import { buildAppSchema } from '../../../src/graphql/build-schema';
 import type { GraphQLContext } from '../../../src/graphql/context';
 import { localEventBus } from '../../../src/live/event-bus';
@@ -8,16 +9,7 @@ import { LiveEvents } from '../../../src/live/live-events';
 import { memoryReplayGuard } from '../../../src/live/replay-guard';
 import { createLoaders } from '../../../src/loaders/create-loaders';
 
-const event = (n: number, over: Partial<RecordingEventData> = {}): RecordingEventData => ({
-  id: `e${n}`,
-  type: 'READY',
-  provider: 'daily',
-  occurredAt: '2026-06-03T10:00:00.000Z',
-  providerEvent: 'recording.ready-to-download',
-  recordingKey: [`r${n}`],
-  sessionKey: null,
-  ...over,
-});
+const event = recordingEvent;
 
 describe('a subscriber that falls behind', () => {
   it('is ended with SUBSCRIBER_TOO_SLOW once its buffer is full, and nothing more is kept for it', async () => {
@@ -29,7 +21,7 @@ describe('a subscriber that falls behind', () => {
       call: {},
       partialErrors: [],
       loaders: createLoaders({}, {}, { batching: true }),
-      subscription: { events: live, freshLoaders: () => createLoaders({}, {}, { batching: true }) },
+      subscription: { events: live, eventContext: () => context },
     } as unknown as GraphQLContext;
     const stream = (await subscribe({
       schema: await buildAppSchema(),
