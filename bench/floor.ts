@@ -38,6 +38,7 @@ export function createFloor(config: Required<ProvidersConfig>): Floor {
   const signalwire = new SignalWireClient(config.signalwire);
   const zoom = new ZoomClient(config.zoom, createZoomTokenSource(config.zoom.apiKey, config.zoom.apiSecret, Date.now));
 
+  const linkable = (recs: RecordingData[]) => recs.filter((r) => canHaveLink(r.status));
   const perVendor: Record<string, (recs: RecordingData[], want: { session: boolean; link: boolean }) => Promise<unknown>> = {
     // Links are public URLs built from the body: no call. Sessions need the call or conference sid from the body.
     signalwire: (recs, want) =>
@@ -54,7 +55,8 @@ export function createFloor(config: Required<ProvidersConfig>): Floor {
     // The id names the session; one call per session brings every file, the session's name and, with a ttl, the tokens.
     zoom: (recs, want) =>
       Promise.all(unique(recs.map((r) => r.key[0])).map((s) => zoom.getSessionRecordings(s, want.link ? 3600 : undefined, ctx))),
-    // Links need only the id; the room list needs the room from the recording body.
+    // Links need only the id; the room list needs the room from the recording body. With
+    // perfect knowledge, no link call for a recording the link rule refuses (src/domain/link-rule.ts).
     daily: (recs, want) =>
       Promise.all([
         Promise.all(recs.map((r) => daily.getRecording(r.nativeId, ctx))).then((bodies) =>
@@ -62,7 +64,7 @@ export function createFloor(config: Required<ProvidersConfig>): Floor {
             ? Promise.all(unique(bodies.map((b) => b.room_name!)).map((room) => daily.listRecordings({ room_name: room, limit: 100 }, ctx)))
             : [],
         ),
-        want.link ? Promise.all(recs.map((r) => daily.getAccessLink(r.nativeId, 3600, ctx).catch(ignore))) : [],
+        want.link ? Promise.all(linkable(recs).map((r) => daily.getAccessLink(r.nativeId, 3600, ctx).catch(ignore))) : [],
       ]),
     bird: (recs, want) =>
       Promise.all([
@@ -71,7 +73,7 @@ export function createFloor(config: Required<ProvidersConfig>): Floor {
             ? Promise.all(unique(bodies.map((b) => b.sourceId)).map((sourceId) => bird.listRecordings({ sourceId, limit: 99 }, ctx)))
             : [],
         ),
-        want.link ? Promise.all(recs.map((r) => bird.getMediaRedirect(r.nativeId, ctx))) : [],
+        want.link ? Promise.all(linkable(recs).map((r) => bird.getMediaRedirect(r.nativeId, ctx))) : [],
       ]),
     // Links come with the recording body: no call.
     cloudflare: (recs, want) =>

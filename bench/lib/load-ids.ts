@@ -31,6 +31,7 @@ async function readStdin(): Promise<string> {
 async function main(): Promise<void> {
   const spec = JSON.parse(await readStdin()) as LoadSpec;
   let next = 0;
+  const cpuBefore = process.cpuUsage();
   autocannon(
     {
       url: spec.url,
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
           p97_5: latency.p97_5,
           non2xx: result.non2xx,
           errors: result.errors,
+          cpu: process.cpuUsage(cpuBefore),
         }),
       );
     },

@@ -54,6 +54,8 @@ export interface SpreadLoadResult {
   p97_5: number;
   non2xx: number;
   errors: number;
+  /** The load generator's own CPU time over the run (process.cpuUsage). */
+  cpu: NodeJS.CpuUsage;
 }
 
 /**

@@ -46,7 +46,10 @@ const NO_TOPICS = {
 };
 
 /**
- * Builds the Apollo Federation 2 subgraph schema from the type-graphql classes:
+ * Builds the Apollo Federation 2 subgraph schema from the type-graphql classes (every
+ * `@ObjectType` says `simpleResolvers: true`: a plain field reads its property with
+ * graphql-js's default resolver, where type-graphql would wrap each in a middleware runner
+ * for the middlewares and auth checker this schema does not have):
  * type-graphql's schema is printed with its directives (@key), parsed back as subgraph
  * type definitions, and given type-graphql's own resolvers plus the reference resolvers.
  */

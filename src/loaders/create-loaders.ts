@@ -235,7 +235,7 @@ export function createLoaders(providers: ProviderRegistry, ctx: CallContext, opt
         const rec = await recording.load(recordingId);
         // A recording the link rule refuses gets no link (the field says why): nothing to keep.
         if (!canHaveLink(rec.status)) return null;
-        return (await adapter.getAccessLinks([{ recording: rec, validForSecs: minted }], callCtx))[0] ?? null;
+        return (await adapter.getAccessLinks([{ recording: rec, validForSecs: minted, askedSecs: validities[0] }], callCtx))[0] ?? null;
       },
     );
   };

@@ -139,7 +139,7 @@ export class CrossRequestCache {
         (r) => r.recording.key,
         ctx,
         // Minted longer than asked, so the next requests for the same validity can reuse it.
-        (rs) => fetch(rs.map((r) => ({ ...r, validForSecs: Math.ceil(r.validForSecs * slack) }))),
+        (rs) => fetch(rs.map((r) => ({ ...r, validForSecs: Math.ceil(r.validForSecs * slack), askedSecs: r.validForSecs }))),
         (link) => (link.expiresAt ? link.expiresAt.getTime() - this.now() : 0),
         fits,
         (r) => r.validForSecs,

@@ -6,6 +6,13 @@ import type { CallContext } from '../domain/call-context';
 export interface AccessLinkRequest {
   recording: RecordingData;
   validForSecs: number;
+  /**
+   * Set by the cross-request cache, which asks for links longer than the client did so that
+   * they can be reused (src/loaders/cross-request-cache.ts): the validity the client asked.
+   * An adapter applies its validity rules to this one, and where the vendor caps validity it
+   * may grant less than `validForSecs`, never less than this.
+   */
+  askedSecs?: number;
 }
 
 /** A link asked for before its recording is loaded: the recording's global-id segments. */

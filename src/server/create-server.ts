@@ -67,6 +67,8 @@ export async function createServer(
   providers: ProviderRegistry,
   options: ServerOptions,
 ): Promise<HttpServer> {
+  // Read once: pino's level getter costs more than the rest of the check.
+  const silent = config.logLevel === 'silent';
   const app = Fastify({
     logger: loggerOptions(config.logLevel, config.logFormat, options.vendors, options.logStream),
     bodyLimit: BODY_LIMIT_BYTES,
@@ -74,7 +76,7 @@ export async function createServer(
     clientErrorHandler,
     // A child logger per request serializes (and redacts) its bindings up front; with nothing
     // to log (LOG_LEVEL=silent) that is pure cost, so such requests log through the root logger.
-    childLoggerFactory: (logger, bindings, options) => (logger.level === 'silent' ? logger : logger.child(bindings, options)),
+    childLoggerFactory: (logger, bindings, options) => (silent ? logger : logger.child(bindings, options)),
   });
   const { apollo, metrics, contextFor, limits, facts, formatError } = await buildGraphQLServer(config, schema, providers, {
     cursorKey: options.cursorKey,

@@ -2,7 +2,10 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { LinkDispositionEnum, MediaFormatEnum } from '../enums';
 import type { LinkDisposition, MediaFormat } from '../../domain/model';
 
-@ObjectType('AccessLink', { description: 'A download link, minted when asked for. Do not store it: ask again when needed.' })
+@ObjectType('AccessLink', {
+  simpleResolvers: true,
+  description: 'A download link, minted when asked for. Do not store it: ask again when needed.',
+})
 export class AccessLinkType {
   @Field(() => String, { description: 'The URL exactly as the vendor issued it. It is a bearer credential.' })
   url!: string;

@@ -8,7 +8,10 @@ import { ProviderEnum, RecordingEventTypeEnum } from '../enums';
  * usual loaders when selected (recording-event.resolver.ts), so `recording.accessLink`
  * works on an event.
  */
-@ObjectType('RecordingEvent', { description: 'Something that happened to a recording, pushed by its vendor (see docs/subscriptions.md).' })
+@ObjectType('RecordingEvent', {
+  simpleResolvers: true,
+  description: 'Something that happened to a recording, pushed by its vendor (see docs/subscriptions.md).',
+})
 export class RecordingEventType {
   @Field(() => ID, { description: 'Unique per event.' })
   id!: string;

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType('PageInfo', { description: 'Where a connection page ends (Relay cursor connections).' })
+@ObjectType('PageInfo', { simpleResolvers: true, description: 'Where a connection page ends (Relay cursor connections).' })
 export class PageInfoType {
   @Field(() => Boolean, { description: 'More recordings follow: pass `endCursor` as `after`.' })
   hasNextPage!: boolean;

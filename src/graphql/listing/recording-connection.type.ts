@@ -4,7 +4,10 @@ import { RecordingType } from '../recording/recording.type';
 import { PageInfoType } from './page-info.type';
 import { RecordingEdgeType } from './recording-edge.type';
 
-@ObjectType('RecordingConnection', { description: 'A page of recordings from every vendor, newest first (Relay cursor connection).' })
+@ObjectType('RecordingConnection', {
+  simpleResolvers: true,
+  description: 'A page of recordings from every vendor, newest first (Relay cursor connection).',
+})
 export class RecordingConnectionType {
   @Field(() => [RecordingEdgeType])
   edges!: RecordingEdgeType[];

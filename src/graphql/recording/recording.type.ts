@@ -10,7 +10,11 @@ import { Node } from '../node/node.interface';
  * `id`, `provider`, `storage` are resolved in recording.resolver.ts.
  */
 @Directive('@key(fields: "id")')
-@ObjectType('Recording', { implements: Node, description: 'A call or meeting recording held by one of the vendors.' })
+@ObjectType('Recording', {
+  simpleResolvers: true,
+  implements: Node,
+  description: 'A call or meeting recording held by one of the vendors.',
+})
 export class RecordingType extends Node {
   @Field(() => ID, { description: "The vendor's own id of the recording (Zoom: the recording file id)." })
   nativeId!: string;

@@ -8,7 +8,11 @@ import { Node } from '../node/node.interface';
  * and Bird's call or conference, Zoom's session, Cloudflare's meeting session.
  */
 @Directive('@key(fields: "id")')
-@ObjectType('Session', { implements: Node, description: 'A meeting, call or conference whose recordings belong together.' })
+@ObjectType('Session', {
+  simpleResolvers: true,
+  implements: Node,
+  description: 'A meeting, call or conference whose recordings belong together.',
+})
 export class SessionType extends Node {
   @Field(() => ID, { description: "The vendor's own id of the session." })
   nativeId!: string;

@@ -3,7 +3,7 @@ import { StorageKindEnum } from '../enums';
 import type { StorageKind } from '../../domain/model';
 
 /** Where a file is stored. Secrets the vendor holds (keys, passwords) have no field, by design. */
-@ObjectType('StorageConfig')
+@ObjectType('StorageConfig', { simpleResolvers: true })
 export class StorageConfigType {
   @Field(() => StorageKindEnum)
   kind!: StorageKind;

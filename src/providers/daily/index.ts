@@ -100,18 +100,21 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
     },
 
     getAccessLinks(requests, ctx) {
-      return eachKey(requests, async ({ recording, validForSecs }) => {
+      return eachKey(requests, async ({ recording, validForSecs, askedSecs }) => {
         const customerBucket = inCustomerBucket(recording);
         const { min, max } = DAILY_CUSTOMER_BUCKET_LINK_SECS;
+        const asked = askedSecs ?? validForSecs;
         // Daily would refuse it (get-recording-link): refused here, before any call, with the range.
-        if (customerBucket && (validForSecs < min || validForSecs > max)) {
+        if (customerBucket && (asked < min || asked > max)) {
           throw new BadUserInputError(
-            `validForSecs must be from ${min} to ${max} (15 minutes to 12 hours) for a Daily recording in a customer's S3 bucket; it was ${validForSecs}.`,
+            `validForSecs must be from ${min} to ${max} (15 minutes to 12 hours) for a Daily recording in a customer's S3 bucket; it was ${asked}.`,
             'daily',
           );
         }
-        const { link, sentAtMs } = await accessLinkCall(recording.nativeId, validForSecs, ctx);
-        return mapDailyAccessLink(link, { validForSecs, sentAtMs, customerBucket });
+        // The cache's longer wish (askedSecs set) within what Daily grants there.
+        const secs = customerBucket ? Math.min(validForSecs, max) : validForSecs;
+        const { link, sentAtMs } = await accessLinkCall(recording.nativeId, secs, ctx);
+        return mapDailyAccessLink(link, { validForSecs: secs, sentAtMs, customerBucket });
       });
     },
 

@@ -134,6 +134,29 @@ describe('Daily adapter over HTTP against the Daily emulator', () => {
     expect(noLink).toMatchObject({ code: ErrorCode.UNSUPPORTED_BY_PROVIDER, provider: 'daily' });
   });
 
+  it("judges a customer-bucket link by the validity the client asked, not the cache's longer one, and grants at most 43200 s", async () => {
+    const bucket = createDailyProvider({ ...config, recordingsBucket: { name: 'acme-recordings', region: 'eu-west-1' } });
+    const customer = data.recordings.find((r) => data.extras.get(r.id)?.customerBucket)!;
+    try {
+      const [recording] = (await bucket.getRecordings([[customer.id]], {})) as never[];
+      // What the cross-request cache asks: 1.5 times the client's validity (src/loaders/cross-request-cache.ts).
+      const [refused, capped] = await bucket.getAccessLinks(
+        [
+          { recording, validForSecs: 900, askedSecs: 600 },
+          { recording, validForSecs: 45_000, askedSecs: 30_000 },
+        ],
+        {},
+      );
+      expect((refused as Error).message).toBe(
+        "validForSecs must be from 900 to 43200 (15 minutes to 12 hours) for a Daily recording in a customer's S3 bucket; it was 600.",
+      );
+      expect(capped).toEqual(expect.objectContaining({ validForSecs: 43_200 }));
+      expect(emulator.log.filter((e) => e.route === 'recordings.access-link').map((e) => e.query.valid_for_secs)).toContainEqual(['43200']);
+    } finally {
+      await bucket.close();
+    }
+  });
+
   it('refuses a link outside 900..43200 s before any call when the domain stores recordings in a customer bucket', async () => {
     const bucket = createDailyProvider({ ...config, recordingsBucket: { name: 'acme-recordings', region: 'eu-west-1' } });
     const customer = data.recordings.find((r) => data.extras.get(r.id)?.customerBucket)!;
