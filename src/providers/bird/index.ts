@@ -1,7 +1,7 @@
 import { BIRD_DEFAULTS, BIRD_RATE_CLASSES, type BirdConfig } from './bird.config';
 import { defineVendor, webhookSecret } from '../vendor-module';
 import { birdWebhook } from './bird.webhook';
-import { expectSegments, uuidRule } from '../../ids/segment-rules';
+import { expectSegments, UUID, uuidRule } from '../../ids/segment-rules';
 import type { RecordingProvider } from '../recording-provider';
 import type { CallContext } from '../../domain/call-context';
 import { byGroup, eachKey } from '../shared/batch';
@@ -91,7 +91,7 @@ export const bird = defineVendor({
       field: 'workspaceId',
       variable: 'BIRD_WORKSPACE_ID',
       description: 'Bird workspace id (a UUID)',
-      valid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+      valid: UUID,
       invalid: 'must be the workspace id, a UUID.',
     },
   ],

@@ -1,7 +1,7 @@
 import { SIGNALWIRE_API_PATH, SIGNALWIRE_DEFAULTS, SIGNALWIRE_RATE_CLASSES, type SignalWireConfig } from './signalwire.config';
 import { defineVendor, webhookSecret } from '../vendor-module';
 import { signalWireWebhook } from './signalwire.webhook';
-import { expectSegments, uuidRule } from '../../ids/segment-rules';
+import { expectSegments, UUID, uuidRule } from '../../ids/segment-rules';
 import type { RecordingProvider } from '../recording-provider';
 import type { CallContext } from '../../domain/call-context';
 import { byGroup, eachKey } from '../shared/batch';
@@ -89,7 +89,7 @@ export const signalwire = defineVendor({
       field: 'projectId',
       variable: 'SIGNALWIRE_PROJECT_ID',
       description: 'SignalWire project id (enables SignalWire with the token)',
-      valid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+      valid: UUID,
       invalid: 'must be the project id, a UUID.',
     },
     { field: 'apiToken', variable: 'SIGNALWIRE_API_TOKEN', description: 'SignalWire API token with the Voice scope', secret: true },

@@ -119,6 +119,28 @@ describe('loadConfig', () => {
     );
   });
 
+  it("reports the vendors' webhook secrets with the rest, at once: a Daily secret that is no base64 hmac, a Cloudflare key that is no PEM", () => {
+    let thrown: unknown;
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        DAILY_WEBHOOK_SECRET: 'not base64!',
+        CLOUDFLARE_WEBHOOK_PUBLIC_KEY: 'not a key',
+        DAILY_RECORDINGS_BUCKET_REGION: 'x',
+      });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as ConfigError).problems.map((p) => p.variable).sort()).toEqual([
+      'CLOUDFLARE_WEBHOOK_PUBLIC_KEY',
+      'DAILY_WEBHOOK_SECRET',
+      'PORT',
+    ]);
+    expect((thrown as Error).message).toContain("DAILY_WEBHOOK_SECRET: must be the webhook's base64 `hmac` secret");
+    expect((thrown as Error).message).not.toContain('not base64!');
+  });
+
   it('takes any pino level for LOG_LEVEL, in any case', () => {
     expect(loadConfig({ LOG_LEVEL: 'DEBUG' }).logLevel).toBe('debug');
     expect(loadConfig({ LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
