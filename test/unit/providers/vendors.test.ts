@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { CONFIG_VARIABLES, loadConfig } from '../../../src/app-config';
-import { configVariables, ConfigError, loadConfigFor } from '../../../src/config';
+import { configVariables, loadConfigFor } from '../../../src/config';
 import type { VendorCommonConfig } from '../../../src/config/config.types';
 import { PROVIDER_LABELS, PROVIDER_NAMES, type ProviderName } from '../../../src/domain/provider-name';
 import { createProviders } from '../../../src/providers/provider-registry';
@@ -12,6 +12,7 @@ import { VENDORS } from '../../../src/providers/vendors';
 import { DOCUMENTED_RATE_LIMITS } from '../../../src/sandbox/rate-limit';
 import { loggerOptions } from '../../../src/server/logger-options';
 import { credentialsOf } from '../../../src/timeline/cursor-key';
+import { configErrorOf } from '../../support/config-problems';
 import { decodedViews } from '../../support/decoded-views';
 
 /** Every vendor enabled, every secret (credentials and webhook secrets) a distinct value. */
@@ -143,20 +144,9 @@ describe('a sixth vendor: its folder and a line in the list, nothing else', () =
 
   it("reports its bad variables with the server's, all at once", () => {
     const bad = { ...env, SIXTH_REGION: 'North 1', SIXTH_RATE_CALLS: 'often', SIXTH_API_URL: 'ftp://x', PORT: 'eighty' };
-    let error: unknown;
-    try {
-      loadConfigFor(vendors, bad);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).problems.map((p) => p.variable).sort()).toEqual([
-      'PORT',
-      'SIXTH_API_URL',
-      'SIXTH_RATE_CALLS',
-      'SIXTH_REGION',
-    ]);
-    expect((error as ConfigError).message).toContain('SIXTH_REGION: must be a region name.');
+    const error = configErrorOf(() => loadConfigFor(vendors, bad));
+    expect(error.problems.map((p) => p.variable).sort()).toEqual(['PORT', 'SIXTH_API_URL', 'SIXTH_RATE_CALLS', 'SIXTH_REGION']);
+    expect(error.message).toContain('SIXTH_REGION: must be a region name.');
   });
 
   it('has its secrets redacted from the log, however encoded, with no line outside its module', async () => {
