@@ -1,7 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { VENDORS } from '../src/providers/vendors';
@@ -11,6 +10,8 @@ import { recordingGlobalId } from '../src/ids/global-id';
 import { demoRecordings } from '../src/demo/demo-data';
 import { startSandbox, type Sandbox } from '../src/sandbox/start-sandbox';
 import { startTestRedis } from '../test/support/redis-server';
+import { freePort } from '../test/support/free-port';
+import { sandboxVendorEnv } from '../test/support/sandbox-env';
 
 /**
  * `npm run bench:throughput` (also run by `npm run bench`): issue #17's benchmark. The five
@@ -40,39 +41,6 @@ const ENTRY = join(ROOT, 'dist', 'index.js');
 const hotQuery = (validForSecs: number) =>
   `query Hot($id: ID!) { node(id: $id) { id ... on Recording { status accessLink(validForSecs: ${validForSecs}) { url expiresAt validForSecs } } } }`;
 const COLD_QUERY = 'query Cold($id: ID!) { node(id: $id) { id ... on Recording { status durationSecs } } }';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** The env of a server configured for the five vendors, each pointed at its emulator. */
-function vendorEnv(sandbox: Sandbox): Record<string, string> {
-  const { daily, signalwire, zoom, bird, cloudflare } = sandbox.providers;
-  return {
-    DAILY_API_KEY: daily.apiKey,
-    DAILY_API_URL: daily.baseUrl,
-    SIGNALWIRE_PROJECT_ID: signalwire.projectId,
-    SIGNALWIRE_API_TOKEN: signalwire.apiToken,
-    SIGNALWIRE_SPACE_URL: signalwire.spaceUrl,
-    ZOOM_API_KEY: zoom.apiKey,
-    ZOOM_API_SECRET: zoom.apiSecret,
-    ZOOM_API_URL: zoom.baseUrl,
-    BIRD_ACCESS_KEY: bird.accessKey,
-    BIRD_WORKSPACE_ID: bird.workspaceId,
-    BIRD_API_URL: bird.baseUrl,
-    CLOUDFLARE_API_TOKEN: cloudflare.apiToken,
-    CLOUDFLARE_ACCOUNT_ID: cloudflare.accountId,
-    CLOUDFLARE_APP_ID: cloudflare.appId,
-    CLOUDFLARE_API_URL: cloudflare.baseUrl,
-  };
-}
 
 interface Replica {
   url: string;
@@ -202,7 +170,7 @@ interface RowSpec {
 async function runRow(spec: RowSpec): Promise<Row> {
   const sandbox = await startSandbox({ latencyMs: LATENCY_MS, rateLimits: true, recordingsPerVendor: PER_VENDOR });
   const redis = spec.replicas === 2 ? await startTestRedis() : undefined;
-  const env = { ...vendorEnv(sandbox), ...(spec.cache ? { CACHE: spec.cache } : {}), ...(redis ? { REDIS_URL: redis.url } : {}) };
+  const env = { ...sandboxVendorEnv(sandbox), ...(spec.cache ? { CACHE: spec.cache } : {}), ...(redis ? { REDIS_URL: redis.url } : {}) };
   const setup: Setup = { sandbox, replicas: await Promise.all(Array.from({ length: spec.replicas }, () => startReplica(env))) };
   const emulators = Object.entries(sandbox.emulators) as Array<[ProviderName, Sandbox['emulators'][ProviderName]]>;
   try {

@@ -6,6 +6,7 @@ import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
 import { decodedViews } from '../support/decoded-views';
 import { gql } from '../support/graphql-client';
 import { sendRaw } from '../support/raw-http';
+import { sandboxVendorEnv } from '../support/sandbox-env';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';
 
 /**
@@ -28,25 +29,10 @@ describe('no secret in any response or log line', () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox();
-    const p = sandbox.providers;
     server = await spawnServer({
       LOG_LEVEL: 'trace',
       API_KEYS: API_KEY,
-      DAILY_API_KEY: p.daily.apiKey,
-      DAILY_API_URL: p.daily.baseUrl,
-      SIGNALWIRE_PROJECT_ID: p.signalwire.projectId,
-      SIGNALWIRE_API_TOKEN: p.signalwire.apiToken,
-      SIGNALWIRE_SPACE_URL: p.signalwire.spaceUrl,
-      ZOOM_API_KEY: p.zoom.apiKey,
-      ZOOM_API_SECRET: p.zoom.apiSecret,
-      ZOOM_API_URL: p.zoom.baseUrl,
-      BIRD_ACCESS_KEY: p.bird.accessKey,
-      BIRD_WORKSPACE_ID: p.bird.workspaceId,
-      BIRD_API_URL: p.bird.baseUrl,
-      CLOUDFLARE_API_TOKEN: p.cloudflare.apiToken,
-      CLOUDFLARE_ACCOUNT_ID: p.cloudflare.accountId,
-      CLOUDFLARE_APP_ID: p.cloudflare.appId,
-      CLOUDFLARE_API_URL: p.cloudflare.baseUrl,
+      ...sandboxVendorEnv(sandbox),
     });
     const demo = demoRecordings();
     const ids = PROVIDER_NAMES.flatMap((v) => demo[v].slice(0, 6).map(recordingGlobalId));
