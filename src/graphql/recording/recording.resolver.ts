@@ -10,13 +10,10 @@ import type { GraphQLContext } from '../context';
 import { ProviderEnum } from '../enums';
 import { loadRecording } from '../load-recording';
 import { handedOutId, resolveId } from '../resolve-id';
-import { selectsOnly } from '../selection';
+import { SESSION_REF_FIELDS, selectsOnly } from '../selection';
 import { SessionType } from '../session/session.type';
 import { StorageConfigType } from '../storage/storage-config.type';
 import { RecordingType } from './recording.type';
-
-/** The Session fields a recording's own body answers (SessionRef): selecting only these costs no call. */
-const SESSION_REF_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'nativeId', 'provider', 'kind']);
 
 @Resolver(() => RecordingType)
 export class RecordingResolver {

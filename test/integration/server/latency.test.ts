@@ -146,6 +146,41 @@ describe('latency: calls at the depth of their real dependencies', () => {
       expect(calls(vendor)).toEqual({ 'recordings.get': 1 });
     });
 
+    it('when the session is loaded anyway, waits for the recording: the link runs beside the session call, and none is made for a refused recording', async () => {
+      // A server that has met none of these recordings: what follows holds at first sight.
+      const fresh = await startSandboxApp();
+      try {
+        const e = fresh.sandbox.emulators[vendor];
+        const ready = demo[vendor].find((r) => r.sessionKey && r.status === 'READY' && r.knownLink !== null)!;
+        const refused = demo[vendor].find((r) => r.sessionKey && !canHaveLink(r.status))!;
+        const query = `query($id: ID!) { recording(id: $id) { status session { name } accessLink(validForSecs: 1800) { url } } }`;
+        e.latencyMs = 100;
+        const res = await gql(fresh.app.url, query, { id: recordingGlobalId(ready) });
+        expect(res.body.errors).toBeUndefined();
+        const [get, ...second] = e.log;
+        expect(get.route).toBe('recordings.get');
+        expect(second.map((l) => l.route).sort()).toEqual([LINK_ROUTE[vendor], 'recordings.list'].sort());
+        // Two round trips, as the session needs: the link call starts once the recording has answered, beside the list.
+        for (const l of second) expect(l.receivedAt).toBeGreaterThanOrEqual(get.answeredAt);
+        expect(overlapped(second[0], second[1])).toBe(true);
+
+        fresh.resetCounters();
+        const slow = await gql(lazy.app.url, query, { id: recordingGlobalId(refused) });
+        const fast = await gql(fresh.app.url, query, { id: recordingGlobalId(refused) });
+        expect(shape(fast)).toEqual(shape(slow));
+        expect(Object.fromEntries(e.counters)).toEqual({ 'recordings.get': 1, 'recordings.list': 1 });
+
+        // A session field that is skipped loads nothing: the link is prefetched again.
+        fresh.resetCounters();
+        const skipped = `query($id: ID!) { recording(id: $id) { status session @skip(if: true) { name } accessLink(validForSecs: 1800) { url } } }`;
+        expect((await gql(fresh.app.url, skipped, { id: recordingGlobalId(ready) })).body.errors).toBeUndefined();
+        expect(e.log).toHaveLength(2);
+        expect(overlapped(e.log[0], e.log[1])).toBe(true);
+      } finally {
+        await fresh.close();
+      }
+    });
+
     it('with the cross-request cache, mints one link per recording and none while it is cached', async () => {
       const rec = await linkable(vendor);
       const cached = await startSandboxApp({ CACHE: 'on' });
