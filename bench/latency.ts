@@ -1,21 +1,16 @@
 import { fork } from 'node:child_process';
-import diagnostics from 'node:diagnostics_channel';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { startApp } from '../src/app';
-import { loadConfig } from '../src/app-config';
 import type { RecordingData } from '../src/domain/model';
 import { PROVIDER_NAMES, type ProviderName } from '../src/domain/provider-name';
 import { recordingGlobalId } from '../src/ids/global-id';
 import { demoRecordings } from '../src/demo/demo-data';
 import type { Emulator } from '../src/sandbox/emulator';
-import { startSandbox, type Sandbox } from '../src/sandbox/start-sandbox';
+import type { Sandbox } from '../src/sandbox/start-sandbox';
+import { sandboxVendorEnv } from '../test/support/sandbox-env';
 import { createFloor, type Floor } from './floor';
-import { loadTestSpread } from './lib/load';
-import { mostInFlight } from './lib/in-flight';
+import { loadTestSpread, type SpreadLoadResult } from './lib/load';
+import { startServerProcess, type ServerProcess } from './lib/server-process';
 import { interleavedP50, percentile } from './lib/stats';
 
 /** Issue #16's queries: a recording with an 1800 s link, and with what its body says of its session. */
@@ -84,25 +79,6 @@ interface MeshVendors {
   close(): Promise<void>;
 }
 
-async function emulatorsInProcess(latencyMs: number, spread: number): Promise<MeshVendors> {
-  const sandbox = await startSandbox({ latencyMs, recordingsPerVendor: spread });
-  return {
-    providers: sandbox.providers,
-    reset: async () => Object.values(sandbox.emulators).forEach((e) => e.resetCounters()),
-    stats: async () => ({
-      // Shared with the server: reported as the server's.
-      cpu: { user: 0, system: 0 },
-      vendors: Object.fromEntries(
-        PROVIDER_NAMES.map((p) => [
-          p,
-          { counters: Object.fromEntries(sandbox.emulators[p].counters), mostInFlight: mostInFlight(sandbox.emulators[p].log) },
-        ]),
-      ) as EmulatorStats['vendors'],
-    }),
-    close: () => sandbox.close(),
-  };
-}
-
 async function emulatorsOwnProcess(latencyMs: number, spread: number): Promise<MeshVendors> {
   const child = fork(join(__dirname, 'lib', 'emulators-process.ts'), [], {
     execArgv: ['-r', '@swc-node/register'],
@@ -135,103 +111,128 @@ async function emulatorsOwnProcess(latencyMs: number, spread: number): Promise<M
   };
 }
 
-/** Server-side time of each request to `port` (arrival to response finished), ms, from node:http's diagnostics channels. */
-function serverTimes(port: number): { times: number[]; stop(): void } {
-  const started = new WeakMap<object, number>();
-  const times: number[] = [];
-  const onStart = (message: unknown) => {
-    const { server, response } = message as { server: Server; response: object };
-    if ((server.address() as AddressInfo | null)?.port === port) started.set(response, performance.now());
-  };
-  const onFinish = (message: unknown) => {
-    const at = started.get((message as { response: object }).response);
-    if (at !== undefined) times.push(performance.now() - at);
-  };
-  diagnostics.subscribe('http.server.request.start', onStart);
-  diagnostics.subscribe('http.server.response.finish', onFinish);
-  return {
-    times,
-    stop: () => {
-      diagnostics.unsubscribe('http.server.request.start', onStart);
-      diagnostics.unsubscribe('http.server.response.finish', onFinish);
-    },
-  };
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+
+/** The bare Apollo reference's process (bench/lib/bare-apollo-process.ts). */
+const BARE_ENTRY = join(__dirname, 'lib', 'bare-apollo-process.ts');
+
+interface Contender {
+  name: string;
+  /** The ids the load cycles through, as this contender takes them. */
+  ids: string[];
+  start(): Promise<ServerProcess>;
 }
 
-const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+interface MeshRound {
+  load: SpreadLoadResult;
+  serverCpuMs: number;
+  emulatorCpuMs: number;
+  mostInFlight: number;
+  routes: string;
+}
 
 /**
  * The Mesh-shaped run (issue #16): a Daily recording with an 1800 s link under autocannon
  * (a process of its own), `connections` connections for `seconds`, each request another of
  * `spread` generated Daily recordings (no answer can be cached), at `latencyMs` per vendor
- * call, on a server of its own with the default settings, no cross-request cache and no rate
- * budget (the sandbox's adapter configs carry none). Run twice: the emulators in a process
- * of their own (as the issue's Mesh stubs were), then in the server's process (as before).
- * Reports requests/s, p50 against one round trip, where the time goes (the server's own
- * time per request from its HTTP diagnostics, the vendor's hold), each process's CPU, and
- * the most calls in flight per vendor against the configured bound.
+ * call, the emulators in a process of their own (as the issue's Mesh stubs were). Two
+ * contenders, each as its own process started fresh for every run: the server as deployed
+ * (`node dist/index.js`, the five vendors pointed at the emulators, CACHE=off, no rate
+ * budget; BENCH_MESH_NODE_FLAGS adds node flags), and the bare Apollo reference
+ * (bench/bare-apollo.ts: the same two Daily calls side by side, nothing else). `rounds`
+ * rounds, the order alternating, so a drift in the machine touches both alike; medians are
+ * reported with every run. Also: p50 against one round trip, CPU per request of each
+ * process, and the most Daily calls in flight against the configured bound.
  */
-export async function meshShapedRun(latencyMs: number, seconds: number, connections: number, spread: number): Promise<string[]> {
-  const lines = [
-    `Mesh-shaped run: Daily \`recording(id) { status accessLink(validForSecs: 1800) { url } }\`, autocannon ${connections} connections x ${seconds} s (its own process), ${latencyMs} ms per vendor call, ids over the READY ones of ${spread} generated Daily recordings, CACHE=off, no rate budget.`,
-  ];
-  for (const where of ['own process', "server's process"] as const) {
-    lines.push(...(await meshShapedOnce(where, latencyMs, seconds, connections, spread)));
-  }
-  return lines;
-}
-
-async function meshShapedOnce(
-  where: 'own process' | "server's process",
+export async function meshShapedRun(
   latencyMs: number,
   seconds: number,
   connections: number,
   spread: number,
+  rounds: number,
 ): Promise<string[]> {
-  const vendors = where === 'own process' ? await emulatorsOwnProcess(latencyMs, spread) : await emulatorsInProcess(latencyMs, spread);
-  // No cross-request cache (each request must reach the vendor); the sandbox's adapter configs carry no rate rules.
-  const base = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', CACHE: 'off' });
-  const server = await startApp({ ...base, sandbox: false, providers: vendors.providers });
+  const vendors = await emulatorsOwnProcess(latencyMs, spread);
   const floor = createFloor(vendors.providers);
   try {
     const daily = demoRecordings(1, spread).daily.filter((r) => r.status === 'READY');
-    const ids = daily.map(recordingGlobalId);
     // One round trip, measured directly against the same emulator.
-    const oneTrip = await interleavedP50(20, { floor: () => floor.recordings([daily[0]], { session: false, link: false }) });
-    // Warm-up, as in a running server (JIT, the vendor pools' connections): one pass of the
-    // load at a tenth of the run, not measured.
-    await loadTestSpread(`${server.url}/graphql`, LINK_QUERY, ids, Math.max(1, Math.round(seconds / 10)), connections);
-    await vendors.reset();
-    const before = await vendors.stats();
-    const timing = serverTimes(Number(new URL(server.url).port));
-    const loop = monitorEventLoopDelay({ resolution: 1 });
-    loop.enable();
-    const cpuBefore = process.cpuUsage();
-    const load = await loadTestSpread(`${server.url}/graphql`, LINK_QUERY, ids, seconds, connections);
-    const serverCpu = cpuMs(process.cpuUsage(cpuBefore));
-    loop.disable();
-    timing.stop();
-    const after = await vendors.stats();
-    const [load1] = loadavg();
-    const requests = load.requestsPerSec * seconds;
-    const serverP50 = percentile(timing.times, 50);
-    const bound = vendors.providers.daily.maxConcurrency;
-    const rates = vendors.providers.daily.rateLimits.length === 0 ? 'none' : JSON.stringify(vendors.providers.daily.rateLimits);
-    const routes = Object.entries(after.vendors.daily.counters)
-      .map(([route, n]) => `${route} ${n}`)
-      .join(', ');
-    const emulatorCpu = where === 'own process' ? cpuMs(after.cpu) - cpuMs(before.cpu) : 0;
-    const share = (ms: number) => `${((ms / (seconds * 1000)) * 100).toFixed(0)}% of a core`;
-    return [
-      `  Emulators ${where === 'own process' ? 'in a process of their own' : "in the server's process (the earlier setup)"}:`,
-      `    ${load.requestsPerSec.toFixed(1)} req/s; p50 ${load.p50} ms, p97.5 ${load.p97_5} ms; one round trip ${oneTrip.floor.toFixed(1)} ms, p50 / round trip ${(load.p50 / oneTrip.floor).toFixed(2)}x; non-2xx ${load.non2xx}, errors ${load.errors}.`,
-      `    Where the time goes, p50: ${serverP50.toFixed(1)} ms in the server (request in to response out; the vendor holds each call ${latencyMs} ms), ${(load.p50 - serverP50).toFixed(1)} ms outside it (autocannon and the loopback); server event-loop delay mean ${(loop.mean / 1e6).toFixed(2)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms.`,
-      `    CPU per request: server ${(serverCpu / requests).toFixed(2)} ms${where === 'own process' ? `, emulators ${(emulatorCpu / requests).toFixed(2)} ms` : ' (emulators included)'}, autocannon ${(cpuMs(load.cpu) / requests).toFixed(2)} ms; busy: server ${share(serverCpu)}${where === 'own process' ? `, emulators ${share(emulatorCpu)}` : ''}, autocannon ${share(cpuMs(load.cpu))} (2 cores); machine load average ${load1.toFixed(1)} over the last minute.`,
-      `    Daily calls: ${routes}; most in flight at once ${after.vendors.daily.mostInFlight} (bound DAILY_MAX_CONCURRENCY ${bound}); rate budget: ${rates}.`,
+    const oneTrip = (await interleavedP50(20, { floor: () => floor.recordings([daily[0]], { session: false, link: false }) })).floor;
+    const nodeFlags = (process.env.BENCH_MESH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+    const contenders: Contender[] = [
+      {
+        name: `server (node ${[...nodeFlags, 'dist/index.js'].join(' ')})`,
+        ids: daily.map(recordingGlobalId),
+        start: () =>
+          startServerProcess(
+            { ...sandboxVendorEnv(vendors), CACHE: 'off', DAILY_RATE_DEFAULT: 'off', DAILY_RATE_LIST: 'off' },
+            { nodeFlags },
+          ),
+      },
+      {
+        name: 'bare Apollo reference',
+        ids: daily.map((r) => r.nativeId),
+        start: () =>
+          startServerProcess(
+            { BENCH_DAILY: JSON.stringify(vendors.providers.daily) },
+            { entry: BARE_ENTRY, nodeFlags: ['-r', '@swc-node/register'] },
+          ),
+      },
     ];
+    const runs = new Map<Contender, MeshRound[]>(contenders.map((c) => [c, []]));
+    for (let round = 0; round < rounds; round++) {
+      for (const c of round % 2 === 0 ? contenders : [...contenders].reverse()) {
+        runs.get(c)!.push(await meshRound(c, vendors, seconds, connections));
+      }
+    }
+    const bound = vendors.providers.daily.maxConcurrency;
+    const lines = [
+      `Mesh-shaped run: Daily \`recording(id) { status accessLink(validForSecs: 1800) { url } }\`, autocannon ${connections} connections x ${seconds} s (its own process), ${latencyMs} ms per vendor call (emulators in their own process), ids over the READY ones of ${spread} generated Daily recordings, CACHE=off, no rate budget; ${rounds} rounds, each contender a fresh process per run, order alternating. One round trip (the floor, direct): ${oneTrip.toFixed(1)} ms.`,
+      '',
+      '| contender | req/s per run | median req/s | p50 ms per run | median p50 / round trip | p97.5 ms per run | CPU ms / request: contender, emulators, autocannon (medians) | most Daily calls in flight (bound) | non-2xx, errors |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ];
+    const median = (xs: number[]) => percentile(xs, 50);
+    for (const c of contenders) {
+      const rs = runs.get(c)!;
+      const perReq = (f: (r: MeshRound) => number) => median(rs.map((r) => f(r) / (r.load.requestsPerSec * seconds))).toFixed(2);
+      lines.push(
+        `| ${c.name} | ${rs.map((r) => r.load.requestsPerSec.toFixed(1)).join(', ')} | ${median(rs.map((r) => r.load.requestsPerSec)).toFixed(1)} | ${rs.map((r) => r.load.p50).join(', ')} | ${(median(rs.map((r) => r.load.p50)) / oneTrip).toFixed(2)}x | ${rs.map((r) => r.load.p97_5).join(', ')} | ${perReq((r) => r.serverCpuMs)}, ${perReq((r) => r.emulatorCpuMs)}, ${perReq((r) => cpuMs(r.load.cpu))} | ${Math.max(...rs.map((r) => r.mostInFlight))} (${bound}) | ${rs.reduce((n, r) => n + r.load.non2xx, 0)}, ${rs.reduce((n, r) => n + r.load.errors, 0)} |`,
+      );
+    }
+    const [server, bare] = contenders.map((c) => median(runs.get(c)!.map((r) => r.load.requestsPerSec)));
+    lines.push(
+      '',
+      `Server / bare Apollo reference, median req/s: ${(server / bare).toFixed(2)}x. Daily calls in the server's last run: ${runs.get(contenders[0])!.at(-1)!.routes}. Machine load average ${loadavg()[0].toFixed(1)} over the last minute.`,
+    );
+    return lines;
   } finally {
-    await server.close();
     await floor.close();
     await vendors.close();
+  }
+}
+
+async function meshRound(contender: Contender, vendors: MeshVendors, seconds: number, connections: number): Promise<MeshRound> {
+  const server = await contender.start();
+  try {
+    const url = `${server.url}/graphql`;
+    // Warm-up, as in a running server (JIT, the vendor pool's connections): a tenth of the run, not measured.
+    await loadTestSpread(url, LINK_QUERY, contender.ids, Math.max(1, Math.round(seconds / 10)), connections);
+    await vendors.reset();
+    const before = await vendors.stats();
+    const cpuBefore = server.cpuMs();
+    const load = await loadTestSpread(url, LINK_QUERY, contender.ids, seconds, connections);
+    const serverCpuMs = server.cpuMs() - cpuBefore;
+    const after = await vendors.stats();
+    return {
+      load,
+      serverCpuMs,
+      emulatorCpuMs: cpuMs(after.cpu) - cpuMs(before.cpu),
+      mostInFlight: after.vendors.daily.mostInFlight,
+      routes: Object.entries(after.vendors.daily.counters)
+        .map(([route, n]) => `${route} ${n}`)
+        .join(', '),
+    };
+  } finally {
+    await server.stop();
   }
 }

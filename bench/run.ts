@@ -35,6 +35,7 @@ const OVERHEAD_ROUNDS = Number(process.env.BENCH_OVERHEAD_ROUNDS ?? 200);
 const MESH_SECONDS = Number(process.env.BENCH_MESH_SECONDS ?? 10);
 const MESH_CONNECTIONS = Number(process.env.BENCH_MESH_CONNECTIONS ?? 20);
 const MESH_SPREAD = Number(process.env.BENCH_MESH_SPREAD ?? 2_000);
+const MESH_ROUNDS = Number(process.env.BENCH_MESH_ROUNDS ?? 3);
 /** Generated recordings per vendor for the timeline walk (scenario 6). */
 const LIST_PER_VENDOR = Number(process.env.BENCH_LIST_PER_VENDOR ?? 10_000);
 
@@ -282,7 +283,7 @@ async function main(): Promise<void> {
   await floor.close();
   await sandbox.close();
 
-  console.log(['', ...(await meshShapedRun(LATENCY_MS, MESH_SECONDS, MESH_CONNECTIONS, MESH_SPREAD))].join('\n'));
+  console.log(['', ...(await meshShapedRun(LATENCY_MS, MESH_SECONDS, MESH_CONNECTIONS, MESH_SPREAD, MESH_ROUNDS))].join('\n'));
 
   console.log(['', ...(await listingScenario(LATENCY_MS, LIST_PER_VENDOR))].join('\n'));
 }

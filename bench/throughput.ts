@@ -1,8 +1,7 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { request } from 'undici';
 import { VENDORS } from '../src/providers/vendors';
 import type { RecordingData } from '../src/domain/model';
 import { PROVIDER_NAMES, type ProviderName } from '../src/domain/provider-name';
@@ -10,8 +9,8 @@ import { recordingGlobalId } from '../src/ids/global-id';
 import { demoRecordings } from '../src/demo/demo-data';
 import { startSandbox, type Sandbox } from '../src/sandbox/start-sandbox';
 import { startTestRedis } from '../test/support/redis-server';
-import { freePort } from '../test/support/free-port';
 import { sandboxVendorEnv } from '../test/support/sandbox-env';
+import { SERVER_ENTRY, startServerProcess, type ServerProcess } from './lib/server-process';
 
 /**
  * `npm run bench:throughput` (also run by `npm run bench`): issue #17's benchmark. The five
@@ -36,61 +35,18 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SECONDS = Number(process.env.BENCH_TP_SECONDS ?? 10);
 const PER_VENDOR = 3_000;
 const ROOT = join(__dirname, '..');
-const ENTRY = join(ROOT, 'dist', 'index.js');
 
 const hotQuery = (validForSecs: number) =>
   `query Hot($id: ID!) { node(id: $id) { id ... on Recording { status accessLink(validForSecs: ${validForSecs}) { url expiresAt validForSecs } } } }`;
 const COLD_QUERY = 'query Cold($id: ID!) { node(id: $id) { id ... on Recording { status durationSecs } } }';
 
-interface Replica {
-  url: string;
-  /** CPU time (user + system) the process has used so far, in ms (Linux /proc; NaN elsewhere). */
-  cpuMs(): number;
-  stop(): Promise<void>;
-}
+type Replica = ServerProcess;
 
-/** `node dist/index.js` on a free port, quiet (LOG_LEVEL=warn), ready when /healthz answers. */
-async function startReplica(env: Record<string, string>): Promise<Replica> {
-  const port = await freePort();
+/** `node dist/index.js` on a free port (bench/lib/server-process.ts). */
+function startReplica(env: Record<string, string>): Promise<Replica> {
   // BENCH_TP_CPU_PROF=<dir>: each replica writes a CPU profile there when it stops.
   const prof = process.env.BENCH_TP_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_TP_CPU_PROF}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...prof, ENTRY], {
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i += 1) {
-    try {
-      const res = await request(`${url}/readyz`);
-      const body = (await res.body.json()) as { redis?: string };
-      if (res.statusCode === 200 && (env.REDIS_URL === undefined || body.redis === 'connected')) break;
-    } catch {
-      // not listening yet
-    }
-    if (i > 400) throw new Error('a replica did not start');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return {
-    url,
-    cpuMs: () => processCpuMs(child.pid),
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
-/** A process's CPU time so far (utime + stime in /proc/<pid>/stat, in clock ticks of 10 ms). */
-function processCpuMs(pid: number | undefined): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return NaN;
-  }
+  return startServerProcess(env, { nodeFlags: prof });
 }
 
 interface Driven {
@@ -287,7 +243,7 @@ const ROWS: RowSpec[] = [
 ];
 
 async function main(): Promise<void> {
-  if (!existsSync(ENTRY)) throw new Error('dist/index.js is missing: `npm run bench:throughput` builds it first');
+  if (!existsSync(SERVER_ENTRY)) throw new Error('dist/index.js is missing: `npm run bench:throughput` builds it first');
   // BENCH_TP_ONLY: parts of row names separated by |; only rows whose name holds one of them run.
   const only = (process.env.BENCH_TP_ONLY ?? '')
     .split('|')

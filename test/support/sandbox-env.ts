@@ -5,7 +5,7 @@ import type { Sandbox } from '../../src/sandbox/start-sandbox';
  * pointed at the sandbox's emulator with the sandbox's credentials: what an operator would set
  * (docs/configuration.md), for tests and benchmarks that run the server as a child process.
  */
-export function sandboxVendorEnv(sandbox: Sandbox): Record<string, string> {
+export function sandboxVendorEnv(sandbox: Pick<Sandbox, 'providers'>): Record<string, string> {
   const { daily, signalwire, zoom, bird, cloudflare } = sandbox.providers;
   return {
     DAILY_API_KEY: daily.apiKey,
