@@ -115,6 +115,8 @@ const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 
 /** The bare Apollo reference's process (bench/lib/bare-apollo-process.ts). */
 const BARE_ENTRY = join(__dirname, 'lib', 'bare-apollo-process.ts');
+/** The plain node:http server making the same two calls (bench/lib/floor-server-process.ts). */
+const CEILING_ENTRY = join(__dirname, 'lib', 'floor-server-process.ts');
 
 interface Contender {
   name: string;
@@ -135,11 +137,12 @@ interface MeshRound {
  * The Mesh-shaped run (issue #16): a Daily recording with an 1800 s link under autocannon
  * (a process of its own), `connections` connections for `seconds`, each request another of
  * `spread` generated Daily recordings (no answer can be cached), at `latencyMs` per vendor
- * call, the emulators in a process of their own (as the issue's Mesh stubs were). Two
+ * call, the emulators in a process of their own (as the issue's Mesh stubs were). Three
  * contenders, each as its own process started fresh for every run: the server as deployed
  * (`node dist/index.js`, the five vendors pointed at the emulators, CACHE=off, no rate
- * budget; BENCH_MESH_NODE_FLAGS adds node flags), and the bare Apollo reference
- * (bench/bare-apollo.ts: the same two Daily calls side by side, nothing else). `rounds`
+ * budget; BENCH_MESH_NODE_FLAGS adds node flags), the bare Apollo reference
+ * (bench/bare-apollo.ts: the same two Daily calls side by side, nothing else), and a plain
+ * node:http server making the same two calls (the ceiling this machine and load allow). `rounds`
  * rounds, the order alternating, so a drift in the machine touches both alike; medians are
  * reported with every run. Also: p50 against one round trip, CPU per request of each
  * process, and the most Daily calls in flight against the configured bound.
@@ -177,6 +180,15 @@ export async function meshShapedRun(
             { entry: BARE_ENTRY, nodeFlags: ['-r', '@swc-node/register'] },
           ),
       },
+      {
+        name: 'plain node:http, no GraphQL (the ceiling)',
+        ids: daily.map((r) => r.nativeId),
+        start: () =>
+          startServerProcess(
+            { BENCH_DAILY: JSON.stringify(vendors.providers.daily) },
+            { entry: CEILING_ENTRY, nodeFlags: ['-r', '@swc-node/register'] },
+          ),
+      },
     ];
     const runs = new Map<Contender, MeshRound[]>(contenders.map((c) => [c, []]));
     for (let round = 0; round < rounds; round++) {
@@ -199,10 +211,10 @@ export async function meshShapedRun(
         `| ${c.name} | ${rs.map((r) => r.load.requestsPerSec.toFixed(1)).join(', ')} | ${median(rs.map((r) => r.load.requestsPerSec)).toFixed(1)} | ${rs.map((r) => r.load.p50).join(', ')} | ${(median(rs.map((r) => r.load.p50)) / oneTrip).toFixed(2)}x | ${rs.map((r) => r.load.p97_5).join(', ')} | ${perReq((r) => r.serverCpuMs)}, ${perReq((r) => r.emulatorCpuMs)}, ${perReq((r) => cpuMs(r.load.cpu))} | ${Math.max(...rs.map((r) => r.mostInFlight))} (${bound}) | ${rs.reduce((n, r) => n + r.load.non2xx, 0)}, ${rs.reduce((n, r) => n + r.load.errors, 0)} |`,
       );
     }
-    const [server, bare] = contenders.map((c) => median(runs.get(c)!.map((r) => r.load.requestsPerSec)));
+    const [server, bare, ceiling] = contenders.map((c) => median(runs.get(c)!.map((r) => r.load.requestsPerSec)));
     lines.push(
       '',
-      `Server / bare Apollo reference, median req/s: ${(server / bare).toFixed(2)}x. Daily calls in the server's last run: ${runs.get(contenders[0])!.at(-1)!.routes}. Machine load average ${loadavg()[0].toFixed(1)} over the last minute.`,
+      `Median req/s: server / bare Apollo reference ${(server / bare).toFixed(2)}x, server / plain node:http ${(server / ceiling).toFixed(2)}x, bare / plain ${(bare / ceiling).toFixed(2)}x. Daily calls in the server's last run: ${runs.get(contenders[0])!.at(-1)!.routes}. Machine load average ${loadavg()[0].toFixed(1)} over the last minute.`,
     );
     return lines;
   } finally {
