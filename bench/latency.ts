@@ -71,7 +71,7 @@ interface EmulatorStats {
   vendors: Record<ProviderName, { counters: Record<string, number>; mostInFlight: number }>;
 }
 
-/** The emulators, in a process of their own (bench/lib/emulators-process.ts) or in this one. */
+/** The emulators, in a process of their own (bench/lib/emulators-process.ts). */
 interface MeshVendors {
   providers: Sandbox['providers'];
   reset(): Promise<void>;
