@@ -161,6 +161,14 @@ export async function meshShapedRun(
     // One round trip, measured directly against the same emulator.
     const oneTrip = (await interleavedP50(20, { floor: () => floor.recordings([daily[0]], { session: false, link: false }) })).floor;
     const nodeFlags = (process.env.BENCH_MESH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+    // The references take Daily's own ids and its config as JSON; run from TypeScript like this driver.
+    const nativeIds = daily.map((r) => r.nativeId);
+    const referenceProcess = (name: string, entry: string): Contender => ({
+      name,
+      ids: nativeIds,
+      start: () =>
+        startServerProcess({ BENCH_DAILY: JSON.stringify(vendors.providers.daily) }, { entry, nodeFlags: ['-r', '@swc-node/register'] }),
+    });
     const contenders: Contender[] = [
       {
         name: `server (node ${[...nodeFlags, 'dist/index.js'].join(' ')})`,
@@ -171,24 +179,8 @@ export async function meshShapedRun(
             { nodeFlags },
           ),
       },
-      {
-        name: 'bare Apollo reference',
-        ids: daily.map((r) => r.nativeId),
-        start: () =>
-          startServerProcess(
-            { BENCH_DAILY: JSON.stringify(vendors.providers.daily) },
-            { entry: BARE_ENTRY, nodeFlags: ['-r', '@swc-node/register'] },
-          ),
-      },
-      {
-        name: 'plain node:http, no GraphQL (the ceiling)',
-        ids: daily.map((r) => r.nativeId),
-        start: () =>
-          startServerProcess(
-            { BENCH_DAILY: JSON.stringify(vendors.providers.daily) },
-            { entry: CEILING_ENTRY, nodeFlags: ['-r', '@swc-node/register'] },
-          ),
-      },
+      referenceProcess('bare Apollo reference', BARE_ENTRY),
+      referenceProcess('plain node:http, no GraphQL (the ceiling)', CEILING_ENTRY),
     ];
     const runs = new Map<Contender, MeshRound[]>(contenders.map((c) => [c, []]));
     for (let round = 0; round < rounds; round++) {
