@@ -273,9 +273,12 @@ export function cloudflareEmulatorSpec(
       },
       {
         // The R2 object a presigned link names (path-style `/<bucket>/<key>`), or R2's S3-style 403.
+        // Only the `recordings` bucket, where every seeded and live link is
+        // (src/sandbox/cloudflare/cloudflare.seed.ts, cloudflare.webhooks.ts): any other path is
+        // the gateway's 404, counted as unmatched, so a stray adapter call shows in the counters.
         name: 'media.r2-object',
         method: 'GET',
-        pattern: /^\/(?!client\/).+$/,
+        pattern: /^\/recordings\/[^/]+$/,
         handle(req) {
           const refused = checkS3Presigned(signer, req, Date.now());
           if (refused) return refused;

@@ -159,6 +159,16 @@ describe('sandbox access links serve real media', () => {
     }
   });
 
+  it('answers a path outside the R2 bucket with the Cloudflare API\u2019s 404, counted as unmatched', async () => {
+    // An adapter call that missed `/client/v4` must show as a stray call, not as a refused link.
+    const emulator = app.sandbox.emulators.cloudflare;
+    const before = emulator.counters.get('unmatched') ?? 0;
+    const res = await get(`${emulator.url}/accounts/x/realtime/kit/y/recordings`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ success: false, errors: [{ code: 7000 }] });
+    expect(emulator.counters.get('unmatched')).toBe(before + 1);
+  });
+
   it('follows Bird\u2019s 307 from the recording\u2019s .mp3 route to the file, as a browser would', async () => {
     const emulator = app.sandbox.emulators.bird;
     const { workspaceId, accessKey } = app.sandbox.providers.bird;
