@@ -30,7 +30,11 @@ export interface EmulatorResponse {
 }
 
 export interface Route {
-  /** Stable name for counters, e.g. "recordings.get". */
+  /**
+   * Stable name for counters, e.g. "recordings.get". A name starting `media.` is a file an
+   * access link points at: the link is its own authorization (the route checks it), so
+   * `authorize` is not asked (isMediaRoute), and no rate limit counts it (src/sandbox/rate-limit.ts).
+   */
   name: string;
   /** A GET route answers HEAD too (RFC 9110 §9.3.2): same status and headers, no body. */
   method: string;
@@ -42,7 +46,7 @@ export interface Route {
 export interface EmulatorSpec {
   vendor: ProviderName;
   routes: Route[];
-  /** Returns an error response when the request is not authorized, null when it is. */
+  /** Returns an error response when the request is not authorized, null when it is. Not asked for media routes. */
   authorize(req: EmulatorRequest, route: Route): EmulatorResponse | null;
   /** The vendor's answer for a path it does not know. */
   notFound(req: EmulatorRequest): EmulatorResponse;
@@ -259,7 +263,8 @@ export async function startEmulator(spec: EmulatorSpec, options: StartEmulatorOp
       rateLimited += 1;
       out = { status: 429, body: spec.rateLimited?.() ?? { error: 'rate limited' } };
     } else {
-      out = spec.authorize(request, matched.route) ?? (await matched.route.handle(request, matched.params));
+      const denied = isMediaRoute(matched.route.name) ? null : spec.authorize(request, matched.route);
+      out = denied ?? (await matched.route.handle(request, matched.params));
     }
     if (verdict) out = { ...out, headers: { ...out.headers, ...verdict.headers } };
     entry.status = out.status;
@@ -289,6 +294,9 @@ export async function startEmulator(spec: EmulatorSpec, options: StartEmulatorOp
   (emulator as { url: string }).url = `http://${address.address}:${address.port}`;
   return emulator;
 }
+
+/** Whether a route serves the files access links point at (Route.name). */
+export const isMediaRoute = (routeName: string): boolean => routeName.startsWith('media.');
 
 /** Decodes one raw path parameter; undefined when it is not valid percent-encoding. */
 export function decodeParam(raw: string): string | undefined {

@@ -159,9 +159,7 @@ export function birdEmulatorSpec(data: BirdDataset, options: BirdEmulatorOptions
   const notFound = () => error(404, 'NotFound', 'The requested resource was not found');
   return {
     vendor: 'bird',
-    authorize(req, route) {
-      // The presigned URL is its own authorization (checked by the route).
-      if (route.name.startsWith('media.')) return null;
+    authorize(req) {
       const m = /^AccessKey (.+)$/.exec(req.headers.authorization ?? '');
       return m?.[1] === options.accessKey ? null : error(401, 'Unauthorized', 'Invalid or missing access key');
     },

@@ -175,9 +175,7 @@ export function cloudflareEmulatorSpec(
 
   return {
     vendor: 'cloudflare',
-    authorize(req, route) {
-      // A presigned R2 URL is its own authorization (checked by the route).
-      if (route.name.startsWith('media.')) return null;
+    authorize(req) {
       // The v4 gateway's authentication error (code 10000, "Authentication error").
       return bearerToken(req.headers.authorization) === creds.apiToken ? null : gatewayError(401, 10000, 'Authentication error');
     },

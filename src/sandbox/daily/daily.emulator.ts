@@ -69,9 +69,7 @@ export function dailyEmulatorSpec(data: DailyDataset, apiKey: string): EmulatorS
   };
   return {
     vendor: 'daily',
-    authorize(req, route) {
-      // A signed URL is its own authorization (checked by the route).
-      if (route.name.startsWith('media.')) return null;
+    authorize(req) {
       const header = req.headers.authorization;
       if (!header) return error(400, 'authorization-header-error', 'Authorization header missing');
       if (bearerToken(header) !== apiKey) return error(401, 'authentication-error', 'Invalid API key');

@@ -138,8 +138,7 @@ export function signalWireEmulatorSpec(
 
   return {
     vendor: 'signalwire',
-    authorize(req, route) {
-      if (route.name.startsWith('media.')) return null;
+    authorize(req) {
       if (req.headers.authorization !== expected) return error(401, 20_003, 'Authentication failed');
       const account = /^\/api\/laml\/2010-04-01\/Accounts\/([^/]+)/.exec(req.path)?.[1];
       if (decodeParam(account ?? '') !== projectId) return error(401, 20_003, 'Authentication failed');
