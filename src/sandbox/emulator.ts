@@ -295,6 +295,12 @@ export async function startEmulator(spec: EmulatorSpec, options: StartEmulatorOp
   return emulator;
 }
 
+/**
+ * The origin a request reached, from its Host header: where the links an emulator hands out
+ * point, so they work on whatever port it listens on.
+ */
+export const originOf = (req: EmulatorRequest): string => `http://${req.headers.host ?? '127.0.0.1'}`;
+
 /** Whether a route serves the files access links point at (Route.name). */
 export const isMediaRoute = (routeName: string): boolean => routeName.startsWith('media.');
 

@@ -1,4 +1,4 @@
-import { decodeParam, startEmulator, type EmulatorRequest, type EmulatorResponse, type EmulatorSpec } from '../emulator';
+import { decodeParam, originOf, startEmulator, type EmulatorRequest, type EmulatorResponse, type EmulatorSpec } from '../emulator';
 import { sandboxCommon, type SandboxStartOptions, type VendorSandbox } from '../vendor-sandbox';
 import { birdListOrder, birdListTime, seedBird, type BirdDataset } from './bird.seed';
 import { byIdIn } from '../list-order';
@@ -148,7 +148,6 @@ function list(data: BirdDataset, req: EmulatorRequest): EmulatorResponse {
 export function birdEmulatorSpec(data: BirdDataset, options: BirdEmulatorOptions): EmulatorSpec {
   const now = options.now ?? Date.now;
   const signer = createLinkSigner();
-  const originOf = (req: EmulatorRequest) => `http://${req.headers.host ?? '127.0.0.1'}`;
   const byId = () => byIdIn(data.recordings, (r) => r.id);
   const inWorkspace = (raw: string) => decodeParam(raw) === options.workspaceId;
   /** The get example's body: the stored object, with a fresh presigned `url` once the file is available. */

@@ -1,4 +1,4 @@
-import { decodeParam, startEmulator, type EmulatorRequest, type EmulatorResponse, type EmulatorSpec } from '../emulator';
+import { decodeParam, originOf, startEmulator, type EmulatorRequest, type EmulatorResponse, type EmulatorSpec } from '../emulator';
 import { newestFirst } from '../list-order';
 import { createLinkSigner, type LinkSigner } from '../link-signer';
 import { mediaFile, type MediaKind } from '../media-files';
@@ -150,7 +150,7 @@ export function cloudflareEmulatorSpec(
   const signer = createLinkSigner();
   /** The body as sent, with its links presigned on this emulator's origin. */
   const wire = (rec: CloudflareStoredRecording, req: EmulatorRequest): CloudflareWireRecording => {
-    const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
+    const origin = originOf(req);
     return {
       ...toWire(rec),
       download_url: localLink(signer, rec.download_url, rec, origin, Date.now()),

@@ -1,4 +1,4 @@
-import { decodeParam, startEmulator, type EmulatorRequest, type EmulatorResponse, type EmulatorSpec } from '../emulator';
+import { decodeParam, originOf, startEmulator, type EmulatorRequest, type EmulatorResponse, type EmulatorSpec } from '../emulator';
 import { createLinkSigner } from '../link-signer';
 import { mediaFile } from '../media-files';
 import { s3Error } from '../s3-presigned';
@@ -141,7 +141,7 @@ export function dailyEmulatorSpec(data: DailyDataset, apiKey: string): EmulatorS
           const path = `/recordings/${key}`;
           const dl = encodeURIComponent(`${key}.mp4`);
           const download_link =
-            `http://${req.headers.host ?? '127.0.0.1'}${path}?dl=${dl}&Expires=${expires}` +
+            `${originOf(req)}${path}?dl=${dl}&Expires=${expires}` +
             `&Signature=${signature(path, dl, String(expires))}&Key-Pair-Id=${KEY_PAIR_ID}`;
           return { status: 200, body: { download_link, expires } satisfies DailyWireAccessLink };
         },

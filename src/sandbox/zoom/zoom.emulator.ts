@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { decodeParam, startEmulator, type EmulatorRequest, type EmulatorResponse, type EmulatorSpec } from '../emulator';
+import { decodeParam, originOf, startEmulator, type EmulatorResponse, type EmulatorSpec } from '../emulator';
 import { newestFirst } from '../list-order';
 import { mediaFile, type MediaKind } from '../media-files';
 import { serveMedia } from '../serve-media';
@@ -169,7 +169,6 @@ export function zoomEmulatorSpec(
       participant_video_files: pick(s.participant_video_files),
     };
   };
-  const originOf = (req: EmulatorRequest) => `http://${req.headers.host ?? '127.0.0.1'}`;
 
   return {
     vendor: 'zoom',
