@@ -2,7 +2,7 @@ import { decodeParam, originOf, startEmulator, type EmulatorRequest, type Emulat
 import { newestFirst } from '../list-order';
 import { createLinkSigner, type LinkSigner } from '../link-signer';
 import { mediaFile, type MediaKind } from '../media-files';
-import { checkS3Presigned, presignS3Url, s3Error } from '../s3-presigned';
+import { checkS3Presigned, presignS3Url } from '../s3-presigned';
 import { serveMedia } from '../serve-media';
 import { SANDBOX_EPOCH } from '../seed-random';
 import { bearerToken, sandboxCommon, type SandboxStartOptions, type VendorSandbox } from '../vendor-sandbox';
@@ -67,6 +67,9 @@ const LINK_SECS = 7 * 86_400;
 /** R2's S3 endpoint, `https://<account>.r2.cloudflarestorage.com/<bucket>/<key>`. */
 const R2_URL = /^https:\/\/[^/]+\.r2\.cloudflarestorage\.com(\/[^?]+)/;
 
+/** The `/<bucket>/<key>` path of a stored R2 link; undefined for anything else. */
+const r2PathOf = (url: string | null): string | undefined => (url ? R2_URL.exec(url)?.[1] : undefined);
+
 /**
  * A stored R2 link as this emulator hands it out: the same path on its own origin, presigned
  * so that it expires at `download_url_expiry` (signed 7 days before it), or 7 days after
@@ -79,7 +82,7 @@ function localLink(
   origin: string,
   nowMs: number,
 ): string | null {
-  const path = stored ? R2_URL.exec(stored)?.[1] : undefined;
+  const path = r2PathOf(stored);
   if (!path) return stored;
   const expiry = Date.parse(rec.download_url_expiry ?? '');
   const stopped = Date.parse(rec.stopped_time ?? '');
@@ -157,7 +160,6 @@ export function cloudflareEmulatorSpec(
       audio_download_url: localLink(signer, rec.audio_download_url, rec, origin, Date.now()),
     };
   };
-  const pathOf = (url: string | null) => (url ? R2_URL.exec(url)?.[1] : undefined);
   const prefix = '^/client/v4/accounts/([^/]+)/realtime/kit/([^/]+)';
   const wrongApp = (account: string, app: string): EmulatorResponse | null =>
     decodeParam(account) === creds.accountId && decodeParam(app) === creds.appId ? null : kitError(404, 'App not found');
@@ -278,10 +280,9 @@ export function cloudflareEmulatorSpec(
         method: 'GET',
         pattern: /^\/recordings\/[^/]+$/,
         handle(req) {
+          // Only localLink signs, and only a stored link's path: a genuine signature means the object exists.
           const refused = checkS3Presigned(signer, req, Date.now());
           if (refused) return refused;
-          const held = data.recordings.some((r) => pathOf(r.download_url) === req.path || pathOf(r.audio_download_url) === req.path);
-          if (!held) return s3Error(404, 'NoSuchKey', 'The specified key does not exist.');
           return serveMedia(req, mediaFile(mediaKindOf(req.path)));
         },
       },
