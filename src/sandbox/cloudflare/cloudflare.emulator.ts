@@ -4,7 +4,6 @@ import { createLinkSigner, type LinkSigner } from '../link-signer';
 import { mediaFile, type MediaKind } from '../media-files';
 import { checkS3Presigned, presignS3Url } from '../s3-presigned';
 import { serveMedia } from '../serve-media';
-import { SANDBOX_EPOCH } from '../seed-random';
 import { bearerToken, sandboxCommon, type SandboxStartOptions, type VendorSandbox } from '../vendor-sandbox';
 import { seedCloudflare, type CloudflareDataset, type CloudflareStoredRecording } from './cloudflare.seed';
 import {
@@ -139,14 +138,17 @@ export interface CloudflareEmulatorOptions {
  * Cloudflare RealtimeKit emulator (docs/vendors/cloudflare.md; nothing imported from src/providers): Bearer token (401 otherwise), paths
  * under /client/v4/accounts/{account_id}/realtime/kit/{app_id} (404 for another account or
  * app), GET recordings (list with its filters and page_no/per_page paging), GET one
- * recording (no `meeting`), GET one session. `now` decides which links have expired for the
- * `expired` filter. The recordings' links are presigned R2 URLs on this emulator, which serves
- * the files there as R2 does (ranges; S3-style 403 once expired or changed).
+ * recording (no `meeting`), GET one session. The recordings' links are presigned R2 URLs on
+ * this emulator, which serves the files there as R2 does (ranges; S3-style 403 once expired or
+ * changed). `now` is the emulator's one clock: it signs a link with no stored expiry or stop
+ * time, refuses links past their expiry, and decides the `expired` filter, so the filter and
+ * the links agree. No seeded link expires within 27 hours after SANDBOX_EPOCH, so on the day
+ * the sandbox starts the filter answers as it would at SANDBOX_EPOCH.
  */
 export function cloudflareEmulatorSpec(
   data: CloudflareDataset,
   creds: CloudflareCredentials,
-  now: () => number = () => SANDBOX_EPOCH,
+  now: () => number = Date.now,
   options: CloudflareEmulatorOptions = {},
 ): EmulatorSpec {
   const zeroBased = options.pageNumbering === 'zero-based';
@@ -156,8 +158,8 @@ export function cloudflareEmulatorSpec(
     const origin = originOf(req);
     return {
       ...toWire(rec),
-      download_url: localLink(signer, rec.download_url, rec, origin, Date.now()),
-      audio_download_url: localLink(signer, rec.audio_download_url, rec, origin, Date.now()),
+      download_url: localLink(signer, rec.download_url, rec, origin, now()),
+      audio_download_url: localLink(signer, rec.audio_download_url, rec, origin, now()),
     };
   };
   const prefix = '^/client/v4/accounts/([^/]+)/realtime/kit/([^/]+)';
@@ -281,7 +283,7 @@ export function cloudflareEmulatorSpec(
         pattern: /^\/recordings\/[^/]+$/,
         handle(req) {
           // Only localLink signs, and only a stored link's path: a genuine signature means the object exists.
-          const refused = checkS3Presigned(signer, req, Date.now());
+          const refused = checkS3Presigned(signer, req, now());
           if (refused) return refused;
           return serveMedia(req, mediaFile(mediaKindOf(req.path)));
         },

@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import type { ProviderName } from '../../../src/domain/provider-name';
-import { startCloudflareSandbox } from '../../../src/sandbox/cloudflare/cloudflare.emulator';
+import { cloudflareEmulatorSpec, startCloudflareSandbox } from '../../../src/sandbox/cloudflare/cloudflare.emulator';
+import { startEmulator } from '../../../src/sandbox/emulator';
 import { seedCloudflare } from '../../../src/sandbox/cloudflare/cloudflare.seed';
 import { gql } from '../../support/graphql-client';
 import { startSandboxApp, type SandboxApp } from '../../support/sandbox-app';
@@ -156,6 +157,31 @@ describe('sandbox access links serve real media', () => {
       expect(text).toContain('<Message>Request has expired</Message>');
     } finally {
       await vendor.emulator.close();
+    }
+  });
+
+  it('expires a RealtimeKit link and lists it as expired by the same clock', async () => {
+    const data = seedCloudflare();
+    const rec = data.recordings.find((r) => r.download_url && r.download_url_expiry)!;
+    let clock = Date.parse(rec.download_url_expiry!) - 1;
+    const emulator = await startEmulator(cloudflareEmulatorSpec(data, { apiToken: 't', accountId: 'a', appId: 'p' }, () => clock));
+    try {
+      const base = `${emulator.url}/client/v4/accounts/a/realtime/kit/p/recordings`;
+      const api = async <T>(path: string): Promise<{ data: T }> =>
+        (await get(`${base}${path}`, { authorization: 'Bearer t' })).json() as Promise<{ data: T }>;
+      const expiredIds = async () => (await api<Array<{ id: string }>>('?expired=true&per_page=100')).data.map((r) => r.id);
+      const { download_url: url } = (await api<{ download_url: string }>(`/${rec.id}`)).data;
+      expect(await expiredIds()).not.toContain(rec.id);
+      const fresh = await get(url);
+      expect(fresh.status).toBe(200);
+      await fresh.arrayBuffer();
+      clock += 1;
+      expect(await expiredIds()).toContain(rec.id);
+      const late = await get(url);
+      expect(late.status).toBe(403);
+      expect(await late.text()).toContain('<Message>Request has expired</Message>');
+    } finally {
+      await emulator.close();
     }
   });
 
