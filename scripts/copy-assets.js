@@ -9,7 +9,4 @@ const root = join(__dirname, '..');
 cpSync(join(root, 'src', 'server', 'playground', 'playground-assets'), join(root, 'dist', 'server', 'playground', 'playground-assets'), {
   recursive: true,
 });
-cpSync(join(root, 'src', 'sandbox', 'media'), join(root, 'dist', 'sandbox', 'media'), {
-  recursive: true,
-  filter: (source) => !source.endsWith('.ts'),
-});
+cpSync(join(root, 'src', 'sandbox', 'media'), join(root, 'dist', 'sandbox', 'media'), { recursive: true });

@@ -13,7 +13,8 @@ export interface LinkSigner {
   verify(text: string, signature: string | null | undefined, encoding?: 'hex' | 'base64url'): boolean;
 }
 
-export function createLinkSigner(key: Buffer = randomBytes(32)): LinkSigner {
+export function createLinkSigner(): LinkSigner {
+  const key = randomBytes(32);
   const sign = (text: string, encoding: 'hex' | 'base64url' = 'hex') => createHmac('sha256', key).update(text).digest(encoding);
   return {
     sign,

@@ -38,7 +38,7 @@ const TEXT: Partial<Record<MediaKind, string>> = {
 const BLOCK = 512;
 
 /** A one-file POSIX ustar archive (POSIX.1-2001 pax, "ustar Interchange Format"). */
-export function ustar(name: string, content: Buffer): Buffer {
+function ustar(name: string, content: Buffer): Buffer {
   const header = Buffer.alloc(BLOCK);
   const put = (text: string, at: number) => header.write(text, at, 'ascii');
   const octal = (n: number, width: number) => `${n.toString(8).padStart(width - 1, '0')}\0`;

@@ -25,7 +25,7 @@ const ALGORITHM = 'AWS4-HMAC-SHA256';
 const ACCESS_KEY_ID = 'AKIASANDBOX000000000';
 
 /** SigV4's X-Amz-Date form: YYYYMMDDTHHMMSSZ. */
-export function amzDate(ms: number): string {
+function amzDate(ms: number): string {
   return new Date(ms)
     .toISOString()
     .replace(/\.\d{3}Z$/, 'Z')

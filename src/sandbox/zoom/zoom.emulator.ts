@@ -252,7 +252,7 @@ export function zoomEmulatorSpec(
           const path = `/rec/download/${token}`;
           const session = data.sessions.find((s) => filesOf(s).some((f) => f.download_url === path));
           const file = session && filesOf(session).find((f) => f.download_url === path);
-          if (!session || !file) return error(404, 3301, 'This recording does not exist.');
+          if (!file) return error(404, 3301, 'This recording does not exist.');
           if (req.query.has('access_token') && downloadTokenSession(apiSecret, req.query.get('access_token')) !== session.session_id)
             return INVALID_TOKEN();
           return serveMedia(req, mediaFile(mediaKindOf(file)));
