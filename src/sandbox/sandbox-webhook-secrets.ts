@@ -2,13 +2,6 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { WebhookSettings } from '../config/config.types';
 import type { SandboxWebhookSecrets } from './webhook-sender';
 
-/**
- * In sandbox mode every receiver is on, so the emulators' webhooks reach subscribers with
- * no vendor account: a secret configured for a vendor is used as is, the others are made
- * up at start (never logged, gone with the process). RealtimeKit signs with a private key,
- * so a key pair is made and the server verifies with its public half; a configured
- * Cloudflare key has no private half here, and that vendor then sends nothing.
- */
 /** The receivers' settings as the vendors' modules read them (src/providers/<vendor>/index.ts), with the secrets the emulators sign with. */
 export interface SandboxWebhooks extends WebhookSettings {
   daily?: { secret: string };
@@ -18,6 +11,13 @@ export interface SandboxWebhooks extends WebhookSettings {
   cloudflare?: { publicKeyPem?: string; keyUrl?: string };
 }
 
+/**
+ * In sandbox mode every receiver is on, so the emulators' webhooks reach subscribers with
+ * no vendor account: a secret configured for a vendor is used as is, the others are made
+ * up at start (never logged, gone with the process). RealtimeKit signs with a private key,
+ * so a key pair is made and the server verifies with its public half; a configured
+ * Cloudflare key has no private half here, and that vendor then sends nothing.
+ */
 export function sandboxWebhookSecrets(configured: SandboxWebhooks): { webhooks: SandboxWebhooks; signing: Partial<SandboxWebhookSecrets> } {
   const made = (bytes = 24) => randomBytes(bytes).toString('hex');
   const daily = configured.daily?.secret ?? randomBytes(32).toString('base64');
