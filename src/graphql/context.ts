@@ -39,11 +39,6 @@ export interface SubscriptionContext {
   events: LiveEvents;
   /** The context one event is executed with: its own loaders, memo and budget. */
   eventContext(): GraphQLContext;
-  /**
-   * Names the distinct operation (document, variables, operation name, API key): the
-   * subscribers with the same one share one execution per event (src/live/shared-operations.ts).
-   */
-  operationKey: string;
   /** Aborts the vendor calls of the operation (its last subscriber left). */
   stop(): void;
 }

@@ -1,16 +1,19 @@
 import { BoundedQueue } from './bounded-queue';
 
-/** What a distinct operation produces when it starts: results to share, or one result (refused). */
-export type OperationStart<R> = AsyncIterator<R> | { single: R };
-
-/** How to start a distinct operation: run it once, and what to send a member that falls behind. */
-export interface OperationRunner<R> {
-  start(): Promise<OperationStart<R>>;
+/** A distinct operation once started: its results, shared by its members. */
+export interface RunningOperation<R> {
+  source: AsyncIterator<R>;
   /** The last result of a member that fell too far behind (SUBSCRIBER_TOO_SLOW). */
-  overflow(): R;
+  overflow: R;
   /** Called once when the operation stops (its last member left, or its source ended). */
   stop(): void;
 }
+
+/**
+ * Starts a distinct operation (run once, whoever of its subscribers comes first): what it
+ * produces, or the one result it was refused with.
+ */
+export type StartOperation<R> = () => Promise<RunningOperation<R> | { single: R }>;
 
 /**
  * One distinct operation (same document, variables, operation name and API key) and the
@@ -23,8 +26,7 @@ class SharedOperation<R> {
   private stopped = false;
 
   constructor(
-    private readonly source: AsyncIterator<R>,
-    private readonly runner: OperationRunner<R>,
+    private readonly running: RunningOperation<R>,
     private readonly bufferSize: number,
     private readonly count: { members: number },
     private readonly onStop: () => void,
@@ -33,7 +35,7 @@ class SharedOperation<R> {
   join(): BoundedQueue<R> {
     const member: BoundedQueue<R> = new BoundedQueue<R>(
       this.bufferSize,
-      () => this.runner.overflow(),
+      () => this.running.overflow,
       () => this.leave(member),
     );
     if (this.stopped) {
@@ -49,7 +51,7 @@ class SharedOperation<R> {
   async pump(): Promise<void> {
     try {
       for (;;) {
-        const next = await this.source.next();
+        const next = await this.running.source.next();
         if (next.done) break;
         for (const member of this.members) member.offer(next.value);
       }
@@ -67,7 +69,7 @@ class SharedOperation<R> {
     this.count.members -= 1;
     if (this.members.size === 0) {
       this.stop();
-      void this.source.return?.();
+      void this.running.source.return?.();
     }
   }
 
@@ -75,7 +77,7 @@ class SharedOperation<R> {
     if (this.stopped) return;
     this.stopped = true;
     this.onStop();
-    this.runner.stop();
+    this.running.stop();
   }
 }
 
@@ -93,13 +95,13 @@ export class SharedOperations<R> {
 
   /**
    * The caller's stream of results for the operation named `key`: a member of the running
-   * operation, or of the one `runner` starts now; or the one result it was refused with.
-   * The runner of a subscriber who joins a running operation is never started.
+   * operation, or of the one `start` starts now; or the one result it was refused with.
+   * `start` is called only when no operation of that key runs.
    */
-  async subscribe(key: string, runner: OperationRunner<R>): Promise<AsyncIterableIterator<R> | R> {
+  async subscribe(key: string, start: StartOperation<R>): Promise<AsyncIterableIterator<R> | R> {
     let operation = this.operations.get(key);
     if (!operation) {
-      operation = this.start(key, runner);
+      operation = this.start(key, start);
       this.operations.set(key, operation);
     }
     const started = await operation;
@@ -116,24 +118,22 @@ export class SharedOperations<R> {
     return this.operations.size;
   }
 
-  private async start(key: string, runner: OperationRunner<R>): Promise<SharedOperation<R> | { single: R }> {
+  private async start(key: string, start: StartOperation<R>): Promise<SharedOperation<R> | { single: R }> {
     // Past the first await: the map holds this call's promise by then (subscribe sets it).
     const forget = (): void => void this.operations.delete(key);
-    let started: OperationStart<R>;
+    let started: RunningOperation<R> | { single: R };
     try {
-      started = await runner.start();
+      started = await start();
     } catch (error) {
       forget();
-      runner.stop();
       throw error;
     }
     if ('single' in started) {
       forget();
-      runner.stop();
       return started;
     }
     const mine = this.operations.get(key);
-    const operation = new SharedOperation(started, runner, this.bufferSize, this.count, () => {
+    const operation = new SharedOperation(started, this.bufferSize, this.count, () => {
       if (this.operations.get(key) === mine) forget();
     });
     void operation.pump();

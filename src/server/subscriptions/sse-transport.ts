@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { FastifyInstance } from 'fastify';
 import { createHandler } from 'graphql-sse/lib/use/fastify';
 import { requireApiKey } from '../api-key-auth';
-import { formatErrors, prepareSubscription, subscribeShared, subscriptionContext, type SubscriptionDeps } from './subscription-operation';
+import { formatErrors, operationKey, prepareSubscription, subscribeShared, type SubscriptionDeps } from './subscription-operation';
 
 export const SSE_PATH = '/graphql/stream';
 
@@ -20,7 +20,7 @@ export async function registerSse(app: FastifyInstance, deps: SubscriptionDeps):
     const handler = createHandler<Record<string, unknown>>({
       onSubscribe: (request, params) => {
         // The client going away ends its subscription: graphql-sse calls return() on it.
-        const prepared = prepareSubscription(deps, params, subscriptionContext(deps), request.raw.headers.authorization);
+        const prepared = prepareSubscription(deps, params, operationKey(params, request.raw.headers.authorization));
         if (Array.isArray(prepared)) return { errors: formatErrors(deps.formatError, prepared) } as never;
         return prepared as never;
       },

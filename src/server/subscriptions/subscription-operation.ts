@@ -16,6 +16,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import type { AppConfig } from '../../config/config.types';
+import type { RequestHints } from '../../domain/call-context';
 import type { GraphQLContext, SubscriptionContext } from '../../graphql/context';
 import type { Live } from '../../live/create-live';
 import { OVERFLOW } from '../../live/subscriber-queue';
@@ -54,12 +55,7 @@ const requestError = (message: string, code: string): GraphQLError => new GraphQ
  * and object budgets from the operation's facts. Only subscriptions come this way (queries
  * and mutations have POST /graphql).
  */
-export function prepareSubscription(
-  deps: SubscriptionDeps,
-  input: OperationInput,
-  context: GraphQLContext,
-  authorization: string | undefined,
-): ExecutionArgs | GraphQLError[] {
+export function prepareSubscription(deps: SubscriptionDeps, input: OperationInput, key: string): ExecutionArgs | GraphQLError[] {
   if (typeof input.query !== 'string') return [requestError('Send a GraphQL document in `query`.', 'BAD_REQUEST')];
   let document: DocumentNode;
   try {
@@ -84,9 +80,10 @@ export function prepareSubscription(
     return [requestError('Only subscriptions run here; send queries to POST /graphql.', 'BAD_REQUEST')];
   }
   const variables = input.variables ?? undefined;
+  const hints: RequestHints = {};
   try {
     const found = deps.facts({ document, variables: variables ?? undefined, operationName: input.operationName ?? undefined });
-    context.hints.linkValidForSecs = found.linkValidForSecs;
+    hints.linkValidForSecs = found.linkValidForSecs;
     checkQueryCost(found, deps.config.queryLimits);
   } catch (error) {
     // Variables that do not fit their types are refused by execution, as over HTTP.
@@ -95,14 +92,24 @@ export function prepareSubscription(
       throw error;
     }
   }
-  if (context.subscription) context.subscription.operationKey = operationKey(input, authorization);
+  const subscriber: SubscriberContext = { operationKey: key, operationContext: () => subscriptionContext(deps, hints) };
   return {
     schema: deps.schema,
     document,
     variableValues: variables,
     operationName: input.operationName ?? undefined,
-    contextValue: context,
+    contextValue: subscriber,
   };
+}
+
+/**
+ * A subscriber's `contextValue` (what its transport hands `subscribeShared`): the distinct
+ * operation it asks for, and how to build that operation's context, which happens only if
+ * no operation of that key runs yet (a subscriber who joins one builds nothing).
+ */
+export interface SubscriberContext {
+  operationKey: string;
+  operationContext(): GraphQLContext;
 }
 
 /**
@@ -112,23 +119,25 @@ export function prepareSubscription(
  * keys today (every key reaches the same vendor accounts), but a subscriber never receives
  * what was executed for another key, should they ever differ.
  */
-function operationKey(input: OperationInput, authorization: string | undefined): string {
+export function operationKey(input: OperationInput, authorization: string | undefined): string {
   const parts = [authorization ?? '', input.operationName ?? '', JSON.stringify(input.variables ?? null), input.query];
   return createHash('sha256').update(parts.join('\u0000')).digest('base64url');
 }
 
 /**
- * One distinct operation's context: like a request's (src/server/request-context.ts), with
- * a fresh loader set, memo and run-time budget per event (GraphQLContext.subscription), and
- * a signal that aborts its vendor calls when its last subscriber leaves.
+ * One distinct operation's context, built when the operation starts: like a request's
+ * (src/server/request-context.ts), with a fresh loader set, memo and run-time budget per
+ * event (GraphQLContext.subscription), and a signal that aborts its vendor calls when it
+ * stops. Its own loaders and budget go unused: graphql-js runs only the subscribe resolver
+ * with it, which reads `providers` and `subscription`.
  */
-export function subscriptionContext(deps: SubscriptionDeps): GraphQLContext {
+function subscriptionContext(deps: SubscriptionDeps, hints: RequestHints): GraphQLContext {
   const controller = new AbortController();
   const context = deps.contextFor({ id: randomUUID(), signal: controller.signal });
+  Object.assign(context.hints, hints);
   let events = 0;
   const subscription: SubscriptionContext = {
     events: deps.live.events,
-    operationKey: '',
     stop: () => controller.abort(),
     eventContext: () => {
       // Per event: its own budget (the request limits count per event, and the deadline
@@ -136,7 +145,7 @@ export function subscriptionContext(deps: SubscriptionDeps): GraphQLContext {
       // cross-request cache, which another replica may not have invalidated yet.
       events += 1;
       const perEvent = deps.contextFor({ id: `${context.requestId}/${events}`, signal: controller.signal, cacheRead: false });
-      Object.assign(perEvent.hints, context.hints);
+      Object.assign(perEvent.hints, hints);
       return { ...perEvent, subscription };
     },
   };
@@ -152,20 +161,24 @@ export function subscribeShared(
   deps: SubscriptionDeps,
 ): (args: ExecutionArgs) => Promise<AsyncIterableIterator<FormattedExecutionResult> | FormattedExecutionResult> {
   return async (args) => {
-    const live = (args.contextValue as GraphQLContext).subscription;
-    if (!live) throw new Error('subscribeShared needs a subscription context (subscriptionContext)');
-    let overflow: FormattedExecutionResult | undefined;
-    return deps.live.operations.subscribe(live.operationKey, {
-      start: async () => {
-        // What graphql-js `subscribe` does, with a context of its own for every event.
-        const stream = await createSourceEventStream(args);
-        if (!(Symbol.asyncIterator in stream)) return { single: formatResult(deps.formatError, stream) };
-        const source = stream[Symbol.asyncIterator]();
-        const run = async (rootValue: unknown): Promise<FormattedExecutionResult> =>
-          formatResult(deps.formatError, await execute({ ...args, rootValue, contextValue: live.eventContext() }));
-        // The result a member that falls behind ends with: the resolver's own SUBSCRIBER_TOO_SLOW.
-        overflow = await run(OVERFLOW);
-        return {
+    const subscriber = args.contextValue as SubscriberContext;
+    return deps.live.operations.subscribe(subscriber.operationKey, async () => {
+      // What graphql-js `subscribe` does, with a context of its own for every event.
+      const context = subscriber.operationContext();
+      const live = context.subscription;
+      if (!live) throw new Error('subscribeShared needs a subscription context (prepareSubscription)');
+      const stream = await createSourceEventStream({ ...args, contextValue: context });
+      if (!(Symbol.asyncIterator in stream)) return { single: formatResult(deps.formatError, stream) };
+      const source = stream[Symbol.asyncIterator]();
+      const run = async (rootValue: unknown): Promise<FormattedExecutionResult> =>
+        formatResult(deps.formatError, await execute({ ...args, rootValue, contextValue: live.eventContext() }));
+      // The result a member that falls behind ends with: the resolver's own SUBSCRIBER_TOO_SLOW.
+      const overflow = await run(OVERFLOW).catch(async (error: unknown) => {
+        await source.return?.();
+        throw error;
+      });
+      return {
+        source: {
           next: async () => {
             const next = await source.next();
             return next.done ? { done: true, value: undefined } : { done: false, value: await run(next.value) };
@@ -174,10 +187,10 @@ export function subscribeShared(
             await source.return?.();
             return { done: true, value: undefined };
           },
-        };
-      },
-      overflow: () => overflow ?? { errors: [] },
-      stop: () => live.stop(),
+        },
+        overflow,
+        stop: () => live.stop(),
+      };
     });
   };
 }

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { formatErrors, prepareSubscription, subscribeShared, subscriptionContext, type SubscriptionDeps } from './subscription-operation';
+import { formatErrors, operationKey, prepareSubscription, subscribeShared, type SubscriptionDeps } from './subscription-operation';
 
 /** The graphql-ws protocol's subprotocol name. */
 export const GRAPHQL_TRANSPORT_WS = 'graphql-transport-ws';
@@ -66,7 +66,7 @@ export function attachWebSocket(
             }),
           ];
         }
-        return prepareSubscription(deps, payload, subscriptionContext(deps), presentedKey(ctx.connectionParams, ctx.extra.request));
+        return prepareSubscription(deps, payload, operationKey(payload, presentedKey(ctx.connectionParams, ctx.extra.request)));
       },
       // One execution per distinct operation and event, shared by its subscribers; the
       // subscription ends (return()) when the client completes it or the socket closes.

@@ -9,7 +9,7 @@ import { localEventBus, type EventBus } from '../../../src/live/event-bus';
 import { LiveEvents } from '../../../src/live/live-events';
 import { SharedOperations } from '../../../src/live/shared-operations';
 import { createLoaders } from '../../../src/loaders/create-loaders';
-import { subscribeShared, type SubscriptionDeps } from '../../../src/server/subscriptions/subscription-operation';
+import { subscribeShared, type SubscriberContext, type SubscriptionDeps } from '../../../src/server/subscriptions/subscription-operation';
 
 const event = recordingEvent;
 
@@ -34,9 +34,10 @@ function setup(bufferSize: number) {
       call: {},
       partialErrors: [],
       loaders: createLoaders({}, {}, { batching: true }),
-      subscription: { events, operationKey, eventContext: () => context, stop: () => stops.push(operationKey) },
+      subscription: { events, eventContext: () => context, stop: () => stops.push(operationKey) },
     } as unknown as GraphQLContext;
-    return (await subscribeShared(deps)({ schema, document: parse(query), contextValue: context, variableValues: variables })) as Stream;
+    const subscriber: SubscriberContext = { operationKey, operationContext: () => context };
+    return (await subscribeShared(deps)({ schema, document: parse(query), contextValue: subscriber, variableValues: variables })) as Stream;
   };
   /** Publishes, then lets the operation's pump hand the result out. */
   const publish = async (e: RecordingEventData): Promise<void> => {
