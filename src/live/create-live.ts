@@ -65,7 +65,7 @@ export async function createLive(
     processor,
     bus,
     events,
-    operations: new SharedOperations(config.subscriptions.bufferSize),
+    operations: new SharedOperations(config.subscriptions.bufferSize, log),
     close: async () => {
       events.close();
       await processor.idle();

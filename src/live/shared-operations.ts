@@ -15,6 +15,11 @@ export interface RunningOperation<R> {
  */
 export type StartOperation<R> = () => Promise<RunningOperation<R> | { single: R }>;
 
+/** Where an operation that failed is reported (the server's logger; its `err` serializer keeps an error's type, message and stack only). */
+export interface SharedOperationsLog {
+  warn(obj: object, msg: string): void;
+}
+
 /**
  * One distinct operation (same document, variables, operation name and API key) and the
  * subscribers that sent it: the operation runs once per event and each member gets the
@@ -29,6 +34,7 @@ class SharedOperation<R> {
     private readonly running: RunningOperation<R>,
     private readonly bufferSize: number,
     private readonly count: { members: number },
+    private readonly log: SharedOperationsLog,
     private readonly onStop: () => void,
   ) {}
 
@@ -55,9 +61,12 @@ class SharedOperation<R> {
         if (next.done) break;
         for (const member of this.members) member.offer(next.value);
       }
-    } catch {
-      // graphql-js ends a subscription's stream by rethrowing what its source threw; the
-      // source here (a bounded queue) does not throw, so there is nothing to report.
+    } catch (error) {
+      // The source executes and formats the selection for every event (subscribeShared in
+      // src/server/subscriptions/subscription-operation.ts): field errors become results,
+      // so what reaches here is a failure of that machinery itself. The members then end
+      // (complete) like at the source's end; the log says why.
+      this.log.warn({ err: error, subscribers: this.members.size }, 'a shared subscription operation failed: its subscribers were ended');
     } finally {
       this.stop();
       for (const member of [...this.members]) member.end();
@@ -91,7 +100,10 @@ export class SharedOperations<R> {
   private readonly operations = new Map<string, Promise<SharedOperation<R> | { single: R }>>();
   private readonly count = { members: 0 };
 
-  constructor(private readonly bufferSize: number) {}
+  constructor(
+    private readonly bufferSize: number,
+    private readonly log: SharedOperationsLog,
+  ) {}
 
   /**
    * The caller's stream of results for the operation named `key`: a member of the running
@@ -133,7 +145,7 @@ export class SharedOperations<R> {
       return started;
     }
     const mine = this.operations.get(key);
-    const operation = new SharedOperation(started, this.bufferSize, this.count, () => {
+    const operation = new SharedOperation(started, this.bufferSize, this.count, this.log, () => {
       if (this.operations.get(key) === mine) forget();
     });
     void operation.pump();

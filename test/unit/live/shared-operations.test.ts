@@ -24,7 +24,7 @@ beforeAll(async () => {
 function setup(bufferSize: number) {
   const bus: EventBus = localEventBus();
   const events = new LiveEvents(bus, bufferSize);
-  const operations = new SharedOperations<FormattedExecutionResult>(bufferSize);
+  const operations = new SharedOperations<FormattedExecutionResult>(bufferSize, { warn: () => {} });
   const deps = { live: { events, operations }, formatError: createFormatError() } as unknown as SubscriptionDeps;
   const stops: string[] = [];
   const subscribe = async (query: string, operationKey: string, variables?: Record<string, unknown>): Promise<Stream> => {
@@ -108,5 +108,23 @@ describe('subscribers of the same operation', () => {
     const [a, b] = await Promise.all([subscribe(bad, 'bad'), subscribe(bad, 'bad')]);
     for (const result of [a, b]) expect(JSON.stringify(result)).toContain('BAD_USER_INPUT');
     expect([operations.operationCount, operations.subscriberCount, events.subscriberCount]).toEqual([0, 0, 0]);
+  });
+});
+
+describe('a distinct operation', () => {
+  it('whose source fails ends its subscribers and says so in the log', async () => {
+    const warnings: string[] = [];
+    const operations = new SharedOperations<string>(10, { warn: (_fields, message) => warnings.push(message) });
+    let fail: (error: Error) => void = () => {};
+    const source = { next: () => new Promise<IteratorResult<string>>((_resolve, reject) => (fail = reject)) };
+    const member = (await operations.subscribe('k', async () => ({
+      source,
+      overflow: 'too slow',
+      stop: () => {},
+    }))) as AsyncIterableIterator<string>;
+    fail(new Error('execution failed'));
+    expect((await member.next()).done).toBe(true);
+    expect(warnings).toEqual(['a shared subscription operation failed: its subscribers were ended']);
+    expect(operations.operationCount).toBe(0);
   });
 });
