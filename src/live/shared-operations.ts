@@ -28,7 +28,7 @@ export interface SharedOperationsLog {
  */
 class SharedOperation<R> {
   readonly members = new Set<BoundedQueue<R>>();
-  private stopped = false;
+  private isStopped = false;
 
   constructor(
     private readonly running: RunningOperation<R>,
@@ -44,7 +44,7 @@ class SharedOperation<R> {
       () => this.running.overflow,
       () => this.leave(member),
     );
-    if (this.stopped) {
+    if (this.isStopped) {
       member.end();
       return member;
     }
@@ -82,9 +82,14 @@ class SharedOperation<R> {
     }
   }
 
+  /** Stopped: a member that joins now ends at once. */
+  get stopped(): boolean {
+    return this.isStopped;
+  }
+
   private stop(): void {
-    if (this.stopped) return;
-    this.stopped = true;
+    if (this.isStopped) return;
+    this.isStopped = true;
     this.onStop();
     this.running.stop();
   }
@@ -111,13 +116,18 @@ export class SharedOperations<R> {
    * `start` is called only when no operation of that key runs.
    */
   async subscribe(key: string, start: StartOperation<R>): Promise<AsyncIterableIterator<R> | R> {
-    let operation = this.operations.get(key);
-    if (!operation) {
-      operation = this.start(key, start);
-      this.operations.set(key, operation);
+    for (;;) {
+      const running = this.operations.get(key);
+      const operation = running ?? this.start(key, start);
+      if (!running) this.operations.set(key, operation);
+      const started = await operation;
+      if ('single' in started) return started.single;
+      // An operation found running may have stopped while this call waited for it (its last
+      // member left): joining it would end at once, so look again (its stop took its key out
+      // of the map, so this starts a new one). One this call started is joined whatever:
+      // stopped already, its source ended (shutdown), and starting again would end alike.
+      if (!running || !started.stopped) return started.join();
     }
-    const started = await operation;
-    return 'single' in started ? started.single : started.join();
   }
 
   /** Subscribers on this process (members of every running operation). */

@@ -6,6 +6,7 @@ import { createFormatError } from '../../../src/errors/format-error';
 import { buildAppSchema } from '../../../src/graphql/build-schema';
 import type { GraphQLContext } from '../../../src/graphql/context';
 import { localEventBus, type EventBus } from '../../../src/live/event-bus';
+import { BoundedQueue } from '../../../src/live/bounded-queue';
 import { LiveEvents } from '../../../src/live/live-events';
 import { SharedOperations } from '../../../src/live/shared-operations';
 import { createLoaders } from '../../../src/loaders/create-loaders';
@@ -126,5 +127,30 @@ describe('a distinct operation', () => {
     expect((await member.next()).done).toBe(true);
     expect(warnings).toEqual(['a shared subscription operation failed: its subscribers were ended']);
     expect(operations.operationCount).toBe(0);
+  });
+
+  it('stopped by its last member while another subscriber waited for it is started again for that one', async () => {
+    const operations = new SharedOperations<string>(10, { warn: () => {} });
+    const starts: string[] = [];
+    const stops: string[] = [];
+    const sources: Array<BoundedQueue<string>> = [];
+    const start = (name: string) => async () => {
+      starts.push(name);
+      const source = new BoundedQueue<string>(
+        10,
+        () => 'overflow',
+        () => {},
+      );
+      sources.push(source);
+      return { source, overflow: 'too slow', stop: () => stops.push(name) };
+    };
+    const a = (await operations.subscribe('k', start('a'))) as AsyncIterableIterator<string>;
+    // b finds a's operation running and waits for it; a leaves before b has joined.
+    const joining = operations.subscribe('k', start('b'));
+    await a.return!();
+    const b = (await joining) as AsyncIterableIterator<string>;
+    expect([starts, stops, operations.operationCount, operations.subscriberCount]).toEqual([['a', 'b'], ['a'], 1, 1]);
+    sources[1].offer('e1');
+    expect((await b.next()).value).toBe('e1');
   });
 });
