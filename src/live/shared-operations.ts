@@ -27,7 +27,7 @@ export interface SharedOperationsLog {
  * without holding up the others.
  */
 class SharedOperation<R> {
-  readonly members = new Set<BoundedQueue<R>>();
+  private readonly members = new Set<BoundedQueue<R>>();
   private isStopped = false;
 
   constructor(

@@ -135,7 +135,7 @@ export async function createServer(
   await registerWebhookReceiver(app, { config: config.webhooks, vendors: live.vendors, replay: live.replay, processor: live.processor });
   // Subscription.recordingEvents: WebSocket on /graphql (an upgrade, so Apollo's route never
   // sees it) and SSE on /graphql/stream, both with the API key and the same limits.
-  const subscriptionDeps = { config, schema, providers, contextFor, live, formatError, limits, facts };
+  const subscriptionDeps = { config, schema, contextFor, live, formatError, limits, facts };
   const webSocket = attachWebSocket(app, subscriptionDeps, config.apiKeys.length > 0 ? createApiKeyCheck(config.apiKeys) : undefined);
   await registerSse(app, subscriptionDeps);
 

@@ -20,7 +20,6 @@ import type { RequestHints } from '../../domain/call-context';
 import type { GraphQLContext, SubscriptionContext } from '../../graphql/context';
 import type { Live } from '../../live/create-live';
 import { OVERFLOW } from '../../live/subscriber-queue';
-import type { ProviderRegistry } from '../../providers/provider-registry';
 import type { OperationRequest } from '../limits/argument-facts';
 import type { OperationFacts } from '../limits/operation-facts';
 import { checkQueryCost } from '../limits/query-limits';
@@ -31,7 +30,6 @@ type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQL
 export interface SubscriptionDeps {
   config: AppConfig;
   schema: GraphQLSchema;
-  providers: ProviderRegistry;
   /** The per-request context factory (src/server/request-context.ts). */
   contextFor: (request: RequestIdentity) => GraphQLContext;
   live: Live;
@@ -196,7 +194,7 @@ export function subscribeShared(
 }
 
 /** The one error formatter (src/errors/format-error.ts) applied to what a subscription sends. */
-export function formatResult(formatError: FormatError, result: ExecutionResult): FormattedExecutionResult {
+function formatResult(formatError: FormatError, result: ExecutionResult): FormattedExecutionResult {
   const { errors, ...rest } = result;
   if (!errors || errors.length === 0) return rest as FormattedExecutionResult;
   return { ...rest, errors: errors.map((e) => formatError(e.toJSON(), e)) } as FormattedExecutionResult;
