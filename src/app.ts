@@ -77,7 +77,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     sandbox && signing
       ? playWhileSubscribed(
           sandbox.liveRecordings(signing, { baseUrl: server.url, signedBaseUrl: config.webhooks.publicUrl ?? server.url }),
-          { count: () => server.live.events.subscriberCount, onSubscribe: (hook) => server.live.events.onSubscribe(hook) },
+          { count: () => server.live.events.streamCount, onSubscribe: (hook) => server.live.events.onSubscribe(hook) },
           server.app.log,
         )
       : undefined;

@@ -3,9 +3,10 @@ import type { EventBus } from './event-bus';
 import { SubscriberQueue, type EventFilter } from './subscriber-queue';
 
 /**
- * This process's subscribers, fed from the bus: one bus listener for all of them, each
- * subscriber a bounded queue. `close()` ends every subscription (shutdown: the
- * subscription transports then complete their streams instead of holding the server).
+ * This process's filtered event streams, fed from the bus: one bus listener for all of
+ * them, each stream a bounded queue read by one distinct operation (src/live/shared-operations.ts),
+ * which hands the results to its subscribers. `close()` ends every stream, and so every
+ * subscription (shutdown: the transports then complete instead of holding the server).
  */
 export class LiveEvents {
   private readonly queues = new Set<SubscriberQueue>();
@@ -30,12 +31,13 @@ export class LiveEvents {
     return queue;
   }
 
-  /** Called whenever someone subscribes (the sandbox starts its live recordings then). */
+  /** Called whenever a stream opens: a distinct operation starts (the sandbox starts its live recordings then). */
   onSubscribe(hook: () => void): void {
     this.subscribeHooks.push(hook);
   }
 
-  get subscriberCount(): number {
+  /** Streams open: one per distinct operation running, not one per subscriber. */
+  get streamCount(): number {
     return this.queues.size;
   }
 

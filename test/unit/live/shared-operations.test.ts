@@ -55,19 +55,19 @@ describe('subscribers of the same operation', () => {
     const { events, operations, subscribe, publish, stops } = setup(10);
     const a = await subscribe(QUERY, 'k');
     const b = await subscribe(QUERY, 'k');
-    expect([operations.subscriberCount, operations.operationCount, events.subscriberCount]).toEqual([2, 1, 1]);
+    expect([operations.subscriberCount, operations.operationCount, events.streamCount]).toEqual([2, 1, 1]);
     await publish(event(1));
     const [ra, rb] = [await a.next(), await b.next()];
     expect(ra.value).toEqual({ data: { recordingEvents: { id: 'e1', type: 'READY' } } });
     // One result object, made once for both.
     expect(rb.value).toBe(ra.value);
     await a.return!();
-    expect([operations.subscriberCount, events.subscriberCount]).toEqual([1, 1]);
+    expect([operations.subscriberCount, events.streamCount]).toEqual([1, 1]);
     await publish(event(2));
     expect((await b.next()).value).toEqual({ data: { recordingEvents: { id: 'e2', type: 'READY' } } });
     await b.return!();
     // The last one out stops the operation (its vendor calls are aborted).
-    expect([operations.subscriberCount, operations.operationCount, events.subscriberCount, stops]).toEqual([0, 0, 0, ['k']]);
+    expect([operations.subscriberCount, operations.operationCount, events.streamCount, stops]).toEqual([0, 0, 0, ['k']]);
   });
 
   it('different variables or filters are different operations, each with its own results', async () => {
@@ -108,7 +108,7 @@ describe('subscribers of the same operation', () => {
     const bad = 'subscription { recordingEvents(filter: { sessionId: "not-an-id" }) { id } }';
     const [a, b] = await Promise.all([subscribe(bad, 'bad'), subscribe(bad, 'bad')]);
     for (const result of [a, b]) expect(JSON.stringify(result)).toContain('BAD_USER_INPUT');
-    expect([operations.operationCount, operations.subscriberCount, events.subscriberCount]).toEqual([0, 0, 0]);
+    expect([operations.operationCount, operations.subscriberCount, events.streamCount]).toEqual([0, 0, 0]);
   });
 });
 
