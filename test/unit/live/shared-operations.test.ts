@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { parse, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
 import type { RecordingEventData } from '../../../src/domain/recording-event';
-import { recordingEvent } from '../../support/recording-event';
+import { recordingEvent as event } from '../../support/recording-event';
 import { createFormatError } from '../../../src/errors/format-error';
 import { buildAppSchema } from '../../../src/graphql/build-schema';
 import type { GraphQLContext } from '../../../src/graphql/context';
@@ -9,10 +9,7 @@ import { localEventBus, type EventBus } from '../../../src/live/event-bus';
 import { BoundedQueue } from '../../../src/live/bounded-queue';
 import { LiveEvents } from '../../../src/live/live-events';
 import { SharedOperations } from '../../../src/live/shared-operations';
-import { createLoaders } from '../../../src/loaders/create-loaders';
 import { subscribeShared, type SubscriberContext, type SubscriptionDeps } from '../../../src/server/subscriptions/subscription-operation';
-
-const event = recordingEvent;
 
 type Stream = AsyncIterableIterator<FormattedExecutionResult>;
 
@@ -29,12 +26,9 @@ function setup(bufferSize: number) {
   const deps = { live: { events, operations }, formatError: createFormatError() } as unknown as SubscriptionDeps;
   const stops: string[] = [];
   const subscribe = async (query: string, operationKey: string, variables?: Record<string, unknown>): Promise<Stream> => {
+    // What the resolvers read: `providers` (a session filter's id) and `subscription`.
     const context = {
       providers: {},
-      hints: {},
-      call: {},
-      partialErrors: [],
-      loaders: createLoaders({}, {}, { batching: true }),
       subscription: { events, eventContext: () => context, stop: () => stops.push(operationKey) },
     } as unknown as GraphQLContext;
     const subscriber: SubscriberContext = { operationKey, operationContext: () => context };

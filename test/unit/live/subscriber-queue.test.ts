@@ -1,28 +1,19 @@
 import 'reflect-metadata';
 import { parse, subscribe, type ExecutionResult } from 'graphql';
 import type { RecordingEventData } from '../../../src/domain/recording-event';
-import { recordingEvent } from '../../support/recording-event';
+import { recordingEvent as event } from '../../support/recording-event';
 import { buildAppSchema } from '../../../src/graphql/build-schema';
 import type { GraphQLContext } from '../../../src/graphql/context';
 import { localEventBus } from '../../../src/live/event-bus';
 import { LiveEvents } from '../../../src/live/live-events';
 import { memoryReplayGuard } from '../../../src/live/replay-guard';
-import { createLoaders } from '../../../src/loaders/create-loaders';
-
-const event = recordingEvent;
 
 describe('a subscriber that falls behind', () => {
   it('is ended with SUBSCRIBER_TOO_SLOW once its buffer is full, and nothing more is kept for it', async () => {
     const bus = localEventBus();
     const live = new LiveEvents(bus, 2);
-    const context = {
-      providers: {},
-      hints: {},
-      call: {},
-      partialErrors: [],
-      loaders: createLoaders({}, {}, { batching: true }),
-      subscription: { events: live, eventContext: () => context },
-    } as unknown as GraphQLContext;
+    // What the subscribe resolver reads (no session filter here, so not `providers`).
+    const context = { subscription: { events: live } } as unknown as GraphQLContext;
     const stream = (await subscribe({
       schema: await buildAppSchema(),
       document: parse('subscription { recordingEvents { id type } }'),
