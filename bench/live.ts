@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { startTestRedis, type TestRedis } from '../test/support/redis-server';
+import { percentile } from './lib/stats';
 
 /**
  * `npm run bench:live`: what issue #18 asks of subscriptions under load. Every part runs in
@@ -51,9 +52,9 @@ function reply<T>(child: ChildProcess, kind: string): Promise<T> {
   });
 }
 
-function ask<T>(child: ChildProcess, kind: string): Promise<T> {
+function ask<T>(child: ChildProcess, kind: string, options: object = {}): Promise<T> {
   const answer = reply<T>(child, kind);
-  child.send({ kind });
+  child.send({ kind, ...options });
   return answer;
 }
 
@@ -88,7 +89,10 @@ async function run(label: string, replicas: number, redis?: TestRedis): Promise<
   while ((await live()) < SUBSCRIBERS) await new Promise((r) => setTimeout(r, 50));
   const connectMs = Date.now() - connectedAt;
 
-  const before = await Promise.all(servers.map((s) => ask<ServerStats>(s, 'stats')));
+  // A full GC before and after the run only: forced during it, its CPU would count as the
+  // server's. The run's CPU is counted from a second answer, after the first one's GC.
+  const before = await Promise.all(servers.map((s) => ask<ServerStats>(s, 'stats', { gc: true })));
+  const cpuStart = await Promise.all(servers.map((s) => ask<ServerStats>(s, 'stats')));
   const workersBefore = await Promise.all(workers.map((w) => ask<{ cpuMs: number }>(w, 'cpu')));
   const heap: number[][] = servers.map(() => []);
   const sampler = setInterval(() => {
@@ -111,7 +115,7 @@ async function run(label: string, replicas: number, redis?: TestRedis): Promise<
     }),
   );
   clearInterval(sampler);
-  const after = await Promise.all(servers.map((s) => ask<ServerStats>(s, 'stats')));
+  const after = await Promise.all(servers.map((s) => ask<ServerStats>(s, 'stats', { gc: true })));
   await Promise.all(servers.map((s) => (s.send({ kind: 'close' }), new Promise((r) => s.once('exit', r)))));
 
   const received = results.flatMap((r) => r.received);
@@ -120,9 +124,8 @@ async function run(label: string, replicas: number, redis?: TestRedis): Promise<
   const complete = received.filter((r) => r === total).length;
   const lastAt = Math.max(...results.map((r) => r.lastAt));
   const seconds = (lastAt - startedAt) / 1000;
-  const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
-  const at = (q: number): number => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  const serverCpu = after.map((a, i) => (a.cpuMs - before[i].cpuMs) / 1000);
+  const latencies = results.flatMap((r) => r.latencies);
+  const serverCpu = after.map((a, i) => (a.cpuMs - cpuStart[i].cpuMs) / 1000);
   const workerCpu = results.map((r, i) => (r.cpuMs - workersBefore[i].cpuMs) / 1000);
   const cpuRow = (cpu: number[]) =>
     `${cpu.map((c) => `${c.toFixed(1)} s`).join(' + ')} (${(cpu.reduce((a, b) => a + b, 0) / seconds).toFixed(2)} cores)`;
@@ -136,11 +139,12 @@ async function run(label: string, replicas: number, redis?: TestRedis): Promise<
     `| deliveries | ${delivered} of ${expected} (${((100 * delivered) / expected).toFixed(2)} %), ${complete} of ${SUBSCRIBERS} subscribers got all ${total} |`,
     `| **deliveries a second** (first webhook sent to last event received) | **${(delivered / seconds).toFixed(0)}/s** over ${seconds.toFixed(1)} s (asked: ${RATE * SUBSCRIBERS}/s over ${SECONDS} s) |`,
     `| duplicates, errors | ${results.reduce((n, r) => n + r.duplicates, 0)}, ${results.reduce((n, r) => n + r.errors, 0)} |`,
-    `| **delivery latency** (webhook sent to event received), ms | **p50 ${at(0.5)}, p99 ${at(0.99)}**, max ${latencies[latencies.length - 1] ?? NaN} (${latencies.length} samples, one in ten) |`,
+    `| **delivery latency** (webhook sent to event received), ms | **p50 ${percentile(latencies, 50)}, p99 ${percentile(latencies, 99)}**, max ${percentile(latencies, 100)} (${latencies.length} samples, one in ten) |`,
     `| server CPU during the run, per replica | ${cpuRow(serverCpu)} |`,
     `| subscriber workers' CPU during the run | ${cpuRow(workerCpu)} |`,
     `| **server RSS, MB, start → end** per replica | **${before.map((b, i) => `${mb(b.rssMb)} → ${mb(after[i].rssMb)}`).join(', ')}** |`,
-    `| server heap after GC, MB, sampled each second: min – max (samples) per replica | ${heap.map((h) => `${mb(Math.min(...h))} – ${mb(Math.max(...h))} (${h.length})`).join(', ')} |`,
+    `| server heap after GC, MB, start → end per replica | ${before.map((b, i) => `${mb(b.heapMb)} → ${mb(after[i].heapMb)}`).join(', ')} |`,
+    `| server heap used (no GC forced), MB, sampled each second: min – max (samples) per replica | ${heap.map((h) => `${mb(Math.min(...h))} – ${mb(Math.max(...h))} (${h.length})`).join(', ')} |`,
     `| server CPU per delivery | ${((1e6 * serverCpu.reduce((a, b) => a + b, 0)) / delivered).toFixed(1)} µs |`,
     '',
   ].join('\n');
