@@ -124,8 +124,8 @@ export class SharedOperations<R> {
       if ('single' in started) return started.single;
       // An operation found running may have stopped while this call waited for it (its last
       // member left): joining it would end at once, so look again (its stop took its key out
-      // of the map, so this starts a new one). One this call started is joined whatever:
-      // stopped already, its source ended (shutdown), and starting again would end alike.
+      // of the map, so this starts a new one). One this call started itself is joined
+      // whatever: if it stopped already, its source ended (shutdown), as a new one's would.
       if (!running || !started.stopped) return started.join();
     }
   }
