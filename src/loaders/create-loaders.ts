@@ -5,7 +5,7 @@ import { NotFoundError } from '../errors/coded-error';
 import { decodeGlobalId, recordingGlobalId } from '../ids/global-id';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import { checkLinkInRange, checkRecordingInRange, checkSessionInRange } from '../providers/shared/in-range';
-import type { BatchResult, RecordingProvider } from '../providers/recording-provider';
+import type { BatchResult, LinkPrefetch, RecordingProvider } from '../providers/recording-provider';
 import type { CallContext } from '../domain/call-context';
 import type { CrossRequestCache } from './cross-request-cache';
 import { canHaveLink } from '../domain/link-rule';
@@ -217,14 +217,15 @@ export function createLoaders(providers: ProviderRegistry, ctx: CallContext, opt
     const { provider, segments } = decodeGlobalId(recordingId);
     const adapter = providers[provider];
     if (!adapter?.prefetchAccessLinks) return;
-    const start = (vs: readonly number[]) =>
+    const start = (links: ReadonlyArray<Omit<LinkPrefetch, 'key'>>) =>
       adapter.prefetchAccessLinks!(
-        vs.map((validForSecs) => ({ key: segments, validForSecs })),
+        links.map((link) => ({ key: segments, ...link })),
         callCtx,
       );
-    if (!cache) return start(validities);
+    if (!cache) return start(validities.map((validForSecs) => ({ validForSecs })));
     // Through the cache: nothing for a link it holds or another request is fetching; the
-    // cache keeps one link per recording, so only the first validity is fetched ahead.
+    // cache keeps one link per recording, so only the first validity is fetched ahead, minted
+    // longer than asked, with the validity asked for the adapter's rules (askedSecs).
     void cache.prefetchAccessLink(
       provider,
       segments,
@@ -235,7 +236,7 @@ export function createLoaders(providers: ProviderRegistry, ctx: CallContext, opt
         const rec = await recording.load(recordingId);
         // A recording the link rule refuses gets no link (the field says why): nothing to keep.
         if (!canHaveLink(rec.status)) return null;
-        return (await adapter.getAccessLinks([{ recording: rec, validForSecs: minted, askedSecs: validities[0] }], callCtx))[0] ?? null;
+        return (await adapter.getAccessLinks([{ recording: rec, ...minted }], callCtx))[0] ?? null;
       },
     );
   };

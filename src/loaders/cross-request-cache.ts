@@ -2,7 +2,7 @@ import type { AccessLinkData, RecordingData, RecordingStatus, SessionData } from
 import type { ProviderName } from '../domain/provider-name';
 import { ProviderError } from '../errors/provider-error';
 import type { CallContext } from '../domain/call-context';
-import type { AccessLinkRequest, BatchResult } from '../providers/recording-provider';
+import type { AccessLinkRequest, BatchResult, LinkPrefetch } from '../providers/recording-provider';
 import type { CacheStore } from './cache-store';
 
 /** The cache's rules (CACHE_* in src/config's CacheConfig, which fits this). */
@@ -16,6 +16,9 @@ export interface CacheRules {
 const FINAL: ReadonlySet<RecordingStatus> = new Set(['READY', 'FAILED', 'DELETED']);
 
 type Kind = 'recording' | 'session' | 'accessLink';
+
+/** A link's validity as the cache asks a vendor for it: minted longer, and what the client asked. */
+export type MintedValidity = Required<Omit<LinkPrefetch, 'key'>>;
 
 /**
  * How long one replica's claim on a key lasts (a shared store): the others wait for its value
@@ -126,8 +129,6 @@ export class CrossRequestCache {
     ctx: CallContext,
     fetch: (requests: readonly AccessLinkRequest[]) => Promise<BatchResult<AccessLinkData>>,
   ): Promise<BatchResult<AccessLinkData>> {
-    const slack = this.config.linkSlack;
-    const fits = (request: AccessLinkRequest) => this.linkFits(request.validForSecs);
     const out: BatchResult<AccessLinkData> = new Array(requests.length).fill(null);
     const minted = requests.map((r, i) => ({ r, i })).filter(({ r }) => r.recording.knownLink === undefined);
     const known = requests.map((r, i) => ({ r, i })).filter(({ r }) => r.recording.knownLink !== undefined);
@@ -139,9 +140,9 @@ export class CrossRequestCache {
         (r) => r.recording.key,
         ctx,
         // Minted longer than asked, so the next requests for the same validity can reuse it.
-        (rs) => fetch(rs.map((r) => ({ ...r, validForSecs: Math.ceil(r.validForSecs * slack), askedSecs: r.validForSecs }))),
-        (link) => (link.expiresAt ? link.expiresAt.getTime() - this.now() : 0),
-        fits,
+        (rs) => fetch(rs.map((r) => ({ ...r, ...this.mint(r.validForSecs) }))),
+        (link) => this.linkTtlMs(link),
+        (r) => this.linkFits(r.validForSecs),
         (r) => r.validForSecs,
       ),
       known.length > 0 ? fetch(known.map(({ r }) => r)) : Promise.resolve([]),
@@ -159,7 +160,8 @@ export class CrossRequestCache {
    * The link prefetch (src/graphql/load-recording.ts), through the cache: before the
    * recording is loaded, a link the cache holds (fitting `validForSecs`) or another request
    * is fetching needs nothing. Otherwise `start` starts the vendor call now, minted as
-   * getAccessLinks mints it (so the request's later call is the same memoized one), and
+   * getAccessLinks mints it (so the request's later call is the same memoized one; the
+   * validity the client asked goes with it, for the vendor's rules), and
    * `fetch` (the link for the loaded recording) becomes the fetch in flight for this key:
    * the request's own accessLink load and concurrent requests for the same link join it
    * instead of making calls of their own.
@@ -169,10 +171,10 @@ export class CrossRequestCache {
     key: readonly string[],
     validForSecs: number,
     ctx: CallContext,
-    start: (validForSecs: number) => void,
-    fetch: (validForSecs: number) => Promise<AccessLinkData | null | Error>,
+    start: (minted: MintedValidity) => void,
+    fetch: (minted: MintedValidity) => Promise<AccessLinkData | null | Error>,
   ): Promise<void> {
-    const minted = Math.ceil(validForSecs * this.config.linkSlack);
+    const minted = this.mint(validForSecs);
     if (ctx.cacheRead === false || !this.store.available()) {
       start(minted);
       return;
@@ -195,7 +197,7 @@ export class CrossRequestCache {
       },
       fallback: () => fetch(minted),
       usable: this.linkFits(validForSecs),
-      ttlMs: (link) => (link.expiresAt ? link.expiresAt.getTime() - this.now() : 0),
+      ttlMs: (link) => this.linkTtlMs(link),
       asked: validForSecs,
     });
   }
@@ -233,6 +235,16 @@ export class CrossRequestCache {
       if (!seen.claimed) return undefined;
     }
     return undefined;
+  }
+
+  /** A link asked for `validForSecs`, as the cache asks the vendor for it: `linkSlack` times longer. */
+  private mint(validForSecs: number): MintedValidity {
+    return { validForSecs: Math.ceil(validForSecs * this.config.linkSlack), askedSecs: validForSecs };
+  }
+
+  /** How long a link can be kept: until it expires. */
+  private linkTtlMs(link: AccessLinkData): number {
+    return link.expiresAt ? link.expiresAt.getTime() - this.now() : 0;
   }
 
   /** Whether a link still has at least `validForSecs` left and at most `linkSlack` times it. */

@@ -19,6 +19,8 @@ export interface AccessLinkRequest {
 export interface LinkPrefetch {
   key: readonly string[];
   validForSecs: number;
+  /** As in AccessLinkRequest: the validity the client asked, when the cache asks for more. */
+  askedSecs?: number;
 }
 
 /**

@@ -15,11 +15,19 @@ export interface SandboxApp {
  * The five emulators plus the server pointed at them, in this process (so tests can use
  * the emulators' knobs and counters), configured from `env` like the real thing.
  */
-export async function startSandboxApp(env: Record<string, string> = {}, options: { maxConcurrency?: number } = {}): Promise<SandboxApp> {
+export async function startSandboxApp(
+  env: Record<string, string> = {},
+  options: {
+    maxConcurrency?: number;
+    /** The adapter configs the server gets, from the emulators' (e.g. Daily with a customer bucket). */
+    providers?: (emulated: Sandbox['providers']) => Sandbox['providers'];
+  } = {},
+): Promise<SandboxApp> {
   // No cross-request cache unless a test asks for it: these suites count each request's own vendor calls.
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', CACHE: 'off', ...env });
-  const sandbox = await startSandbox({ vendorHttp: { ...config.vendorHttp, ...options } });
-  const app = await startApp({ ...config, sandbox: false, providers: sandbox.providers });
+  const { providers, ...http } = options;
+  const sandbox = await startSandbox({ vendorHttp: { ...config.vendorHttp, ...http } });
+  const app = await startApp({ ...config, sandbox: false, providers: providers?.(sandbox.providers) ?? sandbox.providers });
   return {
     sandbox,
     app,

@@ -102,30 +102,22 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
     getAccessLinks(requests, ctx) {
       return eachKey(requests, async ({ recording, validForSecs, askedSecs }) => {
         const customerBucket = inCustomerBucket(recording);
-        const { min, max } = DAILY_CUSTOMER_BUCKET_LINK_SECS;
-        const asked = askedSecs ?? validForSecs;
-        // Daily would refuse it (get-recording-link): refused here, before any call, with the range.
-        if (customerBucket && (asked < min || asked > max)) {
-          throw new BadUserInputError(
-            `validForSecs must be from ${min} to ${max} (15 minutes to 12 hours) for a Daily recording in a customer's S3 bucket; it was ${asked}.`,
-            'daily',
-          );
-        }
-        // The cache's longer wish (askedSecs set) within what Daily grants there.
-        const secs = customerBucket ? Math.min(validForSecs, max) : validForSecs;
+        const secs = linkSecs(customerBucket, validForSecs, askedSecs);
+        if (secs instanceof Error) throw secs;
         const { link, sentAtMs } = await accessLinkCall(recording.nativeId, secs, ctx);
         return mapDailyAccessLink(link, { validForSecs: secs, sentAtMs, customerBucket });
       });
     },
 
     prefetchAccessLinks(requests, ctx) {
-      const { min, max } = DAILY_CUSTOMER_BUCKET_LINK_SECS;
-      for (const { key, validForSecs } of requests) {
-        // With a customer bucket configured, a validity getAccessLinks may refuse before any
-        // call (above) is not asked ahead: the link waits for the recording, as without prefetching.
-        if (config.recordingsBucket && (validForSecs < min || validForSecs > max)) continue;
+      for (const { key, validForSecs, askedSecs } of requests) {
+        // With a customer bucket configured, the validity getAccessLinks asks for that bucket's
+        // recordings, so the prefetched call is the one it takes; one it refuses before any
+        // call is not asked ahead: the link waits for the recording, as without prefetching.
+        const secs = linkSecs(config.recordingsBucket !== undefined, validForSecs, askedSecs);
+        if (secs instanceof Error) continue;
         // A recording's nativeId is its one key segment (mapDailyRecording).
-        accessLinkCall(key[0], validForSecs, ctx).catch(() => undefined);
+        accessLinkCall(key[0], secs, ctx).catch(() => undefined);
       }
     },
 
@@ -137,6 +129,24 @@ export function createDailyProvider(config: DailyConfig, deps: ProviderDeps = {}
 
     close: () => client.close(),
   };
+}
+
+/**
+ * The validity to ask Daily for a link. For a recording in a customer's bucket, Daily would
+ * refuse one outside 900..43200 s (get-recording-link): refused here, before any call, judged
+ * by the validity the client asked (`askedSecs`, set when the cross-request cache asks for a
+ * longer link), and the cache's longer wish is trimmed to what Daily grants there.
+ */
+function linkSecs(customerBucket: boolean, validForSecs: number, askedSecs = validForSecs): number | BadUserInputError {
+  if (!customerBucket) return validForSecs;
+  const { min, max } = DAILY_CUSTOMER_BUCKET_LINK_SECS;
+  if (askedSecs < min || askedSecs > max) {
+    return new BadUserInputError(
+      `validForSecs must be from ${min} to ${max} (15 minutes to 12 hours) for a Daily recording in a customer's S3 bucket; it was ${askedSecs}.`,
+      'daily',
+    );
+  }
+  return Math.min(validForSecs, max);
 }
 
 /** S3 bucket names: 3..63 lower-case letters, digits, dots and hyphens (AWS bucket naming rules). */
