@@ -51,8 +51,6 @@ export class CrossRequestCache {
    * memo): that request takes the answer as its own, other requests only if it fits.
    */
   private readonly inFlight = new Map<string, Flight>();
-  /** The cache keys this process holds the claim on (a shared store), until their values are stored. */
-  private readonly claims = new Set<string>();
 
   constructor(
     private readonly config: CacheRules,
@@ -188,9 +186,8 @@ export class CrossRequestCache {
     }
     // Checked after the read: the request's own accessLink load may have started meanwhile.
     if (this.inFlight.has(cacheKey)) return;
-    const [claimed] = this.claim([cacheKey], true);
     this.fly<AccessLinkData>(cacheKey, ctx, {
-      claimed,
+      claim: this.claim([cacheKey], true)?.then(([claim]) => claim),
       mine: () => {
         start(minted);
         return fetch(minted);
@@ -203,21 +200,19 @@ export class CrossRequestCache {
   }
 
   /**
-   * Claims each key for one fetch across replicas (a shared store, reading): true where this
-   * process fetches it, false where another replica already is. Without a shared store, or
-   * when the claim cannot be made (Redis gone), every key is this process's to fetch.
+   * Claims each key for one fetch across replicas (a shared store, reading): 'held' where this
+   * process got the claim (and releases it once the value is stored), 'other' where another
+   * replica already fetches it, 'none' where the claim could not be made (Redis gone): this
+   * process fetches it and has nothing to release. Undefined when no claim is made (no shared
+   * store, or a request that does not read the cache): every key is this process's to fetch.
    */
-  private claim(cacheKeys: readonly string[], reading: boolean): Array<Promise<boolean>> {
+  private claim(cacheKeys: readonly string[], reading: boolean): Promise<Claim[]> | undefined {
     const claim = this.store.claim;
-    if (!reading || !claim) return cacheKeys.map(() => Promise.resolve(true));
-    const all = claim
-      .call(this.store, cacheKeys, CLAIM_MS)
-      .catch(() => cacheKeys.map(() => true))
-      .then((held) => {
-        cacheKeys.forEach((k, i) => held[i] && this.claims.add(k));
-        return held;
-      });
-    return cacheKeys.map((_, i) => all.then((held) => held[i]));
+    if (!reading || !claim) return undefined;
+    return claim.call(this.store, cacheKeys, CLAIM_MS).then(
+      (held) => held.map((h): Claim => (h ? 'held' : 'other')),
+      () => cacheKeys.map((): Claim => 'none'),
+    );
   }
 
   /**
@@ -258,21 +253,27 @@ export class CrossRequestCache {
 
   /**
    * Registers the fetch in flight for `cacheKey` (this process's requests join it): made here
-   * (`mine`) when this process holds the claim, otherwise the value the claiming replica
-   * stores, or `fallback` when none comes. What this process fetched is stored for its time
-   * to live, then its claim released. `value` is the answer; `done` once it is stored.
+   * (`mine`) unless another replica holds the claim, otherwise the value that replica stores,
+   * or `fallback` when none comes. What this process fetched is stored for its time to live,
+   * then the claim released if this flight holds it (never another flight's: a request that
+   * does not read the cache fetches without claiming). `value` is the answer; `done` once it
+   * is stored.
    */
   private fly<T>(cacheKey: string, ctx: CallContext, how: FlightPlan<T>): { value: Promise<T | null | Error>; done: Promise<void> } {
     let fetchedHere = true;
-    const value = how.claimed
-      .then(async (held) => {
-        if (held) return how.mine();
-        const other = await this.awaitOther(cacheKey, how.usable, ctx);
-        if (other === undefined) return how.fallback();
-        fetchedHere = false;
-        return other;
-      })
-      .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+    let held = false;
+    const fetched =
+      how.claim === undefined
+        ? how.mine()
+        : how.claim.then(async (claim) => {
+            held = claim === 'held';
+            if (claim !== 'other') return how.mine();
+            const other = await this.awaitOther(cacheKey, how.usable, ctx);
+            if (other === undefined) return how.fallback();
+            fetchedHere = false;
+            return other;
+          });
+    const value = fetched.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
     const flight: Flight = { promise: value, owner: ctx.memo, asked: how.asked };
     this.inFlight.set(cacheKey, flight);
     const done = value.then(async (v) => {
@@ -282,7 +283,7 @@ export class CrossRequestCache {
         if (ttl > 0 && this.store.available()) await this.store.set(cacheKey, v, ttl).catch(() => undefined);
       }
       // After the value is stored: the replicas waiting for it find it when the claim ends.
-      if (this.claims.delete(cacheKey)) await this.store.release?.([cacheKey]).catch(() => undefined);
+      if (held) await this.store.release?.([cacheKey]).catch(() => undefined);
     });
     return { value, done };
   }
@@ -357,18 +358,19 @@ export class CrossRequestCache {
     if (missing.length > 0) {
       // Across replicas (a shared store): each key is fetched by the one replica that claims
       // it; this process fetches the keys it claimed in one batch and waits for the others.
-      const claimed = this.claim(
+      // Without claims (in process, or not reading) the batch starts at once.
+      const claims = this.claim(
         missing.map((i) => cacheKeys[i]),
         reading,
       );
-      const ours = Promise.all(claimed).then(async (held) => {
-        const mine = missing.filter((_, j) => held[j]);
+      const fetchBatch = async (mine: number[]) => {
         const results = mine.length > 0 ? await fetch(mine.map((i) => keys[i])) : [];
         return new Map(mine.map((i, n) => [i, results[n] ?? null]));
-      });
+      };
+      const ours = claims ? claims.then((c) => fetchBatch(missing.filter((_, j) => c[j] !== 'other'))) : fetchBatch(missing);
       missing.forEach((i, j) => {
         const { value, done } = this.fly<T>(cacheKeys[i], ctx, {
-          claimed: claimed[j],
+          claim: claims?.then((c) => c[j]),
           mine: () => ours.then((m) => m.get(i) ?? null),
           fallback: async () => (await fetch([keys[i]]))[0] ?? null,
           usable: usable(keys[i]),
@@ -388,11 +390,14 @@ export class CrossRequestCache {
   }
 }
 
+/** A key's claim across replicas (CrossRequestCache.claim). */
+type Claim = 'held' | 'other' | 'none';
+
 /** How one key's fetch in flight gets its value (CrossRequestCache.fly). */
 interface FlightPlan<T> {
-  /** Whether this process holds the key's claim across replicas. */
-  claimed: Promise<boolean>;
-  /** The fetch when it does. */
+  /** The key's claim across replicas; none made: this process fetches it. */
+  claim?: Promise<Claim>;
+  /** The fetch when this process makes it. */
   mine: () => Promise<T | null | Error>;
   /** The fetch when the replica holding the claim stored nothing usable. */
   fallback: () => Promise<T | null | Error>;

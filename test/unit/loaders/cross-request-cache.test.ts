@@ -1,7 +1,7 @@
 import { CACHE_DEFAULTS } from '../../../src/config/cache-defaults';
 import type { CacheConfig } from '../../../src/config/config.types';
 import type { AccessLinkData, RecordingData } from '../../../src/domain/model';
-import { LocalCacheStore } from '../../../src/loaders/cache-store';
+import { LocalCacheStore, type CacheStore } from '../../../src/loaders/cache-store';
 import { CrossRequestCache } from '../../../src/loaders/cross-request-cache';
 import type { AccessLinkRequest } from '../../../src/providers/recording-provider';
 
@@ -90,5 +90,55 @@ describe('access links in the cross-request cache', () => {
     await cache.invalidateRecording('daily', ['rec-1']);
     await cache.getRecordings('daily', [['rec-1']], {}, fetch);
     expect(calls).toBe(2);
+  });
+});
+
+describe('claims across replicas in the cross-request cache', () => {
+  /** A shared store (as Redis is) that logs what is stored and claimed, with every claim granted. */
+  function sharedStore() {
+    const events: string[] = [];
+    const store: CacheStore = {
+      available: () => true,
+      getMany: async (keys) => keys.map(() => undefined),
+      set: async (_key, value) => {
+        events.push(`set ${(value as RecordingData).providerStatus}`);
+      },
+      delete: async () => undefined,
+      claim: async (keys) => {
+        events.push('claim');
+        return keys.map(() => true);
+      },
+      release: async () => {
+        events.push('release');
+      },
+      peek: async () => ({ claimed: false }),
+    };
+    return { events, store };
+  }
+  const answer = (providerStatus: string) => [{ ...recording, providerStatus }];
+
+  it("releases only the claim its own flight holds: a no-cache request's fetch of the same key releases nothing", async () => {
+    const { events, store } = sharedStore();
+    const cache = new CrossRequestCache(config, store, { daily: 'acct-a' }, () => NOW);
+    let answerOwner!: () => void;
+    let fetching!: () => void;
+    const ownerFetching = new Promise<void>((resolve) => {
+      fetching = resolve;
+    });
+    const owner = cache.getRecordings('daily', [['rec-1']], { memo: new Map() }, () => {
+      fetching();
+      return new Promise((resolve) => {
+        answerOwner = () => resolve(answer('owner'));
+      });
+    });
+    // The owner claimed the key and is fetching it; a request with Cache-Control: no-cache
+    // fetches the same key for itself, claims nothing and stores what it fetched.
+    await ownerFetching;
+    await cache.getRecordings('daily', [['rec-1']], { cacheRead: false, memo: new Map() }, async () => answer('no-cache'));
+    expect(events).toEqual(['claim', 'set no-cache']);
+    // The owner's claim is released by the owner, once its value is stored.
+    answerOwner();
+    await owner;
+    expect(events).toEqual(['claim', 'set no-cache', 'set owner', 'release']);
   });
 });
