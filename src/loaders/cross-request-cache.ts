@@ -28,8 +28,13 @@ export type MintedValidity = Required<Omit<LinkPrefetch, 'key'>>;
 const CLAIM_MS = 5_000;
 /** How often a replica waiting for another's value looks for it in the store. */
 const CLAIM_POLL_MS = 10;
-/** Prefix of a store read kept in the request's memo (CallContext.memo) for its later loads. */
+/** Prefix of a link's store read kept in the request's memo (CallContext.memo) for its later loads. */
 const READ_MEMO = 'cache-read:';
+
+/** A store read kept in the request's memo: the value found, if any. */
+interface MemoRead {
+  value: unknown;
+}
 
 /**
  * What vendors answered, reused across requests by the rules of docs/caching-and-rate-limits.md:
@@ -178,12 +183,15 @@ export class CrossRequestCache {
       return;
     }
     const cacheKey = this.key('accessLink', provider, key);
-    const [cached] = await this.store.getMany([cacheKey]).catch(() => [undefined]);
-    if (cached !== undefined && this.linkFits(validForSecs)(cached as AccessLinkData)) {
-      // The request's own accessLink load takes this hit instead of reading the store again (readEach).
-      ctx.memo?.set(READ_MEMO + cacheKey, Promise.resolve([cached]));
-      return;
-    }
+    const read: Promise<MemoRead> = this.store.getMany([cacheKey]).then(
+      ([value]) => ({ value }),
+      () => ({ value: undefined }),
+    );
+    // Whatever it finds, the request's own accessLink load takes this read instead of reading
+    // the store again, while it still serves (CrossRequestCache.read).
+    ctx.memo?.set(READ_MEMO + cacheKey, read);
+    const { value: cached } = await read;
+    if (cached !== undefined && this.linkFits(validForSecs)(cached as AccessLinkData)) return;
     // Checked after the read: the request's own accessLink load may have started meanwhile.
     if (this.inFlight.has(cacheKey)) return;
     this.fly<AccessLinkData>(cacheKey, ctx, {
@@ -289,6 +297,36 @@ export class CrossRequestCache {
   }
 
   /**
+   * What the store holds under `cacheKeys`. For links, a read this request's prefetch already
+   * made (prefetchAccessLink) serves instead while its value is usable or a fetch for the key
+   * is still in flight (its value comes from that fetch); otherwise the key is read again, as
+   * the fetch may have stored a value since.
+   */
+  private async read<K, T>(
+    kind: Kind,
+    keys: readonly K[],
+    cacheKeys: readonly string[],
+    ctx: CallContext,
+    usable: (key: K) => (value: T) => boolean,
+  ): Promise<unknown[]> {
+    const fromStore = (ks: readonly string[]) => this.store.getMany(ks).catch(() => ks.map(() => undefined));
+    const memo = kind === 'accessLink' ? ctx.memo : undefined;
+    const earlier = memo ? cacheKeys.map((k) => memo.get(READ_MEMO + k) as Promise<MemoRead> | undefined) : [];
+    if (!earlier.some((e) => e !== undefined)) return fromStore(cacheKeys);
+    const found = (await Promise.all(earlier)).map((e) => e?.value);
+    const again = cacheKeys.flatMap((k, i) =>
+      earlier[i] === undefined || ((found[i] === undefined || !usable(keys[i])(found[i] as T)) && !this.inFlight.has(k)) ? [i] : [],
+    );
+    if (again.length > 0) {
+      const values = await fromStore(again.map((i) => cacheKeys[i]));
+      again.forEach((i, n) => {
+        found[i] = values[n];
+      });
+    }
+    return found;
+  }
+
+  /**
    * Each key: a usable cached value, else a fetch in flight for it (single flight), else one
    * vendor batch for all the rest. What the batch answers is stored for its time to live.
    */
@@ -309,15 +347,7 @@ export class CrossRequestCache {
     const reading = ctx.cacheRead !== false && this.store.available();
     const out: Array<T | null | Error | undefined> = new Array(keys.length).fill(undefined);
     if (reading) {
-      // What this request's prefetch already read (prefetchAccessLink), the rest from the store.
-      const earlier = cacheKeys.map((k) => ctx.memo?.get(READ_MEMO + k) as Promise<unknown[]> | undefined);
-      const rest = cacheKeys.filter((_, i) => earlier[i] === undefined);
-      const [fromStore, fromEarlier] = await Promise.all([
-        rest.length > 0 ? this.store.getMany(rest).catch(() => rest.map(() => undefined)) : [],
-        Promise.all(earlier.map((e) => e?.then(([v]) => v))),
-      ]);
-      let next = 0;
-      const found = earlier.map((e, i) => (e === undefined ? fromStore[next++] : fromEarlier[i]));
+      const found = await this.read(kind, keys, cacheKeys, ctx, usable);
       found.forEach((cached, i) => {
         if (cached === undefined) return;
         const value = cached as T;

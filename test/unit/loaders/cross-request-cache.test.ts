@@ -63,6 +63,46 @@ describe('access links in the cross-request cache', () => {
     expect(v.asked).toEqual([3_000, 900]);
   });
 
+  it("makes one store read for a cold prefetched link: the request's own load takes its prefetch's read, whatever it found", async () => {
+    const reads: string[][] = [];
+    class CountingStore extends LocalCacheStore {
+      override async getMany(keys: readonly string[]): Promise<unknown[]> {
+        reads.push([...keys]);
+        return super.getMany(keys);
+      }
+    }
+    const cache = new CrossRequestCache(config, new CountingStore(100, 1_000_000), { daily: 'acct-a' }, () => NOW);
+    const v = vendor(() => NOW);
+    const ctx = { memo: new Map<string, Promise<unknown>>() };
+    let loaded!: () => void;
+    const recordingLoaded = new Promise<void>((resolve) => {
+      loaded = resolve;
+    });
+    await cache.prefetchAccessLink(
+      'daily',
+      recording.key,
+      600,
+      ctx,
+      () => undefined,
+      async (minted) => {
+        await recordingLoaded;
+        return (await v.fetch([{ recording, ...minted }]))[0];
+      },
+    );
+    // The prefetched link is still being fetched when the request's own load asks for it.
+    const load = cache.getAccessLinks('daily', [{ recording, validForSecs: 600 }], ctx, v.fetch);
+    loaded();
+    const [link] = await load;
+    expect(link).toMatchObject({ url: 'https://v/1', validForSecs: 900 });
+    expect(v.asked).toEqual([900]);
+    expect(reads).toHaveLength(1);
+    // Once that fetch is over, the read it missed no longer serves: the store has the link now.
+    const [again] = await cache.getAccessLinks('daily', [{ recording, validForSecs: 600 }], ctx, v.fetch);
+    expect(again).toMatchObject({ url: 'https://v/1' });
+    expect(v.asked).toEqual([900]);
+    expect(reads).toHaveLength(2);
+  });
+
   it('keeps vendor accounts apart: another account never sees an entry', async () => {
     const store = new LocalCacheStore(100, 1_000_000);
     const a = new CrossRequestCache(config, store, { daily: 'acct-a' }, () => NOW);
