@@ -4,7 +4,6 @@ import { PROVIDER_LABELS, type ProviderName } from '../domain/provider-name';
 import { ErrorCode } from '../errors/error-codes';
 import { ProviderError } from '../errors/provider-error';
 import type { CallContext } from '../domain/call-context';
-import type { CancelSignal } from '../domain/request-cancel';
 import { readRateHeaders } from './rate-headers';
 import { LocalRateStore, type RateStore } from './rate-store';
 import { parseRetryAfter } from './retry-after';
@@ -18,19 +17,19 @@ export const RATE_WINDOW_MARGIN_MS = 10;
 /** vendorCode of a call refused by our own budget (no vendor call was made). */
 export const BUDGET_EXHAUSTED = 'RATE_BUDGET';
 
-function sleep(ms: number, signal: CancelSignal | undefined): Promise<void> {
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const done = () => {
-      signal?.removeEventListener('abort', onAbort);
+      signal.removeEventListener('abort', onAbort);
       resolve();
     };
     const timer = setTimeout(done, ms);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal?.reason ?? new Error('aborted'));
+      reject(signal.reason ?? new Error('aborted'));
     };
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
   });
 }
 
@@ -68,7 +67,7 @@ export class RateBudget {
    * Waits for one unit of every rule of `route`, runs `call`, and counts the unit from the
    * call's end; PROVIDER_RATE_LIMITED, with no call, when no unit comes before the deadline.
    */
-  async run<T>(route: string, ctx: CallContext, call: () => Promise<T>, signal: CancelSignal | undefined = ctx.signal): Promise<T> {
+  async run<T>(route: string, ctx: CallContext, call: () => Promise<T>, signal: AbortSignal): Promise<T> {
     const ticket = await this.acquire(route, ctx, signal);
     if (ticket === undefined) return call();
     try {
@@ -79,7 +78,7 @@ export class RateBudget {
   }
 
   /** `signal` ends the wait: the caller went away, or the call's own deadline passed. */
-  private async acquire(route: string, ctx: CallContext, signal: CancelSignal | undefined): Promise<unknown> {
+  private async acquire(route: string, ctx: CallContext, signal: AbortSignal): Promise<unknown> {
     const rules = this.rulesFor(route);
     if (rules.length === 0) return undefined;
     const started = Date.now();

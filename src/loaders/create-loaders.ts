@@ -132,7 +132,7 @@ export function createLoaders(providers: ProviderRegistry, ctx: CallContext, opt
   const refusedLinks = options.refusedLinks;
   const noteRecording = (id: string, rec: RecordingData) => {
     known.add(id);
-    refusedLinks?.note(rec, id);
+    refusedLinks?.note(id, rec.status);
   };
 
   const recording: DataLoader<string, RecordingData> = new DataLoader(async (ids) => {

@@ -1,13 +1,12 @@
 import { LRUCache } from 'lru-cache';
 import { canHaveLink } from '../domain/link-rule';
-import type { RecordingData } from '../domain/model';
-import { recordingGlobalId } from '../ids/global-id';
+import type { RecordingStatus } from '../domain/model';
 
 /**
  * How many recordings the process remembers as last seen without a file to link. Each entry
  * is one canonical global id (about 100 bytes), so the whole memory stays near 1 MB.
  */
-export const REFUSED_LINKS_MAX = 10_000;
+const REFUSED_LINKS_MAX = 10_000;
 
 /**
  * The recordings this process last saw in a status the link rule refuses (src/domain/link-rule.ts),
@@ -21,9 +20,9 @@ export const REFUSED_LINKS_MAX = 10_000;
 export class RefusedLinks {
   private readonly ids = new LRUCache<string, true>({ max: REFUSED_LINKS_MAX });
 
-  /** Remembers what a loaded, listed or primed recording's status says. */
-  note(recording: Pick<RecordingData, 'provider' | 'key' | 'status'>, id = recordingGlobalId(recording)): void {
-    if (!canHaveLink(recording.status)) this.ids.set(id, true);
+  /** Remembers what a loaded, listed or primed recording's status says (`id`: its canonical global id). */
+  note(id: string, status: RecordingStatus): void {
+    if (!canHaveLink(status)) this.ids.set(id, true);
     else if (this.ids.size > 0) this.ids.delete(id);
   }
 

@@ -26,7 +26,7 @@ const SERVER_SECRET_PATHS = [
  * (`config.providers.*.<field>`, `config.webhooks.*.<field>`). A new vendor's secrets are
  * redacted without a line here.
  */
-export function redactionPaths(vendors: readonly SecretFields[]): string[] {
+function redactionPaths(vendors: readonly SecretFields[]): string[] {
   const fields = [...new Set(vendors.flatMap((v) => v.secrets))];
   return [...SERVER_SECRET_PATHS, ...fields.flatMap((f) => [`*.${f}`, `config.providers.*.${f}`, `config.webhooks.*.${f}`])];
 }
