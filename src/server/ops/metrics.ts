@@ -143,7 +143,8 @@ export function createMetrics(providers: ProviderRegistry): ServerMetrics {
     labelNames: ['vendor'] as const,
     registers: [registry],
   });
-  const cacheLookups = new Counter({
+  // Counted on every key a request reads from the cache: added at scrape time, like the operations.
+  const cacheLookups = countedOnScrape({
     name: 'cache_lookups_total',
     help: 'Reads of the cross-request cache by kind (recording, session, accessLink) and outcome (hit, miss, shared: joined a fetch in flight).',
     labelNames: ['kind', 'outcome'] as const,
@@ -151,6 +152,7 @@ export function createMetrics(providers: ProviderRegistry): ServerMetrics {
   });
 
   const vendorSeries = new Map<string, { count: PendingCount; duration: { observe(value: number): void } }>();
+  const batchSeries = new Map<string, { observe(value: number): void }>();
   const seenNames = new Set<string>();
   const operationLabel = (name: string | null | undefined): string => {
     if (!name) return 'anonymous';
@@ -180,7 +182,10 @@ export function createMetrics(providers: ProviderRegistry): ServerMetrics {
         bound.duration.observe(seconds);
       },
       loaderBatch(loader, size) {
-        batchSize.observe({ loader }, size);
+        // Bound once per loader name: no label hashing per batch.
+        let bound = batchSeries.get(loader);
+        if (!bound) batchSeries.set(loader, (bound = batchSize.labels({ loader })));
+        bound.observe(size);
       },
       rateWait(vendor, seconds) {
         rateWait.observe({ vendor }, seconds);
@@ -192,7 +197,7 @@ export function createMetrics(providers: ProviderRegistry): ServerMetrics {
         rateRefused.inc({ vendor });
       },
       cacheLookup(kind, outcome) {
-        cacheLookups.inc({ kind, outcome });
+        cacheLookups(`${kind} ${outcome}`, () => ({ kind, outcome })).n++;
       },
     },
     budgetExceeded(limit) {
