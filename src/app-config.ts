@@ -1,7 +1,7 @@
 import { configVariables, loadConfigFor, type ConfigVariable, type EnvValues } from './config';
 import { VENDORS, type AppConfig } from './providers/vendors';
 
-export type { AppConfig, ProvidersConfig, WebhooksConfig } from './providers/vendors';
+export type { AppConfig, ProvidersConfig } from './providers/vendors';
 
 /** Reads the configuration (src/config) for the VENDORS list; `env` is process.env unless given. */
 export function loadConfig(env?: EnvValues, stdoutIsTty?: boolean): AppConfig {

@@ -26,7 +26,6 @@ export interface VendorModule<
 > extends VendorConfigReader<N, C, W> {
   /** For messages and logs. */
   readonly label: string;
-  readonly defaults: VendorDefaults;
   /** The variable that takes its base URL (DAILY_API_URL, SIGNALWIRE_SPACE_URL, ...): what the sandbox's log names. */
   readonly urlVariable: string;
   /** Every environment variable it reads, documented (docs/configuration.md lists them). */
@@ -76,8 +75,8 @@ export interface VendorSpec<N extends ProviderName, C extends VendorCommonConfig
    * http) names vendors in its messages from src/domain/provider-name.ts.
    */
   label?: string;
-  /** The prefix of its tuning variables: `<PREFIX>_MAX_CONCURRENCY`, `<PREFIX>_RATE_<CLASS>`. */
-  envPrefix: string;
+  /** The prefix of its tuning variables (`<PREFIX>_MAX_CONCURRENCY`, `<PREFIX>_RATE_<CLASS>`); its name in capitals unless given. */
+  envPrefix?: string;
   defaults: VendorDefaults;
   /** Its account's documented rate limits, each overridable by `<PREFIX>_RATE_<CLASS>`. */
   rateClasses: readonly RateClass[];
@@ -89,10 +88,10 @@ export interface VendorSpec<N extends ProviderName, C extends VendorCommonConfig
   options?: readonly VariableSpec[];
   /**
    * The vendor's config from what was read: the common part (its `baseUrl` is the URL
-   * variable's value or default), the credentials and options by field, and the URL as read.
-   * A rule across fields records its problem on `env`.
+   * variable's value or default), the credentials and options by field. A rule across
+   * fields records its problem on `env`.
    */
-  toConfig(read: { common: VendorCommonConfig; values: Record<string, string>; url: string; env: Env }): C;
+  toConfig(read: { common: VendorCommonConfig; values: Record<string, string>; env: Env }): C;
   webhook?: WebhookSpec<W>;
   accountMaterial(config: C): string[];
   create(config: C, deps: ProviderDeps): RecordingProvider;
@@ -116,7 +115,7 @@ const documented = (spec: VariableSpec): ConfigVariable => ({
  * The optional variables in `specs` that are set, by field, each checked (the problem
  * recorded). What a module's options and simple webhook settings read.
  */
-export function readOptions(env: Env, specs: readonly VariableSpec[]): Record<string, string> {
+function readOptions(env: Env, specs: readonly VariableSpec[]): Record<string, string> {
   const values: Record<string, string> = {};
   for (const spec of specs) {
     const value = str(env, spec.variable);
@@ -149,7 +148,8 @@ export function defineVendor<N extends ProviderName, C extends VendorCommonConfi
   spec: VendorSpec<N, C, W>,
 ): VendorModule<N, C, W> {
   const label = spec.label ?? PROVIDER_LABELS[spec.name];
-  const concurrency = `${spec.envPrefix}_MAX_CONCURRENCY`;
+  const envPrefix = spec.envPrefix ?? spec.name.toUpperCase();
+  const concurrency = `${envPrefix}_MAX_CONCURRENCY`;
   const own = [...spec.credentials, ...(spec.options ?? [])];
   const hooks = spec.webhook?.variables ?? [];
   const variables: ConfigVariable[] = [
@@ -162,7 +162,7 @@ export function defineVendor<N extends ProviderName, C extends VendorCommonConfi
       default: String(spec.defaults.maxConcurrency),
     },
     ...spec.rateClasses.map((c) => ({
-      name: rateVariableName(spec.envPrefix, c),
+      name: rateVariableName(envPrefix, c),
       description: `Rate budget of ${c.description}: calls per window (e.g. \`20/1s\`, \`1200/300s\`) or \`off\``,
       default: formatRateLimit(c.default),
     })),
@@ -172,8 +172,7 @@ export function defineVendor<N extends ProviderName, C extends VendorCommonConfi
   return {
     name: spec.name,
     label,
-    envPrefix: spec.envPrefix,
-    defaults: spec.defaults,
+    envPrefix,
     urlVariable: spec.url.variable,
     rateClasses: spec.rateClasses,
     variables,
@@ -189,9 +188,9 @@ export function defineVendor<N extends ProviderName, C extends VendorCommonConfi
         maxConcurrency: int(env, concurrency, spec.defaults.maxConcurrency, 1, 256),
         ...shared,
       };
-      return spec.toConfig({ common, values, url, env });
+      return spec.toConfig({ common, values, env });
     },
-    ...(webhook ? { readWebhook: (env: Env) => webhook.read(env), webhookReceiver: (settings: W) => webhook.receiver(settings) } : {}),
+    ...(webhook ? { readWebhook: webhook.read, webhookReceiver: webhook.receiver } : {}),
     accountMaterial: spec.accountMaterial,
     create: spec.create,
   };

@@ -82,7 +82,6 @@ export function createBirdProvider(config: BirdConfig, deps: ProviderDeps = {}):
 /** Bird: its variables, secrets, defaults and webhook receiver, and its adapter. */
 export const bird = defineVendor({
   name: 'bird',
-  envPrefix: 'BIRD',
   defaults: BIRD_DEFAULTS,
   rateClasses: BIRD_RATE_CLASSES,
   credentials: [

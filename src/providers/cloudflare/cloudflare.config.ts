@@ -2,6 +2,7 @@ import type { VendorCommonConfig } from '../../config/config.types';
 import { everyCall, type RateClass } from '../../config/rate-limits';
 import { VENDOR_MAX_CONCURRENCY_DEFAULT } from '../../config/vendor-defaults';
 import type { VendorDefaults } from '../vendor-module';
+import type { CloudflareKeySource } from './cloudflare.webhook-key';
 
 export interface CloudflareConfig extends VendorCommonConfig {
   apiToken: string;
@@ -13,13 +14,7 @@ export interface CloudflareConfig extends VendorCommonConfig {
  * The RealtimeKit webhook receiver: the public key its signatures verify with
  * (CLOUDFLARE_WEBHOOK_PUBLIC_KEY, a PEM), or where to fetch it (CLOUDFLARE_WEBHOOK_KEY_URL).
  */
-export interface CloudflareWebhookConfig {
-  publicKeyPem?: string;
-  keyUrl?: string;
-}
-
-/** RealtimeKit's published webhook key (docs/vendors/cloudflare.md, "Webhooks"). */
-export const CLOUDFLARE_WEBHOOK_KEY_URL_DEFAULT = 'https://api.realtime.cloudflare.com/.well-known/webhooks.json';
+export type CloudflareWebhookConfig = CloudflareKeySource;
 
 /** Cloudflare's base URL (docs/vendors/cloudflare.md#base-url-and-authentication) and bound on calls in flight. */
 export const CLOUDFLARE_DEFAULTS: VendorDefaults = {

@@ -1,12 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { httpUrl, problem, str } from '../../config/env-readers';
-import {
-  CLOUDFLARE_DEFAULTS,
-  CLOUDFLARE_RATE_CLASSES,
-  CLOUDFLARE_WEBHOOK_KEY_URL_DEFAULT,
-  type CloudflareConfig,
-  type CloudflareWebhookConfig,
-} from './cloudflare.config';
+import { CLOUDFLARE_DEFAULTS, CLOUDFLARE_RATE_CLASSES, type CloudflareConfig, type CloudflareWebhookConfig } from './cloudflare.config';
 import { defineVendor } from '../vendor-module';
 import { cloudflareWebhook } from './cloudflare.webhook';
 import { cloudflareKeySource } from './cloudflare.webhook-key';
@@ -111,7 +105,6 @@ function isPublicKey(pem: string): boolean {
 /** Cloudflare RealtimeKit: its variables, secrets, defaults and webhook receiver, and its adapter. */
 export const cloudflare = defineVendor({
   name: 'cloudflare',
-  envPrefix: 'CLOUDFLARE',
   defaults: CLOUDFLARE_DEFAULTS,
   rateClasses: CLOUDFLARE_RATE_CLASSES,
   credentials: [
@@ -162,7 +155,7 @@ export const cloudflare = defineVendor({
         return { publicKeyPem: pem };
       }
       if (str(env, 'CLOUDFLARE_WEBHOOK_KEY_URL') === undefined) return undefined;
-      return { keyUrl: httpUrl(env, 'CLOUDFLARE_WEBHOOK_KEY_URL', CLOUDFLARE_WEBHOOK_KEY_URL_DEFAULT) };
+      return { keyUrl: httpUrl(env, 'CLOUDFLARE_WEBHOOK_KEY_URL', null) };
     },
     receiver: (settings) => cloudflareWebhook(cloudflareKeySource(settings)),
   },

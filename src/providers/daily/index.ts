@@ -157,7 +157,6 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 /** Daily: its variables, secrets, defaults and webhook receiver, and its adapter. */
 export const daily = defineVendor({
   name: 'daily',
-  envPrefix: 'DAILY',
   defaults: DAILY_DEFAULTS,
   rateClasses: DAILY_RATE_CLASSES,
   credentials: [{ field: 'apiKey', variable: 'DAILY_API_KEY', description: 'Daily API key (enables Daily)', secret: true }],

@@ -81,7 +81,6 @@ export function createSignalWireProvider(config: SignalWireConfig, deps: Provide
 /** SignalWire: its variables, secrets, defaults and webhook receiver, and its adapter. */
 export const signalwire = defineVendor({
   name: 'signalwire',
-  envPrefix: 'SIGNALWIRE',
   defaults: SIGNALWIRE_DEFAULTS,
   rateClasses: SIGNALWIRE_RATE_CLASSES,
   credentials: [
@@ -99,10 +98,10 @@ export const signalwire = defineVendor({
     description: 'SignalWire space URL, e.g. https://example.signalwire.com (required with SignalWire)',
   },
   // The variable names the space; the Compatibility API lives under a path of it.
-  toConfig: ({ common, values: { projectId, apiToken }, url }): SignalWireConfig => ({
+  toConfig: ({ common, values: { projectId, apiToken } }): SignalWireConfig => ({
     ...common,
-    baseUrl: `${url}${SIGNALWIRE_API_PATH}`,
-    spaceUrl: url,
+    baseUrl: `${common.baseUrl}${SIGNALWIRE_API_PATH}`,
+    spaceUrl: common.baseUrl,
     projectId,
     apiToken,
   }),

@@ -122,7 +122,6 @@ export function createZoomProvider(config: ZoomConfig, deps: ProviderDeps = {}):
 /** Zoom: its variables, secrets, defaults and webhook receiver, and its adapter. */
 export const zoom = defineVendor({
   name: 'zoom',
-  envPrefix: 'ZOOM',
   defaults: ZOOM_DEFAULTS,
   rateClasses: ZOOM_RATE_CLASSES,
   credentials: [

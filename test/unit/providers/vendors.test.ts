@@ -46,7 +46,6 @@ const receivers: string[] = [];
 const sixth = defineVendor({
   name: 'sixth' as ProviderName,
   label: 'Sixth',
-  envPrefix: 'SIXTH',
   defaults: { baseUrl: 'https://api.sixth.example', maxConcurrency: 4 },
   rateClasses: [{ name: 'calls', description: 'Sixth calls', matches: () => true, default: { limit: 7, windowMs: 1_000 } }],
   credentials: [
@@ -119,7 +118,7 @@ describe('the VENDORS list', () => {
   });
 });
 
-describe('a sixth vendor: its folder and a line in the list, nothing else', () => {
+describe('a sixth vendor: its module and a line in the list, no line in configuration, logging, cursor key or registry code', () => {
   const vendors = [...VENDORS, sixth];
   const env = { ...ALL_FIVE, ...SIXTH_ENV, SIXTH_RATE_CALLS: '9/1s' };
 
