@@ -1,6 +1,5 @@
 import type { AppConfig, ProvidersConfig } from './app-config';
 import { VENDORS } from './providers/vendors';
-import type { ProviderName } from './domain/provider-name';
 import { buildAppSchema } from './graphql/build-schema';
 import { deriveCursorKey } from './timeline/cursor-key';
 import { closeProviders, createProviders } from './providers/provider-registry';
@@ -81,7 +80,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
           server.app.log,
         )
       : undefined;
-  const live = Object.keys(providers) as ProviderName[];
+  const live = VENDORS.filter((v) => providers[v.name]);
   if (sandbox) {
     server.app.log.info(
       { emulators: sandbox.baseUrls },
@@ -89,12 +88,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
         `(each URL as its base-URL variable takes it: ${VENDORS.map((v) => v.urlVariable).join(', ')})`,
     );
   } else {
-    server.app.log.info(
-      { vendors: live },
-      `live vendors: ${VENDORS.filter((v) => providers[v.name])
-        .map((v) => v.label)
-        .join(', ')}`,
-    );
+    server.app.log.info({ vendors: live.map((v) => v.name) }, `live vendors: ${live.map((v) => v.label).join(', ')}`);
   }
   if (config.apiKeys.length === 0) {
     server.app.log.warn('API_KEYS is not set: the API is open to anyone who can reach it');

@@ -87,7 +87,8 @@ export async function createServer(
   // Every response carries the request id, which is also on every log line of the request,
   // and is not to be stored by caches: answers hold per-request data, links that expire, and
   // live health. The playground's static files override this with their own cache-control.
-  // Callback-style, as every per-request hook here: an async hook costs a promise per request.
+  // Callback-style: an async hook costs a promise per request. (The API-key check and the
+  // playground's page hook, when enabled, are still async.)
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     reply.header('cache-control', 'no-store');
